@@ -1,0 +1,50 @@
+// Command xuncha turns Chinese inspection rectification bulletins into workbooks and JSON Lines.
+//
+//	xuncha extract [flags] INPUT...
+//	xuncha eval --gold DIR [flags] INPUT...
+//	xuncha version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `usage:
+  xuncha extract [flags] INPUT...   read bulletins, write a workbook and/or JSON Lines
+  xuncha eval --gold DIR INPUT...   score the extraction against gold annotations
+  xuncha version
+
+Run "xuncha extract -h" for the extract flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches a subcommand and returns the exit code: 0 all inputs read, 1 some failed,
+// 2 usage error.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "extract":
+		return runExtract(args[1:], stdin, stdout, stderr)
+	case "eval":
+		return runEval(args[1:], stdin, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "xuncha", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "xuncha: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
