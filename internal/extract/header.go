@@ -1,7 +1,663 @@
 package extract
 
-import "github.com/xuncha/xuncha/internal/bulletin"
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-func extractHeader(b *bulletin.Bulletin) {}
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
 
-func checkDeclared(b *bulletin.Bulletin) {}
+// Header facts come from the opening: 根据…部署，DATE至DATE，GROUP对UNIT进行了巡察。DATE，反馈了
+// 巡察意见。 The opening may follow page chrome (breadcrumbs, timestamps, the title), and the
+// facts may come later, inside section 一、; so paragraphs are searched in order, up to
+// hdrSearchLimit of them.
+const hdrSearchLimit = 25
+
+// hdrInspector matches the inspection group: 市委第一巡察组, 市委巡视六组, 中央第十五巡视组,
+// 巡察三组, 巡察第二组, 提级交叉巡察组. Folded text: traditional 巡視組 reads as 巡视组.
+var hdrInspector = regexp.MustCompile(
+	`(?:中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委|市委区委|县区委|党委|党组|工委)?` +
+		`(?:第[一二三四五六七八九十\d]+)?(?:提级)?(?:交叉)?(?:联动)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`)
+
+// hdrUnitPatterns find the inspected organisation, tried in order on the sentence after the
+// inspection group (the text from the end of the group's name). Group 1 is the unit.
+var hdrUnitPatterns = []struct {
+	re      *regexp.Regexp
+	example string
+}{
+	// 对UNIT进行了巡察 / 开展了巡视 / 开展专项巡视 / 开展了巡视“回头看”; a (以下简称…) after
+	// the name is not part of it.
+	{regexp.MustCompile(`^[^。;]*?对(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:进行了|开展了|进行|开展|实施了|实施)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`),
+		"市委第一巡察组对文广旅局党组进行了巡察; 对市供销社党组进行了为期两个月的常规巡察"},
+	// 进驻UNIT开展了巡察: the group moved in.
+	{regexp.MustCompile(`^[^。;]*?进驻(.{1,120}?)(?:开展了|进行了|开展|进行)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`),
+		"县委第三巡察组进驻县卫健局党组开展常规巡察"},
+	// 向UNIT反馈了巡察意见 (the group is named again in the feedback sentence).
+	{regexp.MustCompile(`^[^。;]*?向(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:反馈|进行了反馈|集中反馈)`),
+		"区委巡察组向区总工会党组反馈了巡察意见"},
+	// …召开巡视反馈会后，UNIT针对…: the subject after the feedback meeting.
+	{regexp.MustCompile(`^[^。;]*?反馈(?:会|会议|大会)后[,，]\s*(.{2,40}?(?:党组|党委|党工委|委员会|区委|县委|市委|公司|集团|局|委|办|院|厅|部|中心|学校|大学|政府))(?:针对|高度|坚决|认真|立即|迅速|把|以|在|对|按照|深入|及时)`),
+		"市委巡视九组召开巡视反馈会后，市机关事务管理局党组针对巡视组反馈的问题"},
+}
+
+// hdrPronouns name the unit by a pronoun: the unit is then taken from the title or publisher.
+var hdrPronouns = []string{"我单位", "我局", "我委", "我办", "我院", "我校", "我部", "我厅", "我公司", "我集团", "我中心", "我市", "我区", "我县", "我镇", "我乡", "本单位", "本局"}
+
+// hdrFeedbackCues mark the sentence that dates the feedback; the date is the nearest day
+// before the cue in the same sentence.
+var hdrFeedbackCues = []struct {
+	cue     string
+	example string
+}{
+	{"反馈了", "于2024年8月19日反馈了巡察意见"},
+	{"反馈会", "2021年1月30日，市委巡视九组召开巡视反馈会后"},
+	{"反馈巡察意见", "于7月26日反馈巡察意见"},
+	{"反馈巡视意见", "于7月26日反馈巡视意见"},
+	{"进行了反馈", "11月11日向市委进行了反馈"},
+	{"作了反馈", "12月1日作了反馈"},
+	{"集中反馈", "2023年12月1日集中反馈"},
+}
+
+// hdrFeedbackDirect follows a date that is the feedback date: 于7月5日反馈, 1月8日，巡察组向
+// 县医保局党组反馈.
+var hdrFeedbackDirect = regexp.MustCompile(`^\s*[,，]?\s*(?:[^,，。;]{0,12}向[^,，。;]{1,40}?)?(?:正式|集中|当面)?反馈`)
+
+// hdrAuditFeedback dates an audit report's review: DATE市…人大常委会第N次会议后 / 听取 / 审议
+// (not 会议上: that is the meeting the report is given at).
+var hdrAuditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)`)
+
+// hdrRound matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
+var hdrRound = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
+
+// hdrAsOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
+var hdrAsOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+
+// hdrSummary marks a round-level summary of many units: 对12个单位党组织进行了巡察,
+// 对枫林区、临港区等8个地区和单位党组织开展了巡视, 巡视整改情况综述.
+var hdrSummary = regexp.MustCompile(`(?:对|等)\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|家)[^,，。;]{0,8}?(?:单位|地区|部门|党组织|县|区|乡镇|街道|党委|党组)|综述|汇总`)
+
+// hdrAuditOrg ends an auditing body's name: 宁波市审计局, 市审计局, 审计署.
+var hdrAuditOrg = regexp.MustCompile(`审计(?:局|厅|署|办)`)
+
+// hdrAuditUnit reads the audited budget: 2021年度宁波市本级预算执行 -> 宁波市本级.
+var hdrAuditUnit = regexp.MustCompile(`(我[市区县省])?\d{4}年度([^。,，、;]{1,20}?)预算执行`)
+
+// hdrPlace finds the place an audit report speaks for: 在慈溪市十七届人大常委会.
+var hdrPlace = regexp.MustCompile(`(?:^|[在于\s,，:：])(\p{Han}{1,8}?[省市县区])[一二三四五六七八九十]+届人大常委会`)
+
+// hdrChromeLabels mark page chrome lines, which are never the opening: 发布日期:… 信息来源:….
+var hdrChromeLabels = []string{"发布日期", "发布时间", "信息来源", "来源:", "浏览次数", "阅读量", "访问次数", "当前位置", "字号", "索引号"}
+
+// hdrTitleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
+var hdrTitleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+
+// extractHeader fills the header facts of b (unit, inspector, round, inspection period,
+// feedback and as-of dates, kind), the declared totals and the contacts, and refines the roles
+// of the opening, totals, closing and contact paragraphs.
+func extractHeader(b *bulletin.Bulletin) {
+	if b == nil {
+		return
+	}
+	views := make([]*hdrView, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		views[i] = newHdrView(p.Text)
+	}
+	h := &hdrState{b: b, views: views}
+	h.findTitle()
+	h.findFacts()
+	h.findKind()
+	h.markOpening()
+	h.findRound()
+	extractDeclared(b, views)
+	h.findAsOf()
+	extractContacts(b, views)
+	if b.Kind != bulletin.KindAudit && b.Inspector == "" {
+		b.Warnings = append(b.Warnings, bulletin.Warning{Code: "header_missing", Message: "未找到巡察（巡视）组", Paragraph: -1})
+	}
+}
+
+// hdrState carries what the header search has found so far.
+type hdrState struct {
+	b     *bulletin.Bulletin
+	views []*hdrView
+	title *hdrView // b.Title, or the title line among the chrome
+
+	factPara int // paragraph of the inspection-group sentence, -1 if none
+	factSent [2]int
+	endISO   string // inspection end (or its month), for ordering the feedback
+	lastYear int    // last year written in the text read so far
+}
+
+// isHeading reports whether paragraph i is a heading.
+func (h *hdrState) isHeading(i int) bool { return h.b.Paragraphs[i].Role == bulletin.RoleHeading }
+
+// limit is the number of paragraphs searched for the opening facts.
+func (h *hdrState) limit() int { return min(len(h.views), hdrSearchLimit) }
+
+// findTitle takes b.Title, or else the first chrome line that reads like a title.
+func (h *hdrState) findTitle() {
+	if t := strings.TrimSpace(h.b.Title); t != "" {
+		h.title = newHdrView(t)
+		return
+	}
+	for i := 0; i < h.limit(); i++ {
+		v := h.views[i]
+		if h.isHeading(i) || utf8.RuneCountInString(v.text) > 90 {
+			continue
+		}
+		t := strings.TrimSpace(v.text)
+		if strings.HasPrefix(t, "根据") || strings.HasPrefix(t, "我受") {
+			return // the opening: the title is not in the text
+		}
+		if strings.Contains(t, "关于") && hdrTitleLike.MatchString(t) {
+			h.title = v
+			return
+		}
+	}
+}
+
+// titleOrg is the organisation that opens the title (中共厦门市体育局党组关于… ->
+// 中共厦门市体育局党组), or the publisher.
+func (h *hdrState) titleOrg() string {
+	if h.title != nil {
+		t := h.title.text
+		from := 0
+		if i := strings.IndexAny(t, ":："); i >= 0 && utf8.RuneCountInString(t[:i]) <= 8 {
+			from = i + 1 // a column label glued to the title: 上级巡视:中共…
+		}
+		if i := strings.Index(t[from:], "关于"); i > 0 {
+			if org := strings.TrimSpace(h.title.cut(from, from+i)); org != "" {
+				return org
+			}
+		}
+	}
+	if p := strings.TrimSpace(h.b.Publisher); p != "" {
+		return p
+	}
+	if h.b.Meta != nil {
+		return strings.TrimSpace(h.b.Meta["发布机构"])
+	}
+	return ""
+}
+
+// findFacts finds the inspection-group sentence and reads unit, inspector, period and
+// feedback date from it (and the sentences after it), or the audit facts where there is none.
+func (h *hdrState) findFacts() {
+	h.factPara = -1
+	// The fact sentence is the first that names a group and says whom it inspected or when;
+	// failing that, the first that names a group (巡视组反馈意见后 aside).
+	type candidate struct {
+		para int
+		m    []int
+		sent [2]int
+	}
+	var first *candidate
+	decided := false
+	for i := 0; i < h.limit() && !decided; i++ {
+		if h.isHeading(i) {
+			continue
+		}
+		v := h.views[i]
+		for _, m := range hdrInspector.FindAllStringIndex(v.text, -1) {
+			if !hdrQualified(v.text[m[0]:m[1]]) {
+				continue
+			}
+			sent := hdrSentenceAt(v.text, m[0])
+			if strings.Contains(v.text[sent[0]:sent[1]], "反馈意见后") {
+				continue // 市委第一巡察组反馈意见后，…: an aside, not the opening
+			}
+			c := candidate{i, m, sent}
+			if first == nil {
+				first = &c
+			}
+			if hdrUnitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(hdrPeriods(v.text[sent[0]:sent[1]], hdrScanDates(v.text[sent[0]:sent[1]]))) > 0 {
+				first, decided = &c, true
+				break
+			}
+		}
+	}
+	if first == nil {
+		// No group named (十三届区委第三轮巡察于…对区发改局党组开展了巡察): the sentence that
+		// says whom was inspected.
+		for i := 0; i < h.limit() && first == nil; i++ {
+			if h.isHeading(i) {
+				continue
+			}
+			v := h.views[i]
+			for _, sp := range hdrSentences(v.text) {
+				if hdrUnitPatterns[0].re.MatchString(v.text[sp[0]:sp[1]]) {
+					first = &candidate{i, []int{sp[0], sp[0]}, sp}
+					break
+				}
+			}
+		}
+	}
+	if first != nil {
+		v := h.views[first.para]
+		h.factPara, h.factSent = first.para, first.sent
+		h.b.Inspector = strings.TrimSpace(v.cut(first.m[0], first.m[1]))
+		h.readUnit(v, first.m[1], first.sent)
+		h.readPeriod(v, first.sent)
+	}
+	if h.factPara < 0 {
+		h.readAudit()
+		return
+	}
+	if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+		// The unit may be named again in the sentences after (向UNIT反馈, 反馈会后，UNIT).
+		for i := h.factPara; i < h.limit() && (h.b.Unit == "" || hdrIsPronoun(h.b.Unit)) && i <= h.factPara+3; i++ {
+			v := h.views[i]
+			for _, s := range hdrSentences(v.text) {
+				if i == h.factPara && s[0] < h.factSent[0] {
+					continue
+				}
+				h.readUnit(v, s[0], s)
+				if h.b.Unit != "" && !hdrIsPronoun(h.b.Unit) {
+					break
+				}
+			}
+		}
+	}
+	if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+		if org := h.titleOrg(); org != "" {
+			h.b.Unit = org
+		}
+	}
+	h.readFeedback()
+}
+
+// hdrQualified reports whether a group name names one group (a number, a level or a kind),
+// not the inspectors in general (巡视组反馈的问题).
+func hdrQualified(name string) bool {
+	if strings.ContainsAny(name, "一二三四五六七八九十0123456789") || strings.Contains(name, "提级") || strings.Contains(name, "交叉") {
+		return true
+	}
+	return !strings.HasPrefix(name, "巡")
+}
+
+// hdrSentenceAt returns the span of the sentence of s holding byte i.
+func hdrSentenceAt(s string, i int) [2]int {
+	for _, sp := range hdrSentences(s) {
+		if i >= sp[0] && i < sp[1] {
+			return sp
+		}
+	}
+	return [2]int{0, len(s)}
+}
+
+// hdrIsPronoun reports whether unit is a pronoun such as 我单位.
+func hdrIsPronoun(unit string) bool {
+	if strings.HasPrefix(unit, "我") {
+		return true // 我社党组: no organisation's name starts with 我
+	}
+	for _, p := range hdrPronouns {
+		if strings.HasPrefix(unit, p) {
+			return true // 我局, 我局党组
+		}
+	}
+	return false
+}
+
+// readUnit tries the unit patterns on the text of v from byte from to the sentence end.
+func (h *hdrState) readUnit(v *hdrView, from int, sent [2]int) {
+	seg := v.text[from:sent[1]]
+	for _, p := range hdrUnitPatterns {
+		m := p.re.FindStringSubmatchIndex(seg)
+		if m == nil || m[2] < 0 {
+			continue
+		}
+		unit := strings.TrimSpace(v.cut(from+m[2], from+m[3]))
+		unit = strings.TrimLeft(unit, ",，、")
+		if unit == "" || strings.ContainsAny(unit, "。，,；;") {
+			continue
+		}
+		h.b.Unit = unit
+		return
+	}
+}
+
+// readPeriod reads the inspection period from the fact sentence: the first period in it.
+// A month-level period (2021年3月至4月) leaves both ends empty: the day is not certain.
+func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
+	s := v.text[sent[0]:sent[1]]
+	ds := hdrScanDates(s)
+	h.noteYears(ds)
+	ps := hdrPeriods(s, ds)
+	if len(ps) == 0 {
+		return
+	}
+	p := ps[0]
+	if p.to.y > 0 {
+		h.endISO = p.to.iso(p.to.y)
+	}
+	if !p.from.day() || !p.to.day() || p.from.y == 0 {
+		return
+	}
+	h.b.Inspection.Start = bulletin.Day(p.from.iso(p.from.y))
+	h.b.Inspection.End = bulletin.Day(p.to.iso(p.to.y))
+}
+
+// noteYears remembers the last year written among ds.
+func (h *hdrState) noteYears(ds []hdrDate) {
+	for _, d := range ds {
+		if d.year {
+			h.lastYear = d.y
+		}
+	}
+}
+
+// readFeedback finds the feedback date from the fact sentence on: the nearest day before a
+// feedback cue in the same sentence, not one end of the inspection period. A day without a
+// year takes the last year written before it, moved a year on if it would fall before the
+// inspection ended (12月1日 after 2023年8月24日至10月23日 -> 2023-12-01).
+func (h *hdrState) readFeedback() {
+	year := h.lastYear
+	for i := h.factPara; i < h.limit(); i++ {
+		if h.isHeading(i) {
+			continue
+		}
+		v := h.views[i]
+		for _, sp := range hdrSentences(v.text) {
+			if i == h.factPara && sp[1] <= h.factSent[0] {
+				continue
+			}
+			s := v.text[sp[0]:sp[1]]
+			ds := hdrScanDates(s)
+			inPeriod := map[int]bool{}
+			for _, p := range hdrPeriods(s, ds) {
+				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
+			}
+			cue := -1
+			for _, c := range hdrFeedbackCues {
+				if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
+					cue = k
+				}
+			}
+			for _, d := range ds {
+				if !inPeriod[d.s] && (cue < 0 || d.e < cue) && hdrFeedbackDirect.MatchString(s[d.e:]) {
+					cue = d.e // 并于2021年7月5日反馈
+					break
+				}
+			}
+			var best *hdrDate
+			dated := false // a date, of any precision, before the cue
+			for k := range ds {
+				d := ds[k]
+				if d.year {
+					year = d.y
+				}
+				if cue >= 0 && d.e <= cue && !inPeriod[d.s] {
+					dated = true
+					best = nil
+					if d.day() {
+						best = &ds[k]
+						best.y = year
+					}
+				}
+			}
+			if best == nil && dated {
+				return // 于2023年12月反馈了巡察意见: the day is not certain
+			}
+			if best != nil {
+				iso := best.iso(best.y)
+				if !best.year && h.endISO != "" && iso < h.endISO {
+					iso = best.iso(best.y + 1)
+				}
+				h.b.FeedbackDate = bulletin.Day(iso)
+				return
+			}
+		}
+	}
+}
+
+// readAudit reads an audit rectification report: the auditing body, the audited budget or
+// place, and the date the people's congress reviewed the audit report.
+func (h *hdrState) readAudit() {
+	texts := []*hdrView{}
+	if h.title != nil {
+		texts = append(texts, h.title)
+	}
+	texts = append(texts, h.views[:h.limit()]...)
+	audit := false
+	for _, v := range texts {
+		if strings.Contains(v.text, "审计") && (strings.Contains(v.text, "整改") || strings.Contains(v.text, "问题")) {
+			audit = true
+			break
+		}
+	}
+	if !audit {
+		return
+	}
+	h.b.Kind = bulletin.KindAudit
+	for _, v := range texts {
+		if m := hdrAuditOrg.FindStringIndex(v.text); m != nil {
+			start := m[0]
+			for start > 0 {
+				r, n := utf8.DecodeLastRuneInString(v.text[:start])
+				if !unicode.Is(unicode.Han, r) || strings.ContainsRune("的在由向和与及受于对据", r) || m[1]-(start-n) > 12*3 {
+					break
+				}
+				start -= n
+			}
+			h.b.Inspector = strings.TrimSpace(v.cut(start, m[1]))
+			break
+		}
+	}
+	place := ""
+	for _, v := range texts {
+		if m := hdrPlace.FindStringSubmatchIndex(v.text); m != nil {
+			place = v.cut(m[2], m[3])
+			break
+		}
+	}
+	if place == "" && h.b.Inspector != "" {
+		if i := strings.Index(h.b.Inspector, "审计"); i > 0 {
+			if p := h.b.Inspector[:i]; strings.HasSuffix(p, "市") || strings.HasSuffix(p, "县") || strings.HasSuffix(p, "区") || strings.HasSuffix(p, "省") {
+				place = p
+			}
+		}
+	}
+	for _, v := range texts {
+		m := hdrAuditUnit.FindStringSubmatchIndex(v.text)
+		if m == nil {
+			continue
+		}
+		budget := v.text[m[4]:m[5]]
+		if strings.ContainsAny(budget, "省市县区") && !strings.HasPrefix(budget, "市") && !strings.HasPrefix(budget, "县") && !strings.HasPrefix(budget, "区") {
+			h.b.Unit = strings.TrimSpace(v.cut(m[4], m[5]))
+		} else if place != "" {
+			h.b.Unit = place
+		}
+		break
+	}
+	if h.b.Unit == "" {
+		h.b.Unit = place
+	}
+	// The review date: DATE市…人大常委会第N次会议后.
+	for _, v := range h.views[:h.limit()] {
+		ds := hdrScanDates(v.text)
+		h.noteYears(ds)
+		for _, d := range ds {
+			if d.day() && d.year && hdrAuditFeedback.MatchString(v.text[d.e:]) {
+				h.b.FeedbackDate = bulletin.Day(d.iso(d.y))
+				return
+			}
+		}
+	}
+}
+
+// findRound reads the inspection round (十二届市委第二轮) from the title, the lines before the
+// opening, the opening and the fact paragraph; not from the body, where other rounds are named
+// (听取十一届市委第七轮巡视工作情况).
+func (h *hdrState) findRound() {
+	texts := []*hdrView{}
+	if h.title != nil {
+		texts = append(texts, h.title)
+	}
+	for i := 0; i < h.limit(); i++ {
+		texts = append(texts, h.views[i])
+		if h.b.Paragraphs[i].Role == bulletin.RoleHeader || h.isHeading(i) {
+			break
+		}
+	}
+	if h.factPara >= 0 {
+		texts = append(texts, h.views[h.factPara])
+	}
+	for _, v := range texts {
+		if m := hdrRound.FindStringIndex(v.text); m != nil {
+			h.b.Round = v.cut(m[0], m[1])
+			return
+		}
+	}
+}
+
+// findKind decides the document kind: 巡察, 巡视, 审计整改, 汇总 or 其他.
+func (h *hdrState) findKind() {
+	b := h.b
+	if b.Kind == bulletin.KindAudit {
+		return
+	}
+	var context []string
+	if h.title != nil {
+		context = append(context, h.title.text)
+	}
+	if h.factPara >= 0 {
+		v := h.views[h.factPara]
+		context = append(context, v.text[h.factSent[0]:h.factSent[1]])
+	}
+	for _, c := range context {
+		if hdrSummary.MatchString(c) {
+			b.Kind = bulletin.KindSummary
+			b.Unit = "" // many units: none is the bulletin's
+			return
+		}
+	}
+	inspector := newHdrView(b.Inspector).text
+	switch {
+	case strings.Contains(inspector, "巡察"):
+		b.Kind = bulletin.KindXuncha
+	case strings.Contains(inspector, "巡视"):
+		b.Kind = bulletin.KindXunshi
+	case strings.Contains(strings.Join(context, ""), "巡察"):
+		b.Kind = bulletin.KindXuncha // the title or the fact sentence names the kind
+	case strings.Contains(strings.Join(context, ""), "巡视"):
+		b.Kind = bulletin.KindXunshi
+	default:
+		b.Kind = bulletin.KindOther
+	}
+}
+
+// markOpening gives the opening paragraph the header role: the first paragraph before the
+// first heading that opens like a bulletin (根据…, 我受…委托) or holds the inspection facts.
+func (h *hdrState) markOpening() {
+	for i := 0; i < h.limit(); i++ {
+		if h.isHeading(i) {
+			break
+		}
+		t := strings.TrimSpace(h.views[i].text)
+		opens := false
+		for _, w := range []string{"根据", "按照", "依据", "我受", "受市", "受区", "受县", "受省"} {
+			if strings.HasPrefix(t, w) {
+				opens = true
+			}
+		}
+		if i == h.factPara || (opens && utf8.RuneCountInString(t) > 20) {
+			if h.b.Paragraphs[i].Role == bulletin.RoleOther || h.b.Paragraphs[i].Role == "" {
+				h.b.Paragraphs[i].Role = bulletin.RoleHeader
+			}
+			return
+		}
+	}
+	// No such opening (an audit report after its salutation): the first long paragraph
+	// before the first heading that speaks of the inspection or audit, the title aside.
+	for i := 0; i < h.limit(); i++ {
+		if h.isHeading(i) {
+			return
+		}
+		v := h.views[i]
+		if v == h.title || utf8.RuneCountInString(v.text) <= 40 || hdrContainsAny(v.text, hdrChromeLabels) {
+			continue
+		}
+		if strings.Contains(v.text, "巡察") || strings.Contains(v.text, "巡视") || strings.Contains(v.text, "审计") || strings.Contains(v.text, "整改") {
+			if h.b.Paragraphs[i].Role == bulletin.RoleOther || h.b.Paragraphs[i].Role == "" {
+				h.b.Paragraphs[i].Role = bulletin.RoleHeader
+			}
+			return
+		}
+	}
+}
+
+// findAsOf reads the as-of date: 截至2024年2月22日, first in the totals paragraphs, else the
+// first in the text; 截至目前 names no date.
+func (h *hdrState) findAsOf() {
+	order := []int{}
+	for i, p := range h.b.Paragraphs {
+		if p.Role == bulletin.RoleTotals {
+			order = append(order, i)
+		}
+	}
+	for i := range h.b.Paragraphs {
+		order = append(order, i)
+	}
+	year := h.lastYear
+	if year == 0 && len(h.b.PublishDate) >= 4 {
+		year, _ = strconv.Atoi(string(h.b.PublishDate[:4]))
+	}
+	for _, i := range order {
+		v := h.views[i]
+		for _, m := range hdrAsOf.FindAllStringIndex(v.text, -1) {
+			ds := hdrScanDates(v.text[m[1]:])
+			if len(ds) == 0 || ds[0].s != 0 {
+				continue
+			}
+			d := ds[0]
+			y := d.y
+			if !d.year {
+				y = year
+			}
+			if iso := d.iso(y); iso != "" {
+				h.b.AsOfDate = bulletin.Day(iso)
+				return
+			}
+		}
+	}
+}
+
+// checkDeclared compares what b declares with what was found: the problem count (when any
+// problem was found) and the measure count (when any measure was found).
+func checkDeclared(b *bulletin.Bulletin) {
+	if b == nil {
+		return
+	}
+	d := b.Declared
+	if d.ProblemsTotal != nil && len(b.Problems) > 0 {
+		n := len(b.Problems)
+		b.Checks = append(b.Checks, bulletin.Check{
+			Code:    "problems_count",
+			OK:      *d.ProblemsTotal == n,
+			Message: fmt.Sprintf("声明问题%d个，识别%d个", *d.ProblemsTotal, n),
+		})
+	}
+	measures := 0
+	for _, p := range b.Problems {
+		measures += len(p.Measures)
+	}
+	if d.MeasuresTotal != nil && measures > 0 {
+		b.Checks = append(b.Checks, bulletin.Check{
+			Code:    "measures_count",
+			OK:      *d.MeasuresTotal == measures,
+			Message: fmt.Sprintf("声明整改措施%d项，识别%d项", *d.MeasuresTotal, measures),
+		})
+	}
+	if d.ProblemsDone != nil && d.ProblemsTotal != nil && *d.ProblemsDone > *d.ProblemsTotal {
+		b.Checks = append(b.Checks, bulletin.Check{
+			Code:    "problems_done",
+			OK:      false,
+			Message: fmt.Sprintf("声明已完成整改%d个，多于问题总数%d个", *d.ProblemsDone, *d.ProblemsTotal),
+		})
+	}
+}

@@ -1,16 +1,351 @@
 // Package structure finds the heading tree of a bulletin: markers 一、 （一）/(一) 1./1、/1．
 // （1）/(1) ① in full-width and ASCII forms, run-in headings split from their body, levels and
 // parents; every paragraph gets a first role (heading or other) that extract refines.
+//
+// The level of a heading is fixed by the kind of its marker (see markerKinds), not by its
+// depth in the text: a bulletin that goes from 一、 straight to 1. gets a level-3 section whose
+// parent is the level-1 section. Markers are matched in folded text (package fold), which has
+// the same rune offsets as the original, so what is reported is cut from the original.
 package structure
 
-import "github.com/xuncha/xuncha/internal/bulletin"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+)
 
 // Parse turns the body paragraphs into indexed paragraphs and the section tree. A run-in
-// heading ("（一）统一思想认识。正文…") becomes two paragraphs, heading then body; no text is lost.
+// heading ("（一）统一思想认识。正文…") becomes two paragraphs, heading then body; no text is
+// lost: the output texts, concatenated, are the input texts concatenated, in order.
 func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
-	out := make([]bulletin.Paragraph, len(paras))
-	for i, p := range paras {
-		out[i] = bulletin.Paragraph{Index: i, Role: bulletin.RoleOther, Text: p}
+	out := make([]bulletin.Paragraph, 0, len(paras))
+	var sections []bulletin.Section
+	var open []int // indexes into sections of the open headings, levels increasing
+
+	for _, p := range paras {
+		h, ok := ParseHeading(p)
+		if !ok {
+			cur := ""
+			if len(open) > 0 {
+				cur = sections[open[len(open)-1]].ID
+			}
+			out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleOther, Section: cur, Text: p})
+			continue
+		}
+		for len(open) > 0 && sections[open[len(open)-1]].Level >= h.Level {
+			open = open[:len(open)-1]
+		}
+		parent := ""
+		if len(open) > 0 {
+			parent = sections[open[len(open)-1]].ID
+		}
+		s := bulletin.Section{
+			ID:        "S" + strconv.Itoa(len(sections)+1),
+			Level:     h.Level,
+			Marker:    h.Marker,
+			Title:     h.Title,
+			Parent:    parent,
+			Paragraph: len(out),
+		}
+		sections = append(sections, s)
+		open = append(open, len(sections)-1)
+		out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleHeading, Section: s.ID, Text: p[:h.Split]})
+		if h.Split < len(p) {
+			out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleOther, Section: s.ID, Text: p[h.Split:]})
+		}
 	}
-	return out, nil
+	return out, sections
+}
+
+// Heading is what ParseHeading reads from a paragraph that opens with a heading.
+type Heading struct {
+	Level  int    // fixed by the marker kind: 1 一、 · 2 （一） · 3 1. · 4 （1） · 5 ①
+	Marker string // as written, without surrounding space; "" for an unmarked heading
+	Title  string // the heading text without the marker and without the closing 。
+	// Split is the byte offset where the heading ends: len(p) for a standalone heading, the
+	// offset just past the first 。 (outside quotes) for a run-in heading followed by body text.
+	Split int
+}
+
+// markerKind is one way of numbering a heading.
+type markerKind struct {
+	level int
+	// match reports the byte length of the marker at the start of folded text s, 0 if none.
+	match   func(s string) int
+	example string
+}
+
+// markerKinds lists the heading markers, outermost first. Folded text is matched, so the
+// full-width forms （一） （1） 1． are covered by their ASCII folds.
+var markerKinds = []markerKind{
+	// 一、 十二、 — a Chinese numeral and the enumeration comma. Not 一是, not 一、二季度.
+	{1, matchHanComma, "一、强化领导能力"},
+	// 一. 一． — a Chinese numeral and a point, a less common form of the same level.
+	{1, matchHanDot, "一．总体情况"},
+	// （一） (一) — a Chinese numeral in parentheses, full-width or ASCII (folded alike).
+	{2, matchHanParen, "（一）关于“…”方面"},
+	// 1. 1、 1． — Arabic digits and a point or comma. Not 1.05亿元, not 1、2月.
+	{3, matchDigitDot, "1.关于“…”问题整改情况"},
+	// （1） (1) — Arabic digits in parentheses.
+	{4, matchDigitParen, "（1）关于“…”问题"},
+	// ⑴ … ⒇ — the parenthesised-digit characters, the same level as （1）.
+	{4, matchRuneRange(0x2474, 0x2487), "⑴建立台账"},
+	// ① … ⑳ — circled digits.
+	{5, matchRuneRange(0x2460, 0x2473), "①完善制度"},
+}
+
+// ParseHeading reports whether paragraph p opens with a heading, and reads it.
+// Leading white space is skipped; a mirror-site heading 【类型:… | 标号:no | 标题:TEXT】 is an
+// unmarked level-1 heading.
+func ParseHeading(p string) (Heading, bool) {
+	f := fold.String(p)
+	lead := len(f) - len(strings.TrimLeftFunc(f, unicode.IsSpace))
+	body := f[lead:]
+	if body == "" {
+		return Heading{}, false
+	}
+	// Folded and original byte offsets differ (a full-width space is three bytes, its fold
+	// one): carry the offset over by rune count.
+	origLead := byteOffset(p, utf8.RuneCountInString(f[:lead]))
+	if t, ok := mirrorTitle(p[origLead:], body); ok {
+		return Heading{Level: 1, Title: t, Split: len(p)}, true
+	}
+	for _, k := range markerKinds {
+		n := k.match(body)
+		if n == 0 {
+			continue
+		}
+		rest := body[n:]
+		if strings.TrimSpace(rest) == "" {
+			return Heading{}, false // a bare marker is not a heading
+		}
+		h := makeHeading(p, f, lead, n, k.level)
+		if h.Title == "" {
+			return Heading{}, false // only punctuation after the marker: （一）：
+		}
+		return h, true
+	}
+	return Heading{}, false
+}
+
+// makeHeading builds the Heading of paragraph p (folded f) whose marker spans the folded bytes
+// [lead, lead+n). Byte offsets in f and p differ where fold changed a rune's width, so offsets
+// are carried over by rune count.
+func makeHeading(p, f string, lead, n, level int) Heading {
+	runeAt := func(byteOff int) int { return utf8.RuneCountInString(f[:byteOff]) }
+	toOrig := func(runeOff int) int { return byteOffset(p, runeOff) }
+
+	mStart := toOrig(runeAt(lead))
+	mEnd := toOrig(runeAt(lead + n))
+	marker := p[mStart:mEnd]
+
+	cut := sentenceEnd(f[lead+n:]) // byte offset in folded rest, just past 。, or -1
+	split := len(p)
+	titleEnd := len(p)
+	if cut >= 0 {
+		end := toOrig(runeAt(lead + n + cut))
+		if strings.TrimSpace(p[end:]) != "" {
+			split = end
+		}
+		titleEnd = end
+	}
+	title := strings.TrimSpace(p[mEnd:titleEnd])
+	title = strings.TrimRightFunc(title, func(r rune) bool {
+		return r == '。' || r == '：' || r == ':' || r == '；' || r == ';' || unicode.IsSpace(r)
+	})
+	return Heading{Level: level, Marker: marker, Title: title, Split: split}
+}
+
+// byteOffset returns the byte offset of the rune with index runeOff in s.
+func byteOffset(s string, runeOff int) int {
+	i := 0
+	for b := range s {
+		if i == runeOff {
+			return b
+		}
+		i++
+	}
+	return len(s)
+}
+
+// sentenceEnd returns the byte offset just past the first 。 of s that stands outside
+// quotation marks and book-title marks, or -1. Where the quotes never balance, the first 。 at
+// any depth is taken, so an unclosed quote cannot swallow the body.
+func sentenceEnd(s string) int {
+	depth := 0
+	ascii := false // inside an ASCII "…" pair
+	first := -1
+	for i, r := range s {
+		switch r {
+		case '“', '‘', '《':
+			depth++
+		case '”', '’', '》':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			ascii = !ascii
+		case '。':
+			end := i + len("。")
+			if first < 0 {
+				first = end
+			}
+			if depth == 0 && !ascii {
+				return end
+			}
+		}
+	}
+	if depth > 0 || ascii {
+		return first // the quotes never close
+	}
+	return -1
+}
+
+// hanDigits are the Chinese numerals used in markers.
+const hanDigits = "一二三四五六七八九十"
+
+// hanNumeralLen returns the byte length of a Chinese numeral (一 … 九十九) at the start of s.
+func hanNumeralLen(s string) int {
+	n, count := 0, 0
+	for _, r := range s {
+		if !strings.ContainsRune(hanDigits, r) {
+			break
+		}
+		n += utf8.RuneLen(r)
+		count++
+		if count > 3 {
+			return 0
+		}
+	}
+	return n
+}
+
+// matchHanComma matches 一、 (not 一、二季度: a numeral list is not a heading).
+func matchHanComma(s string) int {
+	n := hanNumeralLen(s)
+	if n == 0 || !strings.HasPrefix(s[n:], "、") {
+		return 0
+	}
+	m := n + len("、")
+	if k := hanNumeralLen(s[m:]); k > 0 && (strings.HasPrefix(s[m+k:], "、") || strings.HasPrefix(s[m+k:], "季度")) {
+		return 0
+	}
+	return m
+}
+
+// matchHanDot matches 一. (一． folded), not followed by a digit.
+func matchHanDot(s string) int {
+	n := hanNumeralLen(s)
+	if n == 0 || !strings.HasPrefix(s[n:], ".") {
+		return 0
+	}
+	if rest := s[n+1:]; rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return 0
+	}
+	return n + 1
+}
+
+// matchHanParen matches (一) in folded text, and (一)、 where a comma follows.
+func matchHanParen(s string) int {
+	if !strings.HasPrefix(s, "(") {
+		return 0
+	}
+	n := hanNumeralLen(s[1:])
+	if n == 0 || !strings.HasPrefix(s[1+n:], ")") {
+		return 0
+	}
+	return n + 2 + trailingComma(s[n+2:])
+}
+
+// trailingComma returns the length of a 、 that some writers put after a parenthesised
+// marker: （一）、加强领导.
+func trailingComma(s string) int {
+	if strings.HasPrefix(s, "、") {
+		return len("、")
+	}
+	return 0
+}
+
+// digitLen returns the byte length of 1-3 ASCII digits at the start of s, with a value of at
+// least 1 (0 when there are none or more than three).
+func digitLen(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 || strings.Trim(s[:n], "0") == "" {
+		return 0
+	}
+	return n
+}
+
+// matchDigitDot matches 1. 1、 (1． folds to 1.), not 1.05亿元 or 1、2月: a digit right after
+// the point makes a number, not a marker.
+func matchDigitDot(s string) int {
+	n := digitLen(s)
+	if n == 0 {
+		return 0
+	}
+	var m int
+	switch {
+	case strings.HasPrefix(s[n:], "."):
+		m = n + 1
+	case strings.HasPrefix(s[n:], "、"):
+		m = n + len("、")
+	default:
+		return 0
+	}
+	rest := strings.TrimLeft(s[m:], " ")
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return 0
+	}
+	return m
+}
+
+// matchDigitParen matches (1) in folded text.
+func matchDigitParen(s string) int {
+	if !strings.HasPrefix(s, "(") {
+		return 0
+	}
+	n := digitLen(s[1:])
+	if n == 0 || !strings.HasPrefix(s[1+n:], ")") {
+		return 0
+	}
+	return n + 2 + trailingComma(s[n+2:])
+}
+
+// matchRuneRange matches one rune in [lo, hi].
+func matchRuneRange(lo, hi rune) func(string) int {
+	return func(s string) int {
+		r, n := utf8.DecodeRuneInString(s)
+		if r < lo || r > hi {
+			return 0
+		}
+		return n
+	}
+}
+
+// mirrorTitle reads the heading markup a mirror site renders: 【类型:dqd-Title-t2-s1 | 标号:no |
+// 标题:党组履行巡视整改主体责任情况】. orig and folded are the same text, unfolded and folded.
+func mirrorTitle(orig, folded string) (string, bool) {
+	if !strings.HasPrefix(folded, "【") || !strings.HasSuffix(strings.TrimRightFunc(folded, unicode.IsSpace), "】") {
+		return "", false
+	}
+	i := strings.Index(folded, "标题:")
+	if i < 0 {
+		return "", false
+	}
+	r := utf8.RuneCountInString(folded[:i+len("标题:")])
+	t := orig[byteOffset(orig, r):]
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	t = strings.TrimSuffix(t, "】")
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return "", false
+	}
+	return t, true
 }

@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// Contacts are read from the paragraphs that give them, which say so with a cue word; digits
+// elsewhere (amounts, dates, document numbers) are never taken for phones.
+
+// hdrContactCues mark a paragraph that gives contacts.
+var hdrContactCues = []string{"电话", "热线", "手机", "信箱", "邮编", "邮政编码", "邮政编碼", "来信", "地址", "邮箱", "电子邮件", "E-mail", "e-mail", "Email", "email", "传真", "举报"}
+
+// hdrPhones are the phone forms, tried at each position in turn.
+var hdrPhones = []struct {
+	re      *regexp.Regexp
+	example string
+}{
+	// A landline with its area code in parentheses.
+	{regexp.MustCompile(`^\(0\d{2,3}\)\s*\d{7,8}`), "(0431)83622863"},
+	// A landline with its area code, with or without a dash; an extension may follow.
+	{regexp.MustCompile(`^0\d{2,3}[-—－]?\d{7,8}(?:[-转]\d{1,5})?`), "0431-83622863"},
+	// A mobile number.
+	{regexp.MustCompile(`^1[3-9]\d{9}`), "13812345678"},
+	// A landline without area code: seven or eight digits.
+	{regexp.MustCompile(`^[2-8]\d{6,7}`), "83622863"},
+	// A public hotline: 12388 (discipline inspection), 12345, 12380.
+	{regexp.MustCompile(`^12\d{3}`), "12388"},
+}
+
+// hdrAddress matches an address after its label, up to the end of its clause.
+var hdrAddress = regexp.MustCompile(`(?:邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|办公地址|信访地址|来信请寄|来信寄至|信件请寄|地址)\s*[:：]?\s*`)
+
+// hdrPostcode matches a postcode after its label.
+var hdrPostcode = regexp.MustCompile(`(?:邮编|邮政编[码碼])\s*[:：]?\s*(\d{6})`)
+
+// hdrEmail matches an email address.
+var hdrEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+
+// hdrAddressStops end an address: the next contact label or a clause end.
+var hdrAddressStops = []string{"；", ";", "。", "邮编", "邮政编码", "邮政编碼", "联系电话", "电话", "电子邮箱", "邮箱", "\n"}
+
+// extractContacts fills b.Contacts and gives the contact and closing roles.
+func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
+	c := &b.Contacts
+	for i, v := range views {
+		t := v.text
+		if b.Paragraphs[i].Role == bulletin.RoleHeading {
+			continue
+		}
+		found := false
+		if hdrContainsAny(t, hdrContactCues) {
+			for _, p := range hdrScanPhones(v) {
+				if !hdrHas(c.Phones, p) {
+					c.Phones = append(c.Phones, p)
+				}
+				found = true
+			}
+			if m := hdrPostcode.FindStringSubmatchIndex(t); m != nil {
+				if c.Postcode == "" {
+					c.Postcode = t[m[2]:m[3]]
+				}
+				found = true
+			}
+			for _, m := range hdrAddress.FindAllStringIndex(t, -1) {
+				end := len(t)
+				for _, w := range hdrAddressStops {
+					if k := strings.Index(t[m[1]:], w); k >= 0 && m[1]+k < end {
+						end = m[1] + k
+					}
+				}
+				addr := strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
+				if addr != "" && !strings.ContainsAny(addr, "@") {
+					if c.Address == "" {
+						c.Address = addr
+					}
+					found = true
+					break
+				}
+			}
+		}
+		for _, e := range hdrEmail.FindAllString(t, -1) {
+			if !hdrHas(c.Emails, e) {
+				c.Emails = append(c.Emails, e)
+			}
+			found = true
+		}
+		role := b.Paragraphs[i].Role
+		if role != bulletin.RoleOther && role != "" {
+			continue
+		}
+		switch {
+		case found:
+			b.Paragraphs[i].Role = bulletin.RoleContact
+		case strings.Contains(t, "欢迎") && strings.Contains(t, "监督"):
+			b.Paragraphs[i].Role = bulletin.RoleClosing
+		}
+	}
+	if c.Phones == nil {
+		c.Phones = []string{}
+	}
+	if c.Emails == nil {
+		c.Emails = []string{}
+	}
+}
+
+// hdrScanPhones returns the phone numbers of a contact paragraph, as written; a number must
+// stand alone (no digit right before or after it).
+func hdrScanPhones(v *hdrView) []string {
+	t := v.text
+	var out []string
+	for i := 0; i < len(t); i++ {
+		if i > 0 && (t[i-1] >= '0' && t[i-1] <= '9' || t[i-1] == '-') {
+			continue
+		}
+		if t[i] != '(' && (t[i] < '0' || t[i] > '9') {
+			continue
+		}
+		// Not a postcode (邮编：130400) and not an email's local part.
+		label := t[max(0, i-15):i]
+		if l := strings.TrimRight(label, " :："); strings.HasSuffix(l, "邮编") || strings.HasSuffix(l, "邮政编码") || strings.HasSuffix(l, "邮政编碼") {
+			continue
+		}
+		for _, p := range hdrPhones {
+			m := p.re.FindStringIndex(t[i:])
+			if m == nil {
+				continue
+			}
+			e := i + m[1]
+			if e < len(t) && (t[e] >= '0' && t[e] <= '9' || t[e] == '@' || t[e] == '.') {
+				continue
+			}
+			// A bare seven- or eight-digit number counts only right after a phone label.
+			if p.example == "83622863" && !strings.Contains(label, "电话") && !strings.Contains(label, "热线") && !strings.Contains(label, "传真") && !strings.Contains(label, "、") {
+				continue
+			}
+			if p.example == "12388" && !(strings.Contains(label, "电话") || strings.Contains(label, "热线") || strings.Contains(label, "举报")) {
+				continue
+			}
+			out = append(out, v.cut(i, e))
+			i = e - 1
+			break
+		}
+	}
+	return out
+}
+
+func hdrHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

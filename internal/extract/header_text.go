@@ -1,0 +1,321 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+// hdrView is one paragraph as the header patterns see it: folded (package fold) and with the
+// pinyin glosses of mirror sites removed (根據(jù) -> 根据), with a map back to the original so
+// that what is reported is cut from the text as written (glosses inside it kept).
+type hdrView struct {
+	orig  string
+	text  string
+	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
+	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
+}
+
+func newHdrView(s string) *hdrView {
+	type rr struct {
+		r       rune
+		off, sz int
+	}
+	rs := make([]rr, 0, len(s))
+	for off, r := range s {
+		sz := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, sz = utf8.DecodeRuneInString(s[off:])
+		}
+		rs = append(rs, rr{r, off, sz})
+	}
+	v := &hdrView{orig: s}
+	var b strings.Builder
+	b.Grow(len(s))
+	v.start = make([]int, 0, len(s)+1)
+	v.end = make([]int, 0, len(s)+1)
+	v.end = append(v.end, 0)
+	for i := 0; i < len(rs); i++ {
+		// A gloss: ( or （, 1-7 pinyin letters, ) or ）, right after a Han character.
+		if (rs[i].r == '(' || rs[i].r == '（') && i > 0 && unicode.Is(unicode.Han, rs[i-1].r) {
+			j := i + 1
+			for j < len(rs) && hdrPinyin(rs[j].r) {
+				j++
+			}
+			if n := j - i - 1; n >= 1 && n <= 7 && j < len(rs) && (rs[j].r == ')' || rs[j].r == '）') {
+				i = j
+				continue
+			}
+		}
+		f := fold.Rune(rs[i].r)
+		n := utf8.RuneLen(f)
+		if n < 0 {
+			f, n = utf8.RuneError, 3
+		}
+		for k := 0; k < n; k++ {
+			v.start = append(v.start, rs[i].off)
+			if k < n-1 {
+				v.end = append(v.end, rs[i].off)
+			}
+		}
+		v.end = append(v.end, rs[i].off+rs[i].sz)
+		b.WriteRune(f)
+	}
+	v.start = append(v.start, len(s))
+	v.text = b.String()
+	return v
+}
+
+// cut returns the original text behind text[i:j].
+func (v *hdrView) cut(i, j int) string {
+	if i < 0 || j > len(v.text) || i >= j {
+		return ""
+	}
+	return v.orig[v.start[i]:v.end[j]]
+}
+
+// hdrPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).
+func hdrPinyin(r rune) bool {
+	return (r >= 'a' && r <= 'z') || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ", r)
+}
+
+// hdrSentences splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
+func hdrSentences(s string) [][2]int {
+	var out [][2]int
+	from := 0
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '；', '!', '?', ';':
+			end := i + utf8.RuneLen(r)
+			out = append(out, [2]int{from, end})
+			from = end
+		}
+	}
+	if from < len(s) {
+		out = append(out, [2]int{from, len(s)})
+	}
+	return out
+}
+
+// hdrDate is one date mention in folded text; zero fields are not written.
+type hdrDate struct {
+	s, e    int // byte span in the view text
+	y, m, d int
+	year    bool // the year is written
+}
+
+// day reports whether the mention names a day.
+func (d hdrDate) day() bool { return d.m > 0 && d.d > 0 }
+
+// iso writes the date with year y (the mention's own if written).
+func (d hdrDate) iso(y int) string {
+	if y <= 0 || d.m <= 0 {
+		return ""
+	}
+	s := strconv.Itoa(y) + "-" + twoDigits(d.m)
+	if d.d > 0 {
+		s += "-" + twoDigits(d.d)
+	}
+	return s
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// hdrDatePatterns are the date forms of the opening sentences, tried at each position in turn.
+var hdrDatePatterns = []struct {
+	re      *regexp.Regexp
+	example string
+}{
+	// Year, month, day.
+	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "2023年8月24日"},
+	// Year, month, day with points.
+	{regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})`), "2023.8.24"},
+	// Year and month only: a month-level period.
+	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月`), "2021年3月"},
+	// Month and day, the year taken from context.
+	{regexp.MustCompile(`^()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "12月1日"},
+	// Month alone, after 至 in a period (2021年3月至4月).
+	{regexp.MustCompile(`^()(\d{1,2})\s*月`), "4月"},
+	// Year, month, day in Chinese numerals.
+	{regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`), "二〇二三年十二月一日"},
+}
+
+// hdrRangeDay is a bare day after 至 in a period: 4月1日至30日.
+var hdrRangeDay = regexp.MustCompile(`^(\d{1,2})\s*[日号]`)
+
+// hdrRangeSep are the words between the two ends of a period.
+var hdrRangeSep = []string{"至", "到", "—", "-", "~", "－", "——"}
+
+// hdrScanDates returns the date mentions of folded text s in order.
+func hdrScanDates(s string) []hdrDate {
+	var out []hdrDate
+	for i := 0; i < len(s); {
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			i++
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(s[i:]); !(r >= '0' && r <= '9') && !strings.ContainsRune("〇○零一二三四五六七八九", r) {
+			i += n // a date starts with a digit
+			continue
+		}
+		matched := false
+		for _, p := range hdrDatePatterns {
+			m := p.re.FindStringSubmatchIndex(s[i:])
+			if m == nil {
+				continue
+			}
+			d := hdrDate{s: i, e: i + m[1]}
+			d.y = hdrNumber(s[i+m[2] : i+m[3]])
+			d.year = d.y > 0
+			d.m = hdrNumber(s[i+m[4] : i+m[5]])
+			if len(m) > 6 && m[6] >= 0 {
+				d.d = hdrNumber(s[i+m[6] : i+m[7]])
+			}
+			if d.m < 1 || d.m > 12 || d.d > 31 {
+				continue
+			}
+			if d.e < len(s) && (s[d.e] >= '0' && s[d.e] <= '9' || s[d.e] == '.') {
+				continue // part of a longer number: 2023.8.245, 12月1日5
+			}
+			// A month alone counts only right after a period separator.
+			if !d.year && d.d == 0 && !hdrAfterSep(s[:i]) {
+				continue
+			}
+			out = append(out, d)
+			i = d.e
+			matched = true
+			break
+		}
+		if matched {
+			continue
+		}
+		if m := hdrRangeDay.FindStringSubmatchIndex(s[i:]); m != nil && len(out) > 0 && out[len(out)-1].m > 0 && hdrAfterSep(s[out[len(out)-1].e:i]) && strings.TrimSpace(hdrTrimSep(s[out[len(out)-1].e:i])) == "" {
+			prev := out[len(out)-1]
+			if d := hdrNumber(s[i+m[2] : i+m[3]]); d >= 1 && d <= 31 {
+				out = append(out, hdrDate{s: i, e: i + m[1], m: prev.m, d: d})
+				i += m[1]
+				continue
+			}
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return out
+}
+
+// hdrAfterSep reports whether s ends with a period separator (spaces ignored).
+func hdrAfterSep(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, sep := range hdrRangeSep {
+		if strings.HasSuffix(s, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+func hdrTrimSep(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sep := range hdrRangeSep {
+		s = strings.TrimSuffix(s, sep)
+	}
+	return s
+}
+
+// hdrPeriod is two date mentions joined by 至: the second borrows the first's year (and month).
+type hdrPeriod struct{ from, to hdrDate }
+
+// hdrPeriods finds the periods among the mentions of s.
+func hdrPeriods(s string, ds []hdrDate) []hdrPeriod {
+	var out []hdrPeriod
+	for i := 0; i+1 < len(ds); i++ {
+		between := strings.TrimSpace(s[ds[i].e:ds[i+1].s])
+		isSep := false
+		for _, sep := range hdrRangeSep {
+			if between == sep {
+				isSep = true
+			}
+		}
+		if !isSep {
+			continue
+		}
+		p := hdrPeriod{ds[i], ds[i+1]}
+		if !p.to.year {
+			p.to.y = p.from.y
+		}
+		out = append(out, p)
+		i++
+	}
+	return out
+}
+
+// hdrNumber reads Arabic digits or a Chinese numeral (一 … 九千九百九十九, 两, 〇 digits).
+func hdrNumber(s string) int {
+	if s == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	digits := map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	// A run of digit characters only (二〇二三) reads digit by digit.
+	plain := true
+	for _, r := range s {
+		if _, ok := digits[r]; !ok {
+			plain = false
+		}
+	}
+	if plain && utf8.RuneCountInString(s) > 1 {
+		n := 0
+		for _, r := range s {
+			n = n*10 + digits[r]
+		}
+		return n
+	}
+	total, cur := 0, 0
+	for _, r := range s {
+		if d, ok := digits[r]; ok {
+			cur = d
+			continue
+		}
+		unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
+		if unit == 0 {
+			return 0
+		}
+		if cur == 0 {
+			cur = 1
+		}
+		total += cur * unit
+		cur = 0
+	}
+	return total + cur
+}
+
+// hdrInQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.
+func hdrInQuotes(s string) []bool {
+	in := make([]bool, len(s)+1)
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '“', '‘':
+			depth++
+		case '”', '’':
+			if depth > 0 {
+				depth--
+			}
+		}
+		for k := 0; k < utf8.RuneLen(r); k++ {
+			in[i+k] = depth > 0
+		}
+	}
+	return in
+}

@@ -1,0 +1,423 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// Declared totals are the counts a bulletin states about itself: 制定的28项整改措施，已完成落实
+// 28项；反馈的14个具体问题，已完成整改14个. They are read in the totals context — the paragraphs
+// before the second top-level section (the opening and the section on how the rectification was
+// organised) — and in any paragraph that reports progress (截至…已完成…, 整改完成率).
+
+// hdrCount matches a count: a number, an optional 余/多, a counter word.
+var hdrCount = regexp.MustCompile(`(\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+
+// hdrOtherUnits are the counters of counts worth keeping as other declared counts (meetings,
+// groups, lists, documents); people and money are metrics, not declarations.
+var hdrOtherUnits = map[string]bool{"个": true, "项": true, "条": true, "家": true, "次": true, "场": true, "场次": true, "件": true, "份": true, "批": true, "方面": true, "个方面": true}
+
+// hdrTotalNouns say what a count counts, by the words right after it (or, for a count at the
+// end of its clause, right before it).
+var hdrTotalNouns = []struct {
+	kind    string // "problems" or "measures"
+	after   []string
+	before  []string
+	example string
+}{
+	{"problems", []string{"具体问题", "问题清单", "“问题清单”", "问题", "方面问题", "个问题"}, []string{"问题"}, "反馈的14个具体问题; 79个“问题清单”; 反馈问题14个"},
+	{"measures", []string{"整改措施", "整改任务", "整改举措", "整改事项", "措施", "任务清单", "“任务清单”", "具体措施", "项措施", "条措施"}, []string{"措施", "任务", "举措"}, "28项整改措施; 160条整改任务; 细化制定整改措施239条"},
+}
+
+// hdrTotalCues must come before a total in its sentence: a declared total is what the
+// inspectors fed back or what the unit drew up, not any count of problems (帮助群众解决实际问题5个).
+var hdrTotalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "查找", "指出", "交办", "制定", "细化", "明确", "列出", "认领", "涉及", "共性"}
+
+// hdrAuditTotalCues play the same part in audit reports: 审计工作报告反映的问题N个.
+var hdrAuditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现"}
+
+// hdrAllDoneCues, right after a total's noun, say all of it is done: 3个问题已全部完成整改.
+var hdrAllDoneCues = []string{"已全部完成", "全部完成", "已全部整改", "全部整改", "全部落实", "已全部落实", "均已完成", "均已整改", "均已落实", "均完成"}
+
+// hdrDoneCues and hdrProgressCues, before a count at the end of its clause, make it a count of
+// items done or in progress: 已完成整改14个; 正在整改3项.
+var hdrDoneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成"}
+var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "未完成", "尚未完成", "基本完成"}
+
+// hdrRate matches a completion rate: 整改完成率98%, 完成率达100%.
+var hdrRate = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+
+// hdrOtherVerbs open an other count's span when they are all that precedes it in its clause:
+// 设立3个专项整改工作小组, 先后召开6次专题会.
+var hdrOtherVerbs = []string{"设立", "成立", "召开", "组建", "开展", "举办", "制定", "出台", "建立", "组织", "印发"}
+
+// hdrOtherEnds end an other count's span: 54家责任单位形成“责任清单” -> 54家责任单位.
+var hdrOtherEnds = []string{"形成", "的", "、"}
+
+// hdrCountAt is one count in a paragraph's folded text.
+type hdrCountAt struct {
+	s, e    int // byte span
+	n       int
+	unit    string
+	chinese bool // written in Chinese numerals
+}
+
+// hdrScanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
+// decimals and dates, and durations (N个月).
+func hdrScanCounts(s string) []hdrCountAt {
+	var out []hdrCountAt
+	for _, m := range hdrCount.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		before := s[:m[0]]
+		if strings.HasSuffix(before, "第") || strings.HasSuffix(before, ".") || (before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9') {
+			continue
+		}
+		unit := s[m[6]:m[7]]
+		if unit == "个" && strings.HasPrefix(s[m[1]:], "月") {
+			continue
+		}
+		c := hdrCountAt{s: m[0], e: m[1], n: hdrNumber(num), unit: unit}
+		c.chinese = num[0] < '0' || num[0] > '9'
+		if c.chinese && c.n == 0 && num != "零" && num != "〇" {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// extractDeclared reads b.Declared and marks the paragraphs that hold declared totals.
+func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
+	cutoff := len(b.Paragraphs)
+	top := 0
+	for _, s := range b.Sections {
+		if s.Level == 1 {
+			top++
+			if top == 2 {
+				cutoff = s.Paragraph
+				break
+			}
+		}
+	}
+	audit := b.Kind == bulletin.KindAudit
+	d := &b.Declared
+	seen := map[int]bool{}
+	units := map[string]string{}
+	read := func(i int, context bool) {
+		if seen[i] || b.Paragraphs[i].Role == bulletin.RoleHeading {
+			return
+		}
+		seen[i] = true
+		// The paragraph is a totals paragraph when it is mainly totals: the sentences that
+		// declare make up at least half of it (not a long account ending with one).
+		covered := hdrReadTotals(d, units, views[i], audit, context)
+		if covered > 0 && 2*covered >= utf8.RuneCountInString(views[i].text) && b.Paragraphs[i].Role == bulletin.RoleOther {
+			b.Paragraphs[i].Role = bulletin.RoleTotals
+		}
+	}
+	for i := 0; i < cutoff; i++ {
+		read(i, true)
+	}
+	for i := cutoff; i < len(b.Paragraphs); i++ {
+		t := views[i].text
+		// A progress report (已完成整改, 完成率) outside a problem's own paragraph.
+		// It must speak of the inspection's findings (巡察反馈的12个问题已完成整改11个), so
+		// that a measure paragraph (制定3项措施，已完成) declares nothing.
+		progress := hdrContainsAny(t, hdrDoneCues) || hdrContainsAny(t, hdrAllDoneCues)
+		if (hdrRate.MatchString(t) || progress) && !strings.Contains(t, "针对“") && hdrContainsAny(t, []string{"反馈", "巡察", "巡视", "审计"}) {
+			read(i, false)
+		}
+	}
+	if d.Other == nil {
+		d.Other = []string{}
+	}
+}
+
+// hdrReadTotals reads the totals of one paragraph into d; in the totals context (context) it
+// also collects the other counts. units holds the counter of each total read so far (个 for
+// problems, 条 for measures), across paragraphs. It returns the length in runes of the
+// sentences that declared a total, a done or in-progress count or a rate (0: none).
+func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, audit, context bool) int {
+	s := v.text
+	declaring := map[[2]int]bool{} // sentences that declared something
+	if m := hdrRate.FindStringSubmatchIndex(s); m != nil && d.RatePercent == nil {
+		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
+			d.RatePercent = &f
+			declaring[hdrSentenceAt(s, m[0])] = true
+		}
+	}
+	var sent [2]int // the sentence of the count being read
+	quoted := hdrInQuotes(s)
+	counts := hdrScanCounts(s)
+	cues := hdrTotalCues
+	if audit {
+		cues = hdrAuditTotalCues
+	}
+	current := "" // the kind of the last total (or restated total) read in this paragraph
+	set := func(field **int, n int) {
+		if *field == nil {
+			*field = bulletin.IntPtr(n)
+			declaring[sent] = true
+		}
+	}
+	done := func(kind string) **int {
+		if kind == "measures" {
+			return &d.MeasuresDone
+		}
+		return &d.ProblemsDone
+	}
+	for k, c := range counts {
+		if quoted[c.s] || (c.chinese && c.n == 1) || strings.HasSuffix(s[:c.s], "每") || strings.HasSuffix(s[:c.s], "逐") {
+			continue // 每一个问题, 一个综合研究报告: not declared counts
+		}
+		sent = hdrSentenceAt(s, c.s)
+		clause := hdrClauseStart(s, quoted, sent[0], c.s)
+		before := s[clause:c.s]
+		after := strings.TrimLeft(s[c.e:], " ")
+		atEnd := after == "" || strings.ContainsAny(after[:min(len(after), 3)], ",，。;；、:：)")
+		// What the count counts: the noun after it (12个问题), or for a count that ends its
+		// clause the noun nearest before it (制定整改措施1146条).
+		kind, noun := "", ""
+		if c.unit != "方面" && c.unit != "个方面" {
+			kind, noun = hdrNounAfter(after)
+			if kind == "" && atEnd {
+				kind = hdrNounBefore(before)
+			}
+		}
+		restated := noun != "" // 79个问题已完成整改71个: the 79 names the total again
+		if restated {
+			current = kind
+			units[kind] = c.unit
+		}
+		// Outside the totals context a done count needs its total first (已整改问题3个 in a
+		// problem's paragraph is not a declaration).
+		progress := context || current != ""
+		rest := strings.TrimPrefix(after, noun)
+		next := after
+		for _, w := range []string{"问题", "整改", "措施", "任务"} {
+			next = strings.TrimPrefix(next, w)
+		}
+		of := kind
+		if of == "" {
+			of = current
+			// 问题312个…措施1146条…已完成整改287个: the counter tells which total it counts.
+			if units["problems"] != units["measures"] && units["problems"] != "" && units["measures"] != "" {
+				switch c.unit {
+				case units["problems"]:
+					of = "problems"
+				case units["measures"]:
+					of = "measures"
+				}
+			}
+		}
+		switch {
+		case !progress:
+		case atEnd && hdrContainsAny(before, hdrDoneCues) && !hdrContainsAny(before, hdrProgressCues):
+			if of != "" {
+				set(done(of), c.n) // 已完成整改14个
+			}
+			continue
+		case atEnd && hdrContainsAny(before, hdrProgressCues):
+			if of != "measures" {
+				set(&d.ProblemsInProgress, c.n) // 正在整改3项
+			}
+			continue
+		case !restated && current != "" && hdrHasPrefixAny(next, hdrDoneCues):
+			set(done(of), c.n) // 28项已全部完成
+			continue
+		case !restated && current != "" && (strings.HasPrefix(next, "正在") || hdrHasPrefixAny(next, hdrProgressCues)):
+			if of != "measures" {
+				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
+			}
+			continue
+		}
+		if kind != "" && hdrContainsAny(s[sent[0]:c.s], cues) {
+			total := &d.ProblemsTotal
+			if kind == "measures" {
+				total = &d.MeasuresTotal
+			}
+			if *total == nil {
+				set(total, c.n)
+				current = kind
+				units[kind] = c.unit
+				if restated && hdrHasPrefixAny(rest, hdrAllDoneCues) {
+					set(done(kind), c.n) // 反馈的3个问题已全部完成整改
+				}
+				continue
+			}
+		}
+		if restated && hdrHasPrefixAny(rest, hdrAllDoneCues) {
+			set(done(kind), c.n)
+			continue
+		}
+		if restated && kind != "" && (kind == "problems" && d.ProblemsTotal != nil && *d.ProblemsTotal == c.n ||
+			kind == "measures" && d.MeasuresTotal != nil && *d.MeasuresTotal == c.n) {
+			continue // the total named again, not another count
+		}
+		if context && !audit && hdrOtherUnits[c.unit] {
+			if span := hdrOtherSpan(v, quoted, counts, k, clause); span != "" {
+				d.Other = append(d.Other, span)
+			}
+		}
+	}
+	covered := 0
+	for sp := range declaring {
+		covered += utf8.RuneCountInString(s[sp[0]:sp[1]])
+	}
+	return covered
+}
+
+// hdrNounAfter returns the kind and the noun of a total noun that after starts with.
+func hdrNounAfter(after string) (kind, noun string) {
+	for _, n := range hdrTotalNouns {
+		for _, a := range n.after {
+			if strings.HasPrefix(after, a) && len(a) > len(noun) {
+				kind, noun = n.kind, a
+			}
+		}
+		if noun != "" {
+			return kind, noun
+		}
+	}
+	return "", ""
+}
+
+// hdrNounBefore returns the kind of the total noun nearest the end of before.
+func hdrNounBefore(before string) string {
+	kind, at := "", -1
+	for _, n := range hdrTotalNouns {
+		for _, w := range n.before {
+			if i := strings.LastIndex(before, w); i > at {
+				kind, at = n.kind, i
+			}
+		}
+	}
+	return kind
+}
+
+// hdrHasPrefixAny reports whether s starts with any of ws.
+func hdrHasPrefixAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hdrContainsAny reports whether s contains any of ws.
+func hdrContainsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hdrClauseStart returns the start of the clause holding byte at: just past the last comma,
+// colon or sentence end before it (outside quotes), not before from.
+func hdrClauseStart(s string, quoted []bool, from, at int) int {
+	start := from
+	for i, r := range s[from:at] {
+		if quoted[from+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			start = from + i + utf8.RuneLen(r)
+		}
+	}
+	return start
+}
+
+// hdrClauseEnd returns the end of the clause holding byte at.
+func hdrClauseEnd(s string, quoted []bool, at int) int {
+	for i, r := range s[at:] {
+		if quoted[at+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			return at + i
+		}
+	}
+	return len(s)
+}
+
+// hdrOtherSpan cuts the span of other count k: its clause piece (pieces are split at 、 when
+// every piece holds a count), from the count (or from a lone opening verb) to the end of its
+// noun; a count that ends its piece keeps the whole piece (召开党委会7次).
+func hdrOtherSpan(v *hdrView, quoted []bool, counts []hdrCountAt, k, clause int) string {
+	s := v.text
+	c := counts[k]
+	end := hdrClauseEnd(s, quoted, c.e)
+	// Split the clause at 、 when every piece holds a count.
+	var cuts []int
+	for i, r := range s[clause:end] {
+		if r == '、' && !quoted[clause+i] {
+			cuts = append(cuts, clause+i)
+		}
+	}
+	ps, pe := clause, end
+	if len(cuts) > 0 {
+		bounds := append(append([]int{clause}, cuts...), end)
+		all := true
+		for j := 0; j+1 < len(bounds); j++ {
+			has := false
+			for _, o := range counts {
+				if o.s >= bounds[j] && o.e <= bounds[j+1] {
+					has = true
+				}
+			}
+			if !has {
+				all = false
+			}
+		}
+		if all {
+			for j := 0; j+1 < len(bounds); j++ {
+				if c.s >= bounds[j] && c.s < bounds[j+1] {
+					ps, pe = bounds[j], bounds[j+1]
+					if j > 0 {
+						ps += len("、")
+					}
+				}
+			}
+		}
+	}
+	if strings.TrimSpace(s[c.e:pe]) == "" || strings.TrimSpace(s[c.e:pe]) == "等" {
+		return strings.TrimSpace(v.cut(ps, c.e))
+	}
+	start := c.s
+	from := ps
+	for _, o := range counts {
+		if o.e <= c.s && o.e > from {
+			from = o.e
+		}
+	}
+	lead := strings.TrimSpace(s[from:c.s])
+	for _, pre := range []string{"先后", "共", "累计", "共计", "已"} {
+		lead = strings.TrimPrefix(lead, pre)
+	}
+	for _, verb := range hdrOtherVerbs {
+		if lead == verb {
+			start = from
+		}
+	}
+	stop := pe
+	for _, o := range counts {
+		if o.s >= c.e && o.s < stop {
+			stop = o.s
+		}
+	}
+	for _, w := range hdrOtherEnds {
+		if i := strings.Index(s[c.e:stop], w); i >= 0 {
+			stop = c.e + i
+		}
+	}
+	return strings.TrimSpace(v.cut(start, stop))
+}
