@@ -1,5 +1,989 @@
 package extract
 
-import "github.com/xuncha/xuncha/internal/bulletin"
+import (
+	"fmt"
+	"sort"
+	"strings"
 
-func extractProblems(b *bulletin.Bulletin) {}
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+// Problems. A bulletin states its problems in one of these forms, all read here:
+//
+//   - a frame in a body paragraph: 针对“…”问题。一是…；二是… (the seed), the measures after it;
+//   - a heading frame: 1.关于“…”问题整改情况 (a topic), （一）关于“…”方面 (a category),
+//     （1）关于“…”; a heading with no problem under it is itself a problem (gold 004) and the body
+//     paragraphs under it are its measures;
+//   - an unquoted heading: （一）关于少数领导干部不守政治规矩的问题。 (Problem.Text);
+//   - a labelled block: 问题：… 整改措施：… 整改进展：… 责任单位：… 责任人：… 整改时限：…
+//
+// Headings that frame problems form a tree through the section levels; for each problem the
+// innermost enclosing heading with a 问题 frame is its Topic and the next one out its Category
+// (a 方面 heading is always a Category).
+
+// closingCues mark a paragraph that ends the problems part: measures never run into it.
+var closingCues = []string{
+	"欢迎广大", // 欢迎广大干部群众对巡察整改落实情况进行监督
+	"联系电话", // 联系电话：0431-…
+	"邮政信箱", // 邮政信箱：…
+	"电子邮箱", // 电子邮箱：…
+	"监督电话", // 监督电话：…
+}
+
+// genericEnds end the text of an unquoted 关于…问题 heading that names no problem but the
+// inspection's findings as a whole: 关于巡察反馈问题的整改情况, 关于审计查出问题的整改.
+var genericEnds = []string{"反馈", "指出", "发现", "查出", "交办", "移交", "存在", "有关", "相关", "以下", "上述"}
+
+// measureVerbs open a heading that names what was done, not a problem, even when it ends with
+// 问题: （一）着力解决群众急难愁盼问题, （二）聚焦突出问题. Only headings without 关于 are checked.
+var measureVerbs = []string{
+	"解决", "着力", "聚焦", "整治", "坚决", "推动", "加强", "狠抓", "深入", "切实", "认真", "集中",
+	"持续", "扎实", "全力", "突出", "针对", "围绕", "抓好", "抓实", "破解", "查处", "纠正", "整改",
+	"坚持", "强化", "立足", "紧盯", "聚力", "做好", "严肃", "彻底", "全面", "以", "对", "把", "从",
+}
+
+// minUnquoted is the shortest text an unquoted problem heading may have (关于X问题 with X shorter
+// is a generic heading such as 关于重点问题).
+const minUnquoted = 5
+
+// headNode is a heading that frames problems.
+type headNode struct {
+	para   int
+	level  int
+	kind   frameKind // frameProblem or frameAspect
+	aspect bool      // its suffix names an aspect (方面, 方面的问题): a category when it is a container
+	name   string    // the quote as in the source, or the unquoted text
+	quoted bool
+	parent *headNode
+	// container is set when a problem or another framing heading sits under this one.
+	container bool
+	// the statement ends here: measures start at rest in paragraph restPara.
+	restPara, rest int
+}
+
+// candidate is a problem found, before IDs are given.
+type candidate struct {
+	para, pos      int // where the statement starts: paragraph and rune offset
+	restPara, rest int // where the text after the statement starts
+	quote, text    string
+	node           *headNode // the heading that is the problem, for heading problems
+	head           *headNode // the innermost framing heading enclosing it
+	block          *labelBlock
+	status         string // from a parenthesis right after the statement
+	spans          []int  // paragraphs the statement covers (a quote across a line break)
+}
+
+// labelBlock is one labelled problem with its fields as written.
+type labelBlock struct {
+	fields map[labelField][]labelValue
+	last   labelField
+	paras  []int // the paragraphs its labels and values sit in
+}
+
+// labelValue is one field value and the paragraph it sits in.
+type labelValue struct {
+	text string
+	para int
+}
+
+// problemScan holds the state of extractProblems over one bulletin.
+type problemScan struct {
+	b        *bulletin.Bulletin
+	sections map[int]*bulletin.Section // by heading paragraph index
+	folded   []string                  // fold.String of each paragraph text
+	cands    []*candidate
+	nodes    []*headNode
+	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
+	// may have closed inside it).
+	resume  map[int]int
+	runes   [][]rune                // the folded runes of each paragraph, built on demand
+	cutters []func(a, b int) string // cutters of each paragraph's original text, on demand
+	levels  []int                   // the level of the section each paragraph sits in (99: none)
+	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
+	// stop there, since a problem statement (cut short) starts there.
+	unclosed map[int]int
+}
+
+// extractProblems fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
+// roles and Paragraph.Problem, and adds quote warnings.
+func extractProblems(b *bulletin.Bulletin) {
+	x := &problemScan{
+		b:        b,
+		sections: make(map[int]*bulletin.Section),
+		folded:   make([]string, len(b.Paragraphs)),
+		resume:   make(map[int]int),
+		unclosed: make(map[int]int),
+		runes:    make([][]rune, len(b.Paragraphs)),
+		cutters:  make([]func(a, b int) string, len(b.Paragraphs)),
+		levels:   make([]int, len(b.Paragraphs)),
+	}
+	pos := make(map[int]int, len(b.Paragraphs)) // Paragraph.Index -> position in b.Paragraphs
+	for i, p := range b.Paragraphs {
+		pos[p.Index] = i
+	}
+	for i := range b.Sections {
+		s := &b.Sections[i]
+		if k, ok := pos[s.Paragraph]; ok {
+			x.sections[k] = s
+		}
+	}
+	for i, p := range b.Paragraphs {
+		x.folded[i] = fold.String(p.Text)
+	}
+	x.scan()
+	x.finish()
+}
+
+// runesOf returns the folded runes of paragraph i.
+func (x *problemScan) runesOf(i int) []rune {
+	if x.runes[i] == nil {
+		x.runes[i] = []rune(x.folded[i])
+	}
+	return x.runes[i]
+}
+
+// cutter returns the cutter of paragraph i's original text (see runeCutter).
+func (x *problemScan) cutter(i int) func(a, b int) string {
+	if x.cutters[i] == nil {
+		x.cutters[i] = runeCutter(x.b.Paragraphs[i].Text)
+	}
+	return x.cutters[i]
+}
+
+// isHeading reports whether paragraph i is a heading.
+func (x *problemScan) isHeading(i int) bool {
+	return x.b.Paragraphs[i].Role == bulletin.RoleHeading
+}
+
+// isBody reports whether paragraph i is body text problems and measures may sit in: a paragraph
+// no other stage has claimed (header, totals, closing, contact) and no closing cue marks.
+func (x *problemScan) isBody(i int) bool {
+	switch x.b.Paragraphs[i].Role {
+	case bulletin.RoleOther, "", bulletin.RoleProblem, bulletin.RoleMeasure:
+	default:
+		return false
+	}
+	for _, c := range closingCues {
+		if strings.Contains(x.folded[i], c) {
+			return false
+		}
+	}
+	return true
+}
+
+// scan walks the paragraphs once: it builds the tree of framing headings and collects the
+// candidates of body frames and labelled blocks.
+func (x *problemScan) scan() {
+	type entry struct {
+		level int
+		node  *headNode
+	}
+	var stack []entry
+	innermost := func() *headNode {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].node != nil {
+				return stack[k].node
+			}
+		}
+		return nil
+	}
+	var block *labelBlock
+	current := 99 // the level of the section the walk is in
+	for i := range x.b.Paragraphs {
+		x.levels[i] = current
+		if x.isHeading(i) {
+			level := 1
+			if s := x.sections[i]; s != nil && s.Level > 0 {
+				level = s.Level
+			}
+			current = level
+			x.levels[i] = level
+			for len(stack) > 0 && stack[len(stack)-1].level >= level {
+				stack = stack[:len(stack)-1]
+			}
+			start := x.titleStart(i)
+			// A labelled block may open in a heading: （一）问题：…
+			if ls := findLabels(x.runesOf(i)[start:]); len(ls) > 0 && ls[0].start == 0 && ls[0].field == fieldProblem {
+				block = x.labelled(i, start, innermost(), nil)
+				stack = append(stack, entry{level, nil})
+				continue
+			}
+			block = nil
+			n := x.headingNode(i, start)
+			if n != nil {
+				n.level = level
+				n.parent = innermost()
+				for a := n.parent; a != nil; a = a.parent {
+					a.container = true
+				}
+				x.nodes = append(x.nodes, n)
+			}
+			stack = append(stack, entry{level, n})
+			continue
+		}
+		if !x.isBody(i) {
+			block = nil
+			continue
+		}
+		head := innermost()
+		if ls := findLabels(x.runesOf(i)); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
+			block = x.labelled(i, 0, head, block)
+			continue
+		}
+		found := x.frames(i, head)
+		if block != nil && len(found) == 0 {
+			// An unlabelled paragraph carries on the block's last field.
+			block.add(block.last, strings.TrimSpace(x.b.Paragraphs[i].Text), i)
+			continue
+		}
+		block = nil
+	}
+}
+
+// hasProblemLabel reports whether ls holds a problem label.
+func hasProblemLabel(ls []labelAt) bool {
+	for _, l := range ls {
+		if l.field == fieldProblem {
+			return true
+		}
+	}
+	return false
+}
+
+// frames collects the candidates of the body frames in paragraph i (scanned from its resume
+// offset) and returns them.
+func (x *problemScan) frames(i int, head *headNode) []*candidate {
+	rs := x.runesOf(i)
+	from := x.resume[i]
+	var out []*candidate
+	for _, f := range scanFrames(rs[from:], false) {
+		f = shiftFrame(f, from)
+		if f.Close < 0 {
+			c := x.across(i, f, head, false)
+			if c == nil {
+				x.unclosed[i] = f.Intro
+				x.warn("quote_unclosed", i, "quotation after %s opens but never closes: %s", x.cutter(i)(f.Intro, f.Open), excerpt(x.b.Paragraphs[i].Text, f.Open))
+				break
+			}
+			out = append(out, c)
+			break
+		}
+		if f.Kind != frameProblem || f.intro == "在" {
+			continue
+		}
+		if f.Unbalanced {
+			x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
+		}
+		cut := x.cutter(i)
+		c := &candidate{para: i, pos: f.Intro, quote: cut(f.Open+1, f.Close), head: head, restPara: i, spans: []int{i}}
+		c.rest = afterFrame(rs, f.End)
+		c.status, c.rest = x.statusAfter(i, c.rest)
+		out = append(out, c)
+	}
+	for _, c := range out {
+		x.add(c)
+	}
+	return out
+}
+
+// maxSpan is the most paragraphs a quotation may run over (line breaks inside a quote).
+const maxSpan = 3
+
+// across tries to close the frame f of paragraph i in the paragraphs after it (a quote across
+// line breaks, at most maxSpan paragraphs and maxQuote runes). The quote is the parts joined with
+// newlines.
+func (x *problemScan) across(i int, f frame, head *headNode, heading bool) *candidate {
+	folded, orig := x.folded[i], x.b.Paragraphs[i].Text
+	spans := []int{i}
+	start := 0 // rune offset of the last paragraph in the joined text
+	for j := i + 1; j < len(x.b.Paragraphs) && j < i+maxSpan; j++ {
+		if x.isHeading(j) || !x.isBody(j) {
+			return nil
+		}
+		start += len(x.runesOf(j-1)) + 1
+		if start-f.Open > maxQuote {
+			return nil
+		}
+		folded += "\n" + x.folded[j]
+		orig += "\n" + x.b.Paragraphs[j].Text
+		spans = append(spans, j)
+		joined := []rune(folded)
+		g := closeFrame(joined, f.Intro, f.Open, heading)
+		switch {
+		case g.Close < 0:
+			continue // still open: try one more paragraph
+		case g.Close < start || g.Kind != frameProblem:
+			return nil
+		}
+		c := &candidate{para: i, pos: f.Intro, quote: runeCutter(orig)(f.Open+1, g.Close), head: head, restPara: j, spans: spans}
+		c.rest = afterFrame(joined, g.End) - start
+		c.status, c.rest = x.statusAfter(j, c.rest)
+		x.resume[j] = c.rest
+		if g.Unbalanced {
+			x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
+		}
+		return c
+	}
+	return nil
+}
+
+// statusAfter reads a parenthesised status at rune offset at of paragraph i ((已完成)) and
+// returns it with the offset past it and its separators.
+func (x *problemScan) statusAfter(i, at int) (string, int) {
+	cut := x.cutter(i)
+	st, w := parenStatus(cut(at, at+20))
+	if w == 0 {
+		return "", at
+	}
+	rs := x.runesOf(i)
+	k := at + w
+	for k < len(rs) && isSeparator(rs[k]) && !isOpenBracket(rs[k]) {
+		k++
+	}
+	return st, k
+}
+
+func shiftFrame(f frame, by int) frame {
+	f.Intro += by
+	f.Open += by
+	if f.Close >= 0 {
+		f.Close += by
+	}
+	f.End += by
+	return f
+}
+
+// add records a candidate and marks the headings above it as containers.
+func (x *problemScan) add(c *candidate) {
+	x.cands = append(x.cands, c)
+	for a := c.head; a != nil; a = a.parent {
+		a.container = true
+	}
+}
+
+// titleStart returns the rune offset where the title of heading paragraph i starts, past its
+// marker and spaces.
+func (x *problemScan) titleStart(i int) int {
+	rs := x.runesOf(i)
+	k := 0
+	for k < len(rs) && isSpaceRune(rs[k]) {
+		k++
+	}
+	if s := x.sections[i]; s != nil && s.Marker != "" {
+		m := []rune(fold.String(s.Marker))
+		if hasPrefixAt(rs, k, string(m)) {
+			k += len(m)
+		} else {
+			k += markerLen(rs[k:])
+		}
+	} else {
+		k += markerLen(rs[k:])
+	}
+	for k < len(rs) && isSpaceRune(rs[k]) {
+		k++
+	}
+	return k
+}
+
+// markerLen returns the length of a heading marker at the start of folded rs: 一、 (一) 1. 1、
+// (1) ①, or 0.
+func markerLen(rs []rune) int {
+	if len(rs) == 0 {
+		return 0
+	}
+	if rs[0] >= '①' && rs[0] <= '⑳' {
+		return 1
+	}
+	if rs[0] == '(' {
+		for k := 1; k < len(rs) && k <= 4; k++ {
+			if rs[k] == ')' {
+				if k > 1 {
+					return k + 1
+				}
+				return 0
+			}
+			if !isDigit(rs[k]) && !isChineseDigit(rs[k]) {
+				return 0
+			}
+		}
+		return 0
+	}
+	k := 0
+	for k < len(rs) && k < 4 && (isDigit(rs[k]) || isChineseDigit(rs[k])) {
+		k++
+	}
+	if k > 0 && k < len(rs) && (rs[k] == '、' || rs[k] == '.' || rs[k] == '．') {
+		if rs[k] == '.' && k+1 < len(rs) && isDigit(rs[k+1]) {
+			return 0
+		}
+		return k + 1
+	}
+	return 0
+}
+
+// headingNode reads a framing heading: 1.关于“…”问题整改情况, （一）关于“…”方面, （1）关于“…”,
+// “…”问题 right after the marker, or an unquoted 关于…问题 heading. It returns nil for any other
+// heading.
+func (x *problemScan) headingNode(i, start int) *headNode {
+	rs := x.runesOf(i)
+	title := rs[start:]
+	var f frame
+	switch {
+	case len(title) > 0 && (isOpen(title[0]) || title[0] == '"'):
+		f = closeFrame(title, 0, 0, true)
+	default:
+		fs := scanFrames(title, true)
+		if len(fs) == 0 || fs[0].Intro != 0 {
+			return x.unquotedNode(i, start)
+		}
+		f = fs[0]
+	}
+	f = shiftFrame(f, start)
+	if f.Close < 0 {
+		// A quote across a line break in a heading: 1.关于“… / …”问题的整改
+		if c := x.across(i, f, nil, true); c != nil {
+			return &headNode{para: i, kind: frameProblem, name: c.quote, quoted: true, restPara: c.restPara, rest: c.rest}
+		}
+		x.warn("quote_unclosed", i, "quotation in heading opens but never closes: %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
+		return nil
+	}
+	if f.Kind == frameOther {
+		return nil
+	}
+	if f.Unbalanced {
+		x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
+	}
+	cut := x.cutter(i)
+	n := &headNode{para: i, kind: f.Kind, name: cut(f.Open+1, f.Close), quoted: true, restPara: i}
+	n.aspect = f.Kind == frameAspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	n.rest = afterFrame(rs, f.End)
+	return n
+}
+
+// unquotedNode reads an unquoted framing heading: 关于少数领导干部不守政治规矩的问题。 (a problem
+// or a topic) or 关于党的建设方面 (a category).
+func (x *problemScan) unquotedNode(i, start int) *headNode {
+	rs := x.runesOf(i)
+	bare := !hasPrefixAt(rs, start, "关于") // 1.部分项目预算执行率偏低问题。 (audit reports)
+	a := start
+	if !bare {
+		a += 2
+	}
+	b := len(rs)
+	for b > a && (isSeparator(rs[b-1])) {
+		b--
+	}
+	if k := strings.IndexAny(string(rs[a:b]), "。；;"); k >= 0 {
+		return nil // a run-in heading with more after it: not a plain 关于…问题 title
+	}
+	trim := func(suffixes ...string) bool {
+		for _, s := range suffixes {
+			if n := len([]rune(s)); b-n >= a && hasPrefixAt(rs, b-n, s) {
+				b -= n
+				return true
+			}
+		}
+		return false
+	}
+	trim("的整改落实情况", "整改落实情况", "的整改情况", "整改情况", "的整改", "整改")
+	kind, aspect := frameProblem, false
+	switch {
+	case bare:
+		if !trim("问题") {
+			return nil
+		}
+		trim("的", "等")
+		for _, v := range measureVerbs {
+			if hasPrefixAt(rs, a, v) {
+				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
+			}
+		}
+	case trim("方面的问题", "方面问题"):
+		aspect = true
+	case trim("方面存在的问题", "方面"):
+		kind, aspect = frameAspect, true
+	case trim("问题"):
+		trim("的", "等")
+	default:
+		return nil
+	}
+	if b-a < minUnquoted && kind == frameProblem || b-a < 2 {
+		return nil // 关于党建方面 is a category; 关于重点问题 names no problem
+	}
+	body := string(rs[a:b])
+	for _, g := range genericEnds {
+		if strings.HasSuffix(strings.TrimSuffix(body, "的"), g) {
+			return nil
+		}
+	}
+	if strings.ContainsAny(body, "“”\"") {
+		return nil
+	}
+	cut := x.cutter(i)
+	return &headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)}
+}
+
+// labelled reads the labels of paragraph i from rune offset start into blocks: a problem label
+// opens a new block (a new candidate), the other labels fill the current one. It returns the
+// block open at the end of the paragraph.
+func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) *labelBlock {
+	text := x.b.Paragraphs[i].Text
+	rs := x.runesOf(i)
+	cut := runeCutter(text)
+	ls := findLabels(rs[start:])
+	for k := range ls {
+		ls[k].start += start
+		ls[k].value += start
+	}
+	if len(ls) == 0 {
+		return block
+	}
+	if block != nil && ls[0].start > start {
+		block.add(block.last, strings.TrimSpace(cut(start, ls[0].start)), i)
+	}
+	for k, l := range ls {
+		end := len(rs)
+		if k+1 < len(ls) {
+			end = ls[k+1].start
+		}
+		value := trimValue(cut(l.value, end), l.field)
+		if l.field == fieldProblem {
+			block = &labelBlock{fields: make(map[labelField][]labelValue)}
+			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
+			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
+			vr := rs[l.value:end]
+			fs := scanFrames(vr, true)
+			if len(vr) > 0 && (isOpen(vr[0]) || vr[0] == '"') {
+				fs = []frame{closeFrame(vr, 0, 0, true)}
+			}
+			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == frameProblem {
+				c.quote = cut(l.value+fs[0].Open+1, l.value+fs[0].Close)
+			}
+			x.add(c)
+		}
+		if block != nil {
+			block.add(l.field, value, i)
+		}
+	}
+	return block
+}
+
+// add appends a field value to the block.
+func (lb *labelBlock) add(f labelField, text string, para int) {
+	lb.last = f
+	if len(lb.paras) == 0 || lb.paras[len(lb.paras)-1] != para {
+		lb.paras = append(lb.paras, para)
+	}
+	if text == "" {
+		return
+	}
+	if f == fieldProblem && len(lb.fields[f]) > 0 {
+		// The problem text carried on into another paragraph: one text.
+		v := &lb.fields[f][len(lb.fields[f])-1]
+		v.text += "\n" + text
+		return
+	}
+	lb.fields[f] = append(lb.fields[f], labelValue{text, para})
+}
+
+// finish turns the candidates and the leaf framing headings into problems, in order, and gives
+// them their topic, category, measures and status.
+func (x *problemScan) finish() {
+	for _, n := range x.nodes {
+		if n.container || n.kind != frameProblem {
+			continue
+		}
+		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}}
+		if n.quoted {
+			c.quote = n.name
+		} else {
+			c.text = n.name
+		}
+		if n.restPara != n.para {
+			c.spans = append(c.spans, n.restPara)
+		}
+		x.cands = append(x.cands, c)
+	}
+	sort.SliceStable(x.cands, func(a, b int) bool {
+		ca, cb := x.cands[a], x.cands[b]
+		if ca.para != cb.para {
+			return ca.para < cb.para
+		}
+		return ca.pos < cb.pos
+	})
+	problems := make([]bulletin.Problem, 0, len(x.cands))
+	for k, c := range x.cands {
+		p := bulletin.Problem{
+			ID:        fmt.Sprintf("P%d", k+1),
+			Section:   x.sectionOf(c.para),
+			Quote:     c.quote,
+			Text:      c.text,
+			Paragraph: c.para,
+			Measures:  []bulletin.Measure{},
+			Metrics:   []bulletin.Metric{},
+			Orgs:      []string{},
+			Keywords:  []bulletin.Keyword{},
+		}
+		if c.quote != "" {
+			p.Text = ""
+		}
+		p.Topic, p.Category = topicOf(c)
+		for _, i := range c.spans {
+			x.claim(i, p.ID, bulletin.RoleProblem)
+		}
+		var next *candidate
+		if k+1 < len(x.cands) {
+			next = x.cands[k+1]
+		}
+		if c.block != nil {
+			x.fromBlock(&p, c.block)
+		} else {
+			x.measures(&p, c, next)
+		}
+		problems = append(problems, p)
+	}
+	// Positions in b.Paragraphs become paragraph indexes (the same unless a caller renumbered).
+	for k := range problems {
+		p := &problems[k]
+		p.Paragraph = x.b.Paragraphs[p.Paragraph].Index
+		for j := range p.Measures {
+			p.Measures[j].Paragraph = x.b.Paragraphs[p.Measures[j].Paragraph].Index
+		}
+	}
+	x.b.Problems = problems
+}
+
+// topicOf names the topic and category of a candidate from its enclosing framing headings:
+// the innermost is the topic unless it names an aspect (方面), the next one out the category.
+func topicOf(c *candidate) (topic, category string) {
+	first := true
+	if c.node != nil {
+		// A topic heading that is itself the problem: it is its own topic.
+		topic, first = c.node.name, false
+	}
+	for a := c.head; a != nil; a = a.parent {
+		if first && !a.aspect {
+			topic = a.name
+			first = false
+			continue
+		}
+		first = false
+		if category == "" {
+			category = a.name
+		}
+	}
+	return topic, category
+}
+
+// sectionOf returns the section paragraph i sits in.
+func (x *problemScan) sectionOf(i int) string {
+	if s := x.b.Paragraphs[i].Section; s != "" {
+		return s
+	}
+	id, at := "", -1
+	for _, s := range x.b.Sections {
+		if s.Paragraph <= i && s.Paragraph > at {
+			id, at = s.ID, s.Paragraph
+		}
+	}
+	return id
+}
+
+// claim sets the role and problem of paragraph i unless another problem has it. Headings keep
+// their role.
+func (x *problemScan) claim(i int, id, role string) {
+	p := &x.b.Paragraphs[i]
+	if p.Problem == "" {
+		p.Problem = id
+	}
+	switch p.Role {
+	case bulletin.RoleOther, "", bulletin.RoleMeasure:
+		if p.Problem == id {
+			p.Role = role
+		}
+	}
+}
+
+// measures collects the measures of a frame or heading problem: the text after its statement up
+// to the next problem, and the paragraphs after it up to the next problem or a heading at its own
+// level or above. A deeper plain heading under it — （1）加强学习 — is one numbered measure, and
+// the body paragraphs under that heading belong to that measure. Ledger labels in the measure
+// text (完成情况：, 责任单位：…) fill the problem's status and responsibility.
+func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
+	var parts []measurePart
+	rs := x.runesOf(c.restPara)
+	end := len(rs)
+	if next != nil && next.para == c.restPara {
+		end = next.pos
+	}
+	if u, ok := x.unclosed[c.restPara]; ok && u >= c.rest && u < end {
+		end = u
+	}
+	if c.rest < end {
+		parts = append(parts, x.part(c.restPara, c.rest, end))
+	}
+	level := x.levelOf(c.para)
+	if c.node != nil {
+		level = c.node.level
+	}
+	for j := c.restPara + 1; j < len(x.b.Paragraphs); j++ {
+		if next != nil && j >= next.para {
+			break
+		}
+		if x.isHeading(j) {
+			s := x.sections[j]
+			if s == nil || s.Level <= level {
+				break
+			}
+			title := x.cutter(j)(x.titleStart(j), len(x.runesOf(j)))
+			parts = append(parts, measurePart{text: title, para: j, heading: true, ordinal: markerOrdinal(fold.String(s.Marker))})
+			continue
+		}
+		if !x.isBody(j) {
+			break
+		}
+		if u, ok := x.unclosed[j]; ok {
+			if u > 0 {
+				parts = append(parts, x.part(j, 0, u))
+			}
+			break
+		}
+		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.folded[j], para: j})
+	}
+	fields := &labelBlock{fields: make(map[labelField][]labelValue)}
+	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
+	paren := c.status
+	var prose []string // the folded measure texts, for a status stated in prose
+	for _, part := range parts {
+		if strings.TrimSpace(part.text) == "" {
+			continue
+		}
+		if part.heading {
+			x.claim(part.para, p.ID, bulletin.RoleHeading)
+			p.Measures = append(p.Measures, bulletin.Measure{Ordinal: part.ordinal, Text: strings.TrimSpace(part.text), Paragraph: part.para})
+			underHeading = len(p.Measures) - 1
+			continue
+		}
+		x.claim(part.para, p.ID, bulletin.RoleMeasure)
+		if st := inlineParenStatus(part.folded); st != "" {
+			paren = st
+		}
+		plain := splitFields(part.text, part.folded, part.para, fields)
+		for _, t := range plain {
+			prose = append(prose, t.folded)
+		}
+		if underHeading >= 0 {
+			m := &p.Measures[underHeading]
+			for _, t := range plain {
+				m.Text = joinMeasure(m.Text, t.text, m.Paragraph == part.para-1 && endsSentence(m.Text))
+			}
+			continue
+		}
+		for _, t := range plain {
+			p.Measures = append(p.Measures, measuresOf(t.text, t.folded, part.para)...)
+		}
+	}
+	p.Department = joinValues(fields, fieldDepartment)
+	p.Person = joinValues(fields, fieldPerson)
+	p.Deadline = joinValues(fields, fieldDeadline)
+	switch progress := joinValues(fields, fieldProgress); {
+	case progress != "" && statusOf(progress, true) != "":
+		p.Status = statusOf(progress, true)
+	case paren != "":
+		p.Status = paren
+	default:
+		p.Status = statusOfFolded(strings.Join(prose, "\n"), false)
+	}
+}
+
+// part cuts paragraph i between rune offsets a and b, original and folded.
+func (x *problemScan) part(i, a, b int) measurePart {
+	rs := x.runesOf(i)
+	b = min(b, len(rs))
+	a = min(a, b)
+	return measurePart{text: x.cutter(i)(a, b), folded: string(rs[a:b]), para: i}
+}
+
+// measurePart is one piece of text in a problem's measure region.
+type measurePart struct {
+	text    string
+	folded  string // fold.String(text)
+	para    int
+	heading bool // a deeper plain heading: one numbered measure
+	ordinal int  // its marker's number
+}
+
+// joinMeasure appends a body paragraph to the measure its heading opened: directly when the
+// body is the rest of a run-in heading (runIn: the paragraph right after a heading that ends
+// with 。), else on a new line.
+func joinMeasure(head, body string, runIn bool) string {
+	body = strings.TrimSpace(body)
+	switch {
+	case body == "":
+		return head
+	case runIn:
+		return head + body
+	}
+	return head + "\n" + body
+}
+
+// splitFields takes the ledger labels out of a measure text: the values of 完成情况, 责任单位,
+// 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
+// label and the values of 整改措施 labels. Text without labels comes back whole.
+func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+	rs := []rune(folded)
+	ls := findLabels(rs)
+	if len(ls) == 0 {
+		return []foldedText{{text, folded}}
+	}
+	cut := runeCutter(text)
+	var plain []foldedText
+	if lead := strings.TrimSpace(cut(0, ls[0].start)); lead != "" {
+		plain = append(plain, foldedText{lead, fold.String(lead)})
+	}
+	for k, l := range ls {
+		end := len(rs)
+		if k+1 < len(ls) {
+			end = ls[k+1].start
+		}
+		v := trimValue(cut(l.value, end), l.field)
+		switch l.field {
+		case fieldMeasures, fieldProblem:
+			if v != "" {
+				plain = append(plain, foldedText{v, fold.String(v)})
+			}
+		default:
+			fields.add(l.field, v, para)
+		}
+	}
+	return plain
+}
+
+// foldedText is a text and its folding.
+type foldedText struct{ text, folded string }
+
+// joinValues joins the values of one field.
+func joinValues(lb *labelBlock, f labelField) string {
+	var s []string
+	for _, v := range lb.fields[f] {
+		s = append(s, v.text)
+	}
+	return strings.Join(s, "；")
+}
+
+// levelOf returns the level of the section paragraph i sits in (99 when it sits in none, so
+// that any heading ends what follows it).
+func (x *problemScan) levelOf(i int) int { return x.levels[i] }
+
+// markerOrdinal reads the number of a heading marker: （1） 1. ① （一） -> 1; 0 when it has none.
+func markerOrdinal(marker string) int {
+	rs := []rune(strings.Trim(marker, "()（）、.．[]【】 "))
+	if len(rs) == 1 && rs[0] >= '①' && rs[0] <= '⑳' {
+		return int(rs[0]-'①') + 1
+	}
+	if n, w := asciiNumber(rs); w > 0 && w == len(rs) {
+		return n
+	}
+	if n, w := chineseOrdinal(rs); w > 0 && w == len(rs) {
+		return n
+	}
+	return 0
+}
+
+// fromBlock fills a labelled problem from its block.
+func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
+	join := func(f labelField) string { return joinValues(lb, f) }
+	if v := lb.fields[fieldProblem]; len(v) > 0 && p.Quote == "" {
+		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
+	}
+	for _, v := range lb.fields[fieldMeasures] {
+		p.Measures = append(p.Measures, measuresOf(v.text, fold.String(v.text), v.para)...)
+	}
+	for _, i := range lb.paras {
+		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
+	}
+	p.Department = join(fieldDepartment)
+	p.Person = join(fieldPerson)
+	p.Deadline = join(fieldDeadline)
+	if progress := join(fieldProgress); progress != "" {
+		p.Status = statusOf(progress, true)
+	}
+	if p.Status == "" {
+		var all []string
+		for _, m := range p.Measures {
+			all = append(all, m.Text)
+		}
+		p.Status = statusOf(strings.Join(all, "\n"), false)
+	}
+}
+
+// measuresOf splits one measure text: 一是… items (with the text before them as an unnumbered
+// measure unless it only introduces them with a colon), else an inline numbered list, else the
+// whole text as one unnumbered measure.
+func measuresOf(text, folded string, para int) []bulletin.Measure {
+	lead, items := splitMeasuresFolded(text, folded)
+	if len(items) == 0 {
+		lead, items = listItems(text, folded)
+		if len(items) == 0 {
+			lead = strings.TrimSpace(text)
+		}
+	}
+	var out []bulletin.Measure
+	if lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
+		out = append(out, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
+	}
+	for _, m := range items {
+		m.Paragraph = para
+		out = append(out, m)
+	}
+	return out
+}
+
+// inlineParenStatus returns the last parenthesised status in folded text: …落实。(已完成)
+func inlineParenStatus(folded string) string {
+	st := ""
+	for k := 0; k < len(folded); k++ {
+		switch folded[k] {
+		case '(', '[':
+		default:
+			if !strings.HasPrefix(folded[k:], "【") {
+				continue
+			}
+		}
+		if s, _ := parenStatus(folded[k:min(k+64, len(folded))]); s != "" {
+			st = s
+		}
+	}
+	return st
+}
+
+// warn adds a warning about paragraph i.
+func (x *problemScan) warn(code string, i int, format string, args ...any) {
+	x.b.Warnings = append(x.b.Warnings, bulletin.Warning{Code: code, Message: fmt.Sprintf(format, args...), Paragraph: x.b.Paragraphs[i].Index})
+}
+
+// excerpt returns up to 24 runes of s from rune offset at, for messages.
+func excerpt(s string, at int) string {
+	rs := []rune(s)
+	if at < 0 || at > len(rs) {
+		at = 0
+	}
+	end := min(at+24, len(rs))
+	e := string(rs[at:end])
+	if end < len(rs) {
+		e += "…"
+	}
+	return e
+}
+
+// trimValue trims a label value: spaces and the separator before the next label (；，), and for
+// the short fields (department, person, deadline) a final 。 too.
+func trimValue(v string, f labelField) string {
+	v = strings.TrimRight(strings.TrimSpace(v), "；;，, ")
+	switch f {
+	case fieldDepartment, fieldPerson, fieldDeadline:
+		v = strings.TrimRight(v, "。. ")
+	}
+	return strings.TrimSpace(v)
+}

@@ -1,0 +1,134 @@
+package extract
+
+// Labelled blocks: the 整改台账 style, where each problem is written as labelled fields —
+// 问题：… 整改措施：… 整改进展：… 责任单位：… 责任人：… 整改时限：… — one label a paragraph
+// or several in one paragraph.
+
+// labelField is the column of the ledger a label fills.
+type labelField int
+
+const (
+	fieldProblem    labelField = iota // 问题
+	fieldMeasures                     // 整改措施
+	fieldProgress                     // 整改进展 / 完成情况
+	fieldDepartment                   // 责任单位
+	fieldPerson                       // 责任人
+	fieldDeadline                     // 整改时限
+)
+
+// fieldLabels are the labels of a block, longest first where one is a prefix of another. A label
+// counts at the start of a paragraph or after punctuation, followed by an optional number
+// (问题1：, 问题一：, 问题(1)：) and a colon.
+var fieldLabels = []struct {
+	text  string
+	field labelField
+}{
+	{"存在的问题", fieldProblem},   // 存在的问题：…
+	{"存在问题", fieldProblem},    // 存在问题：…
+	{"问题表现", fieldProblem},    // 问题表现：…
+	{"问题描述", fieldProblem},    // 问题描述：…
+	{"具体问题", fieldProblem},    // 具体问题：…
+	{"反馈问题", fieldProblem},    // 反馈问题：…
+	{"主要问题", fieldProblem},    // 主要问题：…
+	{"问题", fieldProblem},      // 问题：… / 问题1：…
+	{"整改措施", fieldMeasures},   // 整改措施：一是…
+	{"整改举措", fieldMeasures},   // 整改举措：…
+	{"主要措施", fieldMeasures},   // 主要措施：…
+	{"措施", fieldMeasures},     // 措施：…
+	{"整改进展", fieldProgress},   // 整改进展：已完成
+	{"整改进度", fieldProgress},   // 整改进度：正在整改
+	{"整改情况", fieldProgress},   // 整改情况：已整改到位
+	{"完成情况", fieldProgress},   // 完成情况：已完成
+	{"进展情况", fieldProgress},   // 进展情况：持续整改
+	{"整改结果", fieldProgress},   // 整改结果：…
+	{"整改成效", fieldProgress},   // 整改成效：…
+	{"整改状态", fieldProgress},   // 整改状态：已完成
+	{"责任单位", fieldDepartment}, // 责任单位：局办公室
+	{"责任部门", fieldDepartment}, // 责任部门：…
+	{"牵头单位", fieldDepartment}, // 牵头单位：…
+	{"牵头部门", fieldDepartment}, // 牵头部门：…
+	{"责任处室", fieldDepartment}, // 责任处室：…
+	{"责任科室", fieldDepartment}, // 责任科室：…
+	{"责任领导", fieldPerson},     // 责任领导：…
+	{"牵头领导", fieldPerson},     // 牵头领导：…
+	{"责任人", fieldPerson},      // 责任人：张三
+	{"整改时限", fieldDeadline},   // 整改时限：2024年6月底前
+	{"完成时限", fieldDeadline},   // 完成时限：长期坚持
+	{"整改期限", fieldDeadline},   // 整改期限：…
+	{"完成时间", fieldDeadline},   // 完成时间：…
+	{"时限", fieldDeadline},     // 时限：…
+}
+
+// labelAt is one label found in folded runes: the field, where the label starts and where its
+// value starts (past the colon and spaces).
+type labelAt struct {
+	field        labelField
+	start, value int
+}
+
+// findLabels returns the labels of rs in order.
+func findLabels(rs []rune) []labelAt {
+	var out []labelAt
+	for i := 0; i < len(rs); i++ {
+		if i > 0 && !labelBoundary(rs[i-1]) {
+			continue
+		}
+		for _, l := range fieldLabels {
+			if !hasPrefixAt(rs, i, l.text) {
+				continue
+			}
+			j := i + len([]rune(l.text))
+			j = skipLabelNumber(rs, j)
+			if j < len(rs) && (rs[j] == ':' || rs[j] == '：') {
+				j++
+				for j < len(rs) && isSpaceRune(rs[j]) {
+					j++
+				}
+				out = append(out, labelAt{field: l.field, start: i, value: j})
+				i = j - 1
+			}
+			break
+		}
+	}
+	return out
+}
+
+// labelBoundary reports whether a label may follow r.
+func labelBoundary(r rune) bool {
+	switch r {
+	case '。', '；', ';', '，', ',', '！', '!', '？', '?', ')', '】', ']', '、':
+		return true
+	}
+	return isSpaceRune(r)
+}
+
+// skipLabelNumber skips the number after a label (问题1, 问题一, 问题(1), 问题12) at rs[j:].
+func skipLabelNumber(rs []rune, j int) int {
+	if j < len(rs) && rs[j] == '(' {
+		k := j + 1
+		for k < len(rs) && k-j <= 4 && (isDigit(rs[k]) || isChineseDigit(rs[k])) {
+			k++
+		}
+		if k > j+1 && k < len(rs) && rs[k] == ')' {
+			return k + 1
+		}
+		return j
+	}
+	k := j
+	for k < len(rs) && k-j < 4 && (isDigit(rs[k]) || isChineseDigit(rs[k])) {
+		k++
+	}
+	return k
+}
+
+func isDigit(r rune) bool        { return r >= '0' && r <= '9' }
+func isChineseDigit(r rune) bool { return r == '十' || r == '零' || chineseDigitValue(r) > 0 }
+
+func chineseDigitValue(r rune) int {
+	for v, d := range []rune("一二三四五六七八九") {
+		if r == d {
+			return v + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+// MeasureItems splits text into its enumerated measure items: 一是…；二是…；三是…, up to 十是,
+// 十一是 and beyond. An item marker counts at the start of text (any ordinal, so a paragraph
+// that carries on a list with 二是… is read) or after punctuation, and inline only in sequence: the
+// first inline marker must be 一是 and each next one the next number, so 唯一是 or a stray 三是
+// in prose is not a marker. Text before the first marker is not an item (see splitMeasures).
+//
+// Each item's Text runs from after its marker to the next marker, trimmed of spaces and kept as
+// written otherwise, so the last item ends with 。 exactly when text does; Paragraph is 0 (the
+// caller knows it). An item is complete when another item follows it or its text ends a sentence
+// (CompleteMeasures counts them, as the gold's measure_markers does).
+func MeasureItems(text string) []bulletin.Measure {
+	_, items := splitMeasures(text)
+	return items
+}
+
+// CompleteMeasures counts the complete items of MeasureItems(text): every item followed by another,
+// and the last one when it is not empty and ends a sentence (。；！？). An excerpt cut mid-item
+// leaves that item incomplete.
+func CompleteMeasures(text string) int {
+	items := MeasureItems(text)
+	n := 0
+	for i, m := range items {
+		if i < len(items)-1 || endsSentence(m.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// endsSentence reports whether s ends with a sentence-ending mark.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, end := range []string{"。", "；", ";", "！", "!", "？", "?", "”", "’"} {
+		if strings.HasSuffix(s, end) {
+			if end == "”" || end == "’" { // 。” — a sentence closed inside a quotation
+				t := strings.TrimSuffix(s, end)
+				return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// itemMarker is one 一是 / 二是 marker found in folded runes.
+type itemMarker struct {
+	start, end int // the marker's rune span
+	ordinal    int
+}
+
+// splitMeasures returns the text before the first item marker (trimmed) and the items.
+func splitMeasures(text string) (lead string, items []bulletin.Measure) {
+	return splitMeasuresFolded(text, fold.String(text))
+}
+
+// splitMeasuresFolded is splitMeasures for text already folded (folded == fold.String(text)).
+func splitMeasuresFolded(text, folded string) (lead string, items []bulletin.Measure) {
+	rs := []rune(folded)
+	marks := itemMarkers(rs)
+	if len(marks) == 0 {
+		return strings.TrimSpace(text), nil
+	}
+	cut := runeCutter(text)
+	lead = strings.TrimSpace(cut(0, marks[0].start))
+	for k, m := range marks {
+		end := len(rs)
+		if k+1 < len(marks) {
+			end = marks[k+1].start
+		}
+		items = append(items, bulletin.Measure{Ordinal: m.ordinal, Text: strings.TrimSpace(cut(m.end, end))})
+	}
+	return lead, items
+}
+
+// itemMarkers finds the 一是 markers of rs in sequence.
+func itemMarkers(rs []rune) []itemMarker {
+	var out []itemMarker
+	first := 0
+	for first < len(rs) && isSpaceRune(rs[first]) {
+		first++
+	}
+	for i := first; i < len(rs); i++ {
+		if i > first && !itemBoundary(rs[i-1]) {
+			continue
+		}
+		n, w := chineseOrdinal(rs[i:])
+		if w == 0 || i+w >= len(rs) || rs[i+w] != '是' {
+			continue
+		}
+		switch {
+		case len(out) > 0:
+			if n != out[len(out)-1].ordinal+1 {
+				continue
+			}
+		case i > first && n != 1:
+			continue // inline, a list must start at 一是
+		}
+		out = append(out, itemMarker{start: i, end: i + w + 1, ordinal: n})
+		i += w
+	}
+	return out
+}
+
+// itemBoundary reports whether an item marker may follow r: punctuation or a space.
+func itemBoundary(r rune) bool {
+	switch r {
+	case '。', '；', ';', '：', ':', '，', ',', '！', '!', '？', '?', '、', ')', '”':
+		return true
+	}
+	return isSpaceRune(r)
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// chineseOrdinal reads a Chinese numeral from 1 to 99 at the start of rs (一, 十, 十一, 二十,
+// 二十三) and returns its value and width in runes, or (0, 0).
+func chineseOrdinal(rs []rune) (int, int) {
+	d := func(k int) int { // the digit 1-9 at rs[k], or -1
+		if k < len(rs) {
+			for v, r := range []rune("一二三四五六七八九") {
+				if rs[k] == r {
+					return v + 1
+				}
+			}
+		}
+		return -1
+	}
+	switch {
+	case d(0) >= 1 && len(rs) > 1 && rs[1] == '十': // 二十, 二十三
+		if u := d(2); u >= 1 {
+			return d(0)*10 + u, 3
+		}
+		return d(0) * 10, 2
+	case len(rs) > 0 && rs[0] == '十': // 十, 十一
+		if u := d(1); u >= 1 {
+			return 10 + u, 2
+		}
+		return 10, 1
+	case d(0) >= 1:
+		return d(0), 1
+	}
+	return 0, 0
+}
+
+// listMarker is one (1) / 1、 / ① marker of an inline numbered list.
+type listMarker = itemMarker
+
+// listItems splits text into an inline numbered list — （1）…（2）…, 1、…2、…, 1.…2.…, ①…②… —
+// when it has at least two items numbered from 1 in sequence, each after a boundary. It returns
+// the lead and the items, or ("", nil). Used for measures only where no 一是 items are found.
+func listItems(text, folded string) (lead string, items []bulletin.Measure) {
+	rs := []rune(folded)
+	for _, style := range []int{listParen, listComma, listDot, listCircled} {
+		marks := listMarkers(rs, style)
+		if len(marks) < 2 {
+			continue
+		}
+		cut := runeCutter(text)
+		lead = strings.TrimSpace(cut(0, marks[0].start))
+		for k, m := range marks {
+			end := len(rs)
+			if k+1 < len(marks) {
+				end = marks[k+1].start
+			}
+			items = append(items, bulletin.Measure{Ordinal: m.ordinal, Text: strings.TrimSpace(cut(m.end, end))})
+		}
+		return lead, items
+	}
+	return "", nil
+}
+
+// List styles.
+const (
+	listParen   = iota // (1) — （1） folds to (1)
+	listComma          // 1、
+	listDot            // 1. not followed by a digit (1.05亿元 is a number)
+	listCircled        // ①
+)
+
+// listMarkers finds the markers of one style in rs, in sequence from 1.
+func listMarkers(rs []rune, style int) []listMarker {
+	var out []listMarker
+	for i := 0; i < len(rs); i++ {
+		if i > 0 && !itemBoundary(rs[i-1]) {
+			continue
+		}
+		n, w := 0, 0
+		switch style {
+		case listParen:
+			if rs[i] == '(' {
+				v, dw := asciiNumber(rs[i+1:])
+				if dw > 0 && i+1+dw < len(rs) && rs[i+1+dw] == ')' {
+					n, w = v, dw+2
+				}
+			}
+		case listComma, listDot:
+			sep := '、'
+			if style == listDot {
+				sep = '.'
+			}
+			v, dw := asciiNumber(rs[i:])
+			if dw > 0 && i+dw < len(rs) && rs[i+dw] == sep {
+				if style == listDot && i+dw+1 < len(rs) && rs[i+dw+1] >= '0' && rs[i+dw+1] <= '9' {
+					break
+				}
+				n, w = v, dw+1
+			}
+		case listCircled:
+			if rs[i] >= '①' && rs[i] <= '⑳' {
+				n, w = int(rs[i]-'①')+1, 1
+			}
+		}
+		if w == 0 || n != len(out)+1 {
+			continue
+		}
+		out = append(out, listMarker{start: i, end: i + w, ordinal: n})
+		i += w - 1
+	}
+	return out
+}
+
+// asciiNumber reads up to two ASCII digits at the start of rs.
+func asciiNumber(rs []rune) (int, int) {
+	n, w := 0, 0
+	for w < len(rs) && w < 2 && rs[w] >= '0' && rs[w] <= '9' {
+		n = n*10 + int(rs[w]-'0')
+		w++
+	}
+	return n, w
+}
+
+// runeCutter returns a function that cuts s between rune offsets, byte for byte as in s (an
+// invalid byte counts as one rune, as fold counts it).
+func runeCutter(s string) func(a, b int) string {
+	offs := make([]int, 0, len(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	return func(a, b int) string {
+		if a < 0 {
+			a = 0
+		}
+		if b > len(offs)-1 {
+			b = len(offs) - 1
+		}
+		if a >= b {
+			return ""
+		}
+		return s[offs[a]:offs[b]]
+	}
+}

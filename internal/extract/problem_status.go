@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+// Problem statuses, the 完成情况 column of an inspection office's 整改台账.
+const (
+	StatusDone       = "已完成"
+	StatusMostlyDone = "基本完成"
+	StatusInProgress = "正在整改"
+	StatusOngoing    = "持续整改"
+	StatusLongTerm   = "长期坚持"
+)
+
+// statusPhrases map the ways a bulletin states progress to a status, longest phrases first where
+// one contains another. Prose phrases are read anywhere in a problem's measures; the others only in
+// a status label (完成情况：已完成) or a parenthesis after the problem ((已完成)), because in prose
+// they describe other things (已完成年度任务60场次 is a count, not the problem's status).
+var statusPhrases = []struct {
+	text   string
+	status string
+	prose  bool
+}{
+	{"已全部整改到位", StatusDone, true},      // 该问题已全部整改到位
+	{"已整改到位", StatusDone, true},        // 目前已整改到位
+	{"已完成整改", StatusDone, true},        // 该问题已完成整改
+	{"已整改完成", StatusDone, true},        // 该问题已整改完成
+	{"整改已完成", StatusDone, true},        // 整改已完成
+	{"已基本完成", StatusMostlyDone, true},  // 整改已基本完成
+	{"基本完成整改", StatusMostlyDone, true}, // 基本完成整改
+	{"基本整改到位", StatusMostlyDone, true}, // 基本整改到位
+	{"基本完成", StatusMostlyDone, false},  // 完成情况：基本完成
+	{"正在整改", StatusInProgress, true},   // 该问题正在整改
+	{"正在推进", StatusInProgress, false},  // 整改进展：正在推进
+	{"整改中", StatusInProgress, false},   // 完成情况：整改中
+	{"推进中", StatusInProgress, false},   // 整改进展：推进中
+	{"持续整改", StatusOngoing, true},      // 该问题持续整改
+	{"持续推进", StatusOngoing, false},     // 完成情况：持续推进
+	{"长期坚持", StatusLongTerm, true},     // 长期坚持
+	{"已完成", StatusDone, false},         // 完成情况：已完成
+	{"已整改", StatusDone, false},         // (已整改)
+	{"已办结", StatusDone, false},         // 整改情况：已办结
+	{"已落实", StatusDone, false},         // 完成情况：已落实
+	{"已销号", StatusDone, false},         // 整改情况：已销号
+}
+
+// statusOf finds the status stated in s. In a label value or a parenthesis (labelled true) every
+// phrase counts and the first one in s wins (完成情况：已完成，长期坚持 is 已完成); in prose only
+// prose phrases count and the last one wins (…已整改到位，下一步将持续整改 is 持续整改, the
+// latest word on it). It returns "" when s states none.
+func statusOf(s string, labelled bool) string { return statusOfFolded(fold.String(s), labelled) }
+
+// statusOfFolded is statusOf for folded text.
+func statusOfFolded(f string, labelled bool) string {
+	best, bestAt, bestLen := "", -1, 0
+	for _, p := range statusPhrases {
+		if !labelled && !p.prose {
+			continue
+		}
+		var at int
+		if labelled {
+			at = strings.Index(f, p.text)
+		} else {
+			at = strings.LastIndex(f, p.text)
+		}
+		if at < 0 || negated(f, at) {
+			continue
+		}
+		better := bestAt < 0 ||
+			(labelled && (at < bestAt || at == bestAt && len(p.text) > bestLen)) ||
+			(!labelled && (at > bestAt || at == bestAt && len(p.text) > bestLen))
+		if better {
+			best, bestAt, bestLen = p.status, at, len(p.text)
+		}
+	}
+	return best
+}
+
+// negated reports whether the phrase at byte offset at is negated (尚未完成, 未整改到位 are not
+// the phrases 完成 / 整改到位; the table phrases start with 已 mostly, but 正在整改 may follow 不).
+func negated(f string, at int) bool {
+	before := f[:at]
+	for _, neg := range []string{"未", "不", "没有", "尚未"} {
+		if strings.HasSuffix(before, neg) {
+			return true
+		}
+	}
+	return false
+}
+
+// parenStatus reads a parenthesised status at the start of s — (已完成), （持续整改）, 【已完成】 —
+// and returns it with the parenthesis' length in runes, or ("", 0).
+func parenStatus(s string) (string, int) {
+	rs := []rune(fold.String(s))
+	if len(rs) == 0 {
+		return "", 0
+	}
+	var closer rune
+	switch rs[0] {
+	case '(':
+		closer = ')'
+	case '【':
+		closer = '】'
+	case '[':
+		closer = ']'
+	default:
+		return "", 0
+	}
+	for k := 1; k < len(rs) && k <= 16; k++ {
+		if rs[k] == closer {
+			inner := string(rs[1:k])
+			inner = strings.TrimPrefix(strings.TrimPrefix(inner, "整改状态:"), "状态:")
+			if st := statusOf(inner, true); st != "" {
+				return st, k + 1
+			}
+			return "", 0
+		}
+	}
+	return "", 0
+}
