@@ -1,5 +1,172 @@
 package extract
 
-import "github.com/xuncha/xuncha/internal/bulletin"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
-func extractNumbers(b *bulletin.Bulletin) {}
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
+)
+
+// extractNumbers fills b.Metrics and b.Dates from every paragraph through package quantity.
+//
+// Each metric keeps its paragraph, its rune offsets into Paragraph.Text, its text as written
+// (cut from the unfolded paragraph) and its owner, the paragraph's problem; it is also
+// appended to that problem's Metrics. In a heading paragraph only the marker itself (一、,
+// （一）, 1.) is passed over, not the heading text.
+//
+// Year-less dates (12月1日) take the year of the nearest earlier date that names its year at
+// month or day level, walking the paragraphs in order; before any, the publish date's year,
+// else the inspection start's. Dates that lost digits (2021915日) are not guessed: they become
+// a "date_garbled" warning and no Date.
+func extractNumbers(b *bulletin.Bulletin) {
+	owners := make(map[string]int, len(b.Problems)) // problem ID -> index in b.Problems
+	for i, p := range b.Problems {
+		owners[p.ID] = i
+	}
+	markers := make(map[int]string) // paragraph index -> heading marker
+	for _, s := range b.Sections {
+		if s.Marker != "" {
+			markers[s.Paragraph] = s.Marker
+		}
+	}
+	fallback := numYear(b.PublishDate)
+	if fallback == 0 {
+		fallback = numYear(b.Inspection.Start)
+	}
+	year := 0 // of the nearest earlier date with its year written
+	if b.Metrics == nil {
+		b.Metrics = []bulletin.Metric{}
+	}
+	if b.Dates == nil {
+		b.Dates = []bulletin.Date{}
+	}
+	for _, p := range b.Paragraphs {
+		orig := []rune(p.Text)
+		text := fold.String(p.Text)
+		if len([]rune(text)) != len(orig) {
+			orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+		}
+		skip := 0
+		if p.Role == bulletin.RoleHeading {
+			skip = numMarkerLen(text, markers[p.Index])
+		}
+		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
+		for _, q := range quantity.Scan(string([]rune(text)[skip:])) {
+			q.Start, q.End = q.Start+skip, q.End+skip
+			m := bulletin.Metric{
+				Text:      string(orig[q.Start:q.End]),
+				Value:     q.Value,
+				Max:       q.Max,
+				Unit:      q.Unit,
+				Kind:      q.Kind,
+				Approx:    q.Approx,
+				Bound:     q.Bound,
+				Each:      q.Each,
+				Paragraph: p.Index,
+				Start:     q.Start,
+				End:       q.End,
+				Owner:     p.Problem,
+			}
+			b.Metrics = append(b.Metrics, m)
+			if k, ok := owners[p.Problem]; ok && p.Problem != "" {
+				b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
+			}
+		}
+		context := year
+		if context == 0 {
+			context = fallback
+		}
+		for _, d := range quantity.ScanDates(text, context) {
+			written := string(orig[d.Start:d.Stop])
+			if d.Garbled {
+				b.Warnings = append(b.Warnings, bulletin.Warning{
+					Code:      "date_garbled",
+					Message:   fmt.Sprintf("date %q has lost characters; not guessed", written),
+					Paragraph: p.Index,
+				})
+				continue
+			}
+			if d.Date == "" {
+				continue // year-less, and no year known
+			}
+			b.Dates = append(b.Dates, bulletin.Date{
+				Text:      written,
+				Date:      bulletin.Day(d.Date),
+				End:       bulletin.Day(d.End),
+				Inferred:  d.Inferred,
+				Paragraph: p.Index,
+				Start:     d.Start,
+				Stop:      d.Stop,
+			})
+			switch {
+			case !d.HasYear():
+			case len(d.End) >= len("2006-01"): // 2023年8月24日至10月23日
+				year = numYear(bulletin.Day(d.End))
+			case len(d.Date) >= len("2006-01"): // 2023年9月, 2024年2月22日; not a bare 2023年
+				year = numYear(bulletin.Day(d.Date))
+			}
+		}
+	}
+}
+
+// numYear returns the year of an ISO day (2024-02-22, 2024-02, 2024), or 0.
+func numYear(d bulletin.Day) int {
+	if len(d) < 4 {
+		return 0
+	}
+	y := 0
+	for _, r := range string(d[:4]) {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		y = y*10 + int(r-'0')
+	}
+	return y
+}
+
+// numMarkers are the heading marker shapes passed over when the section tree gives none:
+// 一、 （一） (一) 1. 1、 （1） (1) ①.
+var numMarkers = []struct {
+	open, digits, close string
+}{
+	{"", "一二三四五六七八九十", "、"},          // 一、
+	{"(", "一二三四五六七八九十", ")"},         // （一） folded
+	{"", "0123456789", "."},          // 1.
+	{"", "0123456789", "、"},          // 1、
+	{"(", "0123456789", ")"},         // （1） folded
+	{"", "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ""}, // ①
+}
+
+// numMarkerLen returns the rune length of the heading marker text starts with: the section's
+// marker where the tree gives it, else one of numMarkers.
+func numMarkerLen(text, marker string) int {
+	if marker != "" {
+		if m := fold.String(marker); strings.HasPrefix(text, m) {
+			return utf8.RuneCountInString(m)
+		}
+	}
+	for _, m := range numMarkers {
+		rest, ok := strings.CutPrefix(text, m.open)
+		if !ok {
+			continue
+		}
+		n := 0
+		for _, r := range rest {
+			if !strings.ContainsRune(m.digits, r) {
+				break
+			}
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		rest = string([]rune(rest)[n:])
+		if m.close == "" || strings.HasPrefix(rest, m.close) {
+			return utf8.RuneCountInString(m.open) + n + utf8.RuneCountInString(m.close)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// numSeedBulletin builds a bulletin from the seed with roles, problems and sections set by
+// hand (as structure and the problems helper would), so extractNumbers is tested alone.
+func numSeedBulletin(t *testing.T) *bulletin.Bulletin {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "seed", "yushu-wenguanglv-2024.txt"))
+	if err != nil {
+		t.Skip("seed not found:", err)
+	}
+	b := &bulletin.Bulletin{PublishDate: "2024-03-01"}
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		p := bulletin.Paragraph{Index: len(b.Paragraphs), Role: bulletin.RoleOther, Text: line}
+		switch {
+		case strings.HasPrefix(line, "针对"):
+			n++
+			id := "P" + string(rune('0'+n/10)) + string(rune('0'+n%10))
+			id = "P" + strings.TrimLeft(id[1:], "0")
+			p.Role, p.Problem = bulletin.RoleProblem, id
+			b.Problems = append(b.Problems, bulletin.Problem{ID: id, Paragraph: p.Index})
+		case strings.HasPrefix(line, "一、"), strings.HasPrefix(line, "二、"), strings.HasPrefix(line, "三、"),
+			strings.HasPrefix(line, "（"), len(line) > 2 && line[1] == '.':
+			p.Role = bulletin.RoleHeading
+		}
+		b.Paragraphs = append(b.Paragraphs, p)
+	}
+	return b
+}
+
+func TestNumbersSeed(t *testing.T) {
+	b := numSeedBulletin(t)
+	extractNumbers(b)
+	if len(b.Problems) != 14 {
+		t.Fatalf("seed has %d problem paragraphs, want 14", len(b.Problems))
+	}
+	if got := len(b.Metrics); got != 53 {
+		t.Errorf("seed: %d metrics, want 53 (the hand list of the seed)", got)
+	}
+	owned := 0
+	for _, m := range b.Metrics {
+		p := b.Paragraphs[m.Paragraph]
+		if got := string([]rune(p.Text)[m.Start:m.End]); got != m.Text {
+			t.Errorf("metric %q: paragraph holds %q at %d..%d", m.Text, got, m.Start, m.End)
+		}
+		if m.Owner != p.Problem {
+			t.Errorf("metric %q: owner %q, paragraph's problem %q", m.Text, m.Owner, p.Problem)
+		}
+		if m.Owner != "" {
+			owned++
+		}
+	}
+	perProblem := 0
+	for _, p := range b.Problems {
+		for _, m := range p.Metrics {
+			if m.Owner != p.ID {
+				t.Errorf("problem %s holds metric %q owned by %s", p.ID, m.Text, m.Owner)
+			}
+		}
+		perProblem += len(p.Metrics)
+	}
+	// 28项 28项 14个 14个 sit in the opening's totals paragraph, owned by no problem.
+	if owned != 49 || perProblem != owned {
+		t.Errorf("owned metrics %d, in problems %d; want 49 and 49", owned, perProblem)
+	}
+	// The fifth problem is the 健身器材 one: 132件, 180余件.
+	var p4 []string
+	for _, m := range b.Problems[4].Metrics {
+		p4 = append(p4, m.Text)
+	}
+	if strings.Join(p4, " ") != "132件 180余件" {
+		t.Errorf("P5 metrics %v, want [132件 180余件]", p4)
+	}
+	want := map[string]string{
+		"2023年8月24日至10月23日": "2023-08-24..2023-10-23",
+		"12月1日":             "2023-12-01 inferred",
+		"2024年2月22日":        "2024-02-22",
+		"2021年9月6日":         "2021-09-06",
+		"2023年9月":           "2023-09",
+		"2023年度":            "2023",
+	}
+	for _, d := range b.Dates {
+		got := string(d.Date)
+		if d.End != "" {
+			got += ".." + string(d.End)
+		}
+		if d.Inferred {
+			got += " inferred"
+		}
+		if w, ok := want[d.Text]; ok {
+			if got != w {
+				t.Errorf("date %q = %s, want %s", d.Text, got, w)
+			}
+			delete(want, d.Text)
+		}
+		if got := string([]rune(b.Paragraphs[d.Paragraph].Text)[d.Start:d.Stop]); got != d.Text {
+			t.Errorf("date %q: paragraph holds %q", d.Text, got)
+		}
+	}
+	for text := range want {
+		t.Errorf("date %q not found", text)
+	}
+}
+
+func TestNumbersYears(t *testing.T) {
+	para := func(texts ...string) []bulletin.Paragraph {
+		var ps []bulletin.Paragraph
+		for i, s := range texts {
+			ps = append(ps, bulletin.Paragraph{Index: i, Role: bulletin.RoleOther, Text: s})
+		}
+		return ps
+	}
+	for _, c := range []struct {
+		name    string
+		b       bulletin.Bulletin
+		want    string // dates joined by " | "
+		garbled int
+	}{
+		{"earlier paragraph", bulletin.Bulletin{PublishDate: "2022-08-16",
+			Paragraphs: para("2021年3月至4月，市委巡视六组对东丽区开展了巡视工作。", "并于7月26日反馈了巡视意见。")},
+			"2021-03..2021-04 | 2021-07-26 inferred", 0},
+		{"publish date", bulletin.Bulletin{PublishDate: "2022-08-16",
+			Paragraphs: para("7月26日反馈了巡视意见。", "2020年，机关党支部组织生活会", "9月1日")},
+			"2022-07-26 inferred | 2020 | 2022-09-01 inferred", 0},
+		{"inspection start", bulletin.Bulletin{Inspection: bulletin.Period{Start: "2019-04-24"},
+			Paragraphs: para("8月29日反馈了巡视意见。")},
+			"2019-08-29 inferred", 0},
+		{"no year at all", bulletin.Bulletin{Paragraphs: para("8月29日反馈了巡视意见。")}, "", 0},
+		{"garbled", bulletin.Bulletin{Paragraphs: para("2021915日召开会议，2021年9月16日反馈")},
+			"2021-09-16", 1},
+	} {
+		b := c.b
+		extractNumbers(&b)
+		var got []string
+		for _, d := range b.Dates {
+			s := string(d.Date)
+			if d.End != "" {
+				s += ".." + string(d.End)
+			}
+			if d.Inferred {
+				s += " inferred"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, " | ") != c.want {
+			t.Errorf("%s: dates %q, want %q", c.name, strings.Join(got, " | "), c.want)
+		}
+		n := 0
+		for _, w := range b.Warnings {
+			if w.Code == "date_garbled" {
+				n++
+			}
+		}
+		if n != c.garbled {
+			t.Errorf("%s: %d date_garbled warnings, want %d", c.name, n, c.garbled)
+		}
+		if b.Metrics == nil || b.Dates == nil {
+			t.Errorf("%s: Metrics and Dates must be empty slices, not nil", c.name)
+		}
+	}
+}
+
+// In a heading only the marker is passed over: 2.30个 is marker 2. and 30个; the heading's
+// own numbers count.
+func TestNumbersHeadingMarker(t *testing.T) {
+	for _, c := range []struct {
+		text, marker string
+		want         string
+	}{
+		{"2.30个重点问题整改情况", "2.", "30个"},
+		{"2.30个重点问题整改情况", "", "30个"},
+		{"（一）学习“三会一课”制度", "（一）", ""},
+		{"（一）关于“3个村未建台账”问题", "（一）", "3个"},
+		{"一、召开会议3次，形成整改措施28项", "一、", "3次 28项"},
+		{"①整改5个", "", "5个"},
+	} {
+		b := bulletin.Bulletin{Paragraphs: []bulletin.Paragraph{{Index: 0, Role: bulletin.RoleHeading, Text: c.text}}}
+		if c.marker != "" {
+			b.Sections = []bulletin.Section{{ID: "S1", Level: 1, Marker: c.marker, Paragraph: 0}}
+		}
+		extractNumbers(&b)
+		var got []string
+		for _, m := range b.Metrics {
+			got = append(got, m.Text)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: metrics %q, want %q", c.text, strings.Join(got, " "), c.want)
+		}
+	}
+}
+
+// The metric text is cut from the paragraph as written, not as folded.
+func TestNumbersTextAsWritten(t *testing.T) {
+	b := bulletin.Bulletin{Paragraphs: []bulletin.Paragraph{{Index: 0, Role: bulletin.RoleMeasure, Text: "完成率９８．７１％，查处１２起"}}}
+	extractNumbers(&b)
+	if len(b.Metrics) != 2 || b.Metrics[0].Text != "９８．７１％" || b.Metrics[0].Value != 98.71 || b.Metrics[1].Text != "１２起" {
+		t.Errorf("metrics %+v", b.Metrics)
+	}
+}
+
+// FuzzExtractNumbers checks that extractNumbers never panics and that every metric and date
+// points into its paragraph, in heading and problem paragraphs alike.
+func FuzzExtractNumbers(f *testing.F) {
+	for _, s := range []string{"2.30个重点问题", "（一）召开会议3次", "2021915日", "12月1日，各1次", "一、近百场", "\xff1\xfe个"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, heading bool) {
+		role := bulletin.RoleProblem
+		if heading {
+			role = bulletin.RoleHeading
+		}
+		b := bulletin.Bulletin{
+			Problems:   []bulletin.Problem{{ID: "P1"}},
+			Sections:   []bulletin.Section{{ID: "S1", Marker: "（一）", Paragraph: 0}},
+			Paragraphs: []bulletin.Paragraph{{Index: 0, Role: role, Problem: "P1", Text: s}, {Index: 1, Role: bulletin.RoleOther, Text: s}},
+		}
+		extractNumbers(&b)
+		for _, m := range b.Metrics {
+			rs := []rune(b.Paragraphs[m.Paragraph].Text)
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End || string(rs[m.Start:m.End]) != m.Text {
+				t.Fatalf("metric %+v does not point into %q", m, s)
+			}
+		}
+		for _, d := range b.Dates {
+			rs := []rune(b.Paragraphs[d.Paragraph].Text)
+			if d.Start < 0 || d.Stop > len(rs) || d.Start >= d.Stop || string(rs[d.Start:d.Stop]) != d.Text {
+				t.Fatalf("date %+v does not point into %q", d, s)
+			}
+		}
+		if len(b.Problems[0].Metrics) > len(b.Metrics) {
+			t.Fatalf("problem holds more metrics than the bulletin")
+		}
+	})
+}
