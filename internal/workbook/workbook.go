@@ -1,40 +1,493 @@
-// Package workbook writes bulletins to Excel workbooks with excelize's StreamWriter (sheets
-// 概览 问题 措施 指标 章节 段落 关键词 错误) and to JSON Lines. Files are written atomically.
+// Package workbook writes bulletins to Excel workbooks and to JSON Lines.
+//
+// A workbook has the sheets 概览 (one row a bulletin, totals, charts), 问题 (the 整改台账, one
+// row a problem), 措施, 指标, 章节, 段落, 关键词, 错误 and 图表数据 (the charts' data). Every
+// sheet is one Excel table with a frozen header, CJK-sized columns and number formats; rows link
+// to their bulletin's 概览 row, problems to their measures and back. Rows are streamed with
+// excelize's StreamWriter, so memory does not grow with the number of rows; the file is written
+// to a temporary file beside the target and renamed into place, so a failure never leaves a
+// half-written workbook. Text from bulletins is always written as text, never as a formula, and
+// the same bulletins give the same bytes.
 package workbook
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 )
 
-// Writer streams bulletins into one workbook.
-type Writer struct{}
+// fixedTime is the creation and modification time written into every workbook, so the same
+// input gives the same bytes.
+const fixedTime = "2000-01-01T00:00:00Z"
 
-// Create starts a workbook that Close will save atomically at path.
-func Create(path string) (*Writer, error) { return nil, errors.New("workbook: not implemented") }
+// Writer streams bulletins into one workbook. Its methods may be called from several
+// goroutines, but rows appear in the order of the calls: call Add in input order.
+type Writer struct {
+	mu      sync.Mutex
+	path    string // where Close puts the workbook
+	dir     string // absolute folder of path, for relative source links
+	tmp     *os.File
+	f       *excelize.File
+	st      styles
+	sheets  map[string]*sheet
+	order   []*sheet
+	ov      *overview
+	problem int // 序号 of the last problem written
+	measure int // 序号 of the last measure written
+	err     error
+	closed  bool
+}
 
-// Add writes one bulletin's rows.
-func (w *Writer) Add(b *bulletin.Bulletin) error { return nil }
+// Create starts a workbook that Close will save atomically at path: rows go to a temporary
+// file in the same folder, renamed to path only when the workbook is complete.
+func Create(path string) (*Writer, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("workbook %s: %w", path, err)
+	}
+	dir := filepath.Dir(abs)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("workbook %s: %w", path, err)
+	}
+	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}}
+	if err := w.setup(); err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("workbook %s: %w", path, err)
+	}
+	return w, nil
+}
 
-// AddFailure records an input that could not be read.
-func (w *Writer) AddFailure(input, reason string) error { return nil }
+// setup creates the sheets, styles and the streams of the sheets filled by Add.
+func (w *Writer) setup() error {
+	f := w.f
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator: "Xuncha", LastModifiedBy: "Xuncha", Created: fixedTime, Modified: fixedTime,
+		Title: "巡察整改公报", Language: "zh-CN",
+	}); err != nil {
+		return err
+	}
+	var err error
+	if w.st, err = newStyles(f); err != nil {
+		return err
+	}
+	for i, spec := range sheetSpecs {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", spec.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(spec.name); err != nil {
+			return err
+		}
+		s := &sheet{name: spec.name, table: spec.table, index: i + 1, cols: spec.cols,
+			xSplit: spec.xSplit, headerRow: 1, wrapRows: spec.wrapRows, w: w}
+		w.sheets[spec.name] = s
+		w.order = append(w.order, s)
+	}
+	w.sheets[SheetOverview].headerRow = 2 // the totals row is above the header
+	for _, s := range w.order {
+		if err := w.pageSetup(s); err != nil {
+			return err
+		}
+	}
+	for _, s := range w.order {
+		switch s.name {
+		case SheetOverview, SheetChartData:
+			continue // written by Close, when the totals are known
+		}
+		if err := w.open(s); err != nil {
+			return err
+		}
+	}
+	w.ov, err = newOverview(w)
+	return err
+}
 
-// Close finishes the workbook and renames it into place.
-func (w *Writer) Close() error { return nil }
+// pageSetup prints a sheet landscape on A4, one page wide, with its header on every page.
+// The sheet properties must be set before the sheet's stream starts.
+func (w *Writer) pageSetup(s *sheet) error {
+	fit := true
+	if err := w.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, landscape, wide, tall := 9, "landscape", 1, 0
+	if err := w.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	return w.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: s.name,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s.name, s.headerRow, s.headerRow),
+	})
+}
 
-// Abort discards the workbook; nothing is left at path.
-func (w *Writer) Abort() {}
+// open starts the stream of a sheet.
+func (w *Writer) open(s *sheet) error {
+	sw, err := w.f.NewStreamWriter(s.name)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	s.sw = sw
+	return nil
+}
 
-// WriteJSON writes b as one line of JSON.
-func WriteJSON(out io.Writer, b *bulletin.Bulletin) error {
-	data, err := json.Marshal(b)
+// Add writes one bulletin's rows to every sheet.
+func (w *Writer) Add(b *bulletin.Bulletin) error {
+	if b == nil {
+		return errors.New("workbook: nil bulletin")
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.usable(); err != nil {
+		return err
+	}
+	if err := w.add(b); err != nil {
+		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		return w.err
+	}
+	return nil
+}
+
+// usable says why the writer cannot take more rows, if it cannot.
+func (w *Writer) usable() error {
+	if w.closed {
+		return fmt.Errorf("workbook %s: already closed", w.path)
+	}
+	return w.err
+}
+
+// add writes the rows of b.
+func (w *Writer) add(b *bulletin.Bulletin) error {
+	seq, ovRow := w.ov.next()
+	name := shortName(b, seq)
+	bull := func() cell { return cell{v: name, to: &loc{w.sheets[SheetOverview], ovTitle, ovRow}} }
+
+	problems, measures := w.sheets[SheetProblems], w.sheets[SheetMeasures]
+	problemRow := make(map[string]int, len(b.Problems))
+	for i, p := range b.Problems {
+		if _, dup := problemRow[p.ID]; !dup { // the first problem wins when IDs repeat
+			problemRow[p.ID] = problems.nextRow() + i
+		}
+	}
+	toProblem := func(id string) cell {
+		if r, ok := problemRow[id]; ok && id != "" {
+			return cell{v: id, to: &loc{problems, 2, r}}
+		}
+		return cell{v: nonEmpty(id)}
+	}
+
+	for _, p := range b.Problems {
+		w.problem++
+		desc := p.Quote
+		if desc == "" {
+			desc = p.Text
+		}
+		id := cell{v: nonEmpty(p.ID)}
+		if len(p.Measures) > 0 {
+			id.to = &loc{measures, 2, measures.nextRow()}
+		}
+		row := []cell{
+			{v: w.problem}, id, bull(), {v: nonEmpty(b.Unit)},
+			{v: nonEmpty(p.Category)}, {v: nonEmpty(p.Topic)}, {v: nonEmpty(desc)},
+			{v: nonEmpty(joinNumbered(p.Measures))}, {v: len(p.Measures)}, {v: nonEmpty(p.Status)},
+			{v: nonEmpty(p.Department)}, {v: nonEmpty(p.Person)}, {v: nonEmpty(p.Deadline)},
+			{v: nonEmpty(p.Theme)}, {v: nonEmpty(strings.Join(p.ThemeWords, "、"))},
+			{v: nonEmpty(strings.Join(p.Orgs, "、"))}, {v: nonEmpty(joinKeywords(p.Keywords))},
+			{v: nonEmpty(joinMetrics(p.Metrics))},
+		}
+		pRow := problems.nextRow()
+		if err := problems.add(row); err != nil {
+			return err
+		}
+		for _, m := range p.Measures {
+			w.measure++
+			var ord any
+			if m.Ordinal > 0 {
+				ord = m.Ordinal
+			}
+			if err := measures.add([]cell{
+				{v: w.measure}, {v: nonEmpty(p.ID), to: &loc{problems, 2, pRow}}, bull(),
+				{v: ord}, {v: nonEmpty(m.Text)},
+			}); err != nil {
+				return err
+			}
+		}
+	}
+
+	metrics := w.sheets[SheetMetrics]
+	seen := make(map[[3]int]bool, len(b.Metrics))
+	addMetric := func(m bulletin.Metric, owner string) error {
+		key := [3]int{m.Paragraph, m.Start, m.End}
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		if m.Owner != "" {
+			owner = m.Owner
+		}
+		return metrics.add([]cell{
+			{v: nonEmpty(m.Text)}, metricValue(m, w.st), {v: nonEmpty(m.Unit)}, {v: nonEmpty(kindName(m.Kind))},
+			{v: yes(m.Approx)}, {v: m.Paragraph}, toProblem(owner), bull(),
+		})
+	}
+	for _, m := range b.Metrics {
+		if err := addMetric(m, ""); err != nil {
+			return err
+		}
+	}
+	for _, p := range b.Problems {
+		for _, m := range p.Metrics {
+			if err := addMetric(m, p.ID); err != nil {
+				return err
+			}
+		}
+	}
+
+	sections := w.sheets[SheetSections]
+	for _, s := range b.Sections {
+		if err := sections.add([]cell{
+			{v: nonEmpty(s.ID)}, {v: s.Level}, {v: nonEmpty(s.Marker)}, {v: nonEmpty(s.Title)},
+			{v: nonEmpty(s.Parent)}, bull(),
+		}); err != nil {
+			return err
+		}
+	}
+
+	paras := w.sheets[SheetParagraphs]
+	for _, p := range b.Paragraphs {
+		role := roleName(p.Role)
+		for i, part := range splitCell(p.Text, maxCellUnits) {
+			r := role
+			if i > 0 {
+				r = role + "（续）"
+			}
+			if err := paras.add([]cell{
+				bull(), {v: p.Index}, {v: nonEmpty(r)}, {v: nonEmpty(p.Section)}, toProblem(p.Problem),
+				{v: nonEmpty(part)},
+			}); err != nil {
+				return err
+			}
+		}
+	}
+
+	keywords := w.sheets[SheetKeywords]
+	addKeywords := func(ks []bulletin.Keyword, scope string) error {
+		for _, k := range ks {
+			if err := keywords.add([]cell{bull(), {v: nonEmpty(k.Term)}, {v: k.Weight}, {v: scope}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := addKeywords(b.Keywords, "全文"); err != nil {
+		return err
+	}
+	for _, p := range b.Problems {
+		if err := addKeywords(p.Keywords, nonEmptyOr(p.ID, "问题")); err != nil {
+			return err
+		}
+	}
+	return w.ov.add(b, seq, name)
+}
+
+// metricValue is a metric's number with its format: money with separators, a percentage as a
+// fraction shown with %, other numbers plain.
+func metricValue(m bulletin.Metric, st styles) cell {
+	switch {
+	case m.Kind == "percent" || m.Unit == "%":
+		return cell{v: m.Value / 100, style: st.pct}
+	case m.Value == float64(int64(m.Value)) && m.Value < 1e15 && m.Value > -1e15:
+		return cell{v: m.Value, style: st.int}
+	}
+	return cell{v: m.Value, style: st.num2}
+}
+
+// nonEmpty is s as a cell value, nil when empty so the cell stays blank.
+func nonEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nonEmptyOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+func yes(b bool) any {
+	if b {
+		return "是"
+	}
+	return nil
+}
+
+// AddFailure records an input that could not be read in the 错误 sheet.
+func (w *Writer) AddFailure(input, reason string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.usable(); err != nil {
+		return err
+	}
+	w.ov.failures++
+	if err := w.sheets[SheetFailures].add([]cell{{v: nonEmpty(input)}, {v: nonEmpty(reason)}}); err != nil {
+		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		return w.err
+	}
+	return nil
+}
+
+// Close finishes the workbook and renames it into place. On failure nothing is left at path
+// (a workbook that was there before stays as it was) and no temporary file remains.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return w.err
+	}
+	err := w.usable()
+	if err == nil {
+		err = w.save()
+	}
+	w.closed = true
+	tmpName := w.tmp.Name()
+	if cerr := w.tmp.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	_ = w.f.Close()
+	w.ov.close()
+	if err == nil {
+		err = os.Rename(tmpName, w.path)
+	}
+	if err != nil {
+		_ = os.Remove(tmpName)
+		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		return w.err
+	}
+	return nil
+}
+
+// save finishes every sheet and writes the workbook to the temporary file.
+func (w *Writer) save() error {
+	if err := w.reportOverflow(); err != nil {
+		return err
+	}
+	for _, s := range w.order {
+		if s.sw == nil {
+			continue
+		}
+		if err := s.finish(); err != nil {
+			return err
+		}
+	}
+	if err := w.ov.write(); err != nil {
+		return err
+	}
+	// No SetActiveSheet: it would read every streamed sheet back into memory. 概览 is the
+	// template's first sheet, which is already the selected one.
+	links := map[string]*sheet{}
+	for _, s := range w.order {
+		if len(s.links) > 0 {
+			links[fmt.Sprintf("xl/worksheets/sheet%d.xml", s.index)] = s
+		}
+	}
+	p := &packer{out: w.tmp, inject: func(name string) func(io.Writer) error {
+		if s := links[name]; s != nil {
+			return s.writeLinks
+		}
+		return nil
+	}, rewrite: func(name string) func([]byte) []byte {
+		if name == "[Content_Types].xml" {
+			return sortDefaults
+		}
+		return nil
+	}}
+	w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return p })
+	// WriteToBuffer hands its buffer to the zip writer; the packer ignores it and writes to the
+	// temporary file, so the buffer stays empty.
+	buf, err := w.f.WriteToBuffer()
 	if err != nil {
 		return err
 	}
-	data = append(data, '\n')
-	_, err = out.Write(data)
+	if buf.Len() > 0 {
+		return errors.New("excelize wrote outside the zip writer")
+	}
+	if err := w.tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	return w.tmp.Sync()
+}
+
+// reportOverflow records in 错误 the rows that did not fit in a sheet (Excel stops at row
+// 1,048,576): they are in the JSON Lines output, not in the workbook.
+func (w *Writer) reportOverflow() error {
+	if over := w.ov.count + w.sheets[SheetOverview].headerRow - maxRows; over > 0 {
+		w.sheets[SheetOverview].droppedRows = over
+	}
+	for _, s := range w.order {
+		if s.droppedRows == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%s 表已满（最多 %d 行）：%d 行未写入，见 JSON 输出", s.name, maxRows, s.droppedRows)
+		if err := w.sheets[SheetFailures].add([]cell{{v: "（工作簿）"}, {v: msg}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Abort discards the workbook; nothing is left at path and no temporary file remains.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	w.closed = true
+	w.err = fmt.Errorf("workbook %s: aborted", w.path)
+	name := w.tmp.Name()
+	_ = w.tmp.Close()
+	_ = os.Remove(name)
+	_ = w.f.Close()
+	if w.ov != nil {
+		w.ov.close()
+	}
+}
+
+// WriteBulletin writes a workbook of one bulletin at path, atomically (for --split).
+func WriteBulletin(path string, b *bulletin.Bulletin) error {
+	w, err := Create(path)
+	if err != nil {
+		return err
+	}
+	if err := w.Add(b); err != nil {
+		w.Abort()
+		return err
+	}
+	return w.Close()
+}
+
+// WriteJSON writes b as one line of compact JSON, with <, > and & left as they are.
+func WriteJSON(out io.Writer, b *bulletin.Bulletin) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b); err != nil { // Encode ends the line with \n
+		return fmt.Errorf("json: %w", err)
+	}
+	_, err := out.Write(buf.Bytes())
 	return err
 }
