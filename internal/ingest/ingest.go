@@ -1,12 +1,19 @@
 // Package ingest turns the bytes of one input into paragraphs of text: it detects the format
 // (txt, html, docx) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK,
 // Big5) from the bytes, finds an HTML page's article body, title, publish date and page facts,
-// drops page chrome, and splits the body into trimmed paragraphs.
+// reads Word files with their list numbering, drops page chrome (breadcrumbs, timestamp and
+// source lines, portal text, repeated titles, footers), removes the pinyin glosses mirror sites
+// insert, and splits the body into trimmed paragraphs. Fetch downloads an http(s) input.
+//
+// Text is otherwise kept as written: full-width characters, quote variants and traditional
+// characters are left for internal/fold.
 package ingest
 
 import (
-	"context"
+	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // Document is what ingest read from one input.
@@ -23,17 +30,113 @@ type Document struct {
 // DefaultMaxBytes is the largest input read unless the caller raises it.
 const DefaultMaxBytes = 64 << 20
 
-// Read decodes one input. name is its path or URL (the extension is a hint only).
+// errEmpty is the error for an input with nothing but whitespace.
+var errEmpty = errors.New("empty file")
+
+// Read decodes one input. name is its path or URL (the extension is a hint only). Errors are
+// plain sentences without the name; the caller adds it.
 func Read(name string, data []byte) (*Document, error) {
-	return nil, errors.New("ingest: not implemented")
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errEmpty
+	}
+	if kind := sniffBinary(data); kind != "" {
+		return nil, fmt.Errorf("binary file (%s)", kind)
+	}
+	if bytes.HasPrefix(data, zipMagic) {
+		if looksLikeDocx(name, data) {
+			return readDocx(data)
+		}
+		return nil, errors.New("binary file (ZIP archive, not a Word .docx document)")
+	}
+	utf16 := bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)
+	if !utf16 && hasNUL(data) {
+		return nil, errors.New("binary file (contains NUL bytes)")
+	}
+	text, enc, err := decode(data, charsetHint(data))
+	if err != nil {
+		return nil, err
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.TrimSpace(strings.ReplaceAll(text, "\u3000", " ")) == "" {
+		return nil, errEmpty
+	}
+	if utf16 && strings.ContainsRune(text, 0) {
+		return nil, errors.New("binary file (contains NUL characters)")
+	}
+	if isHTML(name, text) {
+		return readHTML(text, enc)
+	}
+	doc := readText(text, enc)
+	if len(doc.Paragraphs) == 0 && doc.Title == "" {
+		return nil, errors.New("no text found (only page chrome)")
+	}
+	return doc, nil
 }
 
-// FetchOptions bound a download.
-type FetchOptions struct {
-	MaxBytes int64
+// readText reads a plain-text input: one paragraph a line.
+func readText(text, enc string) *Document {
+	doc := &Document{Format: FormatTxt, Encoding: enc}
+	finish(doc, splitLines(text), "")
+	return doc
 }
 
-// Fetch downloads an http(s) URL.
-func Fetch(ctx context.Context, url string, opt FetchOptions) ([]byte, error) {
-	return nil, errors.New("ingest: fetch not implemented")
+// finish cleans the raw paragraphs of any format and fills the document: glosses removed,
+// paragraphs trimmed, chrome before the body and after it dropped, title, date and page facts
+// taken from the chrome. knownTitle is a title the format gave already (an HTML meta tag).
+func finish(doc *Document, raw []string, knownTitle string) {
+	paras := make([]string, 0, len(raw))
+	for _, p := range raw {
+		if p = cleanParagraph(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	h := splitChrome(paras, cleanParagraph(knownTitle))
+	doc.Paragraphs = h.body
+	if doc.Title == "" {
+		doc.Title = h.title
+	}
+	if doc.PublishDate == "" {
+		doc.PublishDate = h.publishDate
+	}
+	if doc.Publisher == "" {
+		doc.Publisher = h.publisher
+	}
+	for k, v := range h.meta {
+		if doc.Meta == nil {
+			doc.Meta = make(map[string]string)
+		}
+		if _, ok := doc.Meta[k]; !ok {
+			doc.Meta[k] = v
+		}
+	}
+	if doc.Paragraphs == nil {
+		doc.Paragraphs = []string{}
+	}
+}
+
+// splitLines splits text into lines on \n, \r\n, a lone \r and the Unicode line and
+// paragraph separators.
+func splitLines(text string) []string {
+	if strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u2028") || strings.Contains(text, "\u2029") {
+		text = lineEnds.Replace(text)
+	}
+	return strings.Split(text, "\n")
+}
+
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")
+
+// cleanParagraph removes pinyin glosses and \r, and trims spaces of every width (ASCII,
+// full-width U+3000, no-break, zero-width) at both ends. Inner whitespace is kept as written.
+func cleanParagraph(p string) string {
+	p = strings.ReplaceAll(p, "\r", "")
+	p = removeGlosses(p)
+	return strings.TrimFunc(p, isTrimSpace)
+}
+
+func isTrimSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\uFEFF', '\u2002', '\u2003', '\u2009', '\u202F', '\u205F', '\u0085':
+		return true
+	}
+	return false
 }

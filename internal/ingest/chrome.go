@@ -1,0 +1,497 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Page chrome is what a site prints around a bulletin: breadcrumbs, timestamp and source lines,
+// portal text, info-disclosure blocks, the title (often repeated or split over lines) and
+// footers. splitChrome drops it from the paragraphs, but only before the body's first real
+// paragraph and in the run of footer lines at the very end: nothing of the body is dropped.
+// The facts in it are kept: title, publish date, publisher and Meta.
+
+// headLimit is how many paragraphs from the start can be chrome or title.
+const headLimit = 24
+
+// maxTitleLines is how many lines one title may be split over.
+const maxTitleLines = 4
+
+// chromeHead is what splitChrome found.
+type chromeHead struct {
+	title       string
+	publishDate string // YYYY-MM-DD
+	publisher   string
+	meta        map[string]string
+	body        []string
+}
+
+// fieldKind says what a labelled page fact is for.
+type fieldKind int
+
+const (
+	fieldFact      fieldKind = iota // kept in Meta: 索引号, 发布机构, 成文日期 …
+	fieldPublished                  // publish date, kept in Meta and parsed into PublishDate
+	fieldSource                     // publisher, kept in Meta and used for Publisher
+	fieldUI                         // page furniture, dropped: 浏览次数, 字号 …
+)
+
+// fieldLabel is one label of a page fact. colon says the label needs a colon after it to count
+// (时间 and 来源 are common words; 索引号 is not).
+type fieldLabel struct {
+	label string
+	kind  fieldKind
+	colon bool
+}
+
+// fieldLabels are the labels of page facts; longer labels come before the labels they contain.
+var fieldLabels = []fieldLabel{
+	// info-disclosure block (政府信息公开): 索引号：11330200/2023-00012 发布机构：宁波市审计局
+	{"索引号", fieldFact, false},
+	{"发布机构", fieldSource, false},
+	{"发文机关", fieldFact, false},
+	{"成文日期", fieldFact, false},
+	{"发文日期", fieldFact, false},
+	{"生成日期", fieldFact, false},
+	{"主题分类", fieldFact, false},
+	{"体裁分类", fieldFact, false},
+	{"组配分类", fieldFact, false},
+	{"服务对象分类", fieldFact, false},
+	{"公开方式", fieldFact, false},
+	{"公开范围", fieldFact, false},
+	{"公开时限", fieldFact, false},
+	{"发文字号", fieldFact, false},
+	{"文号", fieldFact, true},
+	{"主题词", fieldFact, false},
+	{"信息名称", fieldFact, false},
+	{"统一编号", fieldFact, false},
+	{"有效性", fieldFact, true},
+	// timestamp and source lines: 发布时间:2022-07-01 10:07:39 / 信息来源:长宁区纪委监委
+	{"发布时间", fieldPublished, true},
+	{"发布日期", fieldPublished, true},
+	{"更新时间", fieldFact, true},
+	{"时间", fieldPublished, true},
+	{"日期", fieldPublished, true},
+	{"信息来源", fieldSource, true},
+	{"文章来源", fieldSource, true},
+	{"稿件来源", fieldSource, true},
+	{"来源", fieldSource, true},
+	{"作者", fieldFact, true},
+	{"责任编辑", fieldFact, true},
+	{"编辑", fieldFact, true},
+	// page furniture on the same lines: 浏览次数: 字号:[ ] 色调调节: / 阅读量:351
+	{"访问次数", fieldUI, true},
+	{"浏览次数", fieldUI, true},
+	{"阅读次数", fieldUI, true},
+	{"阅读量", fieldUI, true},
+	{"点击数", fieldUI, true},
+	{"点击量", fieldUI, true},
+	{"浏览量", fieldUI, true},
+	{"字号", fieldUI, true},
+	{"字体", fieldUI, true},
+	{"色调调节", fieldUI, true},
+	{"分享到", fieldUI, false},
+}
+
+// fieldRE finds labels in a line: a label, optional spaces, then a colon where required.
+var fieldRE = func() *regexp.Regexp {
+	var alts []string
+	for _, f := range fieldLabels {
+		if f.colon {
+			alts = append(alts, regexp.QuoteMeta(f.label)+`\s*[:：]`)
+		} else {
+			alts = append(alts, regexp.QuoteMeta(f.label)+`\s*[:：]?`)
+		}
+	}
+	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)`)
+}()
+
+// fieldStartRE is fieldRE anchored at the start: a quick test before finding all labels.
+var fieldStartRE = regexp.MustCompile(`^` + fieldRE.String())
+
+func lookupLabel(matched string) fieldLabel {
+	name := strings.TrimRight(matched, " \t\u3000:：")
+	for _, f := range fieldLabels {
+		if f.label == name {
+			return f
+		}
+	}
+	return fieldLabel{label: name, kind: fieldUI}
+}
+
+// field is one labelled fact of a line.
+type field struct {
+	label fieldLabel
+	value string
+}
+
+// parseFields reads a line made of labelled facts ("来源 :中共天津市东丽区委办公室 访问次数 :
+// 发布时间 :2022-08-16"). ok is false when the line does not start with a label.
+func parseFields(line string) (fields []field, ok bool) {
+	s := strings.TrimLeft(line, "【[(（ \t\u3000")
+	if !fieldStartRE.MatchString(s) {
+		return nil, false
+	}
+	locs := fieldRE.FindAllStringIndex(s, -1)
+	if len(locs) == 0 || locs[0][0] != 0 || utf8.RuneCountInString(s) > 240 {
+		return nil, false
+	}
+	for i, loc := range locs {
+		end := len(s)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		v := strings.TrimFunc(s[loc[1]:end], func(r rune) bool {
+			return isTrimSpace(r) || strings.ContainsRune("|｜丨【】[]:：", r)
+		})
+		fields = append(fields, field{lookupLabel(s[loc[0]:loc[1]]), v})
+	}
+	return fields, true
+}
+
+// breadcrumbPrefix starts a breadcrumb line: 当前位置: 首页 > 巡视巡察 > 巡视整改.
+var breadcrumbPrefix = regexp.MustCompile(`^(?:当前位置|您当前的位置|您当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前的位置|位置)\s*[:：]`)
+
+// breadcrumbSep separates breadcrumb steps: >, ->, », ＞, →, >>, ›, and / after 首页.
+var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\s*`)
+
+// isBreadcrumb: 当前位置: 首页 > …, 首页 -> 要闻 -> …, a lone 首页, -> 要闻 -> 审计通告.
+func isBreadcrumb(p string) bool {
+	if breadcrumbPrefix.MatchString(p) {
+		return true
+	}
+	switch p {
+	case "首页", "网站首页", "返回首页", "主页", "正文":
+		return true
+	}
+	if strings.HasPrefix(p, "首页/") || strings.HasPrefix(p, "首页 /") {
+		return true
+	}
+	if utf8.RuneCountInString(p) > 100 {
+		return false
+	}
+	parts := breadcrumbSep.Split(p, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	for i, part := range parts {
+		n := utf8.RuneCountInString(part)
+		if n == 0 && i == 0 { // "-> 要闻 -> 审计通告"
+			continue
+		}
+		if n == 0 || n > 20 || strings.ContainsAny(part, "。，,；;") {
+			return false
+		}
+	}
+	return true
+}
+
+// portalPrefixes start lines of portal text.
+var portalPrefixes = []string{
+	"今天是",  // 今天是: 2024年3月1日 星期五
+	"欢迎访问", // 欢迎访问XX网
+	"欢迎光临", // 欢迎光临
+	"设为首页", // 设为首页 | 加入收藏
+	"加入收藏", // 加入收藏
+	"无障碍",  // 无障碍浏览
+	"繁體",   // 繁體 | 简体
+	"繁体版",  // 繁体版
+	"简体版",  // 简体版
+	"长者模式", // 长者模式 | 关怀版
+	"网站支持IPv6",
+}
+
+// footerPrefixes start footer lines after the body.
+var footerPrefixes = []string{
+	"分享到", "上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关新闻",
+	"责任编辑", "版权所有", "Copyright", "copyright", "©", "主办单位", "主办：", "主办:", "承办单位",
+	"技术支持", "网站标识码", "ICP备", "公网安备", "联系我们", "网站地图", "扫一扫", "用手机扫",
+	"【打印", "【关闭", "[打印", "[关闭", "打印本页", "关闭窗口", "【字体", "字体：", "字体:",
+	"浏览次数", "访问次数", "点击数", "阅读量",
+}
+
+// buttonWords are the words of a line of page buttons: 【打印本页】【关闭窗口】, 字号：大 中 小.
+var buttonWords = strings.NewReplacer(
+	"打印本页", "", "打印此页", "", "打印文章", "", "打印", "", "关闭窗口", "", "关闭本页", "", "关闭", "",
+	"返回顶部", "", "返回", "", "收藏本页", "", "收藏", "", "保存", "", "我要纠错", "", "纠错", "",
+	"分享", "", "微信", "", "微博", "", "字号", "", "字体", "", "默认", "", "大", "", "中", "", "小", "",
+	"【", "", "】", "", "[", "", "]", "", "(", "", ")", "", "（", "", "）", "", "|", "", "｜", "",
+	":", "", "：", "", "/", "", "·", "", " ", "", "\u3000", "", "\t", "", "\u00A0", "",
+)
+
+// isButtonLine: a line made only of page buttons.
+func isButtonLine(p string) bool {
+	if utf8.RuneCountInString(p) > 40 {
+		return false
+	}
+	return buttonWords.Replace(p) == "" && strings.ContainsAny(p, "打关返收保纠分微字")
+}
+
+// columnNames are site columns that pages print alone on a line above the article (the
+// breadcrumb's last step, a tab title). A bulletin never has a paragraph that is only one of these.
+var columnNames = map[string]bool{
+	"通知公告": true, "工作动态": true, "新闻中心": true, "政务公开": true, "信息公开": true, "要闻": true,
+	"巡视巡察": true, "巡视整改": true, "巡察整改": true, "巡察工作": true, "巡视工作": true, "巡察公告": true,
+	"审计公告": true, "审计通告": true, "党风廉政": true, "纪检监察": true, "正文": true, "详情": true,
+	"文章详情": true, "信息详情": true, "内容详情": true,
+}
+
+func isPortal(p string) bool {
+	if columnNames[p] {
+		return true
+	}
+	for _, pre := range portalPrefixes {
+		if strings.HasPrefix(p, pre) {
+			return true
+		}
+	}
+	return isButtonLine(p)
+}
+
+func isFooter(p string) bool {
+	p = strings.TrimLeft(p, "【[(（ ") // （责任编辑：张三）
+	for _, pre := range footerPrefixes {
+		if strings.HasPrefix(p, pre) {
+			return true
+		}
+	}
+	return isButtonLine(p)
+}
+
+// timestampLine is a line holding only a date or a date and time: 2020-08-10 11:36:38,
+// 2021年04月09日, 2024年3月1日 星期五.
+var timestampLine = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?$`)
+
+// dateRE finds the first date in a value: 2022-07-01, 2021年04月09日, 2022/08/16, 2022.08.16.
+var dateRE = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+
+// isoDate returns the first date of s as YYYY-MM-DD, or "".
+func isoDate(s string) string {
+	m := dateRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+}
+
+// columnLabel is a site column name glued to the title: 上级巡视:中共…的通报.
+var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
+
+// titleEnding ends a title: …的通报, …情况, …情况的公开, …的报告, …的公告, in simplified or
+// traditional characters (…情況的通報); a parenthetical may follow (…的通报（第一号）).
+var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
+
+// notTitleStart are openings of body sentences and headings, never of a title.
+var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經|经|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
+
+// isTitleLine: a short line without sentence punctuation that could be (part of) a title.
+func isTitleLine(p string) bool {
+	n := utf8.RuneCountInString(p)
+	if n < 2 || n > 100 || notTitleStart.MatchString(p) {
+		return false
+	}
+	if strings.ContainsAny(p, "。；;！!？?") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if strings.ContainsRune("：:，,、", last) {
+		return false
+	}
+	for _, r := range p {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleGroup is consecutive title lines, closed when the last ends like a title.
+type titleGroup struct {
+	lines []int // paragraph indexes
+	text  string
+}
+
+// facts collects the page facts of chrome lines.
+type facts struct {
+	meta      map[string]string
+	published [3]string // by priority: 发布时间/发布日期, 时间/日期, a bare timestamp line
+	sources   map[string]string
+}
+
+func newFacts() *facts {
+	return &facts{meta: map[string]string{}, sources: map[string]string{}}
+}
+
+// add keeps one labelled fact (the first value of each label wins).
+func (fs *facts) add(f field) {
+	if f.value == "" || f.label.kind == fieldUI {
+		return
+	}
+	if _, ok := fs.meta[f.label.label]; !ok {
+		fs.meta[f.label.label] = f.value
+	}
+	switch f.label.kind {
+	case fieldPublished:
+		i := 1
+		if strings.HasPrefix(f.label.label, "发布") {
+			i = 0
+		}
+		if fs.published[i] == "" {
+			fs.published[i] = isoDate(f.value)
+		}
+	case fieldSource:
+		if fs.sources[f.label.label] == "" {
+			fs.sources[f.label.label] = f.value
+		}
+	}
+}
+
+// timestamp keeps the date of a bare timestamp line.
+func (fs *facts) timestamp(p string) {
+	if fs.published[2] == "" {
+		fs.published[2] = isoDate(p)
+	}
+}
+
+// publishDate is the best publish date found, YYYY-MM-DD or "".
+func (fs *facts) publishDate() string {
+	for _, d := range fs.published {
+		if d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// publisher is the best publisher found: 发布机构, then 信息来源, then 来源 ….
+func (fs *facts) publisher() string {
+	for _, l := range []string{"发布机构", "信息来源", "来源", "文章来源", "稿件来源"} {
+		if s := fs.sources[l]; s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// splitChrome separates chrome from the body. known is a title the format supplied ("" if none).
+func splitChrome(paras []string, known string) chromeHead {
+	var (
+		h         chromeHead
+		fs        = newFacts()
+		groups    []titleGroup
+		open      titleGroup
+		bodyStart = len(paras)
+	)
+scan:
+	for i, p := range paras {
+		if i >= headLimit {
+			bodyStart = i
+			break
+		}
+		switch {
+		case isBreadcrumb(p), isPortal(p):
+			continue
+		case timestampLine.MatchString(p):
+			fs.timestamp(p)
+			continue
+		}
+		if fields, ok := parseFields(p); ok {
+			for _, f := range fields {
+				fs.add(f)
+			}
+			continue
+		}
+		text := p
+		if m := columnLabel.FindStringSubmatch(p); m != nil && titleEnding.MatchString(m[2]) && isTitleLine(m[2]) {
+			text = m[2]
+			fs.meta["栏目"] = m[1]
+		}
+		if !isTitleLine(text) || len(open.lines) >= maxTitleLines {
+			bodyStart = i
+			break scan
+		}
+		open.lines = append(open.lines, i)
+		open.text = joinTitle(open.text, text)
+		if titleEnding.MatchString(text) {
+			groups = append(groups, open)
+			open = titleGroup{}
+		}
+	}
+	if len(open.lines) > 0 && open.lines[0] < bodyStart {
+		// Title-like lines that never closed a title are the body's first lines (a byline).
+		// Closed groups all come before an open one, so they stay title candidates.
+		bodyStart = open.lines[0]
+	}
+
+	h.title = known
+	if h.title == "" && len(groups) > 0 {
+		h.title = groups[0].text
+	}
+	// Title groups that do not repeat the title are body text: keep them, in order.
+	for _, g := range groups {
+		if !sameTitle(g.text, h.title) {
+			for _, i := range g.lines {
+				h.body = append(h.body, paras[i])
+			}
+		}
+	}
+	h.body = append(h.body, paras[bodyStart:]...)
+	h.body = dropFooter(h.body)
+	h.publishDate = fs.publishDate()
+	h.publisher = fs.publisher()
+	if len(fs.meta) > 0 {
+		h.meta = fs.meta
+	}
+	return h
+}
+
+// dropFooter removes the run of footer lines at the end (打印本页, 关闭窗口, 分享到 …), keeping
+// at least the first paragraph.
+func dropFooter(body []string) []string {
+	end := len(body)
+	for end > 1 && isFooter(body[end-1]) {
+		end--
+	}
+	return body[:end]
+}
+
+// joinTitle joins the lines of a split title: Chinese lines directly, Latin words with a space.
+func joinTitle(a, b string) string {
+	if a == "" {
+		return b
+	}
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if ra < 0x80 && rb < 0x80 && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+// sameTitle: a title line repeats the title when, spaces aside, one contains the other.
+func sameTitle(line, title string) bool {
+	l, t := squeeze(line), squeeze(title)
+	if l == "" || t == "" {
+		return false
+	}
+	return strings.Contains(t, l) || strings.Contains(l, t)
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || isTrimSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,194 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// FetchOptions bound a download. Zero fields take the defaults below.
+type FetchOptions struct {
+	MaxBytes int64         // largest body accepted (DefaultMaxBytes)
+	Timeout  time.Duration // one attempt, from connecting to the last byte (DefaultFetchTimeout)
+	Retries  int           // further attempts after a network error or a 5xx (DefaultRetries); -1 for none
+	Backoff  time.Duration // wait before the first retry, doubled for each next one (DefaultBackoff)
+	Client   *http.Client  // optional shared client (its CheckRedirect is replaced); nil builds one
+}
+
+// Fetch defaults.
+const (
+	DefaultFetchTimeout = 60 * time.Second
+	DefaultRetries      = 3
+	DefaultBackoff      = 500 * time.Millisecond
+	MaxRedirects        = 5
+	connectTimeout      = 10 * time.Second
+	userAgent           = "xuncha (bulletin reader; +https://github.com/xuncha/xuncha)"
+)
+
+// errRedirects is the redirect limit; like the size limit it is not retried.
+var errRedirects = fmt.Errorf("stopped after %d redirects", MaxRedirects)
+
+// sizeError says a body passed the limit.
+type sizeError struct{ limit int64 }
+
+func (e sizeError) Error() string { return fmt.Sprintf("larger than %s limit", formatBytes(e.limit)) }
+
+// statusError is an HTTP status other than 2xx.
+type statusError struct {
+	code   int
+	status string
+}
+
+func (e statusError) Error() string { return "HTTP " + e.status }
+
+// Fetch downloads an http(s) URL and returns the body's bytes (the charset is decided by Read
+// from the bytes; the Content-Type header is not needed). The overall deadline comes from ctx;
+// each attempt has its own timeout. Network errors and 5xx answers are retried with backoff,
+// 4xx answers, size and redirect limits are not.
+func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("invalid URL: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("unsupported URL scheme %q (only http and https)", u.Scheme)
+	}
+	if u.Host == "" {
+		return nil, errors.New("invalid URL: no host")
+	}
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultFetchTimeout
+	}
+	if opt.Retries == 0 {
+		opt.Retries = DefaultRetries
+	} else if opt.Retries < 0 {
+		opt.Retries = 0
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = DefaultBackoff
+	}
+	client := opt.Client
+	if client == nil {
+		client = newClient()
+	}
+	c := *client
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) > MaxRedirects {
+			return errRedirects
+		}
+		return nil
+	}
+
+	wait := opt.Backoff
+	for attempt := 0; ; attempt++ {
+		body, err := fetchOnce(ctx, &c, u.String(), opt)
+		if err == nil {
+			return body, nil
+		}
+		if attempt >= opt.Retries || !retryable(ctx, err) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%w (gave up after %d attempts)", err, attempt+1)
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+func newClient() *http.Client {
+	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
+	return &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   connectTimeout,
+		ResponseHeaderTimeout: 30 * time.Second,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       60 * time.Second,
+	}}
+}
+
+// fetchOnce makes one attempt under its own timeout.
+func fetchOnce(ctx context.Context, c *http.Client, u string, opt FetchOptions) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, fmt.Errorf("invalid request: %w", err)
+	}
+	req.Header.Set("User-Agent", userAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9,*/*;q=0.5")
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, describeNetError(err, opt.Timeout)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, statusError{resp.StatusCode, resp.Status}
+	}
+	if resp.ContentLength > opt.MaxBytes {
+		return nil, sizeError{opt.MaxBytes}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
+	if err != nil {
+		return nil, describeNetError(err, opt.Timeout)
+	}
+	if int64(len(body)) > opt.MaxBytes {
+		return nil, sizeError{opt.MaxBytes}
+	}
+	return body, nil
+}
+
+// describeNetError turns transport errors into plain sentences.
+func describeNetError(err error, timeout time.Duration) error {
+	if errors.Is(err, errRedirects) {
+		return errRedirects
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // the caller names the URL
+	}
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
+		return fmt.Errorf("timed out after %v: %w", timeout, err)
+	}
+	return fmt.Errorf("download failed: %w", err)
+}
+
+// retryable: network errors and 5xx, unless the caller's context is done.
+func retryable(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var se statusError
+	if errors.As(err, &se) {
+		return se.code >= 500
+	}
+	var sz sizeError
+	if errors.As(err, &sz) || errors.Is(err, errRedirects) {
+		return false
+	}
+	return !strings.Contains(err.Error(), "x509:") // a bad certificate will not get better
+}
+
+// formatBytes writes a limit as "64 MB", "512 KB" or "1000 bytes".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

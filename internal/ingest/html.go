@@ -1,0 +1,564 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxHTMLDepth bounds element nesting before parsing. x/net/html refuses a page with more than
+// 512 open elements ("open stack of elements exceeds 512 nodes"), so a page nested 100,000 deep
+// would be lost; tags nested deeper than this are dropped instead and their text kept.
+const maxHTMLDepth = 256
+
+// containerSelectors find the article body of government CMS pages, most specific first.
+var containerSelectors = []string{
+	".TRS_Editor",      // TRS WCM (most provincial and city sites)
+	".TRS_UEDITOR",     // TRS with UEditor
+	"#zoom",            // zoom box of many county sites
+	"#Zoom",            //
+	".article-content", // generic CMS
+	"#UCAP-CONTENT",    // Kaipu UCAP
+	".pages_content",   // gov.cn
+	".article_content", //
+	".news_content",    //
+	".content_text",    //
+	".detail-content",  //
+	"#article",         //
+	".wzxq",            // 文章详情
+	"#content",         // last: often wraps sidebars too
+}
+
+// minContainerRunes is the least text a container must hold to be taken as the body.
+const minContainerRunes = 30
+
+// dropSelector removes what is never body text.
+const dropSelector = "script,style,noscript,nav,header,footer,form,iframe,select,button,input,textarea,svg,template,object,embed,canvas,audio,video,map"
+
+// readHTML reads an HTML page: body from a CMS container or the densest block, title, publish
+// date, publisher and page facts from meta tags and the page's chrome lines.
+func readHTML(text, enc string) (*Document, error) {
+	root, err := html.Parse(strings.NewReader(limitDepth(text, maxHTMLDepth)))
+	if err != nil {
+		// The parser refuses more than 512 open elements; the estimate can be beaten by
+		// markup the tree builder nests differently. Flatten hard and try once more.
+		root, err = html.Parse(strings.NewReader(limitDepth(text, 16)))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot parse HTML: %w", err)
+	}
+	page := goquery.NewDocumentFromNode(root)
+	doc := &Document{Format: FormatHTML, Encoding: enc}
+
+	metas := map[string]string{} // lower-cased name/property/itemprop -> content, first wins
+	page.Find("meta").Each(func(_ int, m *goquery.Selection) {
+		content, ok := m.Attr("content")
+		if !ok {
+			return
+		}
+		for _, attr := range []string{"name", "property", "itemprop"} {
+			if key, ok := m.Attr(attr); ok {
+				key = strings.ToLower(strings.TrimSpace(key))
+				if _, seen := metas[key]; !seen {
+					metas[key] = content
+				}
+			}
+		}
+	})
+	metaContent := func(names ...string) string {
+		for _, n := range names {
+			if v := cleanParagraph(collapseSpace(metas[strings.ToLower(n)])); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	page.Find("script,style,noscript,template").Remove()
+
+	// Strong title from the page's own metadata; weak title from <title> when nothing else.
+	strong := metaContent("ArticleTitle", "og:title", "twitter:title")
+	if strong == "" {
+		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); titleEnding.MatchString(h1) {
+			strong = h1
+		}
+	}
+	weak := stripSiteSuffix(cleanParagraph(collapseSpace(page.Find("title").First().Text())))
+	if weak == "" {
+		weak = cleanParagraph(collapseSpace(page.Find("h1").First().Text()))
+	}
+	doc.PublishDate = isoDate(metaContent("PubDate", "PublishDate", "article:published_time", "firstpublishedtime", "og:release_date"))
+	doc.Publisher = metaContent("ContentSource", "source")
+	for _, m := range []struct{ name, key string }{{"SiteName", "网站"}, {"ColumnName", "栏目"}, {"Author", "作者"}} {
+		if v := metaContent(m.name); v != "" {
+			if doc.Meta == nil {
+				doc.Meta = map[string]string{}
+			}
+			doc.Meta[m.key] = v
+		}
+	}
+
+	// Page facts anywhere in the page: 发布时间/来源 lines, the info-disclosure table.
+	body := page.Find("body")
+	if body.Length() == 0 {
+		body = page.Selection
+	}
+	fs := newFacts()
+	for _, line := range blockText(body.Nodes) {
+		line = cleanParagraph(line)
+		if timestampLine.MatchString(line) {
+			fs.timestamp(line)
+			continue
+		}
+		if fields, ok := parseFields(line); ok {
+			for _, f := range fields {
+				fs.add(f)
+			}
+			continue
+		}
+		if m := pageDateRE.FindStringSubmatch(line); m != nil && fs.published[0] == "" {
+			fs.published[0] = isoDate(m[1])
+		}
+	}
+	if doc.PublishDate == "" {
+		doc.PublishDate = fs.publishDate()
+	}
+	if doc.Publisher == "" {
+		doc.Publisher = fs.publisher()
+	}
+	for k, v := range fs.meta {
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		if _, ok := doc.Meta[k]; !ok {
+			doc.Meta[k] = v
+		}
+	}
+
+	page.Find(dropSelector).Remove()
+	container := findContainer(page, body)
+	finish(doc, blockText(container.Nodes), removeGlosses(strong))
+	if doc.Title == "" && looksLikeTitle(weak) {
+		doc.Title = removeGlosses(weak)
+	}
+	if len(doc.Paragraphs) == 0 && doc.Title == "" {
+		return nil, fmt.Errorf("no text found in the HTML page")
+	}
+	return doc, nil
+}
+
+// looksLikeTitle accepts a <title> or <h1> as the bulletin's title only when it reads like one,
+// not like a site name ("青禾市交通运输局").
+func looksLikeTitle(t string) bool {
+	return titleEnding.MatchString(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
+}
+
+// pageDateRE finds a publish date inside a longer page line: …发布时间：2023-01-06….
+var pageDateRE = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`)
+
+// siteSeparator splits a <title> into the article title and the site's suffixes.
+var siteSeparator = regexp.MustCompile(`\s*(?:[_|｜]|\s[-－—–]+\s|——|--)\s*`)
+
+// stripSiteSuffix keeps the article part of a <title>: "关于…的通报_巡视整改_上海纪检监察网"
+// -> "关于…的通报". A hyphen between digits (2021-2022年度) does not split.
+func stripSiteSuffix(t string) string {
+	parts := siteSeparator.Split(t, -1)
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	// A plain hyphen without spaces, not between digits: "关于…通报-XX网".
+	first := kept[0]
+	if i := strings.LastIndex(first, "-"); i > 0 && i < len(first)-1 {
+		before, after := first[i-1], first[i+1]
+		if !(before >= '0' && before <= '9' && after >= '0' && after <= '9') && utf8.RuneCountInString(first[:i]) >= 6 {
+			first = first[:i]
+		}
+	}
+	if utf8.RuneCountInString(first) < 6 {
+		longest := first
+		for _, p := range kept[1:] {
+			if utf8.RuneCountInString(p) > utf8.RuneCountInString(longest) {
+				longest = p
+			}
+		}
+		return longest
+	}
+	return first
+}
+
+// findContainer picks the article body: the first CMS container with enough text, else the
+// block with the highest text-density score.
+func findContainer(page *goquery.Document, body *goquery.Selection) *goquery.Selection {
+	for _, sel := range containerSelectors {
+		var best *goquery.Selection
+		bestLen := 0
+		page.Find(sel).Each(func(_ int, s *goquery.Selection) {
+			if n := utf8.RuneCountInString(strings.TrimSpace(s.Text())); n > bestLen {
+				best, bestLen = s, n
+			}
+		})
+		if best != nil && bestLen >= minContainerRunes {
+			return best
+		}
+	}
+	if len(body.Nodes) == 0 {
+		return body
+	}
+	if n := densestBlock(body.Nodes[0]); n != nil {
+		return goquery.NewDocumentFromNode(n).Selection
+	}
+	return body
+}
+
+// densestBlock scores block elements by the text they hold (link text counts against them),
+// passing half of a block's score to its parent block and a quarter to the grandparent, as
+// readability-style extractors do, and returns the best one.
+func densestBlock(root *html.Node) *html.Node {
+	score := map[*html.Node]float64{}
+	type item struct {
+		n      *html.Node
+		inLink bool
+	}
+	stack := []item{{root, false}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if n.Type == html.TextNode {
+			runes := float64(utf8.RuneCountInString(strings.TrimSpace(n.Data)))
+			if runes == 0 {
+				continue
+			}
+			if it.inLink {
+				runes = -runes
+			}
+			b := blockAncestor(n)
+			w := 1.0
+			for i := 0; b != nil && i < 3; i++ {
+				score[b] += runes * w
+				w /= 2
+				b = blockAncestor(b)
+			}
+			continue
+		}
+		inLink := it.inLink || n.DataAtom == atom.A
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, item{c, inLink})
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	for n, s := range score {
+		if s > bestScore || s == bestScore && best != nil && depth(n) > depth(best) {
+			best, bestScore = n, s
+		}
+	}
+	if best != nil && best.DataAtom == atom.P && best.Parent != nil {
+		best = best.Parent
+	}
+	return best
+}
+
+func depth(n *html.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+// blockAncestor is the nearest enclosing block element of n.
+func blockAncestor(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && scoredBlocks[p.DataAtom] {
+			return p
+		}
+	}
+	return nil
+}
+
+var scoredBlocks = map[atom.Atom]bool{
+	atom.Div: true, atom.P: true, atom.Td: true, atom.Article: true, atom.Section: true,
+	atom.Main: true, atom.Body: true, atom.Blockquote: true, atom.Pre: true, atom.Li: true,
+	atom.Center: true, atom.Font: false,
+}
+
+// breakAtoms are the elements that start and end a paragraph.
+var breakAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.Table: true,
+	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Center: true, atom.Hr: true, atom.Header: true, atom.Footer: true,
+	atom.Nav: true, atom.Form: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true,
+	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Body: true,
+	atom.Fieldset: true, atom.Legend: true, atom.Details: true, atom.Summary: true,
+}
+
+// cellAtoms separate table cells on one line.
+var cellAtoms = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+
+// skipAtoms hold no body text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
+	atom.Title: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Svg: true,
+}
+
+// blockText renders nodes as paragraphs: block elements and <br> break paragraphs, table cells
+// are separated by a space, whitespace runs of the source collapse to one space (kept as is
+// inside <pre>), entities are decoded by the parser. It walks with an explicit stack.
+func blockText(nodes []*html.Node) []string {
+	var (
+		paras []string
+		cur   strings.Builder
+	)
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	type item struct {
+		n     *html.Node
+		close bool // after the element's children
+		pre   bool
+	}
+	var stack []item
+	for i := len(nodes) - 1; i >= 0; i-- {
+		stack = append(stack, item{n: nodes[i]})
+	}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if it.close {
+			if breakAtoms[n.DataAtom] {
+				flush()
+			} else if cellAtoms[n.DataAtom] {
+				cur.WriteByte(' ')
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			if it.pre {
+				for i, line := range strings.Split(n.Data, "\n") {
+					if i > 0 {
+						flush()
+					}
+					cur.WriteString(line)
+				}
+			} else {
+				cur.WriteString(collapseSpace(n.Data))
+			}
+			continue
+		case html.ElementNode:
+			if skipAtoms[n.DataAtom] {
+				continue
+			}
+			if breakAtoms[n.DataAtom] {
+				flush()
+			}
+		case html.CommentNode, html.DoctypeNode:
+			continue
+		}
+		pre := it.pre || n.DataAtom == atom.Pre
+		stack = append(stack, item{n: n, close: true, pre: pre})
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, item{n: c, pre: pre})
+		}
+	}
+	flush()
+	return paras
+}
+
+// collapseSpace turns each run of ASCII whitespace into one space, as a browser renders it.
+// No-break and full-width spaces are content and stay.
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\t\r\f") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// autoClosing start tags close an open element of the same name (an unclosed <p> or <li>).
+var autoClosing = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Option: true, atom.Optgroup: true, atom.Rb: true, atom.Rt: true, atom.Rp: true,
+}
+
+// closesP are block start tags that close an open <p>.
+var closesP = map[atom.Atom]bool{
+	atom.Div: true, atom.P: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Section: true, atom.Article: true, atom.Hr: true,
+}
+
+// limitDepth rewrites markup nested deeper than max: start and end tags beyond that depth are
+// dropped (a block tag becomes <br> so paragraphs stay apart) and text is kept. Pages within the
+// limit are returned unchanged. The depth is estimated with a simple stack that knows void
+// elements and the tags that close an open <p> or a sibling <li>/<td>.
+func limitDepth(text string, max int) string {
+	if strings.Count(text, "<") <= max {
+		return text
+	}
+	if estimateDepth(text) <= max {
+		return text
+	}
+	var out strings.Builder
+	out.Grow(len(text))
+	z := html.NewTokenizer(strings.NewReader(text))
+	var stack []atom.Atom
+	dropped := map[int]bool{} // stack positions whose start tag was dropped
+	brk := false              // a break was just written for dropped tags: one is enough
+	lineBreak := func() {
+		if !brk {
+			out.WriteString("<br>")
+			brk = true
+		}
+	}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt == html.TextToken && len(bytes.TrimSpace(raw)) == 0 {
+			out.Write(raw)
+			continue
+		}
+		brk = brk && (tt == html.StartTagToken || tt == html.EndTagToken || tt == html.SelfClosingTagToken)
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken: // <div/> opens a div in HTML
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			stack = closeFor(stack, a, dropped)
+			if voidAtoms[a] {
+				out.Write(raw)
+				continue
+			}
+			stack = append(stack, a)
+			if len(stack) > max {
+				dropped[len(stack)-1] = true
+				if breakAtoms[a] {
+					lineBreak()
+				}
+				continue
+			}
+			brk = false
+			out.Write(raw)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			i := len(stack) - 1
+			for i >= 0 && stack[i] != a {
+				i--
+			}
+			if i < 0 {
+				out.Write(raw) // stray end tag: the parser ignores it
+				continue
+			}
+			wasDropped := dropped[i]
+			for j := len(stack) - 1; j >= i; j-- {
+				delete(dropped, j)
+			}
+			stack = stack[:i]
+			if wasDropped {
+				if breakAtoms[a] {
+					lineBreak()
+				}
+				continue
+			}
+			brk = false
+			out.Write(raw)
+		default:
+			out.Write(raw)
+		}
+	}
+	return out.String()
+}
+
+// estimateDepth is the deepest nesting limitDepth's stack sees.
+func estimateDepth(text string) int {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var stack []atom.Atom
+	deepest := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return deepest
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			stack = closeFor(stack, a, nil)
+			if !voidAtoms[a] {
+				stack = append(stack, a)
+				deepest = max(deepest, len(stack))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == a {
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+	}
+}
+
+// closeFor pops the elements a start tag a implicitly closes.
+func closeFor(stack []atom.Atom, a atom.Atom, dropped map[int]bool) []atom.Atom {
+	target := atom.Atom(0)
+	switch {
+	case autoClosing[a]:
+		target = a
+	case closesP[a]:
+		target = atom.P
+	}
+	if target == 0 {
+		return stack
+	}
+	// Only look a few levels up, as the parser's scope rules stop at most containers.
+	for i := len(stack) - 1; i >= 0 && i >= len(stack)-4; i-- {
+		if stack[i] == target {
+			for j := len(stack) - 1; j >= i; j-- {
+				delete(dropped, j)
+			}
+			return stack[:i]
+		}
+	}
+	return stack
+}
+
+// voidAtoms never have children or end tags.
+var voidAtoms = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true,
+}
