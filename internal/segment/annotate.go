@@ -1,0 +1,388 @@
+package segment
+
+import (
+	"math"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+const (
+	problemKeywords  = 10  // keywords kept per problem
+	bulletinKeywords = 20  // keywords kept per bulletin
+	measureWeight    = 0.5 // a word of a measure counts half a word of the problem for its keywords
+	topicWeight      = 0.5 // a theme word of the topic heading counts half
+	categoryWeight   = 0.25
+	maxWordCount     = 2 // a theme word counts at most this many times
+	// minProblemWords is the least count of keyword candidates in the problems under which the
+	// bulletin's keywords also draw on its other paragraphs (truncated or unquoted bulletins).
+	minProblemWords = 100
+)
+
+// annotator is the per-call state of Annotate: a cutter and scratch maps, reused through the
+// Segmenter's pool so that workers share nothing but the read-only dictionary.
+type annotator struct {
+	s        *Segmenter
+	c        *cutter
+	terms    map[string]float64 // keyword counts of the current problem
+	all      map[string]float64 // keyword counts of the bulletin
+	first    map[string]int     // order of first appearance in the bulletin, for stable ties
+	pfirst   map[string]int     // order of first appearance in the current problem
+	scores   []float64          // theme scores of the current problem
+	words    []map[string]float64
+	headings map[string][]themeHit // theme words of topic and category headings, cut once each
+	masked   []bool
+	spans    []orgSpan
+	ranked   []ranked // keyword candidates being ranked
+}
+
+// ranked is a keyword candidate with its order of first appearance, for stable ties.
+type ranked struct {
+	kw    bulletin.Keyword
+	order int
+}
+
+// themeHit is a theme word found in a text.
+type themeHit struct {
+	word  string
+	theme int
+	w     float64
+}
+
+func newAnnotator(s *Segmenter) *annotator {
+	a := &annotator{
+		s:        s,
+		c:        newCutter(s.gse.Dict),
+		terms:    make(map[string]float64),
+		all:      make(map[string]float64),
+		first:    make(map[string]int),
+		pfirst:   make(map[string]int),
+		scores:   make([]float64, len(Themes)),
+		words:    make([]map[string]float64, len(Themes)),
+		headings: make(map[string][]themeHit),
+	}
+	for i := range a.words {
+		a.words[i] = make(map[string]float64)
+	}
+	return a
+}
+
+func (a *annotator) annotate(b *bulletin.Bulletin) {
+	clear(a.all)
+	clear(a.first)
+	clear(a.headings)
+	unit := unitKey(fold.String(b.Unit))
+	themeCount := make([]int, len(Themes)+1) // last: Other
+	orgCount := map[string]int{}
+	var orgOrder []string
+
+	for i := range b.Problems {
+		p := &b.Problems[i]
+		clear(a.terms)
+		clear(a.pfirst)
+		for t := range a.scores {
+			a.scores[t] = 0
+			clear(a.words[t])
+		}
+		var orgs []string
+		text := p.Quote
+		if text == "" {
+			text = p.Text
+		}
+		// The problem itself: names, theme words (outside names), keywords.
+		toks := a.c.cut(fold.String(text))
+		orgs = a.orgs(toks, orgs, unit)
+		for j, t := range toks {
+			if a.masked[j] || t.Text == unit || afterNumber(toks, j) {
+				continue // names are Orgs; the inspected unit and 4家协会 are no keywords
+			}
+			a.themeWord(t.Text, 1)
+			a.count(t, 1)
+		}
+		for _, h := range a.heading(p.Topic) {
+			a.addHit(h, topicWeight)
+		}
+		for _, h := range a.heading(p.Category) {
+			a.addHit(h, categoryWeight)
+		}
+		// Its measures: names and keywords.
+		for _, m := range p.Measures {
+			toks := a.c.cut(fold.String(m.Text))
+			orgs = a.orgs(toks, orgs, unit)
+			for j, t := range toks {
+				if !a.masked[j] && t.Text != unit && !afterNumber(toks, j) {
+					a.count(t, measureWeight)
+				}
+			}
+		}
+		p.Theme, p.ThemeWords = a.decide()
+		if t := themeIndexOf(p.Theme); t >= 0 {
+			themeCount[t]++
+		} else {
+			themeCount[len(Themes)]++
+		}
+		p.Orgs = orgs
+		if p.Orgs == nil {
+			p.Orgs = []string{}
+		}
+		for _, o := range orgs {
+			if orgCount[o] == 0 {
+				orgOrder = append(orgOrder, o)
+			}
+			orgCount[o]++
+		}
+		p.Keywords = a.top(a.terms, a.pfirst, problemKeywords)
+	}
+
+	if a.mass() < minProblemWords {
+		// Few or no problems found: bulletin keywords from the rest of the body too, less its
+		// header, contacts and closing (and the problem paragraphs, counted already).
+		for _, para := range b.Paragraphs {
+			switch para.Role {
+			case bulletin.RoleHeader, bulletin.RoleContact, bulletin.RoleClosing, bulletin.RoleProblem, bulletin.RoleMeasure:
+				continue
+			}
+			toks := a.c.cut(fold.String(para.Text))
+			for j, t := range toks {
+				if t.Text != unit && !afterNumber(toks, j) {
+					a.countAll(t, 1)
+				}
+			}
+		}
+	}
+	b.Keywords = a.top(a.all, a.first, bulletinKeywords)
+
+	b.Themes = nil
+	for t, n := range themeCount {
+		if n == 0 {
+			continue
+		}
+		name := Other
+		if t < len(Themes) {
+			name = Themes[t].Name
+		}
+		b.Themes = append(b.Themes, bulletin.ThemeCount{Theme: name, Count: n})
+	}
+	b.Orgs = nil
+	for _, o := range orgOrder {
+		b.Orgs = append(b.Orgs, bulletin.OrgCount{Name: o, Count: orgCount[o]})
+	}
+	sort.SliceStable(b.Orgs, func(i, j int) bool { return b.Orgs[i].Count > b.Orgs[j].Count })
+}
+
+// orgs appends the organisations named in toks to names (once each, the inspected unit left
+// out) and marks the tokens inside names in a.masked.
+func (a *annotator) orgs(toks []token, names []string, unit string) []string {
+	if cap(a.masked) < len(toks) {
+		a.masked = make([]bool, len(toks))
+	}
+	a.masked = a.masked[:len(toks)]
+	clear(a.masked)
+	a.spans = findOrgs(toks, a.spans[:0])
+	for _, sp := range a.spans {
+		for k := sp.Start; k < sp.End; k++ {
+			a.masked[k] = true
+		}
+		name := spanText(toks, sp)
+		if unit != "" && unitKey(name) == unit {
+			continue
+		}
+		dup := false
+		for _, n := range names {
+			dup = dup || n == name
+		}
+		if !dup {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// heading returns the theme words of a topic or category heading, cutting each distinct heading
+// once per bulletin.
+func (a *annotator) heading(h string) []themeHit {
+	if h == "" {
+		return nil
+	}
+	if hits, ok := a.headings[h]; ok {
+		return hits
+	}
+	var hits []themeHit
+	for _, t := range a.c.cut(fold.String(h)) {
+		for _, tw := range a.s.themes[t.Text] {
+			hits = append(hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
+		}
+	}
+	a.headings[h] = hits
+	return hits
+}
+
+// themeWord scores a word of the problem's own text.
+func (a *annotator) themeWord(w string, scale float64) {
+	for _, tw := range a.s.themes[w] {
+		a.addHit(themeHit{word: w, theme: tw.theme, w: tw.weight}, scale)
+	}
+}
+
+func (a *annotator) addHit(h themeHit, scale float64) {
+	words := a.words[h.theme]
+	if scale == 1 && words[h.word] >= maxWordCount*h.w {
+		return
+	}
+	a.scores[h.theme] += h.w * scale
+	words[h.word] += h.w * scale
+}
+
+// decide picks the theme with the highest score (the first listed on a tie), and the words that
+// gave it, heaviest first.
+func (a *annotator) decide() (string, []string) {
+	best := -1
+	for t, sc := range a.scores {
+		if sc >= minThemeScore && (best < 0 || sc > a.scores[best]) {
+			best = t
+		}
+	}
+	if best < 0 {
+		return Other, nil
+	}
+	words := make([]string, 0, len(a.words[best]))
+	for w := range a.words[best] {
+		words = append(words, w)
+	}
+	m := a.words[best]
+	sort.Slice(words, func(i, j int) bool {
+		if m[words[i]] != m[words[j]] {
+			return m[words[i]] > m[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	return Themes[best].Name, words
+}
+
+func themeIndexOf(name string) int {
+	for i, t := range Themes {
+		if t.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// mass is the count of keyword candidates gathered for the bulletin.
+func (a *annotator) mass() float64 {
+	n := 0.0
+	for _, c := range a.all {
+		n += c
+	}
+	return n
+}
+
+// afterNumber reports whether toks[j] starts with a measure word right after digits: gse glues
+// the measure word of 4家协会 to the noun (家协会), which is no keyword.
+func afterNumber(toks []token, j int) bool {
+	if j == 0 || toks[j-1].Pos != "m" || toks[j-1].Han {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[j].Text)
+	return quantitySet[r]
+}
+
+// count adds a word to the keywords of the current problem and of the bulletin.
+func (a *annotator) count(t token, w float64) {
+	if !a.s.keyword(t) {
+		return
+	}
+	if _, ok := a.pfirst[t.Text]; !ok {
+		a.pfirst[t.Text] = len(a.pfirst)
+	}
+	a.terms[t.Text] += w
+	a.add(t.Text, 1)
+}
+
+// countAll adds a word to the keywords of the bulletin only.
+func (a *annotator) countAll(t token, w float64) {
+	if a.s.keyword(t) {
+		a.add(t.Text, w)
+	}
+}
+
+func (a *annotator) add(term string, w float64) {
+	if _, ok := a.first[term]; !ok {
+		a.first[term] = len(a.first)
+	}
+	a.all[term] += w
+}
+
+// top ranks counted words by TF-IDF: term frequency (count over the total) times the word's IDF
+// from gse's table (the median for words it lacks), highest first, ties in order of appearance.
+func (a *annotator) top(counts map[string]float64, order map[string]int, n int) []bulletin.Keyword {
+	total := 0.0
+	for _, c := range counts {
+		total += c
+	}
+	if total == 0 {
+		return []bulletin.Keyword{}
+	}
+	rs := a.ranked[:0]
+	for w, c := range counts {
+		idf, ok := a.s.idf[w]
+		if !ok {
+			idf = a.s.idfMedian
+		}
+		rs = append(rs, ranked{bulletin.Keyword{Term: w, Weight: math.Round(c/total*idf*1e4) / 1e4}, order[w]})
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].kw.Weight != rs[j].kw.Weight {
+			return rs[i].kw.Weight > rs[j].kw.Weight
+		}
+		return rs[i].order < rs[j].order
+	})
+	kws := make([]bulletin.Keyword, min(n, len(rs)))
+	for i := range kws {
+		kws[i] = rs[i].kw
+	}
+	a.ranked = rs
+	return kws
+}
+
+// notKeywordPos are parts of speech that never make a keyword: function words, numerals,
+// measure words, time and direction words, pronouns, adverbs.
+var notKeywordPos = map[string]bool{
+	"p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ud": true, "ug": true,
+	"uv": true, "r": true, "d": true, "m": true, "mq": true, "q": true, "y": true, "e": true,
+	"o": true, "x": true, "t": true, "f": true, "ad": true, "zg": true, "rr": true, "rz": true,
+	"ns": true, // places (榆树市) name where, not what
+}
+
+// quantityRunes are the characters of Chinese numerals, measure words and approximators: a word
+// made of them only (二十, 百场, 余件) is a quantity, which is the quantity stage's business.
+const quantityRunes = "零〇一二三四五六七八九十百千万亿两几余多近约个项条家人次场件名年月日号笔篇台天周岁届批期位元"
+
+// keyword reports whether a word may be a keyword: two or more Han characters, not a stop word,
+// not a function word, not a quantity.
+func (s *Segmenter) keyword(t token) bool {
+	if !t.Han || utf8.RuneCountInString(t.Text) < 2 || notKeywordPos[t.Pos] {
+		return false
+	}
+	if s.gse.IsStop(t.Text) {
+		return false
+	}
+	for _, r := range t.Text {
+		if !quantitySet[r] {
+			return true
+		}
+	}
+	return false
+}
+
+var quantitySet = runeSet(quantityRunes)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
