@@ -18,10 +18,23 @@ import (
 const hdrSearchLimit = 25
 
 // hdrInspector matches the inspection group: 市委第一巡察组, 市委巡视六组, 中央第十五巡视组,
-// 巡察三组, 巡察第二组, 提级交叉巡察组. Folded text: traditional 巡視組 reads as 巡视组.
+// 巡察三组, 巡察第二组, 提级交叉巡察组; 中共湖北省委第三巡视组 (the party committee named in
+// full); 县委第一、第二巡察组 (two groups together); 市委第二轮巡察第一组 and 十届市委第五轮巡察
+// 第三巡察组 (a group named by its round). The whole name is kept as written. Folded text:
+// traditional 巡視組 reads as 巡视组.
 var hdrInspector = regexp.MustCompile(
-	`(?:中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委|市委区委|县区委|党委|党组|工委)?` +
-		`(?:第[一二三四五六七八九十\d]+)?(?:提级)?(?:交叉)?(?:联动)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`)
+	// The committee: 中共…省委 in full, else its short form; a round-named group may open with 十届.
+	`(?:(?:[一二三四五六七八九十]+届)?中共\p{Han}{1,12}?(?:自治区党委|省委|市委|州委|盟委|区委|县委|旗委)|` +
+		`(?:[一二三四五六七八九十]+届)?(?:中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委|市委区委|县区委|` +
+		// An enterprise's or a university's own groups and those of an organs' work committee:
+		// 集团党组第二巡视组, 校党委第一巡察组, 省直机关工委第一巡察组. (市税务局党委第一巡察组
+		// reads as 党委第一巡察组: a department's name is not guessed.)
+		`(?:集团|公司|总公司|校|学校|大学|学院)?(?:党委|党组)|(?:省直|市直|县直|区直)?机关工委|工委))?` +
+		// The round, for a group named by it: 第二轮巡察.
+		`(?:第[一二三四五六七八九十\d]+轮(?:巡察|巡视)?(?:第[一二三四五六七八九十\d]+组|` + hdrGroup + `)|` + hdrGroup + `)`)
+
+// hdrGroup is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组.
+const hdrGroup = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
 // hdrUnitPatterns find the inspected organisation, tried in order on the sentence after the
 // inspection group (the text from the end of the group's name). Group 1 is the unit.
@@ -31,8 +44,11 @@ var hdrUnitPatterns = []struct {
 }{
 	// 对UNIT进行了巡察 / 开展了巡视 / 开展专项巡视 / 开展了巡视“回头看”; a (以下简称…) after
 	// the name is not part of it.
-	{regexp.MustCompile(`^[^。;]*?对(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:进行了|开展了|进行|开展|实施了|实施)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`),
-		"市委第一巡察组对文广旅局党组进行了巡察; 对市供销社党组进行了为期两个月的常规巡察"},
+	{regexp.MustCompile(`^[^。;]*?对(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:进行了|开展了|进行|开展|实施了|实施)[^,，。;“"]{0,12}?(?:巡察|巡视|“回头看”|"回头看")`),
+		"市委第一巡察组对文广旅局党组进行了巡察; 对市供销社党组进行了为期两个月的常规巡察; 对市审计局党组开展了“回头看”"},
+	// 巡察了UNIT: the group's verb, the unit its object.
+	{regexp.MustCompile(`^\s*(?:于[^,，。;]{0,30}?)?(?:先后)?(?:巡察|巡视)了(.{2,60}?)(?:[,，。;]|并|$)`),
+		"县委第二巡察组巡察了县林业局党组，并于6月28日反馈了巡察意见"},
 	// 进驻UNIT开展了巡察: the group moved in.
 	{regexp.MustCompile(`^[^。;]*?进驻(.{1,120}?)(?:开展了|进行了|开展|进行)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`),
 		"县委第三巡察组进驻县卫健局党组开展常规巡察"},
@@ -44,8 +60,33 @@ var hdrUnitPatterns = []struct {
 		"市委巡视九组召开巡视反馈会后，市机关事务管理局党组针对巡视组反馈的问题"},
 }
 
+// hdrUnitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
+// 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. Group 1 is the unit. A name that ends
+// as an organisation (县人民法院执行局党组) is never cut.
+var hdrUnitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+
+// hdrUnitBefore finds a unit named before the group, as the subject of 接受: 县自然资源局党组
+// 接受了县委第三巡察组的常规巡察. It is tried on the clause before the group's name; group 1 is
+// the unit.
+var hdrUnitBefore = regexp.MustCompile(`(?:^|[,，:：])\s*([^,，。;:：]{2,60}?)\s*(?:于[^,，。;]{0,30}?)?(?:先后|依次)?接受了?$`)
+
+// hdrLabels are the labelled facts of a ledger-style opening (巡察组：市委第一巡察组；巡察对象：
+// 市档案局党组；巡察时间：…；反馈时间：…). Each fills a fact the sentences left empty; the value
+// runs from the label to the end of its clause.
+var hdrLabels = []struct {
+	fact    string // unit, inspector, period, feedback
+	re      *regexp.Regexp
+	example string
+}{
+	{"unit", regexp.MustCompile(`(?:被巡察单位|被巡察党组织|被巡视单位|被巡视党组织|巡察对象|巡视对象|被巡察对象)\s*[:：]\s*`), "巡察对象：市档案局党组"},
+	{"inspector", regexp.MustCompile(`(?:巡察组别|巡视组别|巡察组|巡视组|巡察单位)\s*[:：]\s*`), "巡察组：市委第一巡察组"},
+	{"period", regexp.MustCompile(`(?:巡察时间|巡视时间|进驻时间|巡察期间|巡视期间)\s*[:：]\s*`), "巡察时间：2022年3月1日至4月30日"},
+	{"feedback", regexp.MustCompile(`(?:反馈时间|反馈日期|意见反馈时间)\s*[:：]\s*`), "反馈时间：2022年6月10日"},
+}
+
 // hdrPronouns name the unit by a pronoun: the unit is then taken from the title or publisher.
-var hdrPronouns = []string{"我单位", "我局", "我委", "我办", "我院", "我校", "我部", "我厅", "我公司", "我集团", "我中心", "我市", "我区", "我县", "我镇", "我乡", "本单位", "本局"}
+var hdrPronouns = []string{"我单位", "我局", "我委", "我办", "我院", "我校", "我部", "我厅", "我公司", "我集团", "我中心", "我市", "我区", "我县", "我镇", "我乡",
+	"本单位", "本局", "本委", "本办", "本院", "本校", "本部门", "本公司", "本中心", "本镇", "本街道"}
 
 // hdrFeedbackCues mark the sentence that dates the feedback; the date is the nearest day
 // before the cue in the same sentence.
@@ -60,11 +101,16 @@ var hdrFeedbackCues = []struct {
 	{"进行了反馈", "11月11日向市委进行了反馈"},
 	{"作了反馈", "12月1日作了反馈"},
 	{"集中反馈", "2023年12月1日集中反馈"},
+	{"反馈给", "于2022年6月10日将巡察意见反馈给市统计局党组"},
 }
 
 // hdrFeedbackDirect follows a date that is the feedback date: 于7月5日反馈, 1月8日，巡察组向
-// 县医保局党组反馈.
-var hdrFeedbackDirect = regexp.MustCompile(`^\s*[,，]?\s*(?:[^,，。;]{0,12}向[^,，。;]{1,40}?)?(?:正式|集中|当面)?反馈`)
+// 县医保局党组反馈, 于6月10日将巡察意见反馈给….
+var hdrFeedbackDirect = regexp.MustCompile(`^\s*[,，]?\s*(?:[^,，。;]{0,12}向[^,，。;]{1,40}?|将[^,，。;]{0,12}?)?(?:正式|集中|当面)?反馈`)
+
+// hdrFeedbackBefore precedes a date that is the feedback date, the feedback named first:
+// 巡察反馈会于2022年6月10日召开; 反馈会议在6月10日举行. Matched on the text right before the date.
+var hdrFeedbackBefore = regexp.MustCompile(`反馈(?:会|会议|大会)?(?:于|在)\s*$`)
 
 // hdrAuditFeedback dates an audit report's review: DATE市…人大常委会第N次会议后 / 听取 / 审议
 // (not 会议上: that is the meeting the report is given at).
@@ -91,6 +137,10 @@ var hdrPlace = regexp.MustCompile(`(?:^|[在于\s,，:：])(\p{Han}{1,8}?[省市
 
 // hdrChromeLabels mark page chrome lines, which are never the opening: 发布日期:… 信息来源:….
 var hdrChromeLabels = []string{"发布日期", "发布时间", "信息来源", "来源:", "浏览次数", "阅读量", "访问次数", "当前位置", "字号", "索引号"}
+
+// hdrTitleAfter reads the organisation a title names right after 关于: 关于中共某县财政局党组
+// 巡察整改进展情况的公告 -> 中共某县财政局党组. Group 1 is the organisation.
+var hdrTitleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:落实|关于|接受|对)?(?:[一二三四五六七八九十]+届)?(?:中央|省委|市委|区委|县委|州委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)`)
 
 // hdrTitleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
 var hdrTitleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
@@ -130,6 +180,8 @@ type hdrState struct {
 	factSent [2]int
 	endISO   string // inspection end (or its month), for ordering the feedback
 	lastYear int    // last year written in the text read so far
+
+	labelFeedback bool // the feedback date was read from a label (反馈时间：…)
 }
 
 // isHeading reports whether paragraph i is a heading.
@@ -173,6 +225,15 @@ func (h *hdrState) titleOrg() string {
 			if org := strings.TrimSpace(h.title.cut(from, from+i)); org != "" {
 				return org
 			}
+		} else if i == 0 {
+			// 关于中共某县财政局党组巡察整改进展情况的公告: the organisation after 关于.
+			rest := from + len("关于")
+			if m := hdrTitleAfter.FindStringSubmatchIndex(t[rest:]); m != nil {
+				org := t[rest+m[2] : rest+m[3]]
+				if hdrEndsAsOrg(org) && !hdrRound.MatchString(org) && !strings.Contains(org, "巡察组") && !strings.Contains(org, "巡视组") {
+					return strings.TrimSpace(h.title.cut(rest+m[2], rest+m[3]))
+				}
+			}
 		}
 	}
 	if p := strings.TrimSpace(h.b.Publisher); p != "" {
@@ -202,11 +263,11 @@ func (h *hdrState) findFacts() {
 			continue
 		}
 		v := h.views[i]
-		for _, m := range hdrInspector.FindAllStringIndex(v.text, -1) {
+		for _, m := range hdrInspector.FindAllStringIndex(v.text, hdrMaxPerPara/20) {
 			if !hdrQualified(v.text[m[0]:m[1]]) {
 				continue
 			}
-			sent := hdrSentenceAt(v.text, m[0])
+			sent := v.sentenceAt(m[0])
 			if strings.Contains(v.text[sent[0]:sent[1]], "反馈意见后") {
 				continue // 市委第一巡察组反馈意见后，…: an aside, not the opening
 			}
@@ -228,7 +289,10 @@ func (h *hdrState) findFacts() {
 				continue
 			}
 			v := h.views[i]
-			for _, sp := range hdrSentences(v.text) {
+			for _, sp := range v.sentences() {
+				if sp[1]-sp[0] > 2*hdrWindow {
+					continue // no opening is that long
+				}
 				if hdrUnitPatterns[0].re.MatchString(v.text[sp[0]:sp[1]]) {
 					first = &candidate{i, []int{sp[0], sp[0]}, sp}
 					break
@@ -241,8 +305,15 @@ func (h *hdrState) findFacts() {
 		h.factPara, h.factSent = first.para, first.sent
 		h.b.Inspector = strings.TrimSpace(v.cut(first.m[0], first.m[1]))
 		h.readUnit(v, first.m[1], first.sent)
+		if h.b.Unit == "" {
+			h.readUnitBefore(v, first.sent, first.m[0])
+		}
 		h.readPeriod(v, first.sent)
+		if h.endISO == "" {
+			h.readLaterPeriod()
+		}
 	}
+	h.readLabels()
 	if h.factPara < 0 {
 		h.readAudit()
 		return
@@ -251,7 +322,7 @@ func (h *hdrState) findFacts() {
 		// The unit may be named again in the sentences after (向UNIT反馈, 反馈会后，UNIT).
 		for i := h.factPara; i < h.limit() && (h.b.Unit == "" || hdrIsPronoun(h.b.Unit)) && i <= h.factPara+3; i++ {
 			v := h.views[i]
-			for _, s := range hdrSentences(v.text) {
+			for _, s := range v.sentences() {
 				if i == h.factPara && s[0] < h.factSent[0] {
 					continue
 				}
@@ -270,6 +341,55 @@ func (h *hdrState) findFacts() {
 	h.readFeedback()
 }
 
+// readLabels fills the facts still empty from labelled lines (hdrLabels) before the first
+// heading.
+func (h *hdrState) readLabels() {
+	for i := 0; i < h.limit(); i++ {
+		if h.isHeading(i) {
+			return
+		}
+		v := h.views[i]
+		for _, l := range hdrLabels {
+			for _, m := range l.re.FindAllStringIndex(v.text, 5) {
+				end := hdrRuneStart(v.text, min(len(v.text), m[1]+300))
+				if k := strings.IndexAny(v.text[m[1]:], ";；。\n"); k >= 0 {
+					end = m[1] + k
+				}
+				// The next label on the same line ends the value.
+				for _, o := range hdrLabels {
+					if n := o.re.FindStringIndex(v.text[m[1]:end]); n != nil && n[0] > 0 {
+						end = m[1] + n[0]
+					}
+				}
+				val := strings.TrimSpace(v.text[m[1]:end])
+				if val == "" {
+					continue
+				}
+				switch l.fact {
+				case "unit":
+					if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+						h.b.Unit = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
+					}
+				case "inspector":
+					if h.b.Inspector == "" && hdrInspector.MatchString(val) {
+						h.b.Inspector = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
+					}
+				case "period":
+					if h.b.Inspection.Start == "" && h.endISO == "" {
+						h.readPeriod(v, [2]int{m[1], end})
+					}
+				case "feedback":
+					ds := hdrScanDates(val)
+					if h.b.FeedbackDate == "" && len(ds) > 0 && ds[0].s == 0 && ds[0].day() && ds[0].year {
+						h.b.FeedbackDate = bulletin.Day(ds[0].iso(ds[0].y))
+						h.labelFeedback = true
+					}
+				}
+			}
+		}
+	}
+}
+
 // hdrQualified reports whether a group name names one group (a number, a level or a kind),
 // not the inspectors in general (巡视组反馈的问题).
 func hdrQualified(name string) bool {
@@ -279,18 +399,18 @@ func hdrQualified(name string) bool {
 	return !strings.HasPrefix(name, "巡")
 }
 
-// hdrSentenceAt returns the span of the sentence of s holding byte i.
-func hdrSentenceAt(s string, i int) [2]int {
-	for _, sp := range hdrSentences(s) {
-		if i >= sp[0] && i < sp[1] {
-			return sp
-		}
-	}
-	return [2]int{0, len(s)}
-}
-
 // hdrIsPronoun reports whether unit is a pronoun such as 我单位.
 func hdrIsPronoun(unit string) bool {
+	for _, place := range []string{"我市", "我县", "我区", "我省", "我州", "我旗", "我镇", "我乡"} {
+		// 我县城关镇党委 names a unit of the place; 我市, 我县党委 are the publisher itself.
+		if rest, ok := strings.CutPrefix(unit, place); ok && utf8.RuneCountInString(rest) >= 2 {
+			switch rest {
+			case "党委", "党组", "委员会", "党工委", "市委", "县委", "区委":
+				return true
+			}
+			return false
+		}
+	}
 	if strings.HasPrefix(unit, "我") {
 		return true // 我社党组: no organisation's name starts with 我
 	}
@@ -304,19 +424,54 @@ func hdrIsPronoun(unit string) bool {
 
 // readUnit tries the unit patterns on the text of v from byte from to the sentence end.
 func (h *hdrState) readUnit(v *hdrView, from int, sent [2]int) {
+	if sent[1] > from+hdrWindow {
+		sent[1] = hdrRuneStart(v.text, from+hdrWindow)
+	}
 	seg := v.text[from:sent[1]]
 	for _, p := range hdrUnitPatterns {
 		m := p.re.FindStringSubmatchIndex(seg)
 		if m == nil || m[2] < 0 {
 			continue
 		}
-		unit := strings.TrimSpace(v.cut(from+m[2], from+m[3]))
+		us, ue := from+m[2], from+m[3]
+		if mm := hdrUnitMatter.FindStringSubmatchIndex(v.text[us:ue]); mm != nil && !hdrEndsAsOrg(v.text[us:ue]) {
+			ue = us + mm[3]
+		}
+		unit := strings.TrimSpace(v.cut(us, ue))
 		unit = strings.TrimLeft(unit, ",，、")
 		if unit == "" || strings.ContainsAny(unit, "。，,；;") {
 			continue
 		}
 		h.b.Unit = unit
 		return
+	}
+}
+
+// hdrOrgEnds end an organisation's name.
+var hdrOrgEnds = []string{"党组", "党委", "党工委", "党总支", "党支部", "委员会", "单位", "公司", "集团", "局", "院", "所", "站", "中心", "学校", "大学", "政府"}
+
+// hdrEndsAsOrg reports whether s ends like an organisation's name.
+func hdrEndsAsOrg(s string) bool {
+	for _, e := range hdrOrgEnds {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// readUnitBefore reads a unit named before the group (UNIT接受了GROUP的巡察) from the text of v
+// between the sentence start and byte at, where the group's name begins.
+func (h *hdrState) readUnitBefore(v *hdrView, sent [2]int, at int) {
+	if at <= sent[0] || at > len(v.text) {
+		return
+	}
+	m := hdrUnitBefore.FindStringSubmatchIndex(v.text[sent[0]:at])
+	if m == nil {
+		return
+	}
+	if unit := strings.TrimSpace(v.cut(sent[0]+m[2], sent[0]+m[3])); unit != "" {
+		h.b.Unit = unit
 	}
 }
 
@@ -341,6 +496,31 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 	h.b.Inspection.End = bulletin.Day(p.to.iso(p.to.y))
 }
 
+// readLaterPeriod reads the inspection period when the fact sentence gives none (it was the
+// title line: 关于市委第一巡察组对市统计局党组开展巡察反馈意见整改情况的通报): the first period in
+// a later sentence, up to three paragraphs on, that names a group or says whom was inspected.
+func (h *hdrState) readLaterPeriod() {
+	for i := h.factPara; i < h.limit() && i <= h.factPara+3; i++ {
+		if h.isHeading(i) {
+			return
+		}
+		v := h.views[i]
+		for _, sp := range v.sentences() {
+			if i == h.factPara && sp[0] < h.factSent[1] || sp[1]-sp[0] > 2*hdrWindow {
+				continue
+			}
+			s := v.text[sp[0]:sp[1]]
+			if !hdrInspector.MatchString(s) && !hdrUnitPatterns[0].re.MatchString(s) {
+				continue
+			}
+			if len(hdrPeriods(s, hdrScanDates(s))) > 0 {
+				h.readPeriod(v, sp)
+				return
+			}
+		}
+	}
+}
+
 // noteYears remembers the last year written among ds.
 func (h *hdrState) noteYears(ds []hdrDate) {
 	for _, d := range ds {
@@ -355,13 +535,16 @@ func (h *hdrState) noteYears(ds []hdrDate) {
 // year takes the last year written before it, moved a year on if it would fall before the
 // inspection ended (12月1日 after 2023年8月24日至10月23日 -> 2023-12-01).
 func (h *hdrState) readFeedback() {
+	if h.labelFeedback {
+		return
+	}
 	year := h.lastYear
 	for i := h.factPara; i < h.limit(); i++ {
 		if h.isHeading(i) {
 			continue
 		}
 		v := h.views[i]
-		for _, sp := range hdrSentences(v.text) {
+		for _, sp := range v.sentences() {
 			if i == h.factPara && sp[1] <= h.factSent[0] {
 				continue
 			}
@@ -377,7 +560,17 @@ func (h *hdrState) readFeedback() {
 					cue = k
 				}
 			}
+			after := false
 			for _, d := range ds {
+				if !inPeriod[d.s] && hdrFeedbackBefore.MatchString(s[max(0, d.s-30):d.s]) {
+					cue, after = d.e, true // 巡察反馈会于2022年6月10日召开
+					break
+				}
+			}
+			for _, d := range ds {
+				if after {
+					break
+				}
 				if !inPeriod[d.s] && (cue < 0 || d.e < cue) && hdrFeedbackDirect.MatchString(s[d.e:]) {
 					cue = d.e // 并于2021年7月5日反馈
 					break
@@ -609,8 +802,8 @@ func (h *hdrState) findAsOf() {
 	}
 	for _, i := range order {
 		v := h.views[i]
-		for _, m := range hdrAsOf.FindAllStringIndex(v.text, -1) {
-			ds := hdrScanDates(v.text[m[1]:])
+		for _, m := range hdrAsOf.FindAllStringIndex(v.text, hdrMaxPerPara) {
+			ds := hdrScanDates(v.text[m[1]:hdrRuneStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {
 				continue
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,6 +19,7 @@ type hdrView struct {
 	text  string
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
+	sents [][2]int
 }
 
 func newHdrView(s string) *hdrView {
@@ -81,6 +83,52 @@ func (v *hdrView) cut(i, j int) string {
 // hdrPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).
 func hdrPinyin(r rune) bool {
 	return (r >= 'a' && r <= 'z') || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ", r)
+}
+
+// hdrWindow bounds, in bytes, how far from a match the header patterns look (about 500 Han
+// characters): a sentence longer than that is cut to the window around the match, so that a
+// huge paragraph with no sentence end costs time in proportion to its length, not its square.
+const hdrWindow = 1500
+
+// hdrMaxPerPara bounds how many matches of one kind (groups, counts, labels) a paragraph is
+// searched for: a real opening or totals paragraph has a handful.
+const hdrMaxPerPara = 200
+
+// sentences returns the sentence spans of the view's text, computed once.
+func (v *hdrView) sentences() [][2]int {
+	if v.sents == nil {
+		v.sents = hdrSentences(v.text)
+		if v.sents == nil {
+			v.sents = [][2]int{}
+		}
+	}
+	return v.sents
+}
+
+// sentenceAt returns the span of the sentence holding byte i, cut to hdrWindow bytes either
+// side of i.
+func (v *hdrView) sentenceAt(i int) [2]int {
+	ss := v.sentences()
+	k := sort.Search(len(ss), func(k int) bool { return ss[k][1] > i })
+	sp := [2]int{0, len(v.text)}
+	if k < len(ss) && ss[k][0] <= i {
+		sp = ss[k]
+	}
+	if sp[0] < i-hdrWindow {
+		sp[0] = hdrRuneStart(v.text, i-hdrWindow)
+	}
+	if sp[1] > i+hdrWindow {
+		sp[1] = hdrRuneStart(v.text, i+hdrWindow)
+	}
+	return sp
+}
+
+// hdrRuneStart moves byte offset i back to the start of the rune holding it.
+func hdrRuneStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // hdrSentences splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
@@ -153,7 +201,7 @@ var hdrDatePatterns = []struct {
 var hdrRangeDay = regexp.MustCompile(`^(\d{1,2})\s*[日号]`)
 
 // hdrRangeSep are the words between the two ends of a period.
-var hdrRangeSep = []string{"至", "到", "—", "-", "~", "－", "——"}
+var hdrRangeSep = []string{"至", "到", "—", "-", "~", "－", "——", "起至", "起到", "起—"}
 
 // hdrScanDates returns the date mentions of folded text s in order.
 func hdrScanDates(s string) []hdrDate {

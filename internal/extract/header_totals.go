@@ -35,7 +35,8 @@ var hdrTotalNouns = []struct {
 
 // hdrTotalCues must come before a total in its sentence: a declared total is what the
 // inspectors fed back or what the unit drew up, not any count of problems (帮助群众解决实际问题5个).
-var hdrTotalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "查找", "指出", "交办", "制定", "细化", "明确", "列出", "认领", "涉及", "共性"}
+var hdrTotalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "查找", "指出", "交办", "制定", "细化", "明确", "列出", "认领", "涉及", "共性",
+	"巡察发现", "巡视发现", "发现问题", "提出"}
 
 // hdrAuditTotalCues play the same part in audit reports: 审计工作报告反映的问题N个.
 var hdrAuditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现"}
@@ -46,7 +47,46 @@ var hdrAllDoneCues = []string{"已全部完成", "全部完成", "已全部整�
 // hdrDoneCues and hdrProgressCues, before a count at the end of its clause, make it a count of
 // items done or in progress: 已完成整改14个; 正在整改3项.
 var hdrDoneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成"}
-var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "未完成", "尚未完成", "基本完成"}
+var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "持续推进", "未完成", "尚未完成", "基本完成", "长期坚持", "阶段性成效"}
+
+// hdrProblemCues mark a paragraph that states a problem or its measures: such a paragraph
+// takes the totals role only when it is mainly totals. Examples: 针对“…”问题; 关于“…”问题;
+// 一是…二是…; 整改措施：….
+var hdrProblemCues = []string{"针对", "关于“", "”问题", "”的问题", "一是", "二是", "整改措施:", "整改措施："}
+
+// hdrRemainder, right before a count of the kind of a total already read, make it the count of
+// items not yet done: 剩余2个问题已取得阶段性成效; 其余3条正在推进 (measures in progress are
+// not a declared field: such a count is dropped, not kept as an other count).
+var hdrRemainder = []string{"剩余", "其余", "余下", "尚有", "还有", "另有"}
+
+// hdrAllDoneNext reports whether the clause after a total says all of it is done, the total
+// itself not repeated: 共反馈问题12个，目前已全部整改到位.
+func hdrAllDoneNext(after string) bool {
+	after = strings.TrimLeft(after, " ,，")
+	for _, w := range []string{"目前", "现", "截至目前", "均", "已经"} {
+		after = strings.TrimPrefix(after, w)
+	}
+	after = strings.TrimLeft(after, " ,，")
+	return hdrHasPrefixAny(after, hdrAllDoneCues) || strings.HasPrefix(after, "已全部整改")
+}
+
+// hdrTotalOf returns the declared total of kind ("problems" or "measures").
+func hdrTotalOf(d *bulletin.Declared, kind string) *int {
+	if kind == "measures" {
+		return d.MeasuresTotal
+	}
+	return d.ProblemsTotal
+}
+
+// hdrHasSuffixAny reports whether s ends with any of ws.
+func hdrHasSuffixAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // hdrRate matches a completion rate: 整改完成率98%, 完成率达100%.
 var hdrRate = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
@@ -112,10 +152,14 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 			return
 		}
 		seen[i] = true
-		// The paragraph is a totals paragraph when it is mainly totals: the sentences that
-		// declare make up at least half of it (not a long account ending with one).
+		// The paragraph holding the declared totals takes the totals role, so that the totals
+		// sentence can be found by its role, even at the end of a long account of the work (the
+		// seed's section 一). A paragraph that also states problems or measures (针对“…”问题,
+		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
+		// at least half of it.
 		covered := hdrReadTotals(d, units, views[i], audit, context)
-		if covered > 0 && 2*covered >= utf8.RuneCountInString(views[i].text) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		mainly := 2*covered >= utf8.RuneCountInString(views[i].text)
+		if covered > 0 && (mainly || !hdrContainsAny(views[i].text, hdrProblemCues)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}
@@ -147,12 +191,15 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 	if m := hdrRate.FindStringSubmatchIndex(s); m != nil && d.RatePercent == nil {
 		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
 			d.RatePercent = &f
-			declaring[hdrSentenceAt(s, m[0])] = true
+			declaring[v.sentenceAt(m[0])] = true
 		}
 	}
 	var sent [2]int // the sentence of the count being read
 	quoted := hdrInQuotes(s)
 	counts := hdrScanCounts(s)
+	if len(counts) > hdrMaxPerPara {
+		counts = counts[:hdrMaxPerPara] // no totals paragraph has more; bounds the work
+	}
 	cues := hdrTotalCues
 	if audit {
 		cues = hdrAuditTotalCues
@@ -174,8 +221,12 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		if quoted[c.s] || (c.chinese && c.n == 1) || strings.HasSuffix(s[:c.s], "每") || strings.HasSuffix(s[:c.s], "逐") {
 			continue // 每一个问题, 一个综合研究报告: not declared counts
 		}
-		sent = hdrSentenceAt(s, c.s)
+		sent = v.sentenceAt(c.s)
 		clause := hdrClauseStart(s, quoted, sent[0], c.s)
+		if strings.TrimSpace(s[clause:c.s]) == "" && clause > sent[0] && s[clause-1] == ':' {
+			// A labelled count (反馈问题数：15个；已完成整改：13个): the label is its clause.
+			clause = hdrClauseStart(s, quoted, sent[0], clause-1)
+		}
 		before := s[clause:c.s]
 		after := strings.TrimLeft(s[c.e:], " ")
 		atEnd := after == "" || strings.ContainsAny(after[:min(len(after), 3)], ",，。;；、:：)")
@@ -197,6 +248,7 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		// problem's paragraph is not a declaration).
 		progress := context || current != ""
 		rest := strings.TrimPrefix(after, noun)
+		status := strings.TrimPrefix(strings.TrimPrefix(rest, "需要"), "需") // 1个问题需长期坚持
 		next := after
 		for _, w := range []string{"问题", "整改", "措施", "任务"} {
 			next = strings.TrimPrefix(next, w)
@@ -204,14 +256,20 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		of := kind
 		if of == "" {
 			of = current
-			// 问题312个…措施1146条…已完成整改287个: the counter tells which total it counts.
-			if units["problems"] != units["measures"] && units["problems"] != "" && units["measures"] != "" {
+			// 问题312个…措施1146条…已完成整改287个: the counter tells which total it counts;
+			// so it does for a total read in an earlier paragraph (发现11个问题。…已完成整改9个).
+			switch {
+			case units["problems"] != units["measures"] && units["problems"] != "" && units["measures"] != "":
 				switch c.unit {
 				case units["problems"]:
 					of = "problems"
 				case units["measures"]:
 					of = "measures"
 				}
+			case of == "" && units["problems"] != "" && units["measures"] == "" && c.unit == units["problems"]:
+				of = "problems"
+			case of == "" && units["measures"] != "" && units["problems"] == "" && c.unit == units["measures"]:
+				of = "measures"
 			}
 		}
 		switch {
@@ -234,6 +292,19 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
 			}
 			continue
+		case restated && hdrContainsAny(before, hdrDoneCues) && !hdrContainsAny(before, hdrProgressCues):
+			set(done(kind), c.n) // 已整改完成12个问题
+			continue
+		case restated && (strings.HasPrefix(status, "正在") || hdrHasPrefixAny(status, hdrProgressCues)) && hdrTotalOf(d, kind) != nil:
+			if kind == "problems" {
+				set(&d.ProblemsInProgress, c.n) // 3个问题正在整改
+			}
+			continue
+		case hdrHasSuffixAny(strings.TrimSpace(before), hdrRemainder) && (of == "problems" || of == "measures") && hdrTotalOf(d, of) != nil:
+			if of == "problems" {
+				set(&d.ProblemsInProgress, c.n) // 剩余2个问题已取得阶段性成效
+			}
+			continue
 		}
 		if kind != "" && hdrContainsAny(s[sent[0]:c.s], cues) {
 			total := &d.ProblemsTotal
@@ -246,6 +317,8 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 				units[kind] = c.unit
 				if restated && hdrHasPrefixAny(rest, hdrAllDoneCues) {
 					set(done(kind), c.n) // 反馈的3个问题已全部完成整改
+				} else if !restated && hdrAllDoneNext(s[c.e:sent[1]]) {
+					set(done(kind), c.n) // 共反馈问题12个，目前已全部整改到位
 				}
 				continue
 			}
@@ -387,6 +460,11 @@ func hdrOtherSpan(v *hdrView, quoted []bool, counts []hdrCountAt, k, clause int)
 					}
 				}
 			}
+		}
+	}
+	for _, w := range []string{"其中", "另外", "同时"} {
+		if t := strings.TrimLeft(s[ps:], " "); strings.HasPrefix(t, w) && ps+len(s[ps:])-len(t)+len(w) <= c.s {
+			ps += len(s[ps:]) - len(t) + len(w) // 其中立行立改3个 -> 立行立改3个
 		}
 	}
 	if strings.TrimSpace(s[c.e:pe]) == "" || strings.TrimSpace(s[c.e:pe]) == "等" {

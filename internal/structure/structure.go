@@ -1,6 +1,7 @@
-// Package structure finds the heading tree of a bulletin: markers 一、 （一）/(一) 1./1、/1．
-// （1）/(1) ① in full-width and ASCII forms, run-in headings split from their body, levels and
-// parents; every paragraph gets a first role (heading or other) that extract refines.
+// Package structure finds the heading tree of a bulletin: markers 一、 （一）/(一)/一）
+// 1./1、/1． （1）/(1)/1） ① in full-width and ASCII forms, run-in headings split from their
+// body, markers alone on their line with the title on the next, levels and parents; every
+// paragraph gets a first role (heading or other) that extract refines.
 //
 // The level of a heading is fixed by the kind of its marker (see markerKinds), not by its
 // depth in the text: a bulletin that goes from 一、 straight to 1. gets a level-3 section whose
@@ -21,13 +22,23 @@ import (
 // Parse turns the body paragraphs into indexed paragraphs and the section tree. A run-in
 // heading ("（一）统一思想认识。正文…") becomes two paragraphs, heading then body; no text is
 // lost: the output texts, concatenated, are the input texts concatenated, in order.
+//
+// A marker that stands alone on its line ("一、" then "总体情况" on the next) makes one section
+// of the two lines: both keep the heading role, the section points at the marker line, and a
+// run-in title line is split like a run-in heading ("（一）" then "统一思想。正文…").
 func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
 	out := make([]bulletin.Paragraph, 0, len(paras))
 	var sections []bulletin.Section
 	var open []int // indexes into sections of the open headings, levels increasing
 
-	for _, p := range paras {
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
 		h, ok := ParseHeading(p)
+		split := false // the marker stands alone and its title is the next paragraph
+		if !ok && i+1 < len(paras) {
+			h, ok = splitHeading(p, paras[i+1])
+			split = ok
+		}
 		if !ok {
 			cur := ""
 			if len(open) > 0 {
@@ -53,6 +64,12 @@ func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
 		}
 		sections = append(sections, s)
 		open = append(open, len(sections)-1)
+		if split {
+			// The marker line, then the title line (itself split when run-in).
+			out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleHeading, Section: s.ID, Text: p})
+			i++
+			p = paras[i]
+		}
 		out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleHeading, Section: s.ID, Text: p[:h.Split]})
 		if h.Split < len(p) {
 			out = append(out, bulletin.Paragraph{Index: len(out), Role: bulletin.RoleOther, Section: s.ID, Text: p[h.Split:]})
@@ -61,9 +78,67 @@ func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
 	return out, sections
 }
 
+// maxSplitTitle is the longest title, in runes, that the line after a lone marker may give:
+// a longer first sentence is body text under a stray marker, not a title.
+const maxSplitTitle = 100
+
+// splitHeading reads a heading whose marker p stands alone on its line and whose title is the
+// next paragraph next. Split is the byte offset in next where the title ends (len(next) when
+// the whole line is the title). The next line must not be a heading or a marker itself.
+func splitHeading(p, next string) (Heading, bool) {
+	level, marker, ok := bareMarker(p)
+	if !ok {
+		return Heading{}, false
+	}
+	if _, ok := ParseHeading(next); ok {
+		return Heading{}, false
+	}
+	if _, _, ok := bareMarker(next); ok {
+		return Heading{}, false
+	}
+	f := fold.String(next)
+	lead := len(f) - len(strings.TrimLeftFunc(f, unicode.IsSpace))
+	if lead == len(f) {
+		return Heading{}, false
+	}
+	h := makeHeading(next, f, lead, 0, level)
+	if h.Title == "" || utf8.RuneCountInString(h.Title) > maxSplitTitle {
+		return Heading{}, false
+	}
+	h.Marker = marker
+	return h, true
+}
+
+// bareMarker reports whether p is a heading marker and nothing else (white space and a
+// trailing colon aside): "一、", "（一）", "1.". The marker is returned as written.
+func bareMarker(p string) (level int, marker string, ok bool) {
+	if len(strings.TrimSpace(p)) > 24 {
+		return 0, "", false // longer than any marker: spare the fold
+	}
+	f := fold.String(p)
+	lead := len(f) - len(strings.TrimLeftFunc(f, unicode.IsSpace))
+	body := f[lead:]
+	if body == "" || strings.HasPrefix(body, "【") {
+		return 0, "", false
+	}
+	for _, k := range markerKinds {
+		n := k.match(body)
+		if n == 0 {
+			continue
+		}
+		if strings.Trim(body[n:], " \t\r\n\u3000:") != "" {
+			return 0, "", false
+		}
+		runeAt := func(byteOff int) int { return utf8.RuneCountInString(f[:byteOff]) }
+		marker = p[byteOffset(p, runeAt(lead)):byteOffset(p, runeAt(lead+n))]
+		return k.level, marker, true
+	}
+	return 0, "", false
+}
+
 // Heading is what ParseHeading reads from a paragraph that opens with a heading.
 type Heading struct {
-	Level  int    // fixed by the marker kind: 1 一、 · 2 （一） · 3 1. · 4 （1） · 5 ①
+	Level  int    // fixed by the marker kind: 1 一、 · 2 （一） 一） · 3 1. · 4 （1） 1） · 5 ①
 	Marker string // as written, without surrounding space; "" for an unmarked heading
 	Title  string // the heading text without the marker and without the closing 。
 	// Split is the byte offset where the heading ends: len(p) for a standalone heading, the
@@ -82,16 +157,27 @@ type markerKind struct {
 // markerKinds lists the heading markers, outermost first. Folded text is matched, so the
 // full-width forms （一） （1） 1． are covered by their ASCII folds.
 var markerKinds = []markerKind{
-	// 一、 十二、 — a Chinese numeral and the enumeration comma. Not 一是, not 一、二季度.
+	// 一、 十二、 一 、 — a Chinese numeral and the enumeration comma. Not 一是, not 一、二季度.
 	{1, matchHanComma, "一、强化领导能力"},
 	// 一. 一． — a Chinese numeral and a point, a less common form of the same level.
 	{1, matchHanDot, "一．总体情况"},
 	// （一） (一) — a Chinese numeral in parentheses, full-width or ASCII (folded alike).
 	{2, matchHanParen, "（一）关于“…”方面"},
+	// ㈠ … ㈩ — the parenthesised-ideograph characters of word processors: （一）'s level.
+	{2, matchRuneRange(0x3220, 0x3229), "㈠加强组织领导"},
 	// 1. 1、 1． — Arabic digits and a point or comma. Not 1.05亿元, not 1、2月.
 	{3, matchDigitDot, "1.关于“…”问题整改情况"},
+	// 一） 一) — a Chinese numeral with only the closing parenthesis, a hurried （一）: the
+	// same level.
+	{2, matchHanHalfParen, "一）压实整改责任"},
 	// （1） (1) — Arabic digits in parentheses.
 	{4, matchDigitParen, "（1）关于“…”问题"},
+	// 1） 1) — Arabic digits with only the closing parenthesis. Writers use it where others
+	// write （1）, below 1.; it takes level 4, like （1）. Not 1)2) inside a formula: a digit
+	// right after makes no marker.
+	{4, matchDigitHalfParen, "1）建立整改台账"},
+	// ⒈ … ⒛ — the digit-full-stop characters of word processors, the same level as 1.
+	{3, matchRuneRange(0x2488, 0x249B), "⒈健全制度"},
 	// ⑴ … ⒇ — the parenthesised-digit characters, the same level as （1）.
 	{4, matchRuneRange(0x2474, 0x2487), "⑴建立台账"},
 	// ① … ⑳ — circled digits.
@@ -227,7 +313,11 @@ func hanNumeralLen(s string) int {
 // matchHanComma matches 一、 (not 一、二季度: a numeral list is not a heading).
 func matchHanComma(s string) int {
 	n := hanNumeralLen(s)
-	if n == 0 || !strings.HasPrefix(s[n:], "、") {
+	if n == 0 {
+		return 0
+	}
+	n += len(s[n:]) - len(strings.TrimLeft(s[n:], " ")) // 一 、 as some pages space it
+	if !strings.HasPrefix(s[n:], "、") {
 		return 0
 	}
 	m := n + len("、")
@@ -316,6 +406,27 @@ func matchDigitParen(s string) int {
 		return 0
 	}
 	return n + 2 + trailingComma(s[n+2:])
+}
+
+// matchHanHalfParen matches 一) in folded text (一） folded).
+func matchHanHalfParen(s string) int {
+	n := hanNumeralLen(s)
+	if n == 0 || !strings.HasPrefix(s[n:], ")") {
+		return 0
+	}
+	return n + 1 + trailingComma(s[n+1:])
+}
+
+// matchDigitHalfParen matches 1) in folded text (1） folded), not followed by a digit.
+func matchDigitHalfParen(s string) int {
+	n := digitLen(s)
+	if n == 0 || !strings.HasPrefix(s[n:], ")") {
+		return 0
+	}
+	if rest := s[n+1:]; rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return 0
+	}
+	return n + 1 + trailingComma(s[n+1:])
 }
 
 // matchRuneRange matches one rune in [lo, hi].

@@ -56,6 +56,12 @@ func TestParseHeading(t *testing.T) {
 		{"mirror markup after ideographic spaces", "\u3000\u3000【类型:x | 标号:no | 标题:整改情况】", true, 1, "", "整改情况", -1},
 		{"level 2 after ideographic spaces", "\u3000\u3000（一）统一思想。正文", true, 2, "（一）", "统一思想", len("\u3000\u3000（一）统一思想。")},
 		{"invalid bytes before the body", "(一)\xff统一思想。正文", true, 2, "(一)", "\xff统一思想", len("(一)\xff统一思想。")},
+		{"level 4 half parenthesis", "1）建立整改台账", true, 4, "1）", "建立整改台账", -1},
+		{"level 4 half parenthesis ascii", "12)完善制度。正文", true, 4, "12)", "完善制度", len("12)完善制度。")},
+		{"level 2 half parenthesis", "二）压实整改责任", true, 2, "二）", "压实整改责任", -1},
+		{"level 2 parenthesised ideograph", "㈡强化督促检查", true, 2, "㈡", "强化督促检查", -1},
+		{"level 3 digit full stop", "⒊健全长效机制。正文", true, 3, "⒊", "健全长效机制", len("⒊健全长效机制。")},
+		{"level 1 spaced comma", "二 、整改落实情况", true, 1, "二 、", "整改落实情况", -1},
 		{"mirror markup full-width", "【类型：x ｜ 标号：no ｜ 标题：巡视反馈重点问题整改落实情况】", true, 1, "", "巡视反馈重点问题整改落实情况", -1},
 
 		{"not 一是", "一是强化学习，统一思想认识。", false, 0, "", "", 0},
@@ -72,6 +78,8 @@ func TestParseHeading(t *testing.T) {
 		{"not a four-digit number", "2024.1起施行", false, 0, "", "", 0},
 		{"not 针对", "针对“意识形态工作机制不健全”问题。一是…", false, 0, "", "", 0},
 		{"not empty", "", false, 0, "", "", 0},
+		{"not a bare half parenthesis", "1）", false, 0, "", "", 0},
+		{"not a formula 1)2)", "1)2)两项合计", false, 0, "", "", 0},
 		{"not chrome", "主任、副主任、秘书长、各位委员:", false, 0, "", "", 0},
 	}
 	for _, tt := range tests {
@@ -152,6 +160,59 @@ func TestParseTree(t *testing.T) {
 	checkInvariants(t, in, paras, secs)
 }
 
+// TestParseSplitMarker covers a marker alone on its line with its title on the next line.
+func TestParseSplitMarker(t *testing.T) {
+	type sec struct {
+		level         int
+		marker, title string
+	}
+	tests := []struct {
+		name  string
+		in    []string
+		secs  []sec
+		roles []string // role of each output paragraph
+	}{
+		{"level 1 then title", []string{"一、", "总体整改情况", "正文。"},
+			[]sec{{1, "一、", "总体整改情况"}}, []string{"heading", "heading", "other"}},
+		{"level 2 full-width with a run-in title", []string{"（一）", "统一思想认识。局党组召开专题会议。"},
+			[]sec{{2, "（一）", "统一思想认识"}}, []string{"heading", "heading", "other"}},
+		{"level 3 with spaces and a colon", []string{"  1.  ", "关于“学习不深入”问题的整改："},
+			[]sec{{3, "1.", "关于“学习不深入”问题的整改"}}, []string{"heading", "heading"}},
+		{"half parenthesis alone", []string{"1）", "建立台账"},
+			[]sec{{4, "1）", "建立台账"}}, []string{"heading", "heading"}},
+		{"two lone markers: the first is not a heading", []string{"一、", "二、", "下一步打算"},
+			[]sec{{1, "二、", "下一步打算"}}, []string{"other", "heading", "heading"}},
+		{"lone marker before a heading", []string{"一、", "（一）加强领导"},
+			[]sec{{2, "（一）", "加强领导"}}, []string{"other", "heading"}},
+		{"lone marker at the end", []string{"正文。", "三、"},
+			nil, []string{"other", "other"}},
+		{"lone marker before a blank line", []string{"三、", "", "下一步"},
+			nil, []string{"other", "other", "other"}},
+		{"lone marker before a long paragraph", []string{"二、", strings.Repeat("局党组召开会议研究部署整改工作", 8) + "。"},
+			nil, []string{"other", "other"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras, secs := Parse(tt.in)
+			checkInvariants(t, tt.in, paras, secs)
+			var got []sec
+			for _, s := range secs {
+				got = append(got, sec{s.Level, s.Marker, s.Title})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.secs) {
+				t.Errorf("sections = %v, want %v", got, tt.secs)
+			}
+			var roles []string
+			for _, p := range paras {
+				roles = append(roles, p.Role)
+			}
+			if fmt.Sprint(roles) != fmt.Sprint(tt.roles) {
+				t.Errorf("roles = %v, want %v", roles, tt.roles)
+			}
+		})
+	}
+}
+
 // checkInvariants asserts what Parse promises for any input: each input paragraph is one
 // output paragraph or a heading and body pair that concatenate back to it; indexes run 0..n-1;
 // section IDs are S1… in order; parents name an earlier section of a smaller level; every
@@ -192,6 +253,10 @@ func checkInvariants(t *testing.T, in []string, paras []bulletin.Paragraph, secs
 		}
 		if s.Paragraph >= 0 && s.Paragraph < len(paras) {
 			text := paras[s.Paragraph].Text
+			// A lone marker line: the title is the next paragraph, a heading of the same section.
+			if n := s.Paragraph + 1; n < len(paras) && paras[n].Role == bulletin.RoleHeading && paras[n].Section == s.ID {
+				text += paras[n].Text
+			}
 			if !strings.Contains(text, s.Title) || !strings.Contains(text, s.Marker) || strings.Index(text, s.Marker) > strings.Index(text, s.Title) {
 				t.Errorf("section %s: marker %q and title %q are not cut from its heading %q", s.ID, s.Marker, s.Title, text)
 			}
