@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -22,7 +23,16 @@ const usage = `usage:
 Run "xuncha extract -h" for the extract flags.
 `
 
+// memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says otherwise. The segmenter's
+// dictionary is a large live heap (about 250 MB); with the default pacing the garbage collector
+// lets the heap grow to twice that before collecting. The limit makes it collect sooner: peak
+// memory for 10,000 bulletins falls from about 700 MB to about 410 MB for a few % more CPU.
+const memoryLimit = 400 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

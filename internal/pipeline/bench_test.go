@@ -1,0 +1,78 @@
+package pipeline
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/pipeline/gen"
+	"github.com/xuncha/xuncha/internal/segment"
+)
+
+// BenchmarkRun processes a batch of generated bulletins (-benchn, 10,000 by default; 50 with
+// -short) with one and with two workers, every stage including segmentation. One op is the
+// whole batch; bulletins/s and MB/s compare the two, cpu-ms/bulletin the work each does. See
+// README.md "Benchmarks".
+func BenchmarkRun(b *testing.B) {
+	n := *benchN
+	if testing.Short() {
+		n = 50
+	}
+	docs := gen.Generate(n, 1)
+	inputs := make([]Input, len(docs))
+	var total int64
+	for i, d := range docs {
+		inputs[i] = Input{Name: d.Name, Data: d.Data}
+		total += int64(len(d.Data))
+	}
+	docs = nil
+	seg, err := segment.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	segFn := func() (*segment.Segmenter, error) { return seg, nil }
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("j%d", jobs), func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				var first error
+				sum := Run(context.Background(), inputs, Options{Jobs: jobs, Segment: segFn}, func(r Result) {
+					if r.Err != nil && first == nil {
+						first = r.Err
+					}
+				})
+				if sum.Read+sum.Duplicates != n {
+					b.Fatalf("%d of %d bulletins read; first error: %v", sum.Read, n, first)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "bulletins/s")
+			// CPU per bulletin shows the cost of running in parallel apart from the machine's
+			// load: equal figures at -j 1 and -j 2 mean the workers scale with free cores.
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(n*b.N), "cpu-ms/bulletin")
+			}
+		})
+	}
+}
+
+var (
+	benchN = flag.Int("benchn", 10000, "how many generated bulletins BenchmarkRun processes")
+	genDir = flag.String("gendir", "", "TestGenDir writes generated bulletins into this folder")
+	genN   = flag.Int("gen", 10000, "how many bulletins TestGenDir writes")
+)
+
+// TestGenDir writes -gen N generated bulletins into -gendir DIR, for measuring the command on
+// a large batch (README.md "Benchmarks"). Without -gendir it does nothing.
+func TestGenDir(t *testing.T) {
+	if *genDir == "" {
+		t.Skip("no -gendir: nothing to write")
+	}
+	bytes, err := gen.WriteDir(*genDir, *genN, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %d bulletins, %s, into %s", *genN, FormatSize(bytes), *genDir)
+}

@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// TooLargeError refuses an input over the size limit.
+type TooLargeError struct {
+	Size  int64 // bytes the input has (or at least has, when it is a stream)
+	Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("file is %s, over the %s limit (raise with --max-size)", FormatSize(e.Size), FormatSize(e.Limit))
+}
+
+// readFile reads a file of at most max bytes, with errors that say what is wrong in a few
+// words (the caller adds the path).
+func readFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describeOpen(path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, describeOpen(path, err)
+	}
+	if fi.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, &TooLargeError{Size: fi.Size(), Limit: max}
+	}
+	var buf bytes.Buffer
+	if fi.Mode().IsRegular() {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, describeOpen(path, err)
+	}
+	if int64(buf.Len()) > max {
+		return nil, &TooLargeError{Size: int64(buf.Len()), Limit: max}
+	}
+	return buf.Bytes(), nil
+}
+
+// describeOpen turns an error from opening or reading path into a short reason without the
+// path (which the caller puts first).
+func describeOpen(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(path); lerr == nil {
+			return fmt.Errorf("broken symbolic link (points to %s, which does not exist)", target)
+		}
+		return errors.New("no such file or directory")
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// stdinSource is standard input, read once however many inputs name it.
+type stdinSource struct {
+	r    io.Reader
+	once sync.Once
+	data []byte
+	err  error
+}
+
+func (s *stdinSource) read(max int64) ([]byte, error) {
+	s.once.Do(func() {
+		var buf bytes.Buffer
+		_, err := buf.ReadFrom(io.LimitReader(s.r, max+1))
+		switch {
+		case err != nil:
+			s.err = fmt.Errorf("reading standard input: %w", err)
+		case int64(buf.Len()) > max:
+			s.err = &TooLargeError{Size: int64(buf.Len()), Limit: max}
+		default:
+			s.data = buf.Bytes()
+		}
+	})
+	return s.data, s.err
+}
+
+// FormatSize writes a byte count for people: "200 MB", "1.5 GB", "512 KB", "17 bytes".
+// Units are binary (1 MB = 1,048,576 bytes), as the --max-size flag reads them.
+func FormatSize(n int64) string {
+	units := []struct {
+		name string
+		size int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}}
+	for _, u := range units {
+		if n >= u.size {
+			v := float64(n) / float64(u.size)
+			if n%u.size == 0 || v >= 100 {
+				return fmt.Sprintf("%.0f %s", v, u.name)
+			}
+			return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + u.name
+		}
+	}
+	if n == 1 {
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ParseSize reads a size as the --max-size flag takes it: a number of bytes, or a number with
+// a unit K/KB/KiB, M/MB/MiB, G/GB/GiB (binary, case-insensitive): "64MB", "1.5g", "1048576".
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToUpper(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{
+		{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10},
+		{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10},
+		{"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10},
+		{"B", 1},
+	} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || !(v > 0) || v*float64(mult) > 1<<62 { // !(v > 0) also refuses NaN
+		return 0, fmt.Errorf("invalid size %q (want e.g. 64MB, 1GB or a number of bytes)", s)
+	}
+	return int64(v * float64(mult)), nil
+}
