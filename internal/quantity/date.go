@@ -14,7 +14,8 @@ import (
 //	2023年第一季度, 2023年一季度      quarter                   -> 2023-01 .. 2023-03
 //	12月1日, 6月底, 今年8月, 上半年   year-less: year from context, Inferred
 //	2020-11-16, 2022.08.16, 2022/8/16  numeric full date
-//	二〇二三年十二月一日              Chinese year (and month, day after it)
+//	二〇二三年十二月一日              Chinese year (and month, day after it); ○, O or 0 typed for 〇
+//	                                 (二○二三年十月八日, 二O二三年) read the same
 //	A至B, A到B, A-B, A—B, A~B        range: B takes the year (and month) of A where it has none
 //	                                 (2023年8月24日至10月23日, 2021年3月至4月, 8月24日至26日)
 //	1至3月, 1-3月, 2022年1-6月         month range with one 月
@@ -298,6 +299,9 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 	y := 0
 	for k := i; k < i+4; k++ {
 		d := cnDigitValue(src[k])
+		if d < 0 && k > i && (src[k] == 'O' || src[k] == '0') {
+			d = 0 // 二O二三年, 二0二三年: a Latin O or a digit typed for 〇
+		}
 		if d < 0 {
 			return p, false
 		}

@@ -14,6 +14,9 @@ func FuzzScan(f *testing.F) {
 	for _, c := range scanCases {
 		f.Add(c.in)
 	}
+	for _, c := range bulletinCases {
+		f.Add(c.in)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		rs := []rune(s)
 		last := 0

@@ -77,7 +77,69 @@ var names = []string{
 	"一盘棋", "一件事", "一家人", "一场硬仗", "一次性", "一体化", "一站式", "一号文件", "一票否决",
 	"一国两制", "一带一路", "一以贯之", "一抓到底", "一竿子插到底",
 	"四下基层", "四不两直", "五位一体", "三位一体", "六稳六保",
+	"三项制度改革",                                        // 深化国有企业三项制度改革: a reform's name
+	"一份满意的答卷", "一份满意答卷", "一份合格答卷", "一份优异答卷", "一份力量", // 交出一份满意的答卷: an idiom
+	"最多跑一次",                                        // 深化最多跑一次改革: a reform's name
+	"一项一项", "一件一件", "一条一条", "一个一个", "一户一户", "一家一家", // 一项一项抓落实: manner, not 2 × 1
+	"三番五次", "十个指头弹钢琴", "一门心思", "一个时期", "一个也不能少", "一个都不能少", // idioms
+	"四个落实", "四个聚焦", "三个聚焦", "五个聚焦", "六个围绕", "三个一批", // 巡察 foci and slogans, often unquoted
+	"两张皮", "两条腿", "两本账", "三个不", // 党建业务两张皮, 两条腿走路: figures of speech
+	"三支一扶", "四个一批", "五个一批", // programme names
 }
+
+// chromeLabels are page counters of the chrome around a bulletin (阅读量:351, 浏览次数:1024次,
+// 访问量:1.2万): the number after them is never a metric, whatever unit it carries. Labels
+// with Colon true are verbs that head a counter only when a colon follows (阅读:351, not
+// 阅读书籍3本).
+var chromeLabels = []struct {
+	Word  string
+	Colon bool
+}{
+	{"阅读量", false}, {"阅读数", false}, {"阅读次数", false}, // 阅读量:351
+	{"浏览量", false}, {"浏览数", false}, {"浏览次数", false}, // 浏览次数:1024
+	{"访问量", false}, {"访问数", false}, {"访问次数", false}, // 访问次数 : 2876
+	{"点击量", false}, {"点击数", false}, {"点击次数", false}, {"点击率", false}, // 点击数:1234
+	{"人气", false}, {"热度", false}, {"阅读人数", false}, {"在线人数", false}, // 人气:56
+	{"查看", true}, {"阅览", true}, {"已阅", true}, // 查看:123次
+	{"阅读", true}, {"浏览", true}, {"访问", true}, {"点击", true}, // 阅读:1.2万
+	{"点赞", true}, {"评论", true}, {"收藏", true}, {"转发", true}, {"分享", true}, // 点赞:36
+}
+
+// sessionWords follow N次 when it names a session, not a count: 三次全会 (the third plenary
+// session), and 二次会议 after 届 (市十六届人大二次会议). 召开会议3次 is a count.
+var sessionWords = []struct {
+	Word    string
+	NeedJie bool // an ordinal only when 届 stands earlier in the clause
+}{
+	{"全会", false},  // 二十届中央纪委三次全会
+	{"全体会议", true}, // 市委十二届五次全体会议
+	{"会议", true},   // 市十六届人大二次会议; not 召开三次会议
+	{"代表大会", true}, // 十四届二次代表大会
+}
+
+// halves are durations written with 半 and no number: 历时半年 -> 0.5 年, 近半个月 -> 0.5 个月.
+// Not after 上/下 (上半年 is a date, claimed by the date lexer), 每 (每半年1次: a period, as
+// 每3年), 前/后/大/多; not before 度 (半年度), 报, 刊, 总结, 考核, 工作.
+var halves = []struct {
+	Word string
+	Unit string // the unit of the table the value is reported in
+}{
+	{"半年", "年"},    // 历时半年 -> 0.5 年
+	{"半个月", "个月"},  // 用时半个月 -> 0.5 个月
+	{"半个小时", "小时"}, // 半个小时 -> 0.5 小时
+	{"半小时", "小时"},  // 半小时内 -> 0.5 小时
+	{"半天", "天"},    // 每次不少于半天 -> 0.5 天 ge
+}
+
+// halfNotAfter and halfNotBefore block a 半 duration (上半年, 每半年, 半年度, 半年工作总结).
+const halfNotAfter = "上下每前后大多一"
+
+var halfNotBefore = []string{"度", "报", "刊", "总结", "考核", "工作", "小结"}
+
+// tenthFollow are what may follow N成 for it to be a share in tenths: 七成以上 (70 %, ge),
+// 近九成的问题, 两成多, 七成半 (75 %). Clause ends also qualify; anything else (一成不变)
+// leaves 成 a word.
+var tenthFollow = []string{"以上", "以下", "左右", "多", "余", "半", "的"}
 
 // cnBlockers are characters that, written just before a Chinese numeral, make it part of a
 // word or an ordinal (第一, 每一个, 统一部署, 唯一, 之一, 周一, 十二届三次全会…).
@@ -85,9 +147,10 @@ const cnBlockers = "第每统唯同单逐之其某任这那哪另周初划专归
 
 // asVerbs, earlier in the clause, make 一项/一个 predicative, not a count: 作为一项重大政治任务,
 // 把整改作为当前和今后一项重大的政治任务, 成为一个示范.
-var asVerbs = []string{"作为", "成为", "视为", "当作", "当成", "列为", "变为"}
+var asVerbs = []string{"作为", "成为", "视为", "当作", "当成", "列为", "变为", "身为"}
 
-// oneBlockers block only 一 (作为一项政治任务, 是一项系统工程, 新一轮巡视, 上一年).
+// oneBlockers block only 一 (作为一项政治任务, 是一项系统工程, 新一轮巡视, 上一年), except
+// 为 before a duration (整改期限为一年 -> 1 年; 上一年 stays out).
 const oneBlockers = "为是新上下"
 
 // nameQuoteMax is the longest quotation (in runes) taken as a name or slogan and skipped

@@ -24,7 +24,9 @@
 //   - 一次 counts only at the end of a clause (召开会议一次。); before a noun it is the adverb or
 //     article of 一次全面政治体检, 一次“政治体检” and is not a quantity. 一批 likewise (vague).
 //     一个/一项 before a noun count (一个综合研究报告 -> 1 个), except after 作为/成为/是/新/上/下
-//     (作为一项重大政治任务, 新一轮) and in 一X一Y slogans (一人一档).
+//     (作为一项重大政治任务, 新一轮), after an as-verb earlier in the clause (作为推动…的一个重要
+//     契机) or 是…的 (是推动高质量发展的一项重要举措; not the 是 of 一是/二是), and in 一X一Y
+//     slogans (一人一档). 为 before a duration counts (整改期限为一年 -> 1 年).
 //   - 各N over a list (书记办公会、总裁办公会各1次) is one Quantity (1 次) with Each = the
 //     number of 、-separated items (and 和/及/与); Each is 0 when the items cannot be counted.
 //     Text does not include 各; it does include the qualifiers 约 近 超过 余 多 左右 以上 ….
@@ -37,6 +39,33 @@
 //     end applies to both ends (10至20万元 -> 100000..200000 元).
 //   - Vague amounts (数十, 十几, 五六个, 三分之一) are not quantities: no value can be given.
 //   - N年 before 行动/规划/计划 is a plan's name (三年行动方案); 100周年 is an anniversary.
+//   - Page chrome is not a metric: a number after a counter label of chromeLabels (阅读量:351,
+//     浏览次数:1024次, 访问量:1.2万, 点击数:2,356) is passed over whatever unit it carries; index
+//     numbers (11330200MB0123456X/2023-00045), 第3页 共5页 and 9:30 carry no unit anyway.
+//   - Ordinals: 第N and the items listed after it (第二、三批, 第1、2轮, 第一、二、三巡察组) are
+//     not counts; nor are sessions (二十届中央纪委三次全会, 市十六届人大二次会议: N次 before 全会,
+//     or before 会议/全体会议/代表大会 with 届 earlier in the clause). 召开三次会议 is a count.
+//   - Ranks and tiers are not quantities: 级 is no unit (二级巡视员, 市县乡三级联动); neither
+//     are names with numerals (一把手, 两个确立, 三个务必, 八项规定, 三项制度改革, 最多跑一次),
+//     hotlines and codes without a unit (12345热线, 110), 3·15, 一季度 (a date), 20世纪90年代.
+//   - Frequencies: in 每月召开1次, 每季度1次 the count (1 次) is a quantity and the period is
+//     not, as 每3年开展一次 gives 1 次 and no 3 年.
+//   - 半 alone is half a unit (halves): 历时半年 -> 0.5 年, 近半个月 -> 0.5 个月 approx;
+//     三个半月 -> 3.5 个月, 一年半 -> 1.5 年. Not 上半年/下半年 (dates), 每半年 (a period), 半年度.
+//   - N成 is a share in tenths, reported in percent: 七成以上 -> 70 % ge, 两成多 -> 20 % approx,
+//     only from 1 to 10 and before 以上/左右/多/的 or a clause end (not 一成不变). Fractions
+//     (三分之一, 1/3) stay out as before: the gold never shows one and they are shares of an
+//     unstated whole.
+//   - 由A到B / 从A到B with a unit on both ends (由10%到20%, 从3人到5人) is a change: two
+//     quantities. Without 由/从, or with the unit written once (3至5名, 10%-20%), it is a range.
+//   - Thousands separators: 3,120人 is 3120 人. The folded text cannot tell 3,120 from a clause
+//     comma (3，120人 in the original), so 1-3 digits, a comma and exactly three digits followed
+//     by a unit, magnitude, 余/多 + unit, a decimal part or % are one number. A list of bare
+//     numbers before a three-digit count is far rarer than a thousands separator.
+//   - A smaller magnitude after a larger one adds to it: 3亿5000万元 -> 350000000 元, 1万5千元
+//     -> 15000 元 (Chinese numerals do this themselves: 三亿五千万).
+//   - Exact amounts: decimals times a magnitude are computed on the digits (38.27亿元 is
+//     3827000000 元, not 3827000000.000001), since the gold compares values exactly.
 //   - Dates: month-level mentions give YYYY-MM (6月底 -> 2024-06, the 底 kept in Text); half
 //     years and quarters give a month range (上半年 -> 2024-01 .. 2024-06); 2023年度 is 2023.
 //     A year-less date takes the year of the nearest earlier date that names its year at month

@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,6 +23,17 @@ type number struct {
 	value      float64
 	mag        bool // a magnitude (万, 亿, 千) was written
 	chinese    bool
+	mant       float64 // digits without the point: 38.27 -> 3827, for exact magnitudes
+	frac       int     // digits after the point: 38.27 -> 2
+}
+
+// times returns the number times a magnitude, computed on the digits where that is exact:
+// 38.27亿 is 3827 × 1e8 / 100 = 3827000000, where 38.27 × 1e8 is 3827000000.000001.
+func (n number) times(factor float64) float64 {
+	if n.frac > 0 && n.frac <= 15 && n.mant*factor < 1<<53 && factor == math.Trunc(factor) {
+		return n.mant * factor / math.Pow10(n.frac)
+	}
+	return n.value * factor
 }
 
 func (sc *scanner) run() {
@@ -59,6 +71,10 @@ func (sc *scanner) step() {
 		return
 	case (r == '百' || r == '千') && (hasAt(src, sc.pos, "百分之") || hasAt(src, sc.pos, "千分之")):
 		if sc.percentWord() {
+			return
+		}
+	case r == '半':
+		if sc.half() {
 			return
 		}
 	}
@@ -100,7 +116,7 @@ func (sc *scanner) arabic() {
 	if runeAt(src, before-1) == ' ' {
 		before--
 	}
-	if r := runeAt(src, before-1); r == '第' || r == '每' || r == '届' {
+	if r := runeAt(src, before-1); r == '第' || r == '每' || r == '届' || ordinalList(src, start) || sc.chromeCounter(start) {
 		sc.pos = sc.skipTail(n)
 		return
 	}
@@ -118,7 +134,7 @@ func (sc *scanner) chinese() {
 		return
 	}
 	prev := runeAt(src, start-1)
-	if strings.ContainsRune(cnBlockers, prev) || src[start] == '一' && end == start+1 && strings.ContainsRune(oneBlockers, prev) {
+	if strings.ContainsRune(cnBlockers, prev) || src[start] == '一' && end == start+1 && strings.ContainsRune(oneBlockers, prev) && !(prev == '为' && isDuration(src, end)) || ordinalList(src, start) {
 		n := number{start: start, end: end, chinese: true}
 		sc.pos = sc.skipTail(n)
 		return
@@ -146,6 +162,13 @@ func (sc *scanner) chinese() {
 	sc.finish(n)
 }
 
+// isDuration reports whether a duration unit is written at j: 期限为一年, 时限为一个月 count
+// although 为 before 一 usually makes it predicative (作为一项任务).
+func isDuration(src []rune, j int) bool {
+	u, _ := unitAt(src, j)
+	return u != nil && u.Kind == KindDuration
+}
+
 // oneIsWord reports whether 一 at end-1 starts a word rather than a count: 一次深刻的党性教育,
 // 一次“政治体检”, 一起, 一方面, 一批 (vague), 一人一档 (slogan). 一次 and 一批 count only at the
 // end of a clause (召开会议一次。).
@@ -163,9 +186,12 @@ func (sc *scanner) oneIsWord(end int) bool {
 	if parallelOnes(src, end-1) {
 		return true // “一个问题、一名领导、一套方案”
 	}
-	// 作为当前和今后一项重大的政治任务: "as a …", not a count.
-	for j := end - 2; j >= 0 && j > end-12; j-- {
-		if isClauseEnd(src[j]) && src[j] != ' ' {
+	// 作为当前和今后一项重大的政治任务, 作为推动…向纵深发展的一个重要契机: "as a …", not a
+	// count; 是推动高质量发展的一项重要举措 likewise (是 with 的 just before 一, and not the 是 of
+	// an enumeration 一是, 二是). The clause may list items with 、.
+	afterDe := runeAt(src, end-2) == '的'
+	for j := end - 2; j >= 0 && j > end-asVerbReach; j-- {
+		if isClauseEnd(src[j]) && src[j] != ' ' && src[j] != '、' {
 			break
 		}
 		for _, w := range asVerbs {
@@ -173,9 +199,16 @@ func (sc *scanner) oneIsWord(end int) bool {
 				return true
 			}
 		}
+		if afterDe && src[j] == '是' && !isCNNumeral(runeAt(src, j-1)) {
+			return true
+		}
 	}
 	return false
 }
+
+// asVerbReach is how far back (in runes, within the clause) an as-verb makes 一个/一项
+// predicative.
+const asVerbReach = 40
 
 // parallelOnes reports whether 一 at i is in a list of two or more 、-separated items that
 // all open with 一 (the first may have a verb before it): a slogan such as
@@ -261,18 +294,28 @@ func (sc *scanner) finish(n number) {
 	}
 	j, factor, approx := sc.magnitude(n)
 	q.Approx = q.Approx || approx
-	value := n.value * factor
+	value := n.times(factor)
 	mag := n.mag || factor != 1
+	// 3亿5000万元, 3亿5千万元, 1万5千元: a smaller magnitude written after the first.
+	if !n.chinese && !approx && (factor == 1e8 || factor == 1e4) && isDigit(runeAt(src, j)) {
+		if m, ok := lexArabic(src, j); ok {
+			if j2, f2, a2 := sc.magnitude(m); f2 > 1 && f2 < factor {
+				value += m.times(f2)
+				j = j2
+				q.Approx = q.Approx || a2
+			}
+		}
+	}
 	// A range: 10至20万元, 3-5人, 10%-20%.
 	var max *float64
 	if k := j; k < len(src) && strings.ContainsRune(rangeSeps, src[k]) {
 		if m, ok := sc.rangeEnd(n, k+1); ok {
 			j2, f2, a2 := sc.magnitude(m)
 			if factor == 1 && f2 != 1 {
-				value *= f2 // 10至20万元: the magnitude is written once, at the end
+				value = n.times(f2) // 10至20万元: the magnitude is written once, at the end
 				mag = true
 			}
-			mx := m.value * f2
+			mx := m.times(f2)
 			max = &mx
 			j = j2
 			q.Approx = q.Approx || a2
@@ -291,13 +334,24 @@ func (sc *scanner) finish(n number) {
 		u, ulen = unitNamed("个月"), 3 // 两个多月 -> 2 个月, approx
 		q.Approx = true
 	}
+	if hasAt(src, k, "个半月") && max == nil {
+		u, ulen = unitNamed("个月"), 3 // 三个半月 -> 3.5 个月
+		value += 0.5
+	}
+	if u == nil && max == nil && !mag && sc.tenths(n, k) {
+		u, ulen = &tenthUnit, 1 // 七成以上 -> 70 %
+	}
+	if u != nil && u.Name == "次" && sc.session(n.start, k+ulen) {
+		sc.pos = k + ulen // 三次全会, 十六届人大二次会议: a session, not a count
+		return
+	}
 	if u == nil && runeAt(src, k) == '日' && (hasAt(src, k+1, "内") || hasAt(src, k+1, "以内") || hasAt(src, k+1, "之内")) {
 		u, ulen = &dayUnit, 1 // 15日内
 	}
 	if u != nil {
 		j = k + ulen
-		if max == nil {
-			// 10人至20人
+		if max == nil && !strings.ContainsRune("由从", runeAt(src, q.Start-1)) {
+			// 10人至20人; but 由10%到20% is a change from one value to another: two quantities
 			if r := runeAt(src, j); strings.ContainsRune(rangeSeps, r) {
 				if m, ok := sc.rangeEnd(n, j+1); ok {
 					if u2, l2 := unitAt(src, m.end); u2 != nil && u2.Base == u.Base {
@@ -313,11 +367,12 @@ func (sc *scanner) finish(n number) {
 		if max != nil {
 			*max *= u.Factor
 		}
-		if u.Kind == KindDuration {
+		// 两年多, 一年半; 七成多, 七成半 (75 %)
+		if u.Kind == KindDuration || u == &tenthUnit {
 			if r := runeAt(src, j); r == '多' || r == '余' || r == '半' {
 				q.Approx = q.Approx || r != '半'
 				if r == '半' {
-					value += 0.5
+					value += 0.5 * u.Factor
 				}
 				j++
 			}
@@ -338,6 +393,124 @@ func (sc *scanner) finish(n number) {
 	}
 	sc.out = append(sc.out, q)
 	sc.pos = q.End
+}
+
+// tenths reports whether 成 at k after the number n is a share in tenths: 七成以上, 近九成的,
+// 两成多, 7成; n must be a whole number from 1 to 10.
+func (sc *scanner) tenths(n number, k int) bool {
+	src := sc.src
+	if runeAt(src, k) != '成' || n.value < 1 || n.value > 10 || n.value != math.Trunc(n.value) || k != n.end {
+		return false
+	}
+	if isClauseEnd(runeAt(src, k+1)) {
+		return true
+	}
+	for _, w := range tenthFollow {
+		if hasAt(src, k+1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// session reports whether N次 between start and j names a session (三次全会, 人大二次会议 after
+// 届), from sessionWords.
+func (sc *scanner) session(start, j int) bool {
+	src := sc.src
+	for _, w := range sessionWords {
+		if !hasAt(src, j, w.Word) {
+			continue
+		}
+		if !w.NeedJie {
+			return true
+		}
+		for i := start - 1; i >= 0 && i > start-16 && !isClauseEnd(src[i]); i-- {
+			if src[i] == '届' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// half reads a duration written with 半 and no number at sc.pos: 历时半年 -> 0.5 年, 近半个月.
+func (sc *scanner) half() bool {
+	src := sc.src
+	start := sc.pos
+	if strings.ContainsRune(halfNotAfter, runeAt(src, start-1)) {
+		return false
+	}
+	for _, h := range halves {
+		if !hasAt(src, start, h.Word) {
+			continue
+		}
+		end := start + utf8.RuneCountInString(h.Word)
+		for _, w := range halfNotBefore {
+			if hasAt(src, end, w) {
+				return false
+			}
+		}
+		u := unitNamed(h.Unit)
+		q := Quantity{Value: 0.5, Unit: u.Base, Kind: u.Kind, Start: start}
+		if p, qual, ok := sc.prefixAt(start); ok {
+			q.Start = p
+			q.Approx, q.Bound = qual.Approx, qual.Bound
+		}
+		if r := runeAt(src, end); r == '多' || r == '余' {
+			q.Approx = true // 半年多
+			end++
+		}
+		q.End = sc.suffix(&q, end)
+		q.Text = string(src[q.Start:q.End])
+		sc.out = append(sc.out, q)
+		sc.pos = q.End
+		return true
+	}
+	return false
+}
+
+// ordinalList reports whether the number at start continues a list of ordinals after 第:
+// 第二、三批, 第1、2轮, 第一、二、三巡察组. Only the first item carries 第.
+func ordinalList(src []rune, start int) bool {
+	j := start - 1
+	for runeAt(src, j) == '、' {
+		k := j - 1
+		for k >= 0 && (isDigit(src[k]) || isCNNumeral(src[k])) {
+			k--
+		}
+		if k == j-1 {
+			return false
+		}
+		if runeAt(src, k) == '第' {
+			return true
+		}
+		j = k
+	}
+	return false
+}
+
+// chromeCounter reports whether the number at start is a page counter: it follows one of
+// chromeLabels (阅读量:351, 访问次数 : 2876, 点赞:36), with or without a colon and spaces.
+func (sc *scanner) chromeCounter(start int) bool {
+	src := sc.src
+	j := start
+	for runeAt(src, j-1) == ' ' || runeAt(src, j-1) == '[' || runeAt(src, j-1) == '【' {
+		j--
+	}
+	colon := false
+	if r := runeAt(src, j-1); r == ':' || r == '：' {
+		colon = true
+		j--
+		for runeAt(src, j-1) == ' ' {
+			j--
+		}
+	}
+	for _, l := range chromeLabels {
+		if (colon || !l.Colon) && hasAt(src, j-utf8.RuneCountInString(l.Word), l.Word) {
+			return true
+		}
+	}
+	return false
 }
 
 // magnitude reads 余/多, a magnitude and 余/多 again after the number n: 300多万元, 20余万元.
@@ -516,6 +689,11 @@ func unitAt(src []rune, j int) (*unit, int) {
 				break
 			}
 		}
+		for _, keep := range e.keep {
+			if blocked && hasRunes(src, j+l, keep) {
+				blocked = false
+			}
+		}
 		if !blocked {
 			best, bestLen = e.u, l
 		}
@@ -527,6 +705,7 @@ func unitAt(src []rune, j int) (*unit, int) {
 type unitEntry struct {
 	name []rune
 	not  [][]rune
+	keep [][]rune
 	u    *unit
 }
 
@@ -538,6 +717,9 @@ var unitIndex = func() map[rune][]unitEntry {
 		e := unitEntry{name: []rune(u.Name), u: u}
 		for _, n := range u.Not {
 			e.not = append(e.not, []rune(n))
+		}
+		for _, k := range unitKeep[u.Name] {
+			e.keep = append(e.keep, []rune(k))
 		}
 		m[e.name[0]] = append(m[e.name[0]], e)
 	}
@@ -621,7 +803,15 @@ func lexArabic(src []rune, i int) (number, bool) {
 			k += 4
 		}
 		if k > j {
-			if r := runeAt(src, k); r == '.' || r == '%' || r == ' ' || isUnitStart(src, k) {
+			// 1,000余万元, 1,200多人: 余/多 between the number and its unit
+			r := runeAt(src, k)
+			if r == '余' || r == '多' {
+				r = runeAt(src, k+1)
+				if isUnitStart(src, k+1) {
+					r = '.'
+				}
+			}
+			if r == '.' || r == '%' || r == ' ' || isUnitStart(src, k) {
 				j, mant = k, m
 			}
 		}
@@ -639,6 +829,7 @@ func lexArabic(src []rune, i int) (number, bool) {
 			n.end = skipDigitsDots(src, k)
 			return n, false
 		}
+		n.mant, n.frac = mant, k-j-1
 		mant /= scale
 		j = k
 	}
@@ -816,11 +1007,17 @@ func parseCNInt(run []rune) (float64, bool, bool) {
 // codes, and would overflow float64 or lose its precision.
 const maxDigits = 15
 
+// round drops the noise of binary floating point: to six decimals below 1e9 (98.71, 0.5), to
+// fifteen significant digits above (1.2万亿), where six decimals no longer fit a float64.
 func round(v float64) float64 {
-	if math.Abs(v) >= 1e15 {
+	if math.Abs(v) < 1e9 {
+		return math.Round(v*1e6) / 1e6
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
 		return v
 	}
-	return math.Round(v*1e6) / 1e6
+	return r
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -841,7 +1038,7 @@ func isCNNumeral(r rune) bool {
 
 func cnDigitValue(r rune) int {
 	switch r {
-	case '〇', '零':
+	case '〇', '零', '○': // ○ (U+25CB) is often typed for 〇: 二○二三年
 		return 0
 	case '一':
 		return 1

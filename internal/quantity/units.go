@@ -22,6 +22,12 @@ type unit struct {
 	Not    []string // continuations that make Name part of another word (期 in 期间)
 }
 
+// unitKeep lists, per unit name, continuations that keep the unit although one of its Not
+// entries matches: 完成3项目标任务 is 3 项 (Not 目 is for 项目).
+var unitKeep = map[string][]string{
+	"项": {"目标"}, // 3项目标任务
+}
+
 // units is the unit table: every unit a number may carry, longest names matched first.
 // A number followed by none of these (and by no magnitude or percent sign) is not a quantity.
 // Money magnitudes (万元, 亿元, 千元) are magnitudes × 元: see magnitudes.
@@ -32,12 +38,12 @@ var units = []unit{
 	{"个小时", "小时", 1, KindDuration, nil},                                                  // 3个小时
 	{"个月", "个月", 1, KindDuration, nil},                                                   // 持续5个月, 两个月
 	{"个", "个", 1, KindCount, nil},                                                        // 14个具体问题, 一个综合研究报告
-	{"项", "项", 1, KindCount, []string{"目"}},                                              // 28项整改措施; not 项目
-	{"件", "件", 1, KindCount, []string{"事"}},                                              // 健身器材132件
+	{"项", "项", 1, KindCount, []string{"目"}},                                              // 28项整改措施; not 项目, but 3项目标任务
+	{"件", "件", 1, KindCount, nil},                                                        // 健身器材132件, 办好10件事
 	{"条", "条", 1, KindCount, []string{"例", "件", "款", "线", "目"}},                          // 160条整改任务
 	{"人次", "人次", 1, KindPeople, nil},                                                     // 培训500人次
 	{"人", "人", 1, KindPeople, []string{"民", "员", "大", "才", "士"}},                         // 在职10人
-	{"名", "名", 1, KindPeople, []string{"单", "称", "义", "录", "额"}},                         // 新提拔1名副局长
+	{"名", "名", 1, KindPeople, []string{"额"}},                                             // 新提拔1名副局长, 约谈3名单位负责人, 3名录用人员
 	{"位", "位", 1, KindPeople, []string{"置", "于"}},                                        // 3位同志
 	{"件次", "件次", 1, KindCount, nil},                                                      // 办理信访12件次
 	{"个次", "个次", 1, KindCount, nil},                                                      // 督查30个次
@@ -48,7 +54,7 @@ var units = []unit{
 	{"场", "场", 1, KindCount, []string{"所", "地", "景", "面", "馆", "合", "域", "站"}},           // 近百场
 	{"次", "次", 1, KindCount, []string{"数", "序", "性"}},                                    // 调研指导3次; 一次 see scanner
 	{"篇", "篇", 1, KindCount, []string{"章"}},                                              // 2篇调研报告
-	{"家", "家", 1, KindCount, []string{"庭", "属", "长", "乡", "人"}},                          // 54家责任单位
+	{"家", "家", 1, KindCount, []string{"庭"}},                                              // 54家责任单位, 21家乡镇卫生院, 5家长期亏损企业
 	{"笔", "笔", 1, KindCount, []string{"记"}},                                              // 15笔往来款项
 	{"台", "台", 1, KindCount, []string{"账", "阶", "湾", "帐"}},                               // 电脑1台
 	{"处", "处", 1, KindCount, []string{"理", "置", "分", "室", "长", "级", "罚", "于"}},           // 整改隐患3处
@@ -56,6 +62,10 @@ var units = []unit{
 	{"批次", "批次", 1, KindCount, nil},                                                      // 抽检20批次
 	{"批", "批", 1, KindCount, []string{"评", "示", "复", "准", "量", "判"}},                     // 分3批
 	{"期", "期", 1, KindCount, []string{"间", "限", "末", "待", "望", "刊", "满", "初"}},           // 举办3期培训班
+	{"轮次", "轮次", 1, KindCount, nil},                                                      // 开展专项检查8轮次
+	{"项次", "项次", 1, KindCount, nil},                                                      // 检查项目12项次
+	{"条次", "条次", 1, KindCount, nil},                                                      // 发现问题56条次
+	{"台套", "台套", 1, KindCount, nil},                                                      // 配备设备1500余台套
 	{"轮", "轮", 1, KindCount, []string{"换", "训", "岗", "流"}},                               // 开展2轮督查
 	{"份", "份", 1, KindCount, []string{"额"}},                                              // 发放问卷500份
 	{"本", "本", 1, KindCount, []string{"级", "单", "地", "部", "人", "次", "年", "着", "身", "质"}}, // 发放学习读本200本
@@ -63,7 +73,7 @@ var units = []unit{
 	{"套", "套", 1, KindCount, []string{"班", "路"}},                                         // 制度汇编2套
 	{"辆", "辆", 1, KindCount, nil},                                                        // 公务用车3辆
 	{"间", "间", 1, KindCount, []string{"隔", "接", "断"}},                                    // 办公用房5间
-	{"起", "起", 1, KindCount, []string{"来", "草", "步", "到", "始", "源", "诉", "点"}},           // 查处案件3起
+	{"起", "起", 1, KindCount, []string{"来", "草", "步", "到", "始", "源", "点"}},                // 查处案件3起, 办理3起诉讼案件
 	{"种", "种", 1, KindCount, []string{"植", "类", "子"}},                                    // 3种形式
 	{"类", "类", 1, KindCount, []string{"似", "型"}},                                         // 5类问题
 	{"部", "部", 1, KindCount, []string{"门", "署", "分", "长", "位", "委", "队"}},                // 出台3部规章
@@ -124,6 +134,10 @@ var units = []unit{
 // dayUnit is 日 as a duration: a quantity only before 内/以内/之内/后 (15日内), because a bare
 // N日 is a day of the month.
 var dayUnit = unit{"日", "日", 1, KindDuration, nil}
+
+// tenthUnit is 成 as a share in tenths: 七成以上 -> 70 %, ge. It is read only after a whole
+// number from 1 to 10 and before one of tenthFollow or a clause end (not 一成不变).
+var tenthUnit = unit{"成", "%", 10, KindPercent, nil}
 
 // magnitudes fold into the value: 7.132万元 -> 71320 元, 1.32万 -> 13200 with unit "".
 // Longest first. Chinese numerals carry their own 万/亿 (二十万).
