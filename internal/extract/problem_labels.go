@@ -14,7 +14,25 @@ const (
 	fieldDepartment                   // 责任单位
 	fieldPerson                       // 责任人
 	fieldDeadline                     // 整改时限
+	// fieldReport is 整改情况 and its kin: a status alone (整改情况：已完成) is the progress, a
+	// longer text (整改情况：局党组修订了…，该问题已整改完成) the measures taken; see resolveReport.
+	fieldReport
 )
+
+// maxStatusValue is the longest report value, in runes, read as a status alone.
+const maxStatusValue = 12
+
+// resolveReport says which field a fieldReport value fills: fieldProgress when the value is
+// short and states a status, else fieldMeasures. Other fields are returned as they are.
+func resolveReport(f labelField, value string) labelField {
+	if f != fieldReport {
+		return f
+	}
+	if len([]rune(value)) <= maxStatusValue && statusOf(value, true) != "" {
+		return fieldProgress
+	}
+	return fieldMeasures
+}
 
 // fieldLabels are the labels of a block, longest first where one is a prefix of another. A label
 // counts at the start of a paragraph or after punctuation, followed by an optional number
@@ -37,11 +55,11 @@ var fieldLabels = []struct {
 	{"措施", fieldMeasures},     // 措施：…
 	{"整改进展", fieldProgress},   // 整改进展：已完成
 	{"整改进度", fieldProgress},   // 整改进度：正在整改
-	{"整改情况", fieldProgress},   // 整改情况：已整改到位
+	{"整改情况", fieldReport},     // 整改情况：已整改到位 / 整改情况：局党组修订了…
 	{"完成情况", fieldProgress},   // 完成情况：已完成
-	{"进展情况", fieldProgress},   // 进展情况：持续整改
-	{"整改结果", fieldProgress},   // 整改结果：…
-	{"整改成效", fieldProgress},   // 整改成效：…
+	{"进展情况", fieldReport},     // 进展情况：持续整改
+	{"整改结果", fieldReport},     // 整改结果：…
+	{"整改成效", fieldReport},     // 整改成效：…
 	{"整改状态", fieldProgress},   // 整改状态：已完成
 	{"责任单位", fieldDepartment}, // 责任单位：局办公室
 	{"责任部门", fieldDepartment}, // 责任部门：…
@@ -70,7 +88,7 @@ type labelAt struct {
 func findLabels(rs []rune) []labelAt {
 	var out []labelAt
 	for i := 0; i < len(rs); i++ {
-		if i > 0 && !labelBoundary(rs[i-1]) {
+		if i > 0 && !labelBoundary(rs[i-1]) || !labelFirst[rs[i]] {
 			continue
 		}
 		for _, l := range fieldLabels {
@@ -92,6 +110,18 @@ func findLabels(rs []rune) []labelAt {
 	}
 	return out
 }
+
+// labelFirst holds the first rune of each label.
+var labelFirst = func() map[rune]bool {
+	m := make(map[rune]bool)
+	for _, l := range fieldLabels {
+		for _, r := range l.text {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
 
 // labelBoundary reports whether a label may follow r.
 func labelBoundary(r rune) bool {

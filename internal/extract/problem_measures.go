@@ -36,9 +36,10 @@ func CompleteMeasures(text string) int {
 	return n
 }
 
-// endsSentence reports whether s ends with a sentence-ending mark.
+// endsSentence reports whether s ends with a sentence-ending mark, before a short parenthesis
+// that closes an item with its status: …累计通报12期。（已完成）
 func endsSentence(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimTrailingParen(strings.TrimSpace(s))
 	for _, end := range []string{"。", "；", ";", "！", "!", "？", "?", "”", "’"} {
 		if strings.HasSuffix(s, end) {
 			if end == "”" || end == "’" { // 。” — a sentence closed inside a quotation
@@ -49,6 +50,35 @@ func endsSentence(s string) bool {
 		}
 	}
 	return false
+}
+
+// maxTrailingParen is the longest trailing parenthesis endsSentence looks past, in runes.
+const maxTrailingParen = 16
+
+// trimTrailingParen cuts a short parenthesis — （已完成）, (正在整改), 【长期坚持】 — off the end of s,
+// with the spaces before it.
+func trimTrailingParen(s string) string {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return s
+	}
+	var opener rune
+	switch rs[len(rs)-1] {
+	case '）':
+		opener = '（'
+	case ')':
+		opener = '('
+	case '】':
+		opener = '【'
+	default:
+		return s
+	}
+	for k := len(rs) - 2; k >= 0 && len(rs)-k <= maxTrailingParen; k-- {
+		if rs[k] == opener {
+			return strings.TrimSpace(string(rs[:k]))
+		}
+	}
+	return s
 }
 
 // itemMarker is one 一是 / 二是 marker found in folded runes.
@@ -64,9 +94,26 @@ func splitMeasures(text string) (lead string, items []bulletin.Measure) {
 
 // splitMeasuresFolded is splitMeasures for text already folded (folded == fold.String(text)).
 func splitMeasuresFolded(text, folded string) (lead string, items []bulletin.Measure) {
+	return splitItems(text, folded, itemVerbs[0].verb, 1)
+}
+
+// itemVerbs follow the numeral of an enumerated item: 一是…二是…, 一要…二要… . The first, 是, is the
+// one the gold's measure_markers counts (MeasureItems, CompleteMeasures); the others split a
+// problem's measures only where no 是 items are found, and only as a list of two or more.
+var itemVerbs = []struct {
+	verb rune
+	min  int // the fewest items that make a list
+}{
+	{'是', 1}, // 一是修订制度；二是开展培训。
+	{'要', 2}, // 一要落实党员积分管理；二要严格党员发展程序。
+}
+
+// splitItems returns the text before the first item marker with the given verb (trimmed) and
+// the items, when there are at least min of them.
+func splitItems(text, folded string, verb rune, min int) (lead string, items []bulletin.Measure) {
 	rs := []rune(folded)
-	marks := itemMarkers(rs)
-	if len(marks) == 0 {
+	marks := itemMarkers(rs, verb)
+	if len(marks) < min || len(marks) == 0 {
 		return strings.TrimSpace(text), nil
 	}
 	cut := runeCutter(text)
@@ -81,8 +128,8 @@ func splitMeasuresFolded(text, folded string) (lead string, items []bulletin.Mea
 	return lead, items
 }
 
-// itemMarkers finds the 一是 markers of rs in sequence.
-func itemMarkers(rs []rune) []itemMarker {
+// itemMarkers finds the 一是 markers of rs in sequence (一要 with verb 要).
+func itemMarkers(rs []rune, verb rune) []itemMarker {
 	var out []itemMarker
 	first := 0
 	for first < len(rs) && isSpaceRune(rs[first]) {
@@ -93,7 +140,7 @@ func itemMarkers(rs []rune) []itemMarker {
 			continue
 		}
 		n, w := chineseOrdinal(rs[i:])
-		if w == 0 || i+w >= len(rs) || rs[i+w] != '是' {
+		if w == 0 || i+w >= len(rs) || rs[i+w] != verb {
 			continue
 		}
 		switch {
@@ -159,7 +206,7 @@ type listMarker = itemMarker
 // the lead and the items, or ("", nil). Used for measures only where no 一是 items are found.
 func listItems(text, folded string) (lead string, items []bulletin.Measure) {
 	rs := []rune(folded)
-	for _, style := range []int{listParen, listComma, listDot, listCircled} {
+	for _, style := range []int{listParen, listParenHan, listComma, listDot, listCircled} {
 		marks := listMarkers(rs, style)
 		if len(marks) < 2 {
 			continue
@@ -180,10 +227,11 @@ func listItems(text, folded string) (lead string, items []bulletin.Measure) {
 
 // List styles.
 const (
-	listParen   = iota // (1) — （1） folds to (1)
-	listComma          // 1、
-	listDot            // 1. not followed by a digit (1.05亿元 is a number)
-	listCircled        // ①
+	listParen    = iota // (1) — （1） folds to (1)
+	listParenHan        // (一) — （一）修订制度；（二）开展培训。
+	listComma           // 1、
+	listDot             // 1. not followed by a digit (1.05亿元 is a number)
+	listCircled         // ①
 )
 
 // listMarkers finds the markers of one style in rs, in sequence from 1.
@@ -195,9 +243,13 @@ func listMarkers(rs []rune, style int) []listMarker {
 		}
 		n, w := 0, 0
 		switch style {
-		case listParen:
+		case listParen, listParenHan:
 			if rs[i] == '(' {
-				v, dw := asciiNumber(rs[i+1:])
+				number := asciiNumber
+				if style == listParenHan {
+					number = chineseOrdinal
+				}
+				v, dw := number(rs[i+1:])
 				if dw > 0 && i+1+dw < len(rs) && rs[i+1+dw] == ')' {
 					n, w = v, dw+2
 				}

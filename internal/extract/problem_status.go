@@ -16,9 +16,11 @@ const (
 )
 
 // statusPhrases map the ways a bulletin states progress to a status, longest phrases first where
-// one contains another. Prose phrases are read anywhere in a problem's measures; the others only in
-// a status label (完成情况：已完成) or a parenthesis after the problem ((已完成)), because in prose
-// they describe other things (已完成年度任务60场次 is a count, not the problem's status).
+// one contains another. Prose phrases are read anywhere in a problem's measures; the others in a
+// status label (完成情况：已完成), a parenthesis after the problem ((已完成)), or in prose only where
+// they end a sentence (…，挂图作战，已阶段性完成。), because elsewhere in prose they describe other
+// things (已完成年度任务60场次 is a count, not the problem's status). 阶段性完成 is 持续整改: the
+// stage is done, the problem is not.
 var statusPhrases = []struct {
 	text   string
 	status string
@@ -29,6 +31,8 @@ var statusPhrases = []struct {
 	{"已完成整改", StatusDone, true},        // 该问题已完成整改
 	{"已整改完成", StatusDone, true},        // 该问题已整改完成
 	{"整改已完成", StatusDone, true},        // 整改已完成
+	{"已阶段性完成", StatusOngoing, true},    // 该问题已阶段性完成
+	{"阶段性完成", StatusOngoing, false},    // 完成情况：阶段性完成
 	{"已基本完成", StatusMostlyDone, true},  // 整改已基本完成
 	{"基本完成整改", StatusMostlyDone, true}, // 基本完成整改
 	{"基本整改到位", StatusMostlyDone, true}, // 基本整改到位
@@ -43,6 +47,7 @@ var statusPhrases = []struct {
 	{"已完成", StatusDone, false},         // 完成情况：已完成
 	{"已整改", StatusDone, false},         // (已整改)
 	{"已办结", StatusDone, false},         // 整改情况：已办结
+	{"整改完成", StatusDone, false},        // 完成情况：整改完成; …，整改完成。
 	{"已落实", StatusDone, false},         // 完成情况：已落实
 	{"已销号", StatusDone, false},         // 整改情况：已销号
 }
@@ -57,9 +62,6 @@ func statusOf(s string, labelled bool) string { return statusOfFolded(fold.Strin
 func statusOfFolded(f string, labelled bool) string {
 	best, bestAt, bestLen := "", -1, 0
 	for _, p := range statusPhrases {
-		if !labelled && !p.prose {
-			continue
-		}
 		var at int
 		if labelled {
 			at = strings.Index(f, p.text)
@@ -69,6 +71,12 @@ func statusOfFolded(f string, labelled bool) string {
 		if at < 0 || negated(f, at) {
 			continue
 		}
+		if !labelled && !p.prose && !endsClause(f[at+len(p.text):]) {
+			continue // 已完成培训12场次: not the problem's status
+		}
+		if !labelled && (p.status == StatusDone || p.status == StatusMostlyDone) && !stated(p.text, f[:at]) && planned(f[:at]) {
+			continue // 确保6月底前整改完成: a plan, not a result
+		}
 		better := bestAt < 0 ||
 			(labelled && (at < bestAt || at == bestAt && len(p.text) > bestLen)) ||
 			(!labelled && (at > bestAt || at == bestAt && len(p.text) > bestLen))
@@ -77,6 +85,52 @@ func statusOfFolded(f string, labelled bool) string {
 		}
 	}
 	return best
+}
+
+// endsClause reports whether rest (the text after a phrase) starts with a sentence end: 。；！
+// a line break or the end of the text.
+func endsClause(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	for _, end := range []string{"。", ";", "；", "!", "！", "\n", ")"} {
+		if strings.HasPrefix(rest, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// stated reports whether a phrase states a fact by its 已 (已整改完成, 整改已完成, 已…整改完成 right
+// before it): no plan cue before it makes it a plan.
+func stated(phrase, before string) bool {
+	return strings.Contains(phrase, "已") || strings.HasSuffix(before, "已")
+}
+
+// planCues mark a clause that states a plan: a done status in it is not yet a fact.
+var planCues = []string{
+	"确保",  // 确保6月底前整改完成
+	"力争",  // 力争年底前整改完成
+	"争取",  // 争取年内整改完成
+	"计划",  // 计划于9月整改完成
+	"预计",  // 预计10月底整改完成
+	"将于",  // 将于年底前整改完成
+	"前完成", // 6月底前完成整改
+	"前整改", // 年底前整改完成
+}
+
+// planned reports whether the clause that before ends (the text since the last 。；or line
+// break) holds a plan cue.
+func planned(before string) bool {
+	if k := strings.LastIndexAny(before, "。；;\n"); k >= 0 {
+		before = before[k:]
+	}
+	for _, c := range planCues {
+		if strings.Contains(before, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether the phrase at byte offset at is negated (尚未完成, 未整改到位 are not

@@ -21,6 +21,11 @@ import (
 // Headings that frame problems form a tree through the section levels; for each problem the
 // innermost enclosing heading with a 问题 frame is its Topic and the next one out its Category
 // (a 方面 heading is always a Category).
+//
+// A frame that names several quotes (针对“甲”“乙”等问题, 针对“甲”问题、“乙”问题) gives one problem
+// per quote, each with the measures that follow the frame. A frame in a paragraph the header
+// stage read as declared totals is still a problem. 整改情况：… after a problem is its measures
+// (and its status, read from them) unless the value is a status alone (整改情况：已完成).
 
 // closingCues mark a paragraph that ends the problems part: measures never run into it.
 var closingCues = []string{
@@ -32,8 +37,38 @@ var closingCues = []string{
 }
 
 // genericEnds end the text of an unquoted 关于…问题 heading that names no problem but the
-// inspection's findings as a whole: 关于巡察反馈问题的整改情况, 关于审计查出问题的整改.
-var genericEnds = []string{"反馈", "指出", "发现", "查出", "交办", "移交", "存在", "有关", "相关", "以下", "上述"}
+// inspection's findings as a whole or a kind of them: 关于巡察反馈问题的整改情况, 关于审计查出问题的
+// 整改, 关于重点领域突出问题, 关于群众反映强烈的问题.
+var genericEnds = []string{
+	"反馈", "指出", "发现", "查出", "交办", "移交", "存在", "有关", "相关", "以下", "上述", // 巡察反馈问题
+	"重点", "突出", "共性", "个性", "主要", "具体", "遗留", "其他", "重大", "强烈", "深层次", // 重点领域突出问题
+	"倾向性", "苗头性", "普遍性", "典型", "各类", "一些", "若干", "这些", // 倾向性、苗头性问题
+	"整改", "巡视", "巡察", "审计", "专项", "督查", "检查", // 关于上轮巡视整改问题
+	"说明", "解决", "注意", "关注", "研究", "思考", "重视", // 三、下一步需要解决的问题
+}
+
+// genericStarts open the text of an unquoted heading that names no problem: 需要重点说明的问题,
+// 下一步工作中的问题, 其他问题.
+var genericStarts = []string{"下一步", "需要", "值得", "今后", "其他", "其余", "有关", "相关", "上述", "以下"}
+
+// findingCues say that the findings of an inspection are being named: in an unquoted heading
+// the text after the last of them must still name a problem of its own (关于巡视反馈重点问题整改
+// 落实情况 names none; 关于巡察指出的干部作风不实问题 names 干部作风不实).
+var findingCues = []string{"反馈", "指出", "发现", "查出", "交办", "移交", "提出", "反映"}
+
+// afterFindings returns body past the last finding cue and a 的 after it, or body.
+func afterFindings(body string) string {
+	at := -1
+	for _, c := range findingCues {
+		if k := strings.LastIndex(body, c); k >= 0 && k+len(c) > at {
+			at = k + len(c)
+		}
+	}
+	if at < 0 {
+		return body
+	}
+	return strings.TrimPrefix(body[at:], "的")
+}
 
 // measureVerbs open a heading that names what was done, not a problem, even when it ends with
 // 问题: （一）着力解决群众急难愁盼问题, （二）聚焦突出问题. Only headings without 关于 are checked.
@@ -41,6 +76,9 @@ var measureVerbs = []string{
 	"解决", "着力", "聚焦", "整治", "坚决", "推动", "加强", "狠抓", "深入", "切实", "认真", "集中",
 	"持续", "扎实", "全力", "突出", "针对", "围绕", "抓好", "抓实", "破解", "查处", "纠正", "整改",
 	"坚持", "强化", "立足", "紧盯", "聚力", "做好", "严肃", "彻底", "全面", "以", "对", "把", "从",
+	"深化", "健全", "完善", "建立", "压实", "推进", "巩固", "提升", "提高", "增强", "着眼", "注重", // （二）深化源头治理问题
+	"防范", "化解", "治理", "根治", "补齐", "堵塞", "扭转", "直面", "正视", "敢于", "勇于", "举一反三",
+	"标本兼治", "建章立制", "对标", "对照", "精准", "靶向", "动真碰硬", "真抓实干", "盯住", "瞄准",
 }
 
 // minUnquoted is the shortest text an unquoted problem heading may have (关于X问题 with X shorter
@@ -54,7 +92,9 @@ type headNode struct {
 	kind   frameKind // frameProblem or frameAspect
 	aspect bool      // its suffix names an aspect (方面, 方面的问题): a category when it is a container
 	name   string    // the quote as in the source, or the unquoted text
+	more   []string  // the other quotes of a heading that names several: 1.关于“甲”和“乙”问题
 	quoted bool
+	status string // from a parenthesis after the heading's frame: 1.关于“…”问题（已完成）
 	parent *headNode
 	// container is set when a problem or another framing heading sits under this one.
 	container bool
@@ -67,6 +107,7 @@ type candidate struct {
 	para, pos      int // where the statement starts: paragraph and rune offset
 	restPara, rest int // where the text after the statement starts
 	quote, text    string
+	more           []string  // the other quotes of its frame (针对“甲”“乙”等问题): problems of their own
 	node           *headNode // the heading that is the problem, for heading problems
 	head           *headNode // the innermost framing heading enclosing it
 	block          *labelBlock
@@ -224,6 +265,11 @@ func (x *problemScan) scan() {
 		}
 		if !x.isBody(i) {
 			block = nil
+			if x.b.Paragraphs[i].Role == bulletin.RoleTotals {
+				// A count does not make a frame less of a problem: 针对“…”问题，对上轮巡察反馈
+				// 的18个问题逐一开展“回头看”。 is read as totals by the header stage.
+				x.frames(i, innermost())
+			}
 			continue
 		}
 		head := innermost()
@@ -272,11 +318,24 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 		if f.Kind != frameProblem || f.intro == "在" {
 			continue
 		}
+		if strings.Contains(string(rs[f.Close:f.End]), "方面") {
+			// 针对巡视反馈的“党的领导弱化”方面问题 in prose names a category of problems (a
+			// summary); only a heading makes a 方面的问题 frame a problem, when nothing is under it.
+			continue
+		}
 		if f.Unbalanced {
 			x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		}
-		cut := x.cutter(i)
-		c := &candidate{para: i, pos: f.Intro, quote: cut(f.Open+1, f.Close), head: head, restPara: i, spans: []int{i}}
+		if f.Listed && len(out) > 0 {
+			// 针对“甲”问题、“乙”问题，…: one statement of two problems, the measures after both.
+			c := out[len(out)-1]
+			c.more = append(c.more, f.quotes(x.cutter(i))...)
+			c.rest = afterFrame(rs, f.End)
+			c.status, c.rest = x.statusAfter(i, c.rest)
+			continue
+		}
+		qs := f.quotes(x.cutter(i))
+		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: i, spans: []int{i}}
 		c.rest = afterFrame(rs, f.End)
 		c.status, c.rest = x.statusAfter(i, c.rest)
 		out = append(out, c)
@@ -316,7 +375,8 @@ func (x *problemScan) across(i int, f frame, head *headNode, heading bool) *cand
 		case g.Close < start || g.Kind != frameProblem:
 			return nil
 		}
-		c := &candidate{para: i, pos: f.Intro, quote: runeCutter(orig)(f.Open+1, g.Close), head: head, restPara: j, spans: spans}
+		qs := g.quotes(runeCutter(orig))
+		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: j, spans: spans}
 		c.rest = afterFrame(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
 		x.resume[j] = c.rest
@@ -370,14 +430,22 @@ func (x *problemScan) titleStart(i int) int {
 	for k < len(rs) && isSpaceRune(rs[k]) {
 		k++
 	}
-	if s := x.sections[i]; s != nil && s.Marker != "" {
+	s := x.sections[i]
+	switch {
+	case s != nil && s.Marker != "":
 		m := []rune(fold.String(s.Marker))
 		if hasPrefixAt(rs, k, string(m)) {
 			k += len(m)
 		} else {
 			k += markerLen(rs[k:])
 		}
-	} else {
+	case s != nil && s.Title != "" && markerLen(rs[k:]) == 0:
+		// No marker: the title may still sit inside markup, as a mirror site renders headings
+		// (【类型:… | 标号:no | 标题:TITLE】): start where the title does.
+		if at := strings.Index(x.folded[i], fold.String(s.Title)); at > 0 {
+			k = len([]rune(x.folded[i][:at]))
+		}
+	default:
 		k += markerLen(rs[k:])
 	}
 	for k < len(rs) && isSpaceRune(rs[k]) {
@@ -429,8 +497,9 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	rs := x.runesOf(i)
 	title := rs[start:]
 	var f frame
+	var listed []frame // 1.关于“甲”问题、“乙”问题的整改: the frames listed after the first
 	switch {
-	case len(title) > 0 && (isOpen(title[0]) || title[0] == '"'):
+	case len(title) > 0 && opensQuote(title[0]):
 		f = closeFrame(title, 0, 0, true)
 	default:
 		fs := scanFrames(title, true)
@@ -438,12 +507,18 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 			return x.unquotedNode(i, start)
 		}
 		f = fs[0]
+		for _, g := range fs[1:] {
+			if !g.Listed {
+				break
+			}
+			listed = append(listed, shiftFrame(g, start))
+		}
 	}
 	f = shiftFrame(f, start)
 	if f.Close < 0 {
 		// A quote across a line break in a heading: 1.关于“… / …”问题的整改
 		if c := x.across(i, f, nil, true); c != nil {
-			return &headNode{para: i, kind: frameProblem, name: c.quote, quoted: true, restPara: c.restPara, rest: c.rest}
+			return &headNode{para: i, kind: frameProblem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status}
 		}
 		x.warn("quote_unclosed", i, "quotation in heading opens but never closes: %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		return nil
@@ -454,10 +529,15 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Unbalanced {
 		x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 	}
-	cut := x.cutter(i)
-	n := &headNode{para: i, kind: f.Kind, name: cut(f.Open+1, f.Close), quoted: true, restPara: i}
-	n.aspect = f.Kind == frameAspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	qs := f.quotes(x.cutter(i))
+	aspect := f.Kind == frameAspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	for _, g := range listed {
+		qs = append(qs, g.quotes(x.cutter(i))...)
+		f.End = g.End
+	}
+	n := &headNode{para: i, kind: f.Kind, name: qs[0], more: qs[1:], quoted: true, restPara: i, aspect: aspect}
 	n.rest = afterFrame(rs, f.End)
+	n.status, n.rest = x.statusAfter(i, n.rest)
 	return n
 }
 
@@ -499,9 +579,15 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
 			}
 		}
-	case trim("方面的问题", "方面问题"):
-		aspect = true
-	case trim("方面存在的问题", "方面"):
+		if strings.ContainsAny(string(rs[a:b]), ",，、") {
+			return nil // （二）深化以案促改，解决体制机制问题: a slogan, not a problem's name
+		}
+		if trim("方面存在", "方面") {
+			kind, aspect = frameAspect, true // 1.预算执行方面的问题: a category
+		}
+	case trim("方面的问题", "方面问题", "方面存在的问题", "方面"):
+		// 关于党的建设方面的问题 names an area, not a problem: a category even with nothing under
+		// it (a quoted 1.关于“…”方面的问题 is read by headingNode, where a leaf is a problem).
 		kind, aspect = frameAspect, true
 	case trim("问题"):
 		trim("的", "等")
@@ -514,6 +600,14 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	body := string(rs[a:b])
 	for _, g := range genericEnds {
 		if strings.HasSuffix(strings.TrimSuffix(body, "的"), g) {
+			return nil
+		}
+	}
+	if rest := afterFindings(body); rest != body && len([]rune(rest)) < minUnquoted {
+		return nil // 关于巡视反馈重点问题: what is left names no problem
+	}
+	for _, g := range genericStarts {
+		if strings.HasPrefix(body, g) {
 			return nil
 		}
 	}
@@ -554,16 +648,18 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
 			fs := scanFrames(vr, true)
-			if len(vr) > 0 && (isOpen(vr[0]) || vr[0] == '"') {
+			if len(vr) > 0 && opensQuote(vr[0]) {
 				fs = []frame{closeFrame(vr, 0, 0, true)}
 			}
 			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == frameProblem {
-				c.quote = cut(l.value+fs[0].Open+1, l.value+fs[0].Close)
+				from := l.value
+				qs := fs[0].quotes(func(a, b int) string { return cut(from+a, from+b) })
+				c.quote, c.more = qs[0], qs[1:]
 			}
 			x.add(c)
 		}
 		if block != nil {
-			block.add(l.field, value, i)
+			block.add(resolveReport(l.field, value), value, i)
 		}
 	}
 	return block
@@ -594,9 +690,9 @@ func (x *problemScan) finish() {
 		if n.container || n.kind != frameProblem {
 			continue
 		}
-		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}}
+		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}, status: n.status}
 		if n.quoted {
-			c.quote = n.name
+			c.quote, c.more = n.name, n.more
 		} else {
 			c.text = n.name
 		}
@@ -615,7 +711,7 @@ func (x *problemScan) finish() {
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
 		p := bulletin.Problem{
-			ID:        fmt.Sprintf("P%d", k+1),
+			ID:        fmt.Sprintf("P%d", len(problems)+1),
 			Section:   x.sectionOf(c.para),
 			Quote:     c.quote,
 			Text:      c.text,
@@ -642,6 +738,19 @@ func (x *problemScan) finish() {
 			x.measures(&p, c, next)
 		}
 		problems = append(problems, p)
+		// The other quotes of the frame are problems of their own, with the same measures: the
+		// bulletin answers them together.
+		for _, q := range c.more {
+			o := p
+			o.ID = fmt.Sprintf("P%d", len(problems)+1)
+			o.Quote = q
+			if c.node != nil && o.Topic == c.node.name {
+				o.Topic = q
+			}
+			o.Measures = append([]bulletin.Measure{}, p.Measures...)
+			o.Metrics, o.Orgs, o.Keywords = []bulletin.Metric{}, []string{}, []bulletin.Keyword{}
+			problems = append(problems, o)
+		}
 	}
 	// Positions in b.Paragraphs become paragraph indexes (the same unless a caller renumbered).
 	for k := range problems {
@@ -715,7 +824,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	rs := x.runesOf(c.restPara)
 	end := len(rs)
 	if next != nil && next.para == c.restPara {
-		end = next.pos
+		end = trailingItemMarker(rs[:next.pos]) // …；二是针对“乙”问题: 二是 opens the next one
 	}
 	if u, ok := x.unclosed[c.restPara]; ok && u >= c.rest && u < end {
 		end = u
@@ -797,6 +906,32 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	}
 }
 
+// trailingItemMarker returns len(rs), or the start of an item marker (二是, 三要) that ends rs
+// after a boundary: the marker belongs to what follows rs.
+func trailingItemMarker(rs []rune) int {
+	end := len(rs)
+	for end > 0 && isSpaceRune(rs[end-1]) {
+		end--
+	}
+	if end < 2 {
+		return len(rs)
+	}
+	verb := rs[end-1]
+	isVerb := false
+	for _, v := range itemVerbs {
+		isVerb = isVerb || v.verb == verb
+	}
+	if !isVerb {
+		return len(rs)
+	}
+	for k := end - 2; k >= 0 && end-1-k <= 3; k-- {
+		if n, w := chineseOrdinal(rs[k : end-1]); n > 0 && w == end-1-k && (k == 0 || itemBoundary(rs[k-1])) {
+			return k
+		}
+	}
+	return len(rs)
+}
+
 // part cuts paragraph i between rune offsets a and b, original and folded.
 func (x *problemScan) part(i, a, b int) measurePart {
 	rs := x.runesOf(i)
@@ -848,13 +983,13 @@ func splitFields(text, folded string, para int, fields *labelBlock) []foldedText
 			end = ls[k+1].start
 		}
 		v := trimValue(cut(l.value, end), l.field)
-		switch l.field {
+		switch f := resolveReport(l.field, v); f {
 		case fieldMeasures, fieldProblem:
 			if v != "" {
 				plain = append(plain, foldedText{v, fold.String(v)})
 			}
 		default:
-			fields.add(l.field, v, para)
+			fields.add(f, v, para)
 		}
 	}
 	return plain
@@ -918,11 +1053,18 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 	}
 }
 
-// measuresOf splits one measure text: 一是… items (with the text before them as an unnumbered
-// measure unless it only introduces them with a colon), else an inline numbered list, else the
-// whole text as one unnumbered measure.
+// measuresOf splits one measure text: 一是… items (or 一要… items, see itemVerbs; with the text
+// before them as an unnumbered measure unless it only introduces them with a colon), else an
+// inline numbered list, else the whole text as one unnumbered measure. An empty item (a 三是 cut
+// off by the end of an excerpt) is no measure.
 func measuresOf(text, folded string, para int) []bulletin.Measure {
-	lead, items := splitMeasuresFolded(text, folded)
+	var lead string
+	var items []bulletin.Measure
+	for _, v := range itemVerbs {
+		if lead, items = splitItems(text, folded, v.verb, v.min); len(items) > 0 {
+			break
+		}
+	}
 	if len(items) == 0 {
 		lead, items = listItems(text, folded)
 		if len(items) == 0 {
@@ -934,6 +1076,9 @@ func measuresOf(text, folded string, para int) []bulletin.Measure {
 		out = append(out, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
 	}
 	for _, m := range items {
+		if m.Text == "" {
+			continue // 三是 cut off by the end of an excerpt
+		}
 		m.Paragraph = para
 		out = append(out, m)
 	}

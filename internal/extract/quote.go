@@ -1,9 +1,18 @@
 package extract
 
-// The quote scanner: it finds the frames that introduce a problem, 针对“…”问题 and 关于“…”问题,
-// in folded text and tells where the quotation opens and closes. It works on runes of text already
-// folded by package fold (针對/關於 -> 针对/关于, 「」 -> “”, full-width " -> "), so the offsets it
-// returns are rune offsets in the original text too; callers cut the quote from the original.
+// The quote scanner: it finds the frames that introduce a problem, 针对“…”问题 and 关于“…”问题
+// (the intros are in frameIntros, the suffixes in frameSuffixes), in folded text and tells where
+// the quotation opens and closes. It works on runes of text already folded by package fold
+// (针對/關於 -> 针对/关于, 「」 -> “”, full-width " -> "), so the offsets it returns are rune
+// offsets in the original text too; callers cut the quote from the original.
+//
+// The gold convention is "the inner text of each closed 针对/关于“…”问题 quote", and the scanner
+// follows it to the letter where forms are ambiguous:
+//   - 针对“甲”“乙”等问题, 针对“甲”和“乙”问题, 针对“甲”问题、“乙”问题: two problems, 甲 and 乙
+//     (frame.Parts, frame.Listed); only connectors (quoteConnectors) may stand between the quotes.
+//   - the problem suffix must follow the closing mark (skipping spaces and glosses): in
+//     针对“三会一课”制度落实不到位问题 the quote is a term in an unquoted statement and no frame.
+//   - ‘…’ as the outer marks frames like “…” (针对‘…’问题); ASCII " pairs as best it can.
 
 import (
 	"strings"
@@ -28,13 +37,73 @@ type frame struct {
 	Kind       frameKind //
 	Unbalanced bool      // closed by a ”问题 at a nesting depth other than 0 (a typo in the source)
 	intro      string    // the intro word as folded, for callers that accept only some intros
+	// Parts are the inner spans [start, end) of the quotes a frame with several names: 针对“甲”
+	// “乙”等问题 and 针对“甲”和“乙”问题 frame two problems. Nil for a frame of one quote, whose
+	// inner text is rs[Open+1:Close].
+	Parts [][2]int
+	// Listed is set on a frame listed after another under the same intro: 针对“甲”问题、“乙”问题.
+	Listed bool
 }
 
-// frameIntros are the words that open a frame when a quotation mark follows them.
-var frameIntros = []string{
-	"针对", // 针对“部分党员干部理论学习不够认真”问题 (seed); 針對 folds to this
-	"关于", // 1.关于“政治引领有短板”问题的整改 (gold 004); 關於 folds to this
-	"在",  // （一）在“党的领导”方面: a category heading; never a problem by itself
+// quotes returns the inner texts of the frame's quotes, cut by cut (see runeCutter).
+func (f frame) quotes(cut func(a, b int) string) []string {
+	if f.Close < 0 {
+		return nil
+	}
+	if len(f.Parts) == 0 {
+		return []string{cut(f.Open+1, f.Close)}
+	}
+	out := make([]string, 0, len(f.Parts))
+	for _, p := range f.Parts {
+		out = append(out, cut(p[0], p[1]))
+	}
+	return out
+}
+
+// quoteConnectors may stand between the quotes of one frame (针对“甲”、“乙”和“丙”等问题), spaces
+// trimmed.
+var quoteConnectors = []string{
+	"",    // 针对“甲”“乙”等问题
+	"、",   // 针对“甲”、“乙”等问题
+	",",   // 针对“甲”，“乙”等问题 (，folds to ,)
+	"和",   // 针对“甲”和“乙”问题
+	"及",   // 针对“甲”及“乙”问题
+	"与",   // 针对“甲”与“乙”问题
+	"以及",  // 针对“甲”以及“乙”问题
+	"或",   // 针对“甲”或“乙”问题
+	"、以及", // 针对“甲”、“乙”、以及“丙”问题
+	",以及", // 针对“甲”，以及“乙”问题
+}
+
+// isConnector reports whether rs, spaces trimmed, is a quote connector.
+func isConnector(rs []rune) bool {
+	t := strings.TrimSpace(string(rs))
+	for _, c := range quoteConnectors {
+		if t == c {
+			return true
+		}
+	}
+	return false
+}
+
+// frameIntros are the words that open a frame when a quotation mark follows them. A weak intro
+// (minQuote > 0) frames a problem only when each quote holds at least minQuote runes: after it a
+// short quote is a slogan (整改落实“回头看”问题, 对于“四风”问题), a long one a statement.
+//
+// An intro with needGap frames only with a finding phrase between it and the quote (see gapLen):
+// 对巡视指出的“…”问题 is a frame, 对“…” alone is far too common a word to be one.
+var frameIntros = []struct {
+	text     string
+	minQuote int
+	needGap  bool
+}{
+	{"针对", 0, false},   // 针对“部分党员干部理论学习不够认真”问题 (seed); 針對 folds to this
+	{"关于", 0, false},   // 1.关于“政治引领有短板”问题的整改 (gold 004); 關於 folds to this
+	{"在", 0, false},    // （一）在“党的领导”方面: a category heading; never a problem by itself
+	{"整改落实", 6, false}, // 整改落实“基层党组织书记抓党建责任意识不强”问题，…
+	{"对于", 6, false},   // 对于“村级集体经济发展不平衡”问题，…
+	{"对", 0, true},     // 对巡视指出的“干部选任把关不严”问题，…
+	{"就", 0, true},     // 就巡察反馈的“工程项目管理不规范”问题，…
 }
 
 // frameSuffixes are what may follow the closing mark, longest first. A problem suffix holds unless
@@ -47,43 +116,77 @@ var frameSuffixes = []struct {
 	{"等方面的问题", frameProblem}, // 针对“…”等方面的问题
 	{"等方面问题", frameProblem},  // 针对“…”等方面问题
 	{"方面存在的问题", frameAspect}, // （一）关于“…”方面存在的问题: a category heading
+	{"方面存在问题", frameAspect},  // 一、关于“…”方面存在问题的整改
 	{"方面的问题", frameProblem},  // 关于“…”方面的问题: a container or a problem, the tree decides
 	{"方面问题", frameProblem},   // 关于“…”方面问题
 	{"方面", frameAspect},      // （一）关于“聚焦基层党组织建设”方面 (seed)
 	{"等问题", frameProblem},    // 针对“…”等问题
 	{"的问题", frameProblem},    // 针对“…”的问题
 	{"这一问题", frameProblem},   // 针对“…”这一问题
+	{"这类问题", frameProblem},   // 针对“…”这类问题
+	{"此类问题", frameProblem},   // 针对“…”此类问题
+	{"这个问题", frameProblem},   // 针对“…”这个问题
 	{"问题", frameProblem},     // 针对“…”问题。 (seed)
+	// and, read apart by matchEtc, 等 + a few words + 问题: 针对“…”等突出问题
 }
 
-// problemCompounds are the nouns that, right after 问题, make it a compound and not a frame.
+// problemCompounds are the nouns that, right after 问题 or 问题的, make it a compound and not a
+// frame: 79个“问题清单” is a list's name, 关于“三农”问题的重要论述 a speech's.
 var problemCompounds = []string{
-	"清单", // “…”问题清单
-	"台账", // “…”问题台账
-	"线索", // “…”问题线索
-	"导向", // “…”问题导向
-	"意识", // “…”问题意识
-	"整改清单",
-	"库", // “…”问题库
+	"清单",   // “…”问题清单
+	"台账",   // “…”问题台账
+	"线索",   // “…”问题线索
+	"导向",   // “…”问题导向
+	"意识",   // “…”问题意识
+	"整改清单", // “…”问题整改清单
+	"库",    // “…”问题库
+	"重要论述", // 关于“三农”问题的重要论述
+	"重要讲话", // 关于“…”问题的重要讲话
+	"重要指示", // 关于“…”问题的重要指示（批示）
+	"重要批示", // 关于“…”问题的重要批示
+	"指示批示", // 关于“…”问题的指示批示
+	"论述",   // 关于“…”问题的论述
+	"讲话精神", // 关于“…”问题的讲话精神
+	"通知",   // 关于“…”问题的通知: a document's title
+	"意见",   // 关于“…”问题的意见
+	"决定",   // 关于“…”问题的决定
+	"规定",   // 关于“…”问题的规定
+	"若干规定", // 关于“…”问题的若干规定
+	"解释",   // 关于“…”问题的解释
+	"答复",   // 关于“…”问题的答复
+	"批复",   // 关于“…”问题的批复
 }
 
-// frameTails may follow a suffix (or, in a heading, the closing mark itself) before the boundary.
+// frameTails may follow a suffix (or, in a heading, the closing mark itself) before the boundary:
+// 整改 and what names its report, with or without 的 before it (see skipTail).
 var frameTails = []string{
-	"的整改进展情况", // 关于“…”问题的整改进展情况
-	"的整改落实情况", // 关于“…”问题的整改落实情况
-	"整改进展情况",  // 关于“…”问题整改进展情况
-	"整改落实情况",  // 关于“…”问题整改落实情况
-	"的整改情况",   // 关于“…”问题的整改情况
-	"整改情况",    // 1.关于“…”问题整改情况 (seed)
-	"的整改",     // 1.关于“…”问题的整改。 (gold 004)
-	"进行整改",    // 针对“…”问题进行整改
-	"整改",      // 关于“…”问题整改
+	"整改进展情况", // 关于“…”问题的整改进展情况
+	"整改落实情况", // 关于“…”问题整改落实情况
+	"整改完成情况", // 关于“…”问题的整改完成情况
+	"整改工作情况", // 关于“…”问题整改工作情况
+	"整改情况",   // 1.关于“…”问题整改情况 (seed)
+	"整改进展",   // 1.关于“…”问题整改进展
+	"整改落实",   // 1.关于“…”问题的整改落实
+	"整改工作",   // 关于“…”问题的整改工作
+	"整改措施",   // 关于“…”问题的整改措施
+	"整改结果",   // 关于“…”问题的整改结果
+	"整改成效",   // 关于“…”问题的整改成效
+	"整改",     // 1.关于“…”问题的整改。 (gold 004); 关于“…”问题整改
+	"进行整改",   // 针对“…”问题进行整改
+	"处理情况",   // 关于“…”问题的处理情况
 }
 
-// isOpen and isClose say whether r opens or closes a double quotation (after folding). The ASCII
-// mark " does both and is handled apart.
-func isOpen(r rune) bool  { return r == '“' }
-func isClose(r rune) bool { return r == '”' }
+// opensQuote reports whether r may open the quotation of a frame: “ (「 and 〝 fold to it), ‘ (针对
+// ‘…’问题, with single quotes as the outer marks) or ASCII ".
+func opensQuote(r rune) bool { return r == '“' || r == '‘' || r == '"' }
+
+// closerOf returns the mark that closes the quotation opened by r, for the curly marks.
+func closerOf(r rune) rune {
+	if r == '‘' {
+		return '’'
+	}
+	return '”'
+}
 
 // scanFrames finds every frame in rs, left to right. In a heading (heading true) a closed quote
 // with nothing but a tail or punctuation after it is a problem frame too (（1）关于“…”). A frame
@@ -96,10 +199,12 @@ func scanFrames(rs []rune, heading bool) []frame {
 			continue
 		}
 		j = skipFiller(rs, j)
-		if j < len(rs) && !isOpen(rs[j]) && rs[j] != '"' {
+		if j < len(rs) && !opensQuote(rs[j]) {
 			j += gapLen(rs, j) // 针对巡视指出的“…”问题
+		} else if introNeedsGap(intro) {
+			continue // 对“…”: no finding phrase
 		}
-		if j >= len(rs) || (!isOpen(rs[j]) && rs[j] != '"') {
+		if j >= len(rs) || !opensQuote(rs[j]) {
 			continue
 		}
 		f := closeFrame(rs, i, j, heading)
@@ -107,9 +212,31 @@ func scanFrames(rs []rune, heading bool) []frame {
 		if f.intro == "在" && f.Kind != frameAspect {
 			continue // 在“…” is only ever a category frame
 		}
+		if min := introMinQuote(intro); min > 0 {
+			if f.Close < 0 || f.Kind != frameProblem {
+				continue // a weak intro frames nothing else, and an open quote after it is prose
+			}
+			if f.shortest() < min {
+				f.Kind = frameOther // 整改落实“回头看”问题
+			}
+		}
 		out = append(out, f)
 		if f.Close < 0 {
 			break
+		}
+		// 针对“甲”问题、“乙”问题: the intro governs the frames listed after this one.
+		for f.Kind == frameProblem {
+			k := nextListed(rs, f.End)
+			if k < 0 {
+				break
+			}
+			g := closeFrame(rs, k, k, heading)
+			if g.Close < 0 || g.Kind != frameProblem {
+				break
+			}
+			g.intro, g.Listed = intro, true
+			out = append(out, g)
+			f = g
 		}
 		i = f.End - 1
 	}
@@ -117,8 +244,9 @@ func scanFrames(rs []rune, heading bool) []frame {
 }
 
 // gapCues may stand in a short phrase between the intro and the quote: 针对巡视反馈的“…”问题,
-// 针对巡察组指出的“…”问题. The phrase must end with 的 right before the opening mark.
-var gapCues = []string{"反馈", "指出", "发现", "提出", "通报", "交办"}
+// 针对巡察组指出的“…”问题. The phrase must end with 的 right before the opening mark, or with the
+// cue itself: 针对巡察组指出“…”问题.
+var gapCues = []string{"反馈", "指出", "发现", "提出", "通报", "交办", "存在", "查出"}
 
 // maxGap is the longest phrase allowed between an intro and its quote, in runes.
 const maxGap = 12
@@ -126,20 +254,21 @@ const maxGap = 12
 // gapLen returns the length of such a phrase at rs[i:] when an opening mark follows it, or 0.
 func gapLen(rs []rune, i int) int {
 	for k := i; k < len(rs) && k-i <= maxGap; k++ {
-		if isOpen(rs[k]) || rs[k] == '"' {
-			if k == i || rs[k-1] != '的' {
+		if opensQuote(rs[k]) {
+			if k == i {
 				return 0
 			}
 			gap := string(rs[i:k])
 			for _, c := range gapCues {
-				if strings.Contains(gap, c) {
+				// 针对巡察组指出的“…”问题, or the cue right before the mark: 针对巡察组指出“…”问题
+				if rs[k-1] == '的' && strings.Contains(gap, c) || strings.HasSuffix(gap, c) {
 					return k - i
 				}
 			}
 			return 0
 		}
-		if !isHan(rs[k]) {
-			return 0
+		if !isHan(rs[k]) && !isDigit(rs[k]) {
+			return 0 // 针对2023年巡察反馈的“…”问题 has digits; punctuation ends the phrase
 		}
 	}
 	return 0
@@ -147,12 +276,77 @@ func gapLen(rs []rune, i int) int {
 
 // matchIntro returns the intro word at rs[i:] and the offset past it, or ("", i).
 func matchIntro(rs []rune, i int) (string, int) {
+	if i < 0 || i >= len(rs) || !introFirst[rs[i]] {
+		return "", i // the common case, decided without decoding the intros
+	}
 	for _, w := range frameIntros {
-		if end := matchWord(rs, i, w); end >= 0 {
-			return w, end
+		if end := matchWord(rs, i, w.text); end >= 0 {
+			return w.text, end
 		}
 	}
 	return "", i
+}
+
+// introFirst holds the first rune of each intro.
+var introFirst = func() map[rune]bool {
+	m := make(map[rune]bool)
+	for _, w := range frameIntros {
+		for _, r := range w.text {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
+
+// nextListed returns the offset of a quotation listed right after a frame ending at rs[end]
+// (、“乙”问题, 和“乙”问题), or -1.
+func nextListed(rs []rune, end int) int {
+	k := skipFiller(rs, end)
+	for _, c := range []string{"以及", "、", ",", "和", "及", "与"} {
+		if e := matchWord(rs, k, c); e >= 0 {
+			k = skipFiller(rs, e)
+			break
+		}
+	}
+	if k > end && k < len(rs) && opensQuote(rs[k]) {
+		return k
+	}
+	return -1
+}
+
+// introNeedsGap reports whether an intro frames only with a finding phrase after it.
+func introNeedsGap(intro string) bool {
+	for _, w := range frameIntros {
+		if w.text == intro {
+			return w.needGap
+		}
+	}
+	return false
+}
+
+// introMinQuote returns the minQuote of an intro word (0 for the strong ones).
+func introMinQuote(intro string) int {
+	for _, w := range frameIntros {
+		if w.text == intro {
+			return w.minQuote
+		}
+	}
+	return 0
+}
+
+// shortest returns the length in runes of the frame's shortest quote.
+func (f frame) shortest() int {
+	if len(f.Parts) == 0 {
+		return f.Close - f.Open - 1
+	}
+	n := -1
+	for _, p := range f.Parts {
+		if n < 0 || p[1]-p[0] < n {
+			n = p[1] - p[0]
+		}
+	}
+	return n
 }
 
 // closeFrame scans the quotation opening at rs[open] and classifies what follows its close.
@@ -165,8 +359,14 @@ func closeFrame(rs []rune, intro, open int, heading bool) frame {
 		}
 		f.Close = close
 		f.End, f.Kind = matchSuffix(rs, close+1, heading)
+		if f.Kind != frameOther {
+			f.Parts = asciiParts(rs, open, close)
+		}
 	} else {
 		f = closeCurly(rs, f, heading)
+		if f.Close >= 0 && f.Kind != frameOther && !f.Unbalanced {
+			f.Parts = curlyParts(rs, open, f.Close)
+		}
 	}
 	if f.Close >= 0 && f.Kind != frameOther && blank(rs[open+1:f.Close]) {
 		f.Kind = frameOther // 针对“”问题 quotes nothing
@@ -193,22 +393,32 @@ func blank(rs []rune) bool {
 // ” followed by a problem suffix at another depth closes the frame as Unbalanced. Where nothing
 // closes it, Close is -1. Inner single quotes ‘’ and ASCII " do not count.
 func closeCurly(rs []rune, f frame, heading bool) frame {
+	opener := rs[f.Open]
+	closer := closerOf(opener)
 	depth, firstZero, unbalanced := 0, -1, -1
 	unbalancedEnd := 0
 	for k := f.Open; k < len(rs); k++ {
 		r := rs[k]
 		if depth <= 0 && k > f.Open {
-			if r == '。' || r == '；' || r == ';' || r == '，' || r == ',' {
+			if r == '，' || r == ',' {
+				if n := skipFiller(rs, k+1); depth == 0 && n < len(rs) && rs[n] == opener {
+					continue // 针对“甲”，“乙”等问题: one frame of two quotes
+				}
 				break
 			}
-			if intro, j := matchIntro(rs, k); intro != "" && j < len(rs) && isOpen(rs[skipFiller(rs, j)]) {
+			if r == '。' || r == '；' || r == ';' {
 				break
+			}
+			if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
+				if n := skipFiller(rs, j); n < len(rs) && opensQuote(rs[n]) {
+					break // the next frame's intro
+				}
 			}
 		}
 		switch {
-		case isOpen(r):
+		case r == opener:
 			depth++
-		case isClose(r):
+		case r == closer:
 			depth--
 			end, kind := matchSuffix(rs, k+1, heading)
 			switch {
@@ -230,6 +440,73 @@ func closeCurly(rs []rune, f frame, heading bool) frame {
 		f.Close, f.End, f.Kind = firstZero, firstZero+1, frameOther
 	}
 	return f
+}
+
+// curlyParts returns the inner spans of the depth-0 quotes between rs[open] and rs[close] when
+// there are several and only connectors stand between them (针对“甲”、“乙”等问题), else nil.
+func curlyParts(rs []rune, open, close int) [][2]int {
+	opener := rs[open]
+	closer := closerOf(opener)
+	var parts [][2]int
+	depth, start, prev := 0, 0, -1
+	for k := open; k <= close; k++ {
+		switch rs[k] {
+		case opener:
+			if depth == 0 {
+				if prev >= 0 && !isConnector(rs[prev+1:k]) {
+					return nil // 针对“甲”制度和“乙”问题: not a list of names
+				}
+				start = k + 1
+			}
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				parts = append(parts, [2]int{start, k})
+				prev = k
+			}
+		}
+	}
+	if len(parts) < 2 || blankParts(rs, parts) {
+		return nil
+	}
+	return parts
+}
+
+// asciiParts is curlyParts for ASCII marks, which cannot nest: the marks between rs[open] and
+// rs[close] must pair up around connectors.
+func asciiParts(rs []rune, open, close int) [][2]int {
+	marks := []int{open}
+	for k := open + 1; k < close; k++ {
+		if rs[k] == '"' {
+			marks = append(marks, k)
+		}
+	}
+	marks = append(marks, close)
+	if len(marks) < 4 || len(marks)%2 != 0 {
+		return nil
+	}
+	var parts [][2]int
+	for k := 0; k < len(marks); k += 2 {
+		if k > 0 && !isConnector(rs[marks[k-1]+1:marks[k]]) {
+			return nil
+		}
+		parts = append(parts, [2]int{marks[k] + 1, marks[k+1]})
+	}
+	if blankParts(rs, parts) {
+		return nil
+	}
+	return parts
+}
+
+// blankParts reports whether any part is blank.
+func blankParts(rs []rune, parts [][2]int) bool {
+	for _, p := range parts {
+		if blank(rs[p[0]:p[1]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxQuote bounds the search for an ASCII closing mark with a suffix, in runes, so that a long
@@ -268,6 +545,12 @@ func matchSuffix(rs []rune, i int, heading bool) (int, frameKind) {
 			return end, s.kind
 		}
 	}
+	if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
+		if strings.Contains(string(rs[at:end]), "方面") {
+			return end, frameAspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
+		}
+		return end, frameProblem // 针对“…”等突出问题
+	}
 	if heading && suffixBoundary(rs, at) {
 		// （1）关于“…” or 关于“…”的整改情况 standing as a heading of its own.
 		return at, frameProblem
@@ -275,8 +558,33 @@ func matchSuffix(rs []rune, i int, heading bool) (int, frameKind) {
 	return i, frameOther
 }
 
-// compoundAt reports whether a noun of problemCompounds starts at rs[i:].
+// maxEtc is the most runes between 等 and 问题 in 针对“…”等突出问题.
+const maxEtc = 6
+
+// matchEtc matches 等, up to maxEtc Han characters or digits, then 问题, at rs[i:] (等突出问题,
+// 等共性问题, 等3个问题) and returns the offset past it, or -1.
+func matchEtc(rs []rune, i int) int {
+	k := matchWord(rs, i, "等")
+	if k < 0 {
+		return -1
+	}
+	for n := 0; n <= maxEtc && k < len(rs); n++ {
+		if end := matchWord(rs, k, "问题"); end >= 0 {
+			return end
+		}
+		if !isHan(rs[k]) && !isDigit(rs[k]) {
+			return -1
+		}
+		k = skipGloss(rs, k+1)
+	}
+	return -1
+}
+
+// compoundAt reports whether a noun of problemCompounds starts at rs[i:], or after a 的 there.
 func compoundAt(rs []rune, i int) bool {
+	if end := matchWord(rs, i, "的"); end >= 0 {
+		i = skipGloss(rs, end)
+	}
 	for _, c := range problemCompounds {
 		if matchWord(rs, i, c) >= 0 {
 			return true
@@ -298,8 +606,12 @@ func suffixBoundary(rs []rune, end int) bool {
 
 // skipTail returns the offset past a frame tail at rs[i:] (的整改, 整改情况 …), or i.
 func skipTail(rs []rune, i int) int {
+	j := i
+	if end := matchWord(rs, i, "的"); end >= 0 {
+		j = end
+	}
 	for _, t := range frameTails {
-		if end := matchWord(rs, i, t); end >= 0 {
+		if end := matchWord(rs, j, t); end >= 0 {
 			return end
 		}
 	}

@@ -107,9 +107,9 @@ func TestQuotedProblems(t *testing.T) {
 			warnings: []string{"quote_unclosed"},
 		},
 		{
-			name:   "suffixes 的问题 方面问题 等方面的问题",
+			name:   "suffixes 的问题; 方面问题 and 等方面的问题 in prose name categories",
 			paras:  []string{"针对“选人用人把关不严”的问题，整改了。", "关于“落实中央八项规定精神”方面问题，整改了。", "针对“财务管理”等方面的问题，整改了。"},
-			quotes: []string{"选人用人把关不严", "落实中央八项规定精神", "财务管理"},
+			quotes: []string{"选人用人把关不严"},
 		},
 		{
 			name:     "unbalanced inner quote still closed by ”问题",
@@ -133,9 +133,9 @@ func TestQuotedProblems(t *testing.T) {
 			quotes: []string{"基层党组织软弱涣散"},
 		},
 		{
-			name:   "two quotes in one frame",
+			name:   "two quotes in one frame: two problems",
 			paras:  []string{"针对“会议记录不全”和“台账缺失”问题，补齐了。"},
-			quotes: []string{"会议记录不全”和“台账缺失"},
+			quotes: []string{"会议记录不全", "台账缺失"},
 		},
 		{
 			name:     "a closing mark typed for the inner opening one",
