@@ -127,6 +127,21 @@ func TestProblemsSeedExtract(t *testing.T) {
 		t.Skip("structure.Parse gives no sections yet")
 	}
 	Extract(b)
+	// The seed states no status per problem, but declares all 14 done: Extract infers 已完成
+	// for each and says so in a check; checkSeed then looks at the rest.
+	inferred := false
+	for _, c := range b.Checks {
+		inferred = inferred || c.Code == "status_inferred"
+	}
+	if !inferred {
+		t.Errorf("no status_inferred check in %+v", b.Checks)
+	}
+	for i := range b.Problems {
+		if b.Problems[i].Status != StatusDone {
+			t.Errorf("%s: status %q, want %q inferred from the declared totals", b.Problems[i].ID, b.Problems[i].Status, StatusDone)
+		}
+		b.Problems[i].Status = ""
+	}
 	checkSeed(t, src, b)
 }
 
