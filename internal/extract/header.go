@@ -36,6 +36,12 @@ var hdrInspector = regexp.MustCompile(
 // hdrGroup is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组.
 const hdrGroup = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
+// hdrMayName reports whether folded s may name a group (hdrInspector): every group's name
+// has 巡察 or 巡视, so the pattern runs only where one of them is.
+func hdrMayName(s string) bool {
+	return strings.Contains(s, "巡察") || strings.Contains(s, "巡视")
+}
+
 // hdrUnitPatterns find the inspected organisation, tried in order on the sentence after the
 // inspection group (the text from the end of the group's name). Group 1 is the unit.
 var hdrUnitPatterns = []struct {
@@ -263,6 +269,9 @@ func (h *hdrState) findFacts() {
 			continue
 		}
 		v := h.views[i]
+		if !hdrMayName(v.text) {
+			continue
+		}
 		for _, m := range hdrInspector.FindAllStringIndex(v.text, hdrMaxPerPara/20) {
 			if !hdrQualified(v.text[m[0]:m[1]]) {
 				continue
@@ -349,6 +358,9 @@ func (h *hdrState) readLabels() {
 			return
 		}
 		v := h.views[i]
+		if strings.IndexByte(v.text, ':') < 0 && !strings.Contains(v.text, "：") {
+			continue // every label ends with a colon
+		}
 		for _, l := range hdrLabels {
 			for _, m := range l.re.FindAllStringIndex(v.text, 5) {
 				end := hdrRuneStart(v.text, min(len(v.text), m[1]+300))
@@ -701,6 +713,10 @@ func (h *hdrState) findRound() {
 		texts = append(texts, h.views[h.factPara])
 	}
 	for _, v := range texts {
+		// Every round has 第 and 轮 (輪): the pattern runs only where both are.
+		if !strings.Contains(v.text, "第") || !strings.Contains(v.text, "轮") && !strings.Contains(v.text, "輪") {
+			continue
+		}
 		if m := hdrRound.FindStringIndex(v.text); m != nil {
 			h.b.Round = v.cut(m[0], m[1])
 			return

@@ -58,11 +58,14 @@ func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
 				}
 				found = true
 			}
-			if m := hdrPostcode.FindStringSubmatchIndex(t); m != nil {
-				if c.Postcode == "" {
-					c.Postcode = t[m[2]:m[3]]
+			// Every postcode label has 邮: the pattern runs only where it may match.
+			if strings.Contains(t, "邮") {
+				if m := hdrPostcode.FindStringSubmatchIndex(t); m != nil {
+					if c.Postcode == "" {
+						c.Postcode = t[m[2]:m[3]]
+					}
+					found = true
 				}
-				found = true
 			}
 			for _, m := range hdrAddress.FindAllStringIndex(t, -1) {
 				end := len(t)
@@ -81,11 +84,13 @@ func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
 				}
 			}
 		}
-		for _, e := range hdrEmail.FindAllString(t, -1) {
-			if !hdrHas(c.Emails, e) {
-				c.Emails = append(c.Emails, e)
+		if strings.IndexByte(t, '@') >= 0 { // every email has an @
+			for _, e := range hdrEmail.FindAllString(t, -1) {
+				if !hdrHas(c.Emails, e) {
+					c.Emails = append(c.Emails, e)
+				}
+				found = true
 			}
-			found = true
 		}
 		role := b.Paragraphs[i].Role
 		if role != bulletin.RoleOther && role != "" {

@@ -22,60 +22,86 @@ type hdrView struct {
 	sents [][2]int
 }
 
+// newHdrView folds s. The offset maps back to s are built on the first cut: most paragraphs
+// are only searched, and the maps take sixteen bytes per byte of text.
 func newHdrView(s string) *hdrView {
-	type rr struct {
-		r       rune
-		off, sz int
-	}
-	rs := make([]rr, 0, len(s))
-	for off, r := range s {
-		sz := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			_, sz = utf8.DecodeRuneInString(s[off:])
-		}
-		rs = append(rs, rr{r, off, sz})
-	}
 	v := &hdrView{orig: s}
+	v.walk(false)
+	return v
+}
+
+// walk folds v.orig into v.text, leaving out pinyin glosses; with maps it builds v.start and
+// v.end instead.
+func (v *hdrView) walk(maps bool) {
+	s := v.orig
 	var b strings.Builder
-	b.Grow(len(s))
-	v.start = make([]int, 0, len(s)+1)
-	v.end = make([]int, 0, len(s)+1)
-	v.end = append(v.end, 0)
-	for i := 0; i < len(rs); i++ {
+	if maps {
+		v.start = make([]int, 0, len(v.text)+1)
+		v.end = make([]int, 0, len(v.text)+1)
+		v.end = append(v.end, 0)
+	} else {
+		b.Grow(len(s))
+	}
+	prev := rune(-1) // the rune before off
+	for off := 0; off < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[off:])
 		// A gloss: ( or （, 1-7 pinyin letters, ) or ）, right after a Han character.
-		if (rs[i].r == '(' || rs[i].r == '（') && i > 0 && unicode.Is(unicode.Han, rs[i-1].r) {
-			j := i + 1
-			for j < len(rs) && hdrPinyin(rs[j].r) {
-				j++
+		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
+			j := off + sz
+			n := 0
+			var q rune
+			var qn int
+			for j < len(s) {
+				q, qn = utf8.DecodeRuneInString(s[j:])
+				if !hdrPinyin(q) {
+					break
+				}
+				j += qn
+				n++
 			}
-			if n := j - i - 1; n >= 1 && n <= 7 && j < len(rs) && (rs[j].r == ')' || rs[j].r == '）') {
-				i = j
-				continue
+			if n >= 1 && n <= 7 && j < len(s) {
+				if q, qn = utf8.DecodeRuneInString(s[j:]); q == ')' || q == '）' {
+					prev = q
+					off = j + qn
+					continue
+				}
 			}
 		}
-		f := fold.Rune(rs[i].r)
+		prev = r
+		f := fold.Rune(r)
 		n := utf8.RuneLen(f)
 		if n < 0 {
 			f, n = utf8.RuneError, 3
 		}
-		for k := 0; k < n; k++ {
-			v.start = append(v.start, rs[i].off)
-			if k < n-1 {
-				v.end = append(v.end, rs[i].off)
+		if maps {
+			for k := 0; k < n; k++ {
+				v.start = append(v.start, off)
+				if k < n-1 {
+					v.end = append(v.end, off)
+				}
 			}
+			v.end = append(v.end, off+sz)
+		} else if f < utf8.RuneSelf {
+			b.WriteByte(byte(f))
+		} else {
+			b.WriteRune(f)
 		}
-		v.end = append(v.end, rs[i].off+rs[i].sz)
-		b.WriteRune(f)
+		off += sz
 	}
-	v.start = append(v.start, len(s))
+	if maps {
+		v.start = append(v.start, len(s))
+		return
+	}
 	v.text = b.String()
-	return v
 }
 
 // cut returns the original text behind text[i:j].
 func (v *hdrView) cut(i, j int) string {
 	if i < 0 || j > len(v.text) || i >= j {
 		return ""
+	}
+	if v.start == nil {
+		v.walk(true)
 	}
 	return v.orig[v.start[i]:v.end[j]]
 }

@@ -54,6 +54,10 @@ var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持
 // 一是…二是…; 整改措施：….
 var hdrProblemCues = []string{"针对", "关于“", "”问题", "”的问题", "一是", "二是", "整改措施:", "整改措施："}
 
+// hdrFindingsCues mark a paragraph that speaks of the inspection's findings, which a progress
+// report outside the totals context must do: 巡察反馈的12个问题已完成整改11个.
+var hdrFindingsCues = []string{"反馈", "巡察", "巡视", "审计"}
+
 // hdrRemainder, right before a count of the kind of a total already read, make it the count of
 // items not yet done: 剩余2个问题已取得阶段性成效; 其余3条正在推进 (measures in progress are
 // not a declared field: such a count is dropped, not kept as an other count).
@@ -90,6 +94,20 @@ func hdrHasSuffixAny(s string, ws []string) bool {
 
 // hdrRate matches a completion rate: 整改完成率98%, 完成率达100%.
 var hdrRate = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+
+// hdrMayRate reports whether folded s may hold a match of hdrRate, whose every match has 率
+// and %: a cheap test that spares running the pattern over every paragraph.
+func hdrMayRate(s string) bool {
+	return strings.IndexByte(s, '%') >= 0 && strings.Contains(s, "率")
+}
+
+// hdrRateIndex is hdrRate.FindStringSubmatchIndex(s), run only where it may match.
+func hdrRateIndex(s string) []int {
+	if !hdrMayRate(s) {
+		return nil
+	}
+	return hdrRate.FindStringSubmatchIndex(s)
+}
 
 // hdrOtherVerbs open an other count's span when they are all that precedes it in its clause:
 // 设立3个专项整改工作小组, 先后召开6次专题会.
@@ -171,8 +189,12 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 		// A progress report (已完成整改, 完成率) outside a problem's own paragraph.
 		// It must speak of the inspection's findings (巡察反馈的12个问题已完成整改11个), so
 		// that a measure paragraph (制定3项措施，已完成) declares nothing.
+		// (The cheap tests go first: most body paragraphs fail them.)
+		if strings.Contains(t, "针对“") || !hdrContainsAny(t, hdrFindingsCues) {
+			continue
+		}
 		progress := hdrContainsAny(t, hdrDoneCues) || hdrContainsAny(t, hdrAllDoneCues)
-		if (hdrRate.MatchString(t) || progress) && !strings.Contains(t, "针对“") && hdrContainsAny(t, []string{"反馈", "巡察", "巡视", "审计"}) {
+		if progress || hdrMayRate(t) && hdrRate.MatchString(t) {
 			read(i, false)
 		}
 	}
@@ -188,7 +210,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, audit, context bool) int {
 	s := v.text
 	declaring := map[[2]int]bool{} // sentences that declared something
-	if m := hdrRate.FindStringSubmatchIndex(s); m != nil && d.RatePercent == nil {
+	if m := hdrRateIndex(s); m != nil && d.RatePercent == nil {
 		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
 			d.RatePercent = &f
 			declaring[v.sentenceAt(m[0])] = true

@@ -16,6 +16,45 @@ import (
 
 // Rune folds one rune.
 func Rune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	if r < 0x10000 {
+		if f := table[r]; f != 0 {
+			return rune(f)
+		}
+		return r
+	}
+	return r
+}
+
+// table holds the folded form of every BMP rune that folding changes (0: unchanged), so that
+// Rune costs one load; it is built once from the rules in ruleOf.
+var table = func() *[0x10000]uint16 {
+	var t [0x10000]uint16
+	set := func(r rune) {
+		if f := ruleOf(r); f != r {
+			t[r] = uint16(f)
+		}
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		set(r)
+	}
+	for _, r := range []rune{0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF} {
+		set(r)
+	}
+	for r := range quotes {
+		set(r)
+	}
+	for r := range simplified {
+		set(r)
+	}
+	return &t
+}()
+
+// ruleOf is the folding rule itself: full-width ASCII, spaces, quote variants, traditional
+// characters. Every rune it changes is in the BMP and maps into the BMP.
+func ruleOf(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII block
 		r = r - 0xFF01 + 0x21
@@ -38,20 +77,9 @@ func Rune(r rune) rune {
 // String folds s rune for rune. Invalid UTF-8 bytes become U+FFFD, one rune each, exactly as
 // a range loop over s counts them, so rune offsets still agree.
 func String(s string) string {
-	if isFolded(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(Rune(r))
-	}
-	return b.String()
-}
-
-// isFolded reports whether folding would leave s unchanged.
-func isFolded(s string) bool {
-	for i := 0; i < len(s); {
+	// The prefix that folding leaves as it is is copied as it is.
+	i := 0
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -59,11 +87,24 @@ func isFolded(s string) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError || Rune(r) != r {
-			return false
+			break
 		}
 		i += n
 	}
-	return true
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteRune(Rune(r))
+	}
+	return b.String()
 }
 
 // quotes maps quotation mark variants to the marks patterns are written with.

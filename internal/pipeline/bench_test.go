@@ -6,6 +6,10 @@ import (
 	"fmt"
 	"testing"
 
+	"strings"
+
+	"github.com/go-ego/gse"
+	"github.com/xuncha/xuncha/internal/ingest"
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
 	"github.com/xuncha/xuncha/internal/segment"
 )
@@ -32,6 +36,31 @@ func BenchmarkRun(b *testing.B) {
 		b.Fatal(err)
 	}
 	segFn := func() (*segment.Segmenter, error) { return seg, nil }
+	// The baseline of issue 5: gse's bare Cut(text, true) over the same bulletins' text, with
+	// gse's own embedded dictionary, one goroutine. MB/s are counted on the same input bytes,
+	// so the MB/s of j1 over barecut is the ratio the issue's target is stated in.
+	b.Run("barecut", func(b *testing.B) {
+		bare, err := gse.NewEmbed("zh_s")
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts := make([]string, 0, len(inputs))
+		for _, in := range inputs {
+			doc, err := ingest.Read(in.Name, in.Data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, strings.Join(doc.Paragraphs, "\n"))
+		}
+		b.SetBytes(total)
+		b.ResetTimer()
+		for b.Loop() {
+			for _, t := range texts {
+				_ = bare.Cut(t, true)
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "bulletins/s")
+	})
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("j%d", jobs), func(b *testing.B) {
 			b.SetBytes(total)

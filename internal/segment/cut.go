@@ -50,7 +50,17 @@ func newCutter(dict *gse.Dictionary) *cutter {
 }
 
 // isHan reports whether r is segmented with the dictionary.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// The common cases are decided without the table search: nothing below U+2E80 is Han, and the
+// CJK Unified Ideographs block (U+4E00-U+9FFF) is Han throughout (TestIsHan checks every rune).
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // cut segments s. The result is valid until the next call.
 func (c *cutter) cut(s string) []token {

@@ -403,3 +403,12 @@ func TestThemeTable(t *testing.T) {
 		}
 	}
 }
+
+// TestIsHan checks isHan's shortcuts against the Unicode table for every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v, unicode.Han says otherwise", r, isHan(r))
+		}
+	}
+}
