@@ -44,20 +44,28 @@ func extractNumbers(b *bulletin.Bulletin) {
 		b.Dates = []bulletin.Date{}
 	}
 	for _, p := range b.Paragraphs {
-		orig := []rune(p.Text)
 		text := fold.String(p.Text)
-		if len([]rune(text)) != len(orig) {
-			orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+		var orig []rune // the original's runes, built on the first quantity or date found
+		written := func(start, stop int) string {
+			if orig == nil {
+				orig = []rune(p.Text)
+				if len(orig) != utf8.RuneCountInString(text) {
+					orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+				}
+			}
+			return string(orig[start:stop])
 		}
-		skip := 0
+		skip, scanned := 0, text
 		if p.Role == bulletin.RoleHeading {
-			skip = numMarkerLen(text, markers[p.Index])
+			if skip = numMarkerLen(text, markers[p.Index]); skip > 0 {
+				scanned = string([]rune(text)[skip:])
+			}
 		}
 		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
-		for _, q := range quantity.Scan(string([]rune(text)[skip:])) {
+		for _, q := range quantity.Scan(scanned) {
 			q.Start, q.End = q.Start+skip, q.End+skip
 			m := bulletin.Metric{
-				Text:      string(orig[q.Start:q.End]),
+				Text:      written(q.Start, q.End),
 				Value:     q.Value,
 				Max:       q.Max,
 				Unit:      q.Unit,
@@ -80,7 +88,7 @@ func extractNumbers(b *bulletin.Bulletin) {
 			context = fallback
 		}
 		for _, d := range quantity.ScanDates(text, context) {
-			written := string(orig[d.Start:d.Stop])
+			written := written(d.Start, d.Stop)
 			if d.Garbled {
 				b.Warnings = append(b.Warnings, bulletin.Warning{
 					Code:      "date_garbled",

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -293,7 +294,7 @@ func asciiNumber(rs []rune) (int, int) {
 // runeCutter returns a function that cuts s between rune offsets, byte for byte as in s (an
 // invalid byte counts as one rune, as fold counts it).
 func runeCutter(s string) func(a, b int) string {
-	offs := make([]int, 0, len(s)+1)
+	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
 	for i := range s {
 		offs = append(offs, i)
 	}

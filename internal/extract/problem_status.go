@@ -65,8 +65,10 @@ func statusOfFolded(f string, labelled bool) string {
 		var at int
 		if labelled {
 			at = strings.Index(f, p.text)
-		} else {
+		} else if strings.Contains(f, p.text) { // Index is vectorised, LastIndex is not
 			at = strings.LastIndex(f, p.text)
+		} else {
+			at = -1
 		}
 		if at < 0 || negated(f, at) {
 			continue
