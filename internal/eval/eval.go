@@ -30,13 +30,18 @@ type Gold struct {
 	AsOfDate string `json:"as_of_date,omitempty"`
 	// Title, PublishDate and Kind are optional extensions, scored as the document metric only
 	// where they are given.
-	Title          string        `json:"title,omitempty"`
-	PublishDate    string        `json:"publish_date,omitempty"`
-	Kind           string        `json:"kind,omitempty"` // 巡察, 巡视, 审计整改, 汇总, 其他
-	Declared       GoldDeclared  `json:"declared"`
-	Headings       []GoldHeading `json:"headings"`
-	Problems       []string      `json:"problems"`        // inner text of each problem quote
-	MeasureMarkers *int          `json:"measure_markers"` // complete 一是/二是 items; nil: not annotated
+	Title       string        `json:"title,omitempty"`
+	PublishDate string        `json:"publish_date,omitempty"`
+	Kind        string        `json:"kind,omitempty"` // 巡察, 巡视, 审计整改, 汇总, 其他
+	Declared    GoldDeclared  `json:"declared"`
+	Headings    []GoldHeading `json:"headings"`
+	Problems    []string      `json:"problems"` // inner text of each problem quote
+	// ProblemsUnquoted is an extension of the shared format: problems stated without quotes
+	// (（一）关于少数领导干部不守政治规矩的问题。, audit 1.…问题。, ledger 问题：…). The shared gold
+	// defines problems as quotes only, so unquoted problems are scored apart, and only where a
+	// gold file lists them (nil: not annotated, and unquoted extractions are not scored).
+	ProblemsUnquoted []string `json:"problems_unquoted,omitempty"`
+	MeasureMarkers   *int     `json:"measure_markers"` // complete 一是/二是 items; nil: not annotated
 	// ProblemDetails are an optional extension: the 整改台账 columns of some problems (status,
 	// responsible department and person, deadline), scored as the ledger metric.
 	ProblemDetails []GoldProblemDetail `json:"problem_details,omitempty"`

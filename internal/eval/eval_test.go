@@ -221,10 +221,26 @@ func TestScoreNormalisation(t *testing.T) {
 }
 
 func TestScoreUnquotedProblemText(t *testing.T) {
-	g := Gold{Problems: []string{"少数领导干部不守政治规矩"}}
-	b := &bulletin.Bulletin{Problems: []bulletin.Problem{{Text: "关于少数领导干部不守政治规矩的问题。"}}}
-	if s := Score(b, g); s.Problems != (Counts{TP: 1}) {
-		t.Errorf("problems %+v, want the unquoted problem matched; misses %v", s.Problems, s.Misses)
+	b := &bulletin.Bulletin{Problems: []bulletin.Problem{
+		{Text: "关于少数领导干部不守政治规矩的问题。"},
+		{Quote: "学习表面化"},
+	}}
+	// Annotated: the unquoted problem is scored apart, the quoted one as a problem.
+	g := Gold{Problems: []string{"学习表面化"}, ProblemsUnquoted: []string{"少数领导干部不守政治规矩"}}
+	s := Score(b, g)
+	if s.Problems != (Counts{TP: 1}) || s.Unquoted != (Counts{TP: 1}) {
+		t.Errorf("problems %+v unquoted %+v, want one match each; misses %v", s.Problems, s.Unquoted, s.Misses)
+	}
+	// Gold in the shared format lists quotes only: an unquoted extraction is not scored there.
+	g = Gold{Problems: []string{"学习表面化"}}
+	s = Score(b, g)
+	if s.Problems != (Counts{TP: 1}) || s.Unquoted != (Counts{}) {
+		t.Errorf("problems %+v unquoted %+v, want the quote matched and nothing else scored", s.Problems, s.Unquoted)
+	}
+	// A quote never matches an unquoted gold problem of the same words.
+	g = Gold{ProblemsUnquoted: []string{"学习表面化"}}
+	if s := Score(b, g); s.Problems != (Counts{FP: 1}) {
+		t.Errorf("problems %+v, want the quote counted as extra", s.Problems)
 	}
 }
 
@@ -313,7 +329,7 @@ func TestReportWrite(t *testing.T) {
 	text := out.String()
 	for _, w := range []string{
 		"scored 2 file(s); 1 without gold; 0 failed",
-		"problems         3   0   1   1.000  0.750  0.857",
+		"problems           3   0   1   1.000  0.750  0.857",
 		"corpus/b.txt  1.00/0.50/0.67",
 		"unscored (no gold): corpus/c.txt",
 		"corpus/b.txt: 1 miss(es)",
@@ -444,7 +460,7 @@ func TestProjectGoldMatchesCorpus(t *testing.T) {
 			}
 		}
 		keys := map[string]bool{}
-		for _, p := range g.Problems {
+		for _, p := range append(append([]string(nil), g.Problems...), g.ProblemsUnquoted...) {
 			keys[problemKey(p)] = true
 		}
 		for _, d := range g.ProblemDetails {

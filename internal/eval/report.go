@@ -43,6 +43,7 @@ func (r *Report) Write(w io.Writer, verbose bool) error {
 		c    Counts
 	}{
 		{MetricProblems, t.Problems},
+		{MetricUnquoted, t.Unquoted},
 		{MetricHeadings, t.Headings},
 		{MetricQuantities, t.Quantities},
 		{MetricQuantitiesText, t.QuantitiesText},

@@ -84,7 +84,8 @@ func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // Metric names, as they appear in reports and misses.
 const (
-	MetricProblems       = "problems"
+	MetricProblems       = "problems"          // quoted problems: the shared gold's definition
+	MetricUnquoted       = "problems_unquoted" // problems stated without quotes, where annotated
 	MetricHeadings       = "headings"
 	MetricQuantities     = "quantities"      // value + unit
 	MetricQuantitiesText = "quantities+text" // value + unit + text as written
@@ -116,6 +117,7 @@ const (
 type FileScore struct {
 	Name           string   `json:"name"`
 	Problems       Counts   `json:"problems"`
+	Unquoted       Counts   `json:"problems_unquoted"`
 	Headings       Counts   `json:"headings"`
 	Quantities     Counts   `json:"quantities"`
 	QuantitiesText Counts   `json:"quantities_text"`
@@ -131,6 +133,7 @@ type FileScore struct {
 // Add adds the counts of s to f (the name and misses are left alone).
 func (f *FileScore) Add(s FileScore) {
 	f.Problems = f.Problems.Add(s.Problems)
+	f.Unquoted = f.Unquoted.Add(s.Unquoted)
 	f.Headings = f.Headings.Add(s.Headings)
 	f.Quantities = f.Quantities.Add(s.Quantities)
 	f.QuantitiesText = f.QuantitiesText.Add(s.QuantitiesText)
@@ -148,7 +151,10 @@ func Score(b *bulletin.Bulletin, g Gold) FileScore {
 		b = &bulletin.Bulletin{}
 	}
 	var f FileScore
-	f.Problems = f.match(MetricProblems, g.problemKeys(), problemKeys(b))
+	f.Problems = f.match(MetricProblems, keysOf(g.Problems), problemKeys(b, true))
+	if g.ProblemsUnquoted != nil {
+		f.Unquoted = f.match(MetricUnquoted, keysOf(g.ProblemsUnquoted), problemKeys(b, false))
+	}
 	f.Headings = f.match(MetricHeadings, g.headingKeys(), headingKeys(b))
 	// quantity misses are listed as value, unit and the text as written: 180 件 «180余件»
 	f.Quantities = f.match(MetricQuantities, g.quantityKeys(false), quantityKeys(b, false),
@@ -217,9 +223,10 @@ func diff(gold, got []string) (missing, extra []int) {
 	return missing, extra
 }
 
-func (g Gold) problemKeys() []string {
-	keys := make([]string, 0, len(g.Problems))
-	for _, p := range g.Problems {
+// keysOf normalises gold problem texts.
+func keysOf(problems []string) []string {
+	keys := make([]string, 0, len(problems))
+	for _, p := range problems {
 		keys = append(keys, problemKey(p))
 	}
 	return keys
@@ -241,15 +248,17 @@ func problemKey(s string) string {
 	return k
 }
 
-// problemKeys are the extracted problems: the quote, or the text where there is no quote.
-func problemKeys(b *bulletin.Bulletin) []string {
+// problemKeys are the extracted problems with a quote (quoted true: the quote) or without one
+// (quoted false: the text).
+func problemKeys(b *bulletin.Bulletin, quoted bool) []string {
 	keys := make([]string, 0, len(b.Problems))
 	for _, p := range b.Problems {
-		s := p.Quote
-		if s == "" {
-			s = p.Text
+		switch {
+		case quoted && p.Quote != "":
+			keys = append(keys, problemKey(p.Quote))
+		case !quoted && p.Quote == "":
+			keys = append(keys, problemKey(p.Text))
 		}
-		keys = append(keys, problemKey(s))
 	}
 	return keys
 }
