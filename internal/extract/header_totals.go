@@ -240,8 +240,10 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		return &d.ProblemsDone
 	}
 	for k, c := range counts {
-		if quoted[c.s] || (c.chinese && c.n == 1) || strings.HasSuffix(s[:c.s], "每") || strings.HasSuffix(s[:c.s], "逐") {
-			continue // 每一个问题, 一个综合研究报告: not declared counts
+		lead := strings.TrimSpace(s[:c.s])
+		one := c.chinese && c.n == 1 && !hdrHasSuffixAny(lead, hdrDoneCues) && !hdrHasSuffixAny(lead, hdrProgressCues)
+		if quoted[c.s] || one || strings.HasSuffix(lead, "每") || strings.HasSuffix(lead, "逐") {
+			continue // 每一个问题, 一个综合研究报告: not declared counts; 正在整改一个 is
 		}
 		sent = v.sentenceAt(c.s)
 		clause := hdrClauseStart(s, quoted, sent[0], c.s)

@@ -472,8 +472,9 @@ func TestProblemsProjectCorpus(t *testing.T) {
 				t.Skip("no gold")
 			}
 			var gold struct {
-				Problems       []string `json:"problems"`
-				MeasureMarkers *int     `json:"measure_markers"`
+				Problems         []string `json:"problems"`          // quoted
+				ProblemsUnquoted []string `json:"problems_unquoted"` // stated without quotes
+				MeasureMarkers   *int     `json:"measure_markers"`
 			}
 			if err := json.Unmarshal(gdata, &gold); err != nil {
 				t.Fatalf("gold: %v", err)
@@ -483,19 +484,25 @@ func TestProblemsProjectCorpus(t *testing.T) {
 				t.Skip("structure.Parse gives no sections yet")
 			}
 			Extract(b)
-			var got, want []string
+			var quoted, unquoted, wantQuoted, wantUnquoted []string
 			for _, p := range b.Problems {
-				q := p.Quote
-				if q == "" {
-					q = p.Text
+				if p.Quote != "" {
+					quoted = append(quoted, squeeze(p.Quote))
+				} else {
+					unquoted = append(unquoted, squeeze(p.Text))
 				}
-				got = append(got, squeeze(q))
 			}
 			for _, g := range gold.Problems {
-				want = append(want, squeeze(g))
+				wantQuoted = append(wantQuoted, squeeze(g))
 			}
-			if strings.Join(got, "|") != strings.Join(want, "|") {
-				t.Errorf("problems\n got %q\nwant %q", got, want)
+			for _, g := range gold.ProblemsUnquoted {
+				wantUnquoted = append(wantUnquoted, squeeze(g))
+			}
+			if strings.Join(quoted, "|") != strings.Join(wantQuoted, "|") {
+				t.Errorf("quoted problems\n got %q\nwant %q", quoted, wantQuoted)
+			}
+			if strings.Join(unquoted, "|") != strings.Join(wantUnquoted, "|") {
+				t.Errorf("unquoted problems\n got %q\nwant %q", unquoted, wantUnquoted)
 			}
 			if gold.MeasureMarkers != nil {
 				n := 0
