@@ -49,7 +49,11 @@ func writeSynthetic(tb testing.TB, path string, rows int) int64 {
 //
 //	go test -run XXX -bench 'Workbook|Baseline' -benchtime 1x -benchmem ./internal/workbook/
 func BenchmarkWorkbook(b *testing.B) {
-	for _, rows := range []int{10000, 100000} {
+	sizes := []int{10000, 100000}
+	if testing.Short() {
+		sizes = []int{1000} // a check that the benchmark works (CI)
+	}
+	for _, rows := range sizes {
 		b.Run(strconv.Itoa(rows/1000)+"k", func(b *testing.B) {
 			b.ReportAllocs()
 			path := filepath.Join(b.TempDir(), "bench.xlsx")
@@ -67,7 +71,10 @@ func BenchmarkWorkbook(b *testing.B) {
 // 100,000 problems (18 columns, one sheet, no table, styles or links): the floor the
 // workbook's figures compare with.
 func BenchmarkBaseline(b *testing.B) {
-	const rows = 100000
+	rows := 100000
+	if testing.Short() {
+		rows = 1000
+	}
 	b.ReportAllocs()
 	src := synthBulletin(1, problemsPerBulletin)
 	for i := 0; i < b.N; i++ {
