@@ -16,6 +16,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
 )
 
 // Gold is the hand annotation of one bulletin (../shared/corpus/README.md, "Gold format").
@@ -50,16 +52,9 @@ type Gold struct {
 	Truncated      bool                `json:"truncated"` // the excerpt stops before the document ends
 }
 
-// GoldDeclared are the totals a bulletin states about itself; nil where it states none.
-type GoldDeclared struct {
-	ProblemsTotal      *int     `json:"problems_total"`
-	ProblemsDone       *int     `json:"problems_done"`
-	ProblemsInProgress *int     `json:"problems_in_progress"`
-	MeasuresTotal      *int     `json:"measures_total"`
-	MeasuresDone       *int     `json:"measures_done"`
-	RatePercent        *float64 `json:"rate_percent"`
-	Other              []string `json:"other"` // other stated counts, as spans; not scored
-}
+// GoldDeclared are the totals a bulletin states about itself, in the gold as in the record
+// (the same JSON names); nil where it states none. Other is not scored.
+type GoldDeclared = bulletin.Declared
 
 // GoldProblemDetail gives the ledger columns of one problem; empty fields are not scored.
 type GoldProblemDetail struct {

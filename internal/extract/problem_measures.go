@@ -117,10 +117,16 @@ func splitItems(text, folded string, verb rune, min int) (lead string, items []b
 	if len(marks) < min || len(marks) == 0 {
 		return strings.TrimSpace(text), nil
 	}
+	return cutItems(text, len(rs), marks)
+}
+
+// cutItems cuts text (n runes long) at its item markers: the trimmed text before the first
+// marker, and one measure per marker, running to the next marker or the end.
+func cutItems(text string, n int, marks []itemMarker) (lead string, items []bulletin.Measure) {
 	cut := runeCutter(text)
 	lead = strings.TrimSpace(cut(0, marks[0].start))
 	for k, m := range marks {
-		end := len(rs)
+		end := n
 		if k+1 < len(marks) {
 			end = marks[k+1].start
 		}
@@ -212,16 +218,7 @@ func listItems(text, folded string) (lead string, items []bulletin.Measure) {
 		if len(marks) < 2 {
 			continue
 		}
-		cut := runeCutter(text)
-		lead = strings.TrimSpace(cut(0, marks[0].start))
-		for k, m := range marks {
-			end := len(rs)
-			if k+1 < len(marks) {
-				end = marks[k+1].start
-			}
-			items = append(items, bulletin.Measure{Ordinal: m.ordinal, Text: strings.TrimSpace(cut(m.end, end))})
-		}
-		return lead, items
+		return cutItems(text, len(rs), marks)
 	}
 	return "", nil
 }
