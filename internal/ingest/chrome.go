@@ -159,6 +159,12 @@ var breadcrumbPrefix = regexp.MustCompile(`^(?:当前位置|您当前的位置|�
 // breadcrumbSep separates breadcrumb steps: >, ->, », ＞, →, >>, ›, and / after 首页.
 var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\s*`)
 
+// breadcrumbHome and breadcrumbHomeSep read a breadcrumb whose steps are separated by bars or
+// dots, which source lines use too (来源：… | 发布时间：…): only after a first step that is the
+// home page. Example: 首页 | 党务公开 | 巡察整改; 网站首页 · 巡察工作 · 整改公示.
+var breadcrumbHome = regexp.MustCompile(`^(?:首页|网站首页|主页)\s*(?:\||｜|·|•)`)
+var breadcrumbHomeSep = regexp.MustCompile(`\s*(?:\||｜|·|•)\s*`)
+
 // isBreadcrumb: 当前位置: 首页 > …, 首页 -> 要闻 -> …, a lone 首页, -> 要闻 -> 审计通告.
 func isBreadcrumb(p string) bool {
 	if breadcrumbPrefix.MatchString(p) {
@@ -175,6 +181,9 @@ func isBreadcrumb(p string) bool {
 		return false
 	}
 	parts := breadcrumbSep.Split(p, -1)
+	if len(parts) < 2 && breadcrumbHome.MatchString(p) {
+		parts = breadcrumbHomeSep.Split(p, -1)
+	}
 	if len(parts) < 2 {
 		return false
 	}
@@ -392,6 +401,7 @@ func splitChrome(paras []string, known string) chromeHead {
 		open      titleGroup
 		bodyStart = len(paras)
 	)
+	paras = unglue(paras)
 scan:
 	for i, p := range paras {
 		if i >= headLimit {
@@ -453,6 +463,81 @@ scan:
 		h.meta = fs.meta
 	}
 	return h
+}
+
+// unglue splits, among the first headLimit lines, the lines where a site printed chrome and
+// its neighbour on one line:
+//   - a title and its fact line: 关于…的通报 发布时间：2023-05-06 来源：县交通运输局
+//   - a fact line and the opening: 发布时间：2023-05-06 根据县委统一部署，…
+//
+// Each becomes two lines, so that the facts are read and nothing of the body is dropped as chrome.
+func unglue(paras []string) []string {
+	var out []string
+	for i, p := range paras {
+		if i >= headLimit {
+			return append(out, paras[i:]...)
+		}
+		if title, fields, ok := titleThenFields(p); ok {
+			out = append(out, title)
+			p = fields
+		}
+		if fields, body, ok := fieldsThenBody(p); ok {
+			out = append(out, fields, body)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// titleThenFields splits a title line that ends with a fact line after a space.
+func titleThenFields(p string) (title, fields string, ok bool) {
+	for _, loc := range fieldRE.FindAllStringIndex(p, -1) {
+		if loc[0] == 0 {
+			return "", "", false
+		}
+		r, _ := utf8.DecodeLastRuneInString(p[:loc[0]])
+		if !isTrimSpace(r) {
+			continue
+		}
+		title, fields = strings.TrimRightFunc(p[:loc[0]], isTrimSpace), p[loc[0]:]
+		if titleEnding.MatchString(title) && isTitleLine(title) {
+			if _, ok := parseFields(fields); ok {
+				return title, fields, true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+// gluedValue is the value of a fact that may run on into the opening: a date and time, or one
+// word followed by a space (a source's name).
+var gluedValue = regexp.MustCompile(`^[\s:：]*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|[^\s，。,]{1,30}[\s\x{3000}]+)`)
+
+// minGluedBody is the shortest opening, in runes, split off a fact line.
+const minGluedBody = 20
+
+// fieldsThenBody splits a fact line whose last value runs on into a sentence of the body.
+func fieldsThenBody(p string) (fields, body string, ok bool) {
+	if _, ok := parseFields(p); !ok {
+		return "", "", false
+	}
+	locs := fieldRE.FindAllStringIndex(p, -1)
+	last := locs[len(locs)-1][1]
+	tail := p[last:]
+	if !strings.ContainsAny(tail, "，。,") {
+		return "", "", false
+	}
+	m := gluedValue.FindStringIndex(tail)
+	if m == nil {
+		return "", "", false
+	}
+	body = strings.TrimLeftFunc(tail[m[1]:], isTrimSpace)
+	if utf8.RuneCountInString(body) < minGluedBody || !strings.ContainsAny(body, "，。,") {
+		return "", "", false
+	}
+	return strings.TrimRightFunc(p[:last+m[1]], isTrimSpace), body, true
 }
 
 // dropFooter removes the run of footer lines at the end (打印本页, 关闭窗口, 分享到 …), keeping
