@@ -230,6 +230,9 @@ func makeHeading(p, f string, lead, n, level int) Heading {
 	marker := p[mStart:mEnd]
 
 	cut := sentenceEnd(f[lead+n:]) // byte offset in folded rest, just past 。, or -1
+	if c := colonEnd(f[lead+n:]); c >= 0 && (cut < 0 || c < cut) {
+		cut = c // （二）压实整改责任：局党组书记履行第一责任人职责…
+	}
 	split := len(p)
 	titleEnd := len(p)
 	if cut >= 0 {
@@ -290,6 +293,48 @@ func sentenceEnd(s string) int {
 	}
 	return -1
 }
+
+// colonEnd returns the byte offset just past a colon that ends a run-in title, or -1: the
+// title before it short (2 to maxColonTitle runes) and outside quotes, the body after it not
+// empty. Example: "（二）压实整改责任：局党组书记履行第一责任人职责" -> title 压实整改责任. A colon
+// between digits (10:30) ends nothing; a trailing colon (（二）存在的问题：) is trimmed by the caller.
+func colonEnd(s string) int {
+	depth, ascii, runes := 0, false, 0
+	prev := rune(0)
+	for i, r := range s {
+		switch r {
+		case '“', '‘', '《':
+			depth++
+		case '”', '’', '》':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			ascii = !ascii
+		case '。':
+			return -1
+		case ':', '：':
+			end := i + utf8.RuneLen(r)
+			next, _ := utf8.DecodeRuneInString(s[end:])
+			switch {
+			case depth > 0 || ascii || runes < 2:
+			case prev >= '0' && prev <= '9' && next >= '0' && next <= '9':
+			case strings.TrimSpace(s[end:]) == "":
+				return -1
+			default:
+				return end
+			}
+		}
+		if runes++; runes > maxColonTitle {
+			return -1
+		}
+		prev = r
+	}
+	return -1
+}
+
+// maxColonTitle is the longest run-in title, in runes, that a colon may end.
+const maxColonTitle = 40
 
 // hanDigits are the Chinese numerals used in markers.
 const hanDigits = "一二三四五六七八九十"
