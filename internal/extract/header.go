@@ -122,7 +122,11 @@ var hdrFeedbackBefore = regexp.MustCompile(`反馈(?:会|会议|大会)?(?:于|�
 
 // hdrAuditFeedback dates an audit report's review: DATE市…人大常委会第N次会议后 / 听取 / 审议
 // (not 会议上: that is the meeting the report is given at).
-var hdrAuditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)`)
+//
+// An audit of one unit is fed back as its audit report: DATE印发了审计报告 / 出具了审计报告 /
+// 下达了审计决定书 (省审计厅…进行了审计,并于2022年12月9日印发了审计报告).
+var hdrAuditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)|` +
+	`^\s*(?:向[^。;,，]{1,30}?)?(?:正式)?(?:印发|出具|下达|送达)了?(?:审计报告|审计决定书?|审计意见书?)`)
 
 // hdrRound matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
 var hdrRound = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
@@ -139,6 +143,11 @@ var hdrAuditOrg = regexp.MustCompile(`审计(?:局|厅|署|办)`)
 
 // hdrAuditUnit reads the audited budget: 2021年度宁波市本级预算执行 -> 宁波市本级.
 var hdrAuditUnit = regexp.MustCompile(`(我[市区县省])?\d{4}年度([^。,，、;]{1,20}?)预算执行`)
+
+// hdrAuditObject reads the unit an auditing body audited, from the text right after the body's
+// name: 省审计厅对湖南理工学院2019年至2021年财务收支情况进行了审计 -> 湖南理工学院; 市审计局对
+// 市交通运输局原局长…进行了经济责任审计 -> 市交通运输局. Group 1 is the unit.
+var hdrAuditObject = regexp.MustCompile(`^\s*(?:于[^,，。;]{0,20}?)?对(\p{Han}{2,30}?)(?:\d{4}年|原|的|财务收支|预算执行|经济责任|任职|进行|开展)[^。;]{0,60}?审计`)
 
 // hdrPlace finds the place an audit report speaks for: 在慈溪市十七届人大常委会.
 var hdrPlace = regexp.MustCompile(`(?:^|[在于\s,，:：])(\p{Han}{1,8}?[省市县区])[一二三四五六七八九十]+届人大常委会`)
@@ -497,9 +506,30 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 	h.noteYears(ds)
 	ps := hdrPeriods(s, ds)
 	if len(ps) == 0 {
+		// No period, only the day the group moved in: 于2023年3月6日进驻市统计局，开展为期2个月
+		// 的常规巡察. That day is the start; the end is not certain.
+		for _, d := range ds {
+			if d.day() && d.year && hdrEntry.MatchString(s[d.e:]) {
+				h.b.Inspection.Start = bulletin.Day(d.iso(d.y))
+				break
+			}
+		}
 		return
 	}
 	p := ps[0]
+	if p.from.y == 0 {
+		// 今年3月22日至5月20日: the year is the publish date's, named relative to it.
+		if y := h.relativeYear(s[:p.from.s]); y > 0 {
+			p.from.y = y
+			if p.to.y == 0 {
+				p.to.y = y
+				if p.to.m < p.from.m {
+					p.to.y++ // 今年11月20日至1月15日
+				}
+			}
+			h.lastYear = p.to.y
+		}
+	}
 	if p.to.y > 0 {
 		h.endISO = p.to.iso(p.to.y)
 	}
@@ -508,6 +538,41 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 	}
 	h.b.Inspection.Start = bulletin.Day(p.from.iso(p.from.y))
 	h.b.Inspection.End = bulletin.Day(p.to.iso(p.to.y))
+}
+
+// hdrEntry follows the day an inspection group moved in, when the bulletin gives no period:
+// 于2023年3月6日进驻市统计局; 2023年3月6日，市委第二巡察组进驻…; 自2023年3月6日起进驻.
+var hdrEntry = regexp.MustCompile(`^\s*(?:起)?\s*[,，]?\s*[^,，。;]{0,20}?进驻`)
+
+// hdrRelativeYears name a year relative to the publish date, right before a period without a
+// year: 今年3月22日至5月20日 in a bulletin published on 2023-09-01 is 2023.
+var hdrRelativeYears = []struct {
+	word   string
+	offset int
+}{
+	{"今年", 0},  // 今年3月22日至5月20日
+	{"本年", 0},  // 本年3月至5月
+	{"去年", -1}, // 去年11月6日至12月20日
+}
+
+// relativeYear is the year that before (the text right before a period) names relative to the
+// publish date, or 0.
+func (h *hdrState) relativeYear(before string) int {
+	pub := string(h.b.PublishDate)
+	if len(pub) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(pub[:4])
+	if err != nil {
+		return 0
+	}
+	before = strings.TrimRight(before, " ,，于自从在")
+	for _, r := range hdrRelativeYears {
+		if strings.HasSuffix(before, r.word) {
+			return y + r.offset
+		}
+	}
+	return 0
 }
 
 // readLaterPeriod reads the inspection period when the fact sentence gives none (it was the
@@ -662,7 +727,8 @@ func (h *hdrState) readAudit() {
 		}
 	}
 	if place == "" && h.b.Inspector != "" {
-		if i := strings.Index(h.b.Inspector, "审计"); i > 0 {
+		// 慈溪市审计局 speaks for 慈溪市; a bare 市审计局 or 省审计厅 names no place.
+		if i := strings.Index(h.b.Inspector, "审计"); i > 0 && utf8.RuneCountInString(h.b.Inspector[:i]) > 1 {
 			if p := h.b.Inspector[:i]; strings.HasSuffix(p, "市") || strings.HasSuffix(p, "县") || strings.HasSuffix(p, "区") || strings.HasSuffix(p, "省") {
 				place = p
 			}
@@ -680,6 +746,19 @@ func (h *hdrState) readAudit() {
 			h.b.Unit = place
 		}
 		break
+	}
+	if h.b.Unit == "" {
+		// The unit audited, named after the auditing body: 省审计厅对湖南理工学院…进行了审计.
+		for _, v := range texts {
+			m := hdrAuditOrg.FindStringIndex(v.text)
+			if m == nil {
+				continue
+			}
+			if o := hdrAuditObject.FindStringSubmatchIndex(v.text[m[1]:]); o != nil {
+				h.b.Unit = strings.TrimSpace(v.cut(m[1]+o[2], m[1]+o[3]))
+				break
+			}
+		}
 	}
 	if h.b.Unit == "" {
 		h.b.Unit = place

@@ -47,6 +47,23 @@ func TestHeaderMorePhrasings(t *testing.T) {
 		name, title, publisher, text string
 		want                         map[string]string
 	}{
+		// Audits of one unit and totals with thousands separators (testdata/excerpts 015, 008).
+		{"audit of one unit: 对UNIT…进行了审计, 印发了审计报告, 审计指出", "", "",
+			"2022年9月至10月,省审计厅对湖南理工学院2019年至2021年财务收支情况进行了审计,并于2022年12月9日印发了审计报告。审计指出4个方面17个问题,涉及金额3,842.6万元。截至2023年3月31日,已整改完成15个,整改率88.24%;剩余2个问题因历史遗留原因,正在积极推进整改。",
+			map[string]string{"unit": "湖南理工学院", "inspector": "省审计厅", "feedback": "2022-12-09", "kind": "审计整改",
+				"problems": "17", "problems_done": "15", "in_progress": "2", "rate": "88.24"}},
+		{"audit of one unit: 经济责任审计, 出具了审计报告", "", "",
+			"2023年5月,市审计局对市交通运输局原局长任职期间经济责任履行情况进行了审计,于2023年8月2日出具了审计报告。现将审计发现问题的整改情况公告如下。",
+			map[string]string{"unit": "市交通运输局", "inspector": "市审计局", "feedback": "2023-08-02"}},
+		{"all done in a later clause", "", "",
+			"对巡察反馈的4个方面16个问题，局党组立行立改12个，限期整改4个，目前已全部整改完成。",
+			map[string]string{"problems": "16", "problems_done": "16", "in_progress": "null", "measures": "null"}},
+		{"all done in a later clause about the measures", "", "",
+			"巡察反馈问题16个，局党组制定整改措施40条，目前已全部完成。",
+			map[string]string{"problems": "16", "problems_done": "null", "measures": "40", "measures_done": "40"}},
+		{"totals with thousands separators", "", "",
+			"截至2023年12月底,对巡视反馈的1,126个问题,已完成整改1,053个,整改完成率93.5%;制定整改措施3,274条,已完成3,089条。",
+			map[string]string{"problems": "1126", "problems_done": "1053", "rate": "93.5", "measures": "3274", "measures_done": "3089"}},
 		// Inspectors.
 		{"中共…省委第N巡视组", "", "",
 			"根据省委统一部署，2022年3月10日至5月10日，中共湖北省委第三巡视组对襄阳市开展了常规巡视，并于2022年7月8日向襄阳市委反馈了巡视意见。",
@@ -319,6 +336,41 @@ func TestHeaderVariantFiles(t *testing.T) {
 				if got[k] != w {
 					t.Errorf("%s = %q, want %q", k, got[k], w)
 				}
+			}
+		})
+	}
+}
+
+// TestHeaderPublishYearAndEntry covers a period whose year is named relative to the publish
+// date (今年…) and an opening that gives only the day the group moved in (进驻).
+func TestHeaderPublishYearAndEntry(t *testing.T) {
+	tests := []struct {
+		name, publish, text        string
+		start, end, feedback, unit string
+	}{
+		{"今年, publish date 2023", "2023-09-08",
+			"今年3月13日至5月12日,市委第三巡察组对市城市建设投资集团有限公司党委开展了常规巡察。6月28日,市委巡察组向集团党委反馈了巡察意见。",
+			"2023-03-13", "2023-05-12", "2023-06-28", "市城市建设投资集团有限公司党委"},
+		{"去年, across the new year", "2024-04-02",
+			"去年11月20日至1月15日，县委第二巡察组对县统计局党组进行了巡察，3月1日反馈了巡察意见。",
+			"2023-11-20", "2024-01-15", "2024-03-01", "县统计局党组"},
+		{"今年 without a publish date: no year", "",
+			"今年3月22日至5月20日，市委第一巡察组对市卫健委党组开展了常规巡察，并于7月12日反馈了巡察意见。",
+			"", "", "", "市卫健委党组"},
+		{"进驻: the start only", "",
+			"根据县委统一部署，县委第三巡察组于2022年4月6日进驻，对县医疗保障局党组开展了为期一个半月的常规巡察，于2022年7月8日反馈巡察意见。",
+			"2022-04-06", "", "2022-07-08", "县医疗保障局党组"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := []string{tt.text, "一、整改工作情况", "局党组召开会议研究部署。"}
+			b := &bulletin.Bulletin{PublishDate: bulletin.Day(tt.publish)}
+			b.Paragraphs, b.Sections = structure.Parse(lines)
+			extractHeader(b)
+			got := [4]string{string(b.Inspection.Start), string(b.Inspection.End), string(b.FeedbackDate), b.Unit}
+			want := [4]string{tt.start, tt.end, tt.feedback, tt.unit}
+			if got != want {
+				t.Errorf("start, end, feedback, unit = %q, want %q", got, want)
 			}
 		})
 	}

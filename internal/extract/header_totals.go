@@ -14,8 +14,9 @@ import (
 // before the second top-level section (the opening and the section on how the rectification was
 // organised) — and in any paragraph that reports progress (截至…已完成…, 整改完成率).
 
-// hdrCount matches a count: a number, an optional 余/多, a counter word.
-var hdrCount = regexp.MustCompile(`(\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+// hdrCount matches a count: a number, an optional 余/多, a counter word. A number may group
+// its thousands with commas (反馈的1,126个问题; 整改措施3,274条), folded from full-width ，too.
+var hdrCount = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
 
 // hdrOtherUnits are the counters of counts worth keeping as other declared counts (meetings,
 // groups, lists, documents); people and money are metrics, not declarations.
@@ -39,7 +40,8 @@ var hdrTotalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "�
 	"巡察发现", "巡视发现", "发现问题", "提出"}
 
 // hdrAuditTotalCues play the same part in audit reports: 审计工作报告反映的问题N个.
-var hdrAuditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现"}
+// An audit of one unit states its findings as 审计指出4个方面17个问题.
+var hdrAuditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现", "审计指出", "审计反映"}
 
 // hdrAllDoneCues, right after a total's noun, say all of it is done: 3个问题已全部完成整改.
 var hdrAllDoneCues = []string{"已全部完成", "全部完成", "已全部整改", "全部整改", "全部落实", "已全部落实", "均已完成", "均已整改", "均已落实", "均完成"}
@@ -72,6 +74,30 @@ func hdrAllDoneNext(after string) bool {
 	}
 	after = strings.TrimLeft(after, " ,，")
 	return hdrHasPrefixAny(after, hdrAllDoneCues) || strings.HasPrefix(after, "已全部整改")
+}
+
+// hdrOtherKindNouns name the other kind of total: a clause with one of them speaks of that
+// kind, so an all-done clause after it is not about this total.
+var hdrOtherKindNouns = map[string][]string{
+	"problems": {"措施", "任务", "举措"},
+	"measures": {"问题"},
+}
+
+// hdrAllDoneLater reports whether a later clause of the sentence after a total of kind says,
+// with no count of its own, that all of it is done: 对巡察反馈的4个方面16个问题，局党组立行立改
+// 12个，限期整改4个，目前已全部整改完成. The search stops at a clause about the other kind
+// (…，制定整改措施40条，目前已全部完成 is about the measures).
+func hdrAllDoneLater(after, kind string) bool {
+	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
+	for _, cl := range clauses {
+		if hdrContainsAny(cl, hdrOtherKindNouns[kind]) {
+			return false
+		}
+		if hdrAllDoneNext(cl) && !strings.ContainsAny(cl, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // hdrTotalOf returns the declared total of kind ("problems" or "measures").
@@ -138,7 +164,7 @@ func hdrScanCounts(s string) []hdrCountAt {
 		if unit == "个" && strings.HasPrefix(s[m[1]:], "月") {
 			continue
 		}
-		c := hdrCountAt{s: m[0], e: m[1], n: hdrNumber(num), unit: unit}
+		c := hdrCountAt{s: m[0], e: m[1], n: hdrNumber(strings.ReplaceAll(num, ",", "")), unit: unit}
 		c.chinese = num[0] < '0' || num[0] > '9'
 		if c.chinese && c.n == 0 && num != "零" && num != "〇" {
 			continue
@@ -343,6 +369,8 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 					set(done(kind), c.n) // 反馈的3个问题已全部完成整改
 				} else if !restated && hdrAllDoneNext(s[c.e:sent[1]]) {
 					set(done(kind), c.n) // 共反馈问题12个，目前已全部整改到位
+				} else if hdrAllDoneLater(s[c.e:sent[1]], kind) {
+					set(done(kind), c.n) // 16个问题，立行立改12个，限期整改4个，目前已全部整改完成
 				}
 				continue
 			}

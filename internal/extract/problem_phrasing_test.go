@@ -391,6 +391,17 @@ var phrasingCases = []struct {
 		topics:   []string{"文件运转不规范", "印章管理不严"},
 	},
 	{
+		name:     "adjacent quotes and 等问题 in a run-in heading",
+		text:     `2.针对“执行财经纪律不严格”“公务接待不规范”等问题。开展财务专项检查，清退超标准接待费用1260元。`,
+		problems: []string{"执行财经纪律不严格", "公务接待不规范"},
+	},
+	{
+		name: "adjacent quotes and 等问题 in a standalone heading",
+		text: `（一）针对“会议记录不规范”“档案资料缺失”等问题
+统一会议记录模板。`,
+		problems: []string{"会议记录不规范", "档案资料缺失"},
+	},
+	{
 		name: "对/就 with a finding phrase before the quote, and not without",
 		text: `对巡视指出的“干部选任把关不严”问题，修订干部选拔任用工作规程。
 就巡察反馈的“工程项目管理不规范”问题，开展工程项目专项审计。

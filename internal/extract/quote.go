@@ -300,7 +300,8 @@ var introFirst = func() map[rune]bool {
 }()
 
 // nextListed returns the offset of a quotation listed right after a frame ending at rs[end]
-// (、“乙”问题, 和“乙”问题), or -1.
+// (、“乙”问题, 和“乙”问题, or with nothing between: a heading's 针对“甲”“乙”等问题, whose first
+// quote the heading reading closed on its own), or -1.
 func nextListed(rs []rune, end int) int {
 	k := skipFiller(rs, end)
 	for _, c := range []string{"以及", "、", ",", "和", "及", "与"} {
@@ -309,7 +310,7 @@ func nextListed(rs []rune, end int) int {
 			break
 		}
 	}
-	if k > end && k < len(rs) && opensQuote(rs[k]) {
+	if k < len(rs) && opensQuote(rs[k]) {
 		return k
 	}
 	return -1
