@@ -15,6 +15,7 @@ import (
 var (
 	evalCorpus     = filepath.Join("..", "..", "corpus")
 	evalGold       = filepath.Join("..", "..", "testdata", "gold")
+	evalExcerpts   = filepath.Join("..", "..", "testdata", "excerpts") // excerpts and their gold side by side
 	sharedRaw      = filepath.Join("..", "..", "..", "shared", "corpus", "real", "raw")
 	sharedRealGold = filepath.Join("..", "..", "..", "shared", "corpus", "real", "gold")
 )
@@ -125,6 +126,20 @@ func TestEvalProjectCorpus(t *testing.T) {
 	}
 	if t.Failed() {
 		logTable(t, "--gold", evalGold, evalCorpus)
+	}
+}
+
+// TestEvalExcerpts scores testdata/excerpts, 20 bulletin beginnings written the way the hidden
+// set of real excerpts is stored (page chrome, split titles, ASCII and full-width punctuation,
+// cut mid-sentence), each NNN.txt next to its hand-made gold NNN.json.
+func TestEvalExcerpts(t *testing.T) {
+	r := runEvalJSON(t, "--gold", evalExcerpts, evalExcerpts)
+	if len(r.Files) != 20 || len(r.Unscored) != 0 || len(r.Failed) != 0 {
+		t.Errorf("scored %d excerpts, unscored %v, failed %v; want 20, none, none", len(r.Files), r.Unscored, r.Failed)
+	}
+	checkTargets(t, r)
+	if t.Failed() {
+		logTable(t, "--gold", evalExcerpts, evalExcerpts)
 	}
 }
 
