@@ -18,6 +18,7 @@ import (
 //	                                 (二○二三年十月八日, 二O二三年) read the same
 //	A至B, A到B, A-B, A—B, A~B        range: B takes the year (and month) of A where it has none
 //	                                 (2023年8月24日至10月23日, 2021年3月至4月, 8月24日至26日)
+//	2023.3.1-4.30, 2023/3/1至4/30     numeric range: B written month and day with A's separator
 //	1至3月, 1-3月, 2022年1-6月         month range with one 月
 //	2021915日, 2021年915日, 2021年13月  garbled: digits lost; Garbled, Date empty
 type datePart struct {
@@ -27,6 +28,7 @@ type datePart struct {
 	dayOnly    bool // 26日: only as the end of a range
 	endMonth   int  // half years and quarters: last month of the period
 	garbled    bool
+	sep        rune // numeric full dates (2022.08.16): the separator, which a range end may reuse
 }
 
 type dateLexer struct {
@@ -142,7 +144,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 		if dn == 0 || dn > 2 || !validDay(v, m, d) {
 			return p, false
 		}
-		p.y, p.m, p.d, p.hasYear, p.end = v, m, d, true, k+dn
+		p.y, p.m, p.d, p.hasYear, p.end, p.sep = v, m, d, true, k+dn, sep
 		return p, true
 	case n == 4 && v >= 1900 && v <= 2100 && runeAt(src, skipSpaces(src, j)) == '年':
 		p.y, p.hasYear = v, true
@@ -358,6 +360,9 @@ func (lx *dateLexer) rangeEnd(p datePart) (datePart, bool) {
 		return p, false
 	}
 	e, ok := lx.part(k)
+	if !ok && p.sep != 0 {
+		e, ok = lx.numericMonthDay(k, p.sep)
+	}
 	if !ok || e.garbled || e.endMonth != 0 {
 		return p, false
 	}
@@ -384,6 +389,27 @@ func (lx *dateLexer) rangeEnd(p datePart) (datePart, bool) {
 	if e.d != 0 && !validDay(yearOr(e.y), e.m, e.d) {
 		return p, false
 	}
+	return e, true
+}
+
+// numericMonthDay reads the end of a numeric range written without its year, month and day
+// joined by sep: 4.30 in 2023.3.1-4.30.
+func (lx *dateLexer) numericMonthDay(k int, sep rune) (datePart, bool) {
+	src := lx.src
+	e := datePart{start: k}
+	mn, m := digitsAt(src, k)
+	if mn == 0 || mn > 2 || runeAt(src, k+mn) != sep {
+		return e, false
+	}
+	dn, d := digitsAt(src, k+mn+1)
+	if dn == 0 || dn > 2 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return e, false
+	}
+	end := k + mn + 1 + dn
+	if r := runeAt(src, end); isDigit(r) || r == sep || r == '.' {
+		return e, false // 4.30.5 or a decimal run: not a month and day
+	}
+	e.m, e.d, e.end = m, d, end
 	return e, true
 }
 

@@ -141,17 +141,22 @@ var halfNotBefore = []string{"度", "报", "刊", "总结", "考核", "工作", 
 // leaves 成 a word.
 var tenthFollow = []string{"以上", "以下", "左右", "多", "余", "半", "的"}
 
+// tenthPrecede, just before the number of N成, make it a share in tenths whatever follows: a
+// change stated from one share to another (开工率由六成提高到85%, 从三成降至一成).
+const tenthPrecede = "由从"
+
 // cnBlockers are characters that, written just before a Chinese numeral, make it part of a
 // word or an ordinal (第一, 每一个, 统一部署, 唯一, 之一, 周一, 十二届三次全会…).
-const cnBlockers = "第每统唯同单逐之其某任这那哪另周初划专归即再万数几届"
+const cnBlockers = "第每统唯同逐之其某任这那哪另周初划专归即再万数几届"
 
 // asVerbs, earlier in the clause, make 一项/一个 predicative, not a count: 作为一项重大政治任务,
 // 把整改作为当前和今后一项重大的政治任务, 成为一个示范.
 var asVerbs = []string{"作为", "成为", "视为", "当作", "当成", "列为", "变为", "身为"}
 
-// oneBlockers block only 一 (作为一项政治任务, 是一项系统工程, 新一轮巡视, 上一年), except
-// 为 before a duration (整改期限为一年 -> 1 年; 上一年 stays out).
-const oneBlockers = "为是新上下"
+// oneBlockers block only 一 (作为一项政治任务, 是一项系统工程, 新一轮巡视, 上一年, 单一), except
+// 为 before a duration (整改期限为一年 -> 1 年; 上一年 stays out). 单 blocks only 一: after a
+// noun ending in 单 a count is a count (发放宣传单两万余份, 形成任务清单三张).
+const oneBlockers = "为是新上下单"
 
 // nameQuoteMax is the longest quotation (in runes) taken as a name or slogan and skipped
 // whole: “三会一课”, “1+1+5”, “七张问题清单”. Longer quotations (针对“…”问题) are scanned.

@@ -402,7 +402,7 @@ func (sc *scanner) tenths(n number, k int) bool {
 	if runeAt(src, k) != '成' || n.value < 1 || n.value > 10 || n.value != math.Trunc(n.value) || k != n.end {
 		return false
 	}
-	if isClauseEnd(runeAt(src, k+1)) {
+	if isClauseEnd(runeAt(src, k+1)) || strings.ContainsRune(tenthPrecede, runeAt(src, n.start-1)) {
 		return true
 	}
 	for _, w := range tenthFollow {

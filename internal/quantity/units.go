@@ -88,6 +88,7 @@ var units = []unit{
 	{"棵", "棵", 1, KindCount, nil},                                                        // 补植树木500棵
 	{"块", "块", 1, KindCount, []string{"钱"}},                                              // 更换标识牌20块
 	{"课时", "课时", 1, KindDuration, nil},                                                   // 培训40课时
+	{"课次", "课次", 1, KindCount, nil},                                                      // 培训120课次
 	{"学时", "学时", 1, KindDuration, nil},                                                   // 学习32学时
 	{"分钟", "分钟", 1, KindDuration, nil},                                                   // 缩短至30分钟
 	{"公斤", "公斤", 1, KindOther, nil},                                                      // 50公斤
@@ -96,6 +97,7 @@ var units = []unit{
 	{"倍", "倍", 1, KindOther, nil},                                                        // 增长2倍
 	{"吨", "吨", 1, KindOther, nil},                                                        // 50吨
 	{"大类", "大类", 1, KindCount, nil},                                                      // 梳理5大类问题
+	{"大方面", "大方面", 1, KindCount, nil},                                                    // 对照反馈的3大方面12个问题 (like 大类: 大 kept)
 	// traditional forms fold.String leaves as they are (it folds 個 項 條 處 萬 …)
 	{"種", "种", 1, KindCount, []string{"植", "類", "子"}}, // 3種方式
 	{"張", "张", 1, KindCount, nil},                     // 1000張
