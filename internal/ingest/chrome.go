@@ -77,6 +77,8 @@ var fieldLabels = []fieldLabel{
 	{"时间", fieldPublished, true},
 	{"日期", fieldPublished, true},
 	{"信息来源", fieldSource, true},
+	{"发布者", fieldSource, true}, // 发布者：集团党群工作部
+	{"发布人", fieldFact, true},
 	{"文章来源", fieldSource, true},
 	{"稿件来源", fieldSource, true},
 	{"来源", fieldSource, true},
@@ -95,6 +97,12 @@ var fieldLabels = []fieldLabel{
 	{"字体", fieldUI, true},
 	{"色调调节", fieldUI, true},
 	{"分享到", fieldUI, false},
+	// short forms, after the labels they begin: 阅读：1024, 浏览：56, 点击：, 访问量：
+	{"访问量", fieldUI, true},
+	{"阅读数", fieldUI, true},
+	{"阅读", fieldUI, true},
+	{"浏览", fieldUI, true},
+	{"点击", fieldUI, true},
 }
 
 // fieldRE finds labels in a line: a label, optional spaces, then a colon where required.
@@ -301,7 +309,7 @@ var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
 var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
 
 // notTitleStart are openings of body sentences and headings, never of a title.
-var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經|经|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
+var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經[^濟貿]|经[^济贸信开营]|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
 
 // isTitleLine: a short line without sentence punctuation that could be (part of) a title.
 func isTitleLine(p string) bool {
@@ -382,14 +390,65 @@ func (fs *facts) publishDate() string {
 	return ""
 }
 
-// publisher is the best publisher found: 发布机构, then 信息来源, then 来源 ….
+// publisher is the best publisher found: 发布机构, then 信息来源, then 来源 …, then the source
+// of a line without labels (sourceDateLine).
 func (fs *facts) publisher() string {
-	for _, l := range []string{"发布机构", "信息来源", "来源", "文章来源", "稿件来源"} {
+	for _, l := range []string{"发布机构", "信息来源", "发布者", "来源", "文章来源", "稿件来源", unlabelledSource} {
 		if s := fs.sources[l]; s != "" {
 			return s
 		}
 	}
 	return ""
+}
+
+// unlabelledSource is the key of the source of a line without labels among facts.sources.
+const unlabelledSource = "署名"
+
+// sourceDateLine is a fact line without labels: a source and a date (with a time) in either
+// order, then nothing, page buttons or labelled furniture. Examples: 市委巡察办 2023-05-06
+// 阅读：1024; 2024-04-18 16:02　市交投集团纪委　阅读：; 县自然资源局　　2021-12-03　　【关闭】;
+// 2023年02月14日 10:20　来源：集团纪委　【字体：大 中 小】. Groups: source before, date, source
+// after, rest.
+var sourceDateLine = regexp.MustCompile(`^(?:([\p{Han}()（）]{2,20})[\s\x{3000}]+)?(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)(?:[\s\x{3000}]+([\p{Han}()（）]{2,20}))?(?:[\s\x{3000}]+(\S.*))?$`)
+
+// readSourceDateLine reads p as a sourceDateLine into fs; false if it is not one.
+func readSourceDateLine(p string, fs *facts) bool {
+	if utf8.RuneCountInString(p) > 120 || !strings.ContainsAny(p, "0123456789") {
+		return false
+	}
+	m := sourceDateLine.FindStringSubmatch(p)
+	if m == nil {
+		return false
+	}
+	source := m[1]
+	if source == "" {
+		source = m[3]
+	}
+	rest := strings.TrimSpace(m[4])
+	var fields []field
+	switch {
+	case rest == "":
+	case isButtonLine(rest):
+	default:
+		fr, ok := parseFields(rest)
+		if !ok {
+			return false
+		}
+		fields = fr
+	}
+	if source == "" && len(fields) == 0 || titleEnding.MatchString(source) || isoDate(m[2]) == "" {
+		return false // a bare date is timestampLine's; a title is no source
+	}
+	for _, f := range fields {
+		fs.add(f)
+	}
+	if fs.published[1] == "" {
+		fs.published[1] = isoDate(m[2])
+	}
+	if source != "" && fs.sources[unlabelledSource] == "" {
+		fs.sources[unlabelledSource] = source
+	}
+	return true
 }
 
 // splitChrome separates chrome from the body. known is a title the format supplied ("" if none).
@@ -413,6 +472,8 @@ scan:
 			continue
 		case timestampLine.MatchString(p):
 			fs.timestamp(p)
+			continue
+		case readSourceDateLine(p, fs):
 			continue
 		}
 		if fields, ok := parseFields(p); ok {
