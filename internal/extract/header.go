@@ -30,13 +30,15 @@ var hdrInspector = regexp.MustCompile(
 		// 集团党组第二巡视组, 校党委第一巡察组, 省直机关工委第一巡察组.
 		`(?:集团|公司|总公司|校|学校|大学|学院)?(?:党委|党组)|(?:省直|市直|县直|区直)?机关工委|工委)|` +
 		// A department's or an enterprise's committee named in full: 市税务局党委第一巡察组,
-		// 省交通运输厅党组第二巡察组, 某某集团有限公司党委第三巡察组.
-		`\p{Han}{1,12}?(?:局|厅|署|办|委员会|公司|集团|银行|大学|学院|医院)(?:党委|党组))?` +
+		// 省交通运输厅党组第二巡察组, 某某集团有限公司党委第三巡察组, 市国资委党委第二巡察组;
+		// a sector's work committee: 市委教育工委第三巡察组, 省委金融工委第一巡察组.
+		`\p{Han}{1,12}?(?:(?:局|厅|署|办|委|委员会|公司|集团|银行|大学|学院|医院)(?:党委|党组)|工委))?` +
 		// The round, for a group named by it: 第二轮巡察.
 		`(?:第[一二三四五六七八九十\d]+轮(?:巡察|巡视)?(?:第[一二三四五六七八九十\d]+组|` + hdrGroup + `)|` + hdrGroup + `)`)
 
-// hdrGroup is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组.
-const hdrGroup = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
+// hdrGroup is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组,
+// 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number).
+const hdrGroup = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
 // hdrMayName reports whether folded s may name a group (hdrInspector): every group's name
 // has 巡察 or 巡视, so the pattern runs only where one of them is.
@@ -509,7 +511,7 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 		// No period, only the day the group moved in: 于2023年3月6日进驻市统计局，开展为期2个月
 		// 的常规巡察. That day is the start; the end is not certain.
 		for _, d := range ds {
-			if d.day() && d.year && hdrEntry.MatchString(s[d.e:]) {
+			if d.day() && d.year && (hdrEntry.MatchString(s[d.e:]) || hdrStartsFrom(s[:d.s], s[d.e:])) {
 				h.b.Inspection.Start = bulletin.Day(d.iso(d.y))
 				break
 			}
@@ -518,8 +520,14 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 	}
 	p := ps[0]
 	if p.from.y == 0 {
-		// 今年3月22日至5月20日: the year is the publish date's, named relative to it.
-		if y := h.relativeYear(s[:p.from.s]); y > 0 {
+		// 今年3月22日至5月20日: the year is the publish date's, named relative to it. A period
+		// with no year at all (于3月1日至4月30日) and no year written before it takes the
+		// publish date's year, the one before where its month comes after publication.
+		y := h.relativeYear(s[:p.from.s])
+		if y == 0 && h.lastYear == 0 {
+			y = h.publishYearFor(p.from.m)
+		}
+		if y > 0 {
 			p.from.y = y
 			if p.to.y == 0 {
 				p.to.y = y
@@ -544,6 +552,14 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 // 于2023年3月6日进驻市统计局; 2023年3月6日，市委第二巡察组进驻…; 自2023年3月6日起进驻.
 var hdrEntry = regexp.MustCompile(`^\s*(?:起)?\s*[,，]?\s*[^,，。;]{0,20}?进驻`)
 
+// hdrStartsFrom reports whether a date between before and after is the first day of the
+// inspection written 自2023年4月10日起 (从…起), the end not given: 自2023年4月10日起，对县审计局
+// 党组开展了为期45天的常规巡察.
+func hdrStartsFrom(before, after string) bool {
+	before = strings.TrimRight(before, " ")
+	return (strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从")) && strings.HasPrefix(strings.TrimLeft(after, " "), "起")
+}
+
 // hdrRelativeYears name a year relative to the publish date, right before a period without a
 // year: 今年3月22日至5月20日 in a bulletin published on 2023-09-01 is 2023.
 var hdrRelativeYears = []struct {
@@ -553,6 +569,24 @@ var hdrRelativeYears = []struct {
 	{"今年", 0},  // 今年3月22日至5月20日
 	{"本年", 0},  // 本年3月至5月
 	{"去年", -1}, // 去年11月6日至12月20日
+}
+
+// publishYearFor is the year of a date of month m (0: any) written without a year, from the
+// publish date: the publish year, or the year before when m comes after the publish month
+// (an inspection is reported after it happened). 0 without a publish date.
+func (h *hdrState) publishYearFor(m int) int {
+	pub := string(h.b.PublishDate)
+	if len(pub) < 7 {
+		return 0
+	}
+	y, err := strconv.Atoi(pub[:4])
+	if err != nil {
+		return 0
+	}
+	if pm, err := strconv.Atoi(pub[5:7]); err == nil && m > pm {
+		y--
+	}
+	return y
 }
 
 // relativeYear is the year that before (the text right before a period) names relative to the
@@ -618,6 +652,9 @@ func (h *hdrState) readFeedback() {
 		return
 	}
 	year := h.lastYear
+	if year == 0 {
+		year = h.publishYearFor(0) // 5月12日反馈 in a bulletin that writes no year
+	}
 	for i := h.factPara; i < h.limit(); i++ {
 		if h.isHeading(i) {
 			continue

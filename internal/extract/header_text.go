@@ -206,21 +206,26 @@ func twoDigits(n int) string {
 
 // hdrDatePatterns are the date forms of the opening sentences, tried at each position in turn.
 var hdrDatePatterns = []struct {
-	re      *regexp.Regexp
-	example string
+	re       *regexp.Regexp
+	example  string
+	rangeEnd bool // only as the end of a period, right after a separator and a date
 }{
 	// Year, month, day.
-	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "2023年8月24日"},
+	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "2023年8月24日", false},
 	// Year, month, day with points.
-	{regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})`), "2023.8.24"},
+	{regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})`), "2023.8.24", false},
+	// Year, month, day with slashes.
+	{regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})`), "2023/8/24", false},
+	// Month and day with points or slashes, the end of a period written 2023.3.1-4.30.
+	{regexp.MustCompile(`^()(\d{1,2})[./](\d{1,2})`), "4.30", true},
 	// Year and month only: a month-level period.
-	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月`), "2021年3月"},
+	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月`), "2021年3月", false},
 	// Month and day, the year taken from context.
-	{regexp.MustCompile(`^()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "12月1日"},
+	{regexp.MustCompile(`^()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "12月1日", false},
 	// Month alone, after 至 in a period (2021年3月至4月).
-	{regexp.MustCompile(`^()(\d{1,2})\s*月`), "4月"},
+	{regexp.MustCompile(`^()(\d{1,2})\s*月`), "4月", false},
 	// Year, month, day in Chinese numerals.
-	{regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`), "二〇二三年十二月一日"},
+	{regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`), "二〇二三年十二月一日", false},
 }
 
 // hdrRangeDay is a bare day after 至 in a period: 4月1日至30日.
@@ -262,6 +267,9 @@ func hdrScanDates(s string) []hdrDate {
 			}
 			// A month alone counts only right after a period separator.
 			if !d.year && d.d == 0 && !hdrAfterSep(s[:i]) {
+				continue
+			}
+			if p.rangeEnd && (len(out) == 0 || !hdrAfterSep(s[:i]) || strings.TrimSpace(hdrTrimSep(s[out[len(out)-1].e:i])) != "") {
 				continue
 			}
 			out = append(out, d)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -48,7 +49,11 @@ var hdrAllDoneCues = []string{"已全部完成", "全部完成", "已全部整�
 
 // hdrDoneCues and hdrProgressCues, before a count at the end of its clause, make it a count of
 // items done or in progress: 已完成整改14个; 正在整改3项.
-var hdrDoneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成"}
+var hdrDoneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成",
+	"措施完成", "任务完成", "举措完成"} // 整改措施完成89条
+
+// hdrAsOfCues open a progress report dated as of a day: 截至2024年2月29日, 截止目前.
+var hdrAsOfCues = []string{"截至", "截止", "到目前为止"}
 var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "持续推进", "未完成", "尚未完成", "基本完成", "长期坚持", "阶段性成效"}
 
 // hdrProblemCues mark a paragraph that states a problem or its measures: such a paragraph
@@ -133,6 +138,63 @@ func hdrRateIndex(s string) []int {
 		return nil
 	}
 	return hdrRate.FindStringSubmatchIndex(s)
+}
+
+// hdrRateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
+var hdrRateTenths = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
+
+// hdrRateCN matches a completion rate written in Chinese numerals: 整改完成率达百分之九十四点四,
+// 完成率为百分之百.
+var hdrRateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
+
+// hdrRateShare matches a share that is a completion rate when the clause before it says what
+// was done: 已完成55条，占比88.7%. Alone (女性干部占比30%) it is not.
+var hdrRateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+
+// hdrFindRate returns the first completion rate of folded s (hdrRate, hdrRateTenths, or
+// hdrRateShare after a done count in the same sentence) and its byte offset.
+func hdrFindRate(s string) (rate float64, at int, ok bool) {
+	if m := hdrRateIndex(s); m != nil {
+		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
+			return f, m[0], true
+		}
+	}
+	if strings.Contains(s, "成") && strings.Contains(s, "率") {
+		if m := hdrRateTenths.FindStringSubmatchIndex(s); m != nil {
+			return float64(10 * hdrNumber(s[m[2]:m[3]])), m[0], true
+		}
+	}
+	if strings.Contains(s, "百分之") {
+		if m := hdrRateCN.FindStringSubmatchIndex(s); m != nil {
+			v := float64(hdrNumber(s[m[2]:m[3]]))
+			if m[4] >= 0 {
+				scale := 0.1
+				for _, r := range s[m[4]:m[5]] {
+					v += scale * float64(hdrNumber(string(r)))
+					scale /= 10
+				}
+				v = math.Round(v*100) / 100
+			}
+			if v > 0 && v <= 100 {
+				return v, m[0], true
+			}
+		}
+	}
+	if strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 {
+		for _, m := range hdrRateShare.FindAllStringSubmatchIndex(s, 4) {
+			sentence := s[:m[0]]
+			if i := strings.LastIndex(sentence, "。"); i >= 0 {
+				sentence = sentence[i:]
+			}
+			if !hdrContainsAny(sentence, hdrDoneCues) {
+				continue
+			}
+			if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
+				return f, m[0], true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // hdrOtherVerbs open an other count's span when they are all that precedes it in its clause:
@@ -224,6 +286,18 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 			read(i, false)
 		}
 	}
+	// A progress report dated by 截至 that names no findings (截至2023年5月15日,已完成整改问题
+	// 8个,整改措施完成31条,完成率88.57%) completes totals declared before it: it is read as in
+	// the totals context, filling only what is still empty.
+	for i := cutoff; i < len(b.Paragraphs); i++ {
+		t := strings.TrimSpace(views[i].text)
+		if seen[i] || d.ProblemsTotal == nil && d.MeasuresTotal == nil || !hdrHasPrefixAny(t, hdrAsOfCues) || strings.Contains(t, "针对“") {
+			continue
+		}
+		if hdrContainsAny(t, hdrDoneCues) || hdrContainsAny(t, hdrAllDoneCues) {
+			read(i, true)
+		}
+	}
 	if d.Other == nil {
 		d.Other = []string{}
 	}
@@ -236,10 +310,10 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, audit, context bool) int {
 	s := v.text
 	declaring := map[[2]int]bool{} // sentences that declared something
-	if m := hdrRateIndex(s); m != nil && d.RatePercent == nil {
-		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
+	if d.RatePercent == nil {
+		if f, at, ok := hdrFindRate(s); ok {
 			d.RatePercent = &f
-			declaring[v.sentenceAt(m[0])] = true
+			declaring[v.sentenceAt(at)] = true
 		}
 	}
 	var sent [2]int // the sentence of the count being read
@@ -356,7 +430,9 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 			}
 			continue
 		}
-		if kind != "" && hdrContainsAny(s[sent[0]:c.s], cues) {
+		// A total is cued (反馈的23个问题) or, in the totals context, named with its progress
+		// right after it: 72条整改措施已完成65条.
+		if kind != "" && (hdrContainsAny(s[sent[0]:c.s], cues) || context && restated && hdrHasPrefixAny(strings.TrimLeft(rest, " "), hdrDoneCues)) {
 			total := &d.ProblemsTotal
 			if kind == "measures" {
 				total = &d.MeasuresTotal
