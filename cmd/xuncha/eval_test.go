@@ -129,13 +129,13 @@ func TestEvalProjectCorpus(t *testing.T) {
 	}
 }
 
-// TestEvalExcerpts scores testdata/excerpts, 20 bulletin beginnings written the way the hidden
+// TestEvalExcerpts scores testdata/excerpts, 35 bulletin beginnings written the way the hidden
 // set of real excerpts is stored (page chrome, split titles, ASCII and full-width punctuation,
 // cut mid-sentence), each NNN.txt next to its hand-made gold NNN.json.
 func TestEvalExcerpts(t *testing.T) {
 	r := runEvalJSON(t, "--gold", evalExcerpts, evalExcerpts)
-	if len(r.Files) != 20 || len(r.Unscored) != 0 || len(r.Failed) != 0 {
-		t.Errorf("scored %d excerpts, unscored %v, failed %v; want 20, none, none", len(r.Files), r.Unscored, r.Failed)
+	if len(r.Files) != 35 || len(r.Unscored) != 0 || len(r.Failed) != 0 {
+		t.Errorf("scored %d excerpts, unscored %v, failed %v; want 35, none, none", len(r.Files), r.Unscored, r.Failed)
 	}
 	checkTargets(t, r)
 	if t.Failed() {
