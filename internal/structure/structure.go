@@ -385,11 +385,15 @@ func matchHanDot(s string) int {
 }
 
 // matchHanParen matches (一) in folded text, and (一)、 where a comma follows.
-func matchHanParen(s string) int {
+func matchHanParen(s string) int { return matchParen(s, hanNumeralLen) }
+
+// matchParen matches a number in parentheses, (一) or (1), and a comma after it; numLen gives
+// the byte length of the number at the start of its argument (0: none).
+func matchParen(s string, numLen func(string) int) int {
 	if !strings.HasPrefix(s, "(") {
 		return 0
 	}
-	n := hanNumeralLen(s[1:])
+	n := numLen(s[1:])
 	if n == 0 || !strings.HasPrefix(s[1+n:], ")") {
 		return 0
 	}
@@ -441,17 +445,8 @@ func matchDigitDot(s string) int {
 	return m
 }
 
-// matchDigitParen matches (1) in folded text.
-func matchDigitParen(s string) int {
-	if !strings.HasPrefix(s, "(") {
-		return 0
-	}
-	n := digitLen(s[1:])
-	if n == 0 || !strings.HasPrefix(s[1+n:], ")") {
-		return 0
-	}
-	return n + 2 + trailingComma(s[n+2:])
-}
+// matchDigitParen matches (1) in folded text, and (1)、 where a comma follows.
+func matchDigitParen(s string) int { return matchParen(s, digitLen) }
 
 // matchHanHalfParen matches 一) in folded text (一） folded).
 func matchHanHalfParen(s string) int {
