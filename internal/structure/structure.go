@@ -265,59 +265,68 @@ func byteOffset(s string, runeOff int) int {
 // quotation marks and book-title marks, or -1. Where the quotes never balance, the first 。 at
 // any depth is taken, so an unclosed quote cannot swallow the body.
 func sentenceEnd(s string) int {
-	depth := 0
-	ascii := false // inside an ASCII "…" pair
+	var q quoteDepth
 	first := -1
 	for i, r := range s {
-		switch r {
-		case '“', '‘', '《':
-			depth++
-		case '”', '’', '》':
-			if depth > 0 {
-				depth--
-			}
-		case '"':
-			ascii = !ascii
-		case '。':
+		q.step(r)
+		if r == '。' {
 			end := i + len("。")
 			if first < 0 {
 				first = end
 			}
-			if depth == 0 && !ascii {
+			if q.outside() {
 				return end
 			}
 		}
 	}
-	if depth > 0 || ascii {
+	if !q.outside() {
 		return first // the quotes never close
 	}
 	return -1
 }
+
+// quoteDepth follows how deep a scan is inside quotation and book-title marks: “” ‘’ 《》
+// nest, an ASCII " opens or closes a pair. A closing mark with nothing open is ignored.
+type quoteDepth struct {
+	depth int
+	ascii bool // inside an ASCII "…" pair
+}
+
+// step takes one rune of the scan.
+func (q *quoteDepth) step(r rune) {
+	switch r {
+	case '“', '‘', '《':
+		q.depth++
+	case '”', '’', '》':
+		if q.depth > 0 {
+			q.depth--
+		}
+	case '"':
+		q.ascii = !q.ascii
+	}
+}
+
+// outside reports whether the scan is outside every quote.
+func (q *quoteDepth) outside() bool { return q.depth == 0 && !q.ascii }
 
 // colonEnd returns the byte offset just past a colon that ends a run-in title, or -1: the
 // title before it short (2 to maxColonTitle runes) and outside quotes, the body after it not
 // empty. Example: "（二）压实整改责任：局党组书记履行第一责任人职责" -> title 压实整改责任. A colon
 // between digits (10:30) ends nothing; a trailing colon (（二）存在的问题：) is trimmed by the caller.
 func colonEnd(s string) int {
-	depth, ascii, runes := 0, false, 0
+	var q quoteDepth
+	runes := 0
 	prev := rune(0)
 	for i, r := range s {
+		q.step(r)
 		switch r {
-		case '“', '‘', '《':
-			depth++
-		case '”', '’', '》':
-			if depth > 0 {
-				depth--
-			}
-		case '"':
-			ascii = !ascii
 		case '。':
 			return -1
 		case ':', '：':
 			end := i + utf8.RuneLen(r)
 			next, _ := utf8.DecodeRuneInString(s[end:])
 			switch {
-			case depth > 0 || ascii || runes < 2:
+			case !q.outside() || runes < 2:
 			case prev >= '0' && prev <= '9' && next >= '0' && next <= '9':
 			case strings.TrimSpace(s[end:]) == "":
 				return -1
