@@ -122,8 +122,9 @@ func goldAndBulletin() (Gold, *bulletin.Bulletin) {
 			{Text: "28项", Value: 28, Unit: "项"}, {Text: "28项", Value: 28, Unit: "项"},
 			{Text: "7.132万元", Value: 7.132 * 10000, Unit: "元"}, {Text: "180余件", Value: 180, Unit: "件", Approx: true},
 		},
-		Contacts:   bulletin.Contacts{Phones: []string{"0431-83622863"}, Postcode: "130400"},
-		Paragraphs: []bulletin.Paragraph{{Text: "针对“…”问题。一是坚持学做结合；二是强化自主学习。"}},
+		Contacts:     bulletin.Contacts{Phones: []string{"0431-83622863"}, Postcode: "130400"},
+		Paragraphs:   []bulletin.Paragraph{{Text: "针对“…”问题。一是坚持学做结合；二是强化自主学习。"}},
+		MeasureItems: 2, // as problem.Extract counts that paragraph
 	}
 	return g, b
 }
@@ -157,7 +158,7 @@ func TestScoreMissingAndExtra(t *testing.T) {
 	b.Unit = ""                                                                // fact lost
 	b.Declared.ProblemsDone = nil
 	b.Declared.MeasuresTotal = bulletin.IntPtr(28) // not in the gold
-	b.Paragraphs = nil                             // no measure items
+	b.Paragraphs, b.MeasureItems = nil, 0          // no measure items
 
 	s := Score(b, g)
 	want := map[string]Counts{

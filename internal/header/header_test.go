@@ -1,4 +1,4 @@
-package extract
+package header
 
 import (
 	"encoding/json"
@@ -16,7 +16,7 @@ import (
 )
 
 // headerBulletin builds a bulletin from text the way the pipeline does, with a minimal line
-// splitter (trimmed non-empty lines; page chrome kept), and runs extractHeader on it.
+// splitter (trimmed non-empty lines; page chrome kept), and runs Extract on it.
 func headerBulletin(text, title string) *bulletin.Bulletin {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
@@ -26,7 +26,7 @@ func headerBulletin(text, title string) *bulletin.Bulletin {
 	}
 	b := &bulletin.Bulletin{Title: title}
 	b.Paragraphs, b.Sections = structure.Parse(lines)
-	extractHeader(b)
+	Extract(b)
 	return b
 }
 
@@ -245,18 +245,18 @@ func TestHeaderPhrasings(t *testing.T) {
 
 func TestCheckDeclared(t *testing.T) {
 	b := &bulletin.Bulletin{}
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 0 {
 		t.Errorf("nothing declared: checks %+v, want none", b.Checks)
 	}
 	b.Declared.ProblemsTotal = intp(3)
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 0 {
 		t.Errorf("no problems found: checks %+v, want none", b.Checks)
 	}
 	b.Problems = []bulletin.Problem{{Measures: make([]bulletin.Measure, 2)}, {Measures: make([]bulletin.Measure, 1)}}
 	b.Declared.MeasuresTotal = intp(3)
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 2 || b.Checks[0].OK || b.Checks[0].Message != "声明问题3个，识别2个" || !b.Checks[1].OK || b.Checks[1].Code != "measures_count" {
 		t.Errorf("checks = %+v", b.Checks)
 	}
@@ -396,7 +396,7 @@ func FuzzExtractHeader(f *testing.F) {
 				t.Errorf("%q is not in the input", w)
 			}
 		}
-		checkDeclared(b)
+		Check(b)
 	})
 }
 
@@ -417,7 +417,7 @@ func BenchmarkHeaderBaseline(b *testing.B) {
 	}
 }
 
-// BenchmarkHeaderSeed measures Parse plus extractHeader on the seed.
+// BenchmarkHeaderSeed measures Parse plus Extract on the seed.
 func BenchmarkHeaderSeed(b *testing.B) {
 	text := headerSeedText(b)
 	b.SetBytes(int64(len(text)))

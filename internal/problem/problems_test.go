@@ -1,8 +1,9 @@
-package extract
+package problem
 
 import (
 	"encoding/json"
 	"flag"
+	"github.com/xuncha/xuncha/internal/header"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,7 +38,7 @@ func readSeed(t testing.TB) string {
 func TestProblemsSeed(t *testing.T) {
 	src := readSeed(t)
 	b := splitForTest(src)
-	extractProblems(b)
+	Extract(b)
 	checkSeed(t, src, b)
 }
 
@@ -126,7 +127,10 @@ func TestProblemsSeedExtract(t *testing.T) {
 	if len(b.Sections) == 0 {
 		t.Skip("structure.Parse gives no sections yet")
 	}
+	header.Extract(b) // the declared totals the inference needs
 	Extract(b)
+	header.Check(b)
+	StatusFromDeclared(b)
 	// The seed states no status per problem, but declares all 14 done: Extract infers 已完成
 	// for each and says so in a check; checkSeed then looks at the rest.
 	inferred := false
@@ -150,7 +154,7 @@ func TestProblemsSeedExtract(t *testing.T) {
 func TestProblemsSeedStructure(t *testing.T) {
 	src := readSeed(t)
 	b := parsedBulletin(src)
-	extractProblems(b)
+	Extract(b)
 	if len(b.Sections) == 0 {
 		if len(b.Problems) != 14 {
 			t.Errorf("without sections: %d problems, want 14", len(b.Problems))
@@ -212,7 +216,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 				t.Fatalf("gold %s: %v", name, err)
 			}
 			b := splitForTest(string(data))
-			extractProblems(b)
+			Extract(b)
 			var got []string
 			for _, p := range b.Problems {
 				got = append(got, p.Quote)
@@ -222,7 +226,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 			}
 			// The same through the real structure.Parse, once it gives sections.
 			if sb := parsedBulletin(string(data)); len(sb.Sections) > 0 {
-				extractProblems(sb)
+				Extract(sb)
 				got = got[:0]
 				for _, p := range sb.Problems {
 					got = append(got, p.Quote)
@@ -253,7 +257,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 		return
 	}
 	b := splitForTest(string(data))
-	extractProblems(b)
+	Extract(b)
 	if len(b.Problems) != 1 {
 		t.Fatalf("004: %d problems", len(b.Problems))
 	}
@@ -279,7 +283,7 @@ func TestProblemsFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			b := splitForTest(string(data))
-			extractProblems(b)
+			Extract(b)
 			type para struct {
 				Index   int    `json:"index"`
 				Role    string `json:"role"`
@@ -337,7 +341,7 @@ func TestProblemsFixtureFacts(t *testing.T) {
 				if len(b.Sections) == 0 {
 					t.Skip("no sections from " + parse.name)
 				}
-				extractProblems(b)
+				Extract(b)
 				return b
 			}
 			checkFixtureFacts(t, read)
@@ -407,7 +411,7 @@ func FuzzProblems(f *testing.F) {
 				texts = append(texts, p.Text)
 			}
 			src := strings.Join(texts, "\n")
-			extractProblems(b)
+			Extract(b)
 			for k, p := range b.Problems {
 				if p.ID != "P"+strconv.Itoa(k+1) {
 					t.Errorf("problem %d has ID %s", k, p.ID)
