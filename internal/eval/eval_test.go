@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -362,8 +363,7 @@ func repoRoot() string { return filepath.Join("..", "..") }
 // TestGoldFilesParse loads every gold file, the project's and the shared corpus's.
 func TestGoldFilesParse(t *testing.T) {
 	dirs := []string{filepath.Join(repoRoot(), "testdata", "gold")}
-	shared := filepath.Join(repoRoot(), "..", "shared", "corpus", "real", "gold")
-	if _, err := os.Stat(shared); err == nil {
+	if shared, ok := testcorpus.SharedIfPresent(t, "real", "gold"); ok {
 		dirs = append(dirs, shared)
 	}
 	n := 0

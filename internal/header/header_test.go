@@ -3,6 +3,7 @@ package header
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -289,7 +290,7 @@ func normGold(s string) string {
 // TestHeaderSharedGold scores the header facts and declared totals on every excerpt of
 // ../shared/corpus/real against its gold. Every line of the excerpt is fed, chrome included.
 func TestHeaderSharedGold(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "real")
+	dir := testcorpus.Shared(t, "real")
 	golds, _ := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
 	if len(golds) == 0 {
 		t.Skipf("no shared corpus at %s", dir)

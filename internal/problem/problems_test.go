@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"github.com/xuncha/xuncha/internal/header"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,20 +21,8 @@ var updateProblems = flag.Bool("update", false, "rewrite the golden files in tes
 // repoRoot is the repository root seen from this package's directory.
 var repoRoot = filepath.Join("..", "..")
 
-// readSeed reads the user's sample from the project corpus (or the shared one).
-func readSeed(t testing.TB) string {
-	t.Helper()
-	for _, p := range []string{
-		filepath.Join(repoRoot, "corpus", "yushu-wenguanglv-2024.txt"),
-		filepath.Join(repoRoot, "..", "shared", "corpus", "seed", "yushu-wenguanglv-2024.txt"),
-	} {
-		if data, err := os.ReadFile(p); err == nil {
-			return string(data)
-		}
-	}
-	t.Skip("the seed bulletin is absent")
-	return ""
-}
+// readSeed reads the user's sample from the project corpus.
+func readSeed(t testing.TB) string { return testcorpus.Sample(t) }
 
 func TestProblemsSeed(t *testing.T) {
 	src := readSeed(t)
@@ -178,15 +167,8 @@ func parsedBulletin(text string) *bulletin.Bulletin {
 	return b
 }
 
-// sharedCorpus returns the shared corpus folder, or skips.
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot, "..", "shared", "corpus", "real")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("shared corpus absent")
-	}
-	return dir
-}
+// sharedCorpus returns the shared corpus's real excerpts (see testcorpus.Shared).
+func sharedCorpus(t *testing.T) string { return testcorpus.Shared(t, "real") }
 
 // TestProblemsRealExcerpts checks the problems found in the shared real excerpts against their
 // gold: only 004 has one (its topic heading); 79个“问题清单” in 018 and the slogans elsewhere
