@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/pipeline"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // Paths from cmd/xuncha to the corpora the evaluation runs over.

@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"testing"
 
-	"strings"
-
 	"github.com/go-ego/gse"
+
 	"github.com/xuncha/xuncha/internal/ingest"
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
 	"github.com/xuncha/xuncha/internal/segment"
