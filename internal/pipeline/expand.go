@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -83,10 +84,21 @@ func (x *expander) arg(arg string, stdin io.Reader) {
 		}
 		x.add(Input{Name: "-", stdin: x.stdin})
 	case isURL(arg):
-		x.add(Input{Name: arg, URL: arg})
+		x.add(Input{Name: redactURL(arg), URL: arg})
 	default:
 		x.path(arg)
 	}
+}
+
+// redactURL drops the user name and password from an address (http://user:pass@host/…), so
+// that they reach neither stderr, nor the workbook, nor the record; unparsable text is kept.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	u.User = nil
+	return u.String()
 }
 
 // isURL reports whether s is an http(s) address.

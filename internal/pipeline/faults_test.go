@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/segment"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // A folder named through a symlink is that folder (issue 18, case 1): its files are read and
@@ -91,5 +92,29 @@ func TestIdenticalFailuresEachReported(t *testing.T) {
 	}
 	if sum.Failed != 2 || sum.Duplicates != 1 || sum.Read != 1 {
 		t.Errorf("summary %+v", sum)
+	}
+}
+
+// A URL's credentials are never stored or shown (issue 17, case 10).
+func TestURLCredentialsDropped(t *testing.T) {
+	inputs, errs := Expand([]string{"https://alice:s3cret@example.gov.cn/a.html?x=1"}, nil)
+	if len(errs) != 0 || len(inputs) != 1 {
+		t.Fatalf("inputs %v, errors %v", inputs, errText(errs))
+	}
+	if in := inputs[0]; strings.Contains(in.Name, "s3cret") || strings.Contains(in.Name, "alice") || in.Name != "https://example.gov.cn/a.html?x=1" {
+		t.Errorf("input named %q, want the address without its credentials", in.Name)
+	}
+	b, err := Process(Input{Name: "u", URL: "https://alice:s3cret@example.gov.cn/a.html"}, []byte(testcorpus.Sample(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Source.URL != "https://example.gov.cn/a.html" {
+		t.Errorf("record's source.url = %q, want it without credentials", b.Source.URL)
+	}
+	if got := redactURL("http://bob@h/x"); got != "http://h/x" {
+		t.Errorf("redactURL = %q", got)
+	}
+	if got := redactURL("http://h/x"); got != "http://h/x" {
+		t.Errorf("redactURL changed an address without credentials: %q", got)
 	}
 }
