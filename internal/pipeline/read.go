@@ -170,5 +170,9 @@ func ParseSize(s string) (int64, error) {
 	if err != nil || !(v > 0) || v*float64(mult) > 1<<62 { // !(v > 0) also refuses NaN
 		return 0, fmt.Errorf("invalid size %q (want e.g. 64MB, 1GB or a number of bytes)", s)
 	}
-	return int64(v * float64(mult)), nil
+	n := int64(v * float64(mult))
+	if n < 1 {
+		return 0, fmt.Errorf("invalid size %q: less than one byte", s)
+	}
+	return n, nil
 }
