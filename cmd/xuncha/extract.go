@@ -52,7 +52,10 @@ type extractFlags struct {
 
 // runExtract is "xuncha extract": it stops cleanly on Ctrl-C.
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (the terminal closed) stops like Ctrl-C. SIGPIPE is caught too, so that a reader
+	// of --json that goes away (| head) makes the write fail, and the run ends cleanly without
+	// leaving a temporary file, instead of the process being killed mid-write.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	defer stop()
 	return extractContext(ctx, args, stdin, stdout, stderr)
 }
@@ -312,7 +315,11 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 		return 130
 	}
 	if book != nil {
-		if err := book.Close(); err != nil {
+		if err := book.CloseContext(ctx); err != nil {
+			if ctx.Err() != nil {
+				out.line(fmt.Sprintf("xuncha: 保存时被中断，未写入 %s（原有文件保持不变）", f.out))
+				return 130
+			}
 			out.line(fmt.Sprintf("xuncha: %s: %s", f.out, oneLine(err.Error())))
 			return 1
 		}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,5 +117,27 @@ func TestURLCredentialsDropped(t *testing.T) {
 	}
 	if got := redactURL("http://h/x"); got != "http://h/x" {
 		t.Errorf("redactURL changed an address without credentials: %q", got)
+	}
+}
+
+// Cancelling the run while standard input is read stops it at once, although the read itself
+// never returns (issue 17, case 2: Ctrl-C while stdin is read).
+func TestStdinReadCancels(t *testing.T) {
+	pr, pw := io.Pipe() // a writer that never writes nor closes
+	defer pw.Close()
+	inputs, _ := Expand([]string{"-"}, pr)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	done := make(chan Summary, 1)
+	go func() {
+		done <- Run(ctx, inputs, Options{Jobs: 1, process: titleStage(func(int) time.Duration { return 0 })}, func(Result) {})
+	}()
+	select {
+	case sum := <-done:
+		if !sum.Canceled && sum.Failed != 1 {
+			t.Errorf("summary %+v: want the run cancelled", sum)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not stop while standard input was being read")
 	}
 }

@@ -282,7 +282,7 @@ func load(ctx context.Context, in Input, opt Options) ([]byte, error) {
 		}
 		return in.Data, nil
 	case in.stdin != nil:
-		return in.stdin.read(opt.MaxBytes)
+		return in.stdin.read(ctx, opt.MaxBytes)
 	case in.URL != "":
 		// --timeout bounds the whole download of one URL, retries included.
 		if opt.Timeout > 0 {

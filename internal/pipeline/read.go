@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -105,24 +106,36 @@ func describeOpen(path string, err error) error {
 type stdinSource struct {
 	r    io.Reader
 	once sync.Once
+	done chan struct{} // closed when the read has ended; data and err are set then
 	data []byte
 	err  error
 }
 
-func (s *stdinSource) read(max int64) ([]byte, error) {
+func (s *stdinSource) read(ctx context.Context, max int64) ([]byte, error) {
 	s.once.Do(func() {
-		var buf bytes.Buffer
-		_, err := buf.ReadFrom(io.LimitReader(s.r, max+1))
-		switch {
-		case err != nil:
-			s.err = fmt.Errorf("reading standard input: %w", err)
-		case int64(buf.Len()) > max:
-			s.err = &TooLargeError{Size: int64(buf.Len()), Limit: max}
-		default:
-			s.data = buf.Bytes()
-		}
+		s.done = make(chan struct{})
+		go func() {
+			defer close(s.done)
+			var buf bytes.Buffer
+			_, err := buf.ReadFrom(io.LimitReader(s.r, max+1))
+			switch {
+			case err != nil:
+				s.err = fmt.Errorf("读取标准输入出错：%w", err)
+			case int64(buf.Len()) > max:
+				s.err = fmt.Errorf("标准输入超过 %s 上限（可用 --max-size 调高）", FormatSize(max))
+			default:
+				s.data = buf.Bytes()
+			}
+		}()
 	})
-	return s.data, s.err
+	// A read from a terminal or a pipe does not return on a signal: wait for it or for the
+	// context, so that Ctrl-C while standard input is read stops the run at once.
+	select {
+	case <-s.done:
+		return s.data, s.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // FormatSize writes a byte count for people: "200 MB", "1.5 GB", "512 KB", "17 bytes".

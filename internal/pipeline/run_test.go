@@ -270,11 +270,11 @@ func TestRunStdin(t *testing.T) {
 	if title != "doc 7" {
 		t.Errorf("stdin read as %q", title)
 	}
-	// Over the limit, standard input is refused like a file.
+	// Over the limit, standard input is refused, and the reason says it is standard input.
 	inputs, _ = Expand([]string{"-"}, strings.NewReader(strings.Repeat("x", 100)))
 	opt.MaxBytes = 10
 	Run(context.Background(), inputs, opt, func(r Result) {
-		if r.Err == nil || !strings.Contains(r.Err.Error(), "over the 10 bytes limit") {
+		if r.Err == nil || !strings.Contains(r.Err.Error(), "标准输入超过 10 bytes 上限") {
 			t.Errorf("oversized stdin: %v", r.Err)
 		}
 	})

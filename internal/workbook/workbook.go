@@ -12,6 +12,7 @@ package workbook
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -363,7 +364,12 @@ func (w *Writer) AddFailure(input, reason string) error {
 
 // Close finishes the workbook and renames it into place. On failure nothing is left at path
 // (a workbook that was there before stays as it was) and no temporary file remains.
-func (w *Writer) Close() error {
+func (w *Writer) Close() error { return w.CloseContext(context.Background()) }
+
+// CloseContext is Close that gives up when ctx is done before the rename: an interrupt that
+// arrives while the workbook is being saved leaves the previous file at path as it was, and
+// CloseContext returns ctx's error.
+func (w *Writer) CloseContext(ctx context.Context) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
@@ -380,6 +386,9 @@ func (w *Writer) Close() error {
 	}
 	_ = w.f.Close()
 	w.ov.close()
+	if err == nil {
+		err = ctx.Err() // the last moment to give up: after the rename the new file stands
+	}
 	if err == nil {
 		err = os.Rename(tmpName, w.path)
 	}

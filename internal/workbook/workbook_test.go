@@ -3,6 +3,8 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -549,5 +551,33 @@ func TestKeywords(t *testing.T) {
 	want := []string{"文广旅局党组|意识形态|1.200|全文", "文广旅局党组|文化|0.900|全文", "文广旅局党组|笔记|0.800|P1", "文广旅局党组|理论学习|0.600|P1"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("关键词 rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// An interrupt that arrives while the workbook is saved leaves the previous file as it was and
+// no temporary file (issue 18, case 2).
+func TestCloseContextCancelledKeepsPrevious(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	if err := os.WriteFile(path, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(seedBulletin()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := w.CloseContext(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("CloseContext = %v, want context.Canceled", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "previous" {
+		t.Error("the previous workbook was replaced")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left: %v", entries)
 	}
 }
