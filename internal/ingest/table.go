@@ -1,0 +1,200 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Table is a table of the body as a plain grid: every row has the same number of cells, and a
+// cell merged over several rows or columns (rowspan/colspan in HTML, vMerge/gridSpan in Word)
+// is carried into each grid position it covers, with Spanned set on all but the first. The
+// cells' text also stays in Document.Paragraphs (one paragraph a row), so nothing read is lost;
+// Tables is a second view of the same text for readers of ledgers (整改台账).
+type Table struct {
+	Rows [][]Cell
+}
+
+// Cell is one grid position of a Table.
+type Cell struct {
+	Text    string // the cell's text, spaces collapsed, trimmed; "" for an empty cell
+	Spanned bool   // the text is carried from a merged cell above or to the left
+}
+
+// maxTableCells bounds a table's grid (rows × columns) so that a hostile rowspan or colspan
+// cannot blow memory up; larger spans are clipped.
+const (
+	maxTableCols  = 64
+	maxTableRows  = 5000
+	maxSpan       = 1000
+	maxTableCount = 200
+)
+
+// htmlTables reads the tables below nodes as grids. Only innermost tables count (a table that
+// holds another table is page layout); tables with fewer than two rows or columns are dropped.
+func htmlTables(nodes []*html.Node) []Table {
+	var out []Table
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if len(out) >= maxTableCount {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table && !hasNested(n, atom.Table) {
+			if t, ok := htmlTable(n); ok {
+				out = append(out, t)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return out
+}
+
+// hasNested says whether an element of kind a sits strictly below n.
+func hasNested(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a || hasNested(c, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlTable builds the grid of one <table>: rows in document order (thead, tbody, tfoot as
+// written), rowspan carried down, colspan carried right.
+func htmlTable(t *html.Node) (Table, bool) {
+	var rows []*html.Node
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				collect(c)
+			}
+		}
+	}
+	collect(t)
+	if len(rows) > maxTableRows {
+		rows = rows[:maxTableRows]
+	}
+	g := newGrid(len(rows))
+	for r, tr := range rows {
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+				continue
+			}
+			text := cellText(c)
+			g.put(r, text, spanAttr(c, "rowspan"), spanAttr(c, "colspan"))
+		}
+		g.endRow(r)
+	}
+	return g.table()
+}
+
+// spanAttr reads rowspan or colspan: 1 when absent or bad, clipped to maxSpan.
+func spanAttr(n *html.Node, key string) int {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+			if err != nil || v < 1 {
+				return 1
+			}
+			return min(v, maxSpan)
+		}
+	}
+	return 1
+}
+
+// cellText is a cell's text as blockText renders it, its paragraphs joined by a newline
+// (a cell's inner paragraphs are kept apart for readers that split measures on lines).
+func cellText(n *html.Node) string {
+	paras := blockText([]*html.Node{n})
+	for i, p := range paras {
+		paras[i] = cleanParagraph(p)
+	}
+	return strings.TrimSpace(strings.Join(paras, "\n"))
+}
+
+// grid places cells row by row, skipping positions a span from above already holds.
+type grid struct {
+	rows   map[int]map[int]Cell
+	nrows  int
+	ncols  int
+	cursor map[int]int // next free column of a row
+	limit  int         // rows the table has: a rowspan stops at its last row
+}
+
+func newGrid(rows int) *grid {
+	return &grid{rows: map[int]map[int]Cell{}, cursor: map[int]int{}, limit: rows}
+}
+
+func (g *grid) taken(r, c int) bool { _, ok := g.rows[r][c]; return ok }
+
+func (g *grid) set(r, c int, cell Cell) {
+	if g.rows[r] == nil {
+		g.rows[r] = map[int]Cell{}
+	}
+	g.rows[r][c] = cell
+	g.nrows = max(g.nrows, r+1)
+	g.ncols = max(g.ncols, c+1)
+}
+
+// put places a cell of row r at the row's next free column, covering rs rows and cs columns.
+func (g *grid) put(r int, text string, rs, cs int) {
+	c := g.cursor[r]
+	for g.taken(r, c) {
+		c++
+	}
+	if c >= maxTableCols {
+		return
+	}
+	cs = min(cs, maxTableCols-c)
+	rs = min(rs, g.limit-r)
+	for dr := range rs {
+		for dc := range cs {
+			g.set(r+dr, c+dc, Cell{Text: text, Spanned: dr > 0 || dc > 0})
+		}
+	}
+	g.cursor[r] = c + cs
+}
+
+// endRow marks row r as present even when it had no cells.
+func (g *grid) endRow(r int) { g.nrows = max(g.nrows, r+1) }
+
+// table returns the grid, every row as wide as the widest; false when it is not a table
+// (fewer than two rows or two columns).
+func (g *grid) table() (Table, bool) {
+	if g.nrows < 2 || g.ncols < 2 {
+		return Table{}, false
+	}
+	t := Table{Rows: make([][]Cell, 0, g.nrows)}
+	for r := range g.nrows {
+		row := make([]Cell, g.ncols)
+		empty := true
+		for c := range g.ncols {
+			row[c] = g.rows[r][c]
+			if row[c].Text != "" {
+				empty = false
+			}
+		}
+		if !empty {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	if len(t.Rows) < 2 {
+		return Table{}, false
+	}
+	return t, true
+}

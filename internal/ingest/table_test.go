@@ -1,0 +1,89 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// gridText renders a table as rows of cells joined by |, a spanned cell marked with ^.
+func gridText(t Table) []string {
+	var out []string
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = c.Text
+			if c.Spanned {
+				cells[i] = "^" + c.Text
+			}
+		}
+		out = append(out, strings.Join(cells, "|"))
+	}
+	return out
+}
+
+func TestHTMLTables(t *testing.T) {
+	cases := []struct {
+		name string
+		html string
+		want [][]string // one grid a table
+	}{
+		{
+			name: "rowspan category carried down, colspan header, empty cell",
+			html: `<table><tr><td colspan="3">整改台账</td></tr>
+<tr><th>序号</th><th>问题类别</th><th>存在问题</th></tr>
+<tr><td>1</td><td rowspan="2">党的建设</td><td>组织生活不规范</td></tr>
+<tr><td>2</td><td>发展党员程序不严</td></tr>
+<tr><td>3</td><td></td><td>台账缺失</td></tr></table>`,
+			want: [][]string{{
+				"整改台账|^整改台账|^整改台账",
+				"序号|问题类别|存在问题",
+				"1|党的建设|组织生活不规范",
+				"2|^党的建设|发展党员程序不严",
+				"3||台账缺失",
+			}},
+		},
+		{
+			name: "layout table around a data table: only the inner one",
+			html: `<table><tr><td><table><thead><tr><td>甲</td><td>乙</td></tr></thead>
+<tbody><tr><td>一</td><td>二</td></tr></tbody></table></td></tr></table>`,
+			want: [][]string{{"甲|乙", "一|二"}},
+		},
+		{
+			name: "rowspan past the last row stops there; bad spans read as 1",
+			html: `<table><tr><td rowspan="99">甲</td><td colspan="x">乙</td></tr><tr><td>丙</td></tr></table>`,
+			want: [][]string{{"甲|乙", "^甲|丙"}},
+		},
+		{
+			name: "a one-column table is no table",
+			html: `<table><tr><td>甲</td></tr><tr><td>乙</td></tr></table>`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "<html><body><div class=\"nav\">首页</div><div><p>关于巡察整改进展情况的通报</p><p>根据区委统一部署，区委第一巡察组对本单位开展了巡察，现将整改进展情况公布如下。</p>" + tc.html + "</div></body></html>"
+			doc, err := Read("t.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Tables) != len(tc.want) {
+				t.Fatalf("tables = %d, want %d", len(doc.Tables), len(tc.want))
+			}
+			for i, tb := range doc.Tables {
+				if got := gridText(tb); strings.Join(got, "\n") != strings.Join(tc.want[i], "\n") {
+					t.Errorf("table %d:\n%s\nwant\n%s", i, strings.Join(got, "\n"), strings.Join(tc.want[i], "\n"))
+				}
+			}
+			// Every cell's text is also in the paragraphs.
+			all := strings.Join(doc.Paragraphs, "\n")
+			for _, tb := range doc.Tables {
+				for _, row := range tb.Rows {
+					for _, c := range row {
+						if !strings.Contains(all, c.Text) {
+							t.Errorf("cell %q not in paragraphs", c.Text)
+						}
+					}
+				}
+			}
+		})
+	}
+}
