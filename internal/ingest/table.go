@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/xml"
 	"strconv"
 	"strings"
 
@@ -197,4 +198,115 @@ func (g *grid) table() (Table, bool) {
 		return Table{}, false
 	}
 	return t, true
+}
+
+// docxTables builds the grids of a Word document's w:tbl elements while parseDocumentXML walks
+// the XML: w:gridSpan widens a cell, w:vMerge without val="restart" continues the cell above.
+// Only innermost tables are kept (a table holding a table is layout).
+type docxTables struct {
+	open []*docxTable
+	done []Table
+}
+
+type docxTable struct {
+	rows   [][]docxCell
+	nested bool
+}
+
+type docxCell struct {
+	text strings.Builder
+	span int
+	cont bool // vMerge continues the cell above
+}
+
+func (d *docxTables) cur() *docxTable {
+	if len(d.open) == 0 {
+		return nil
+	}
+	return d.open[len(d.open)-1]
+}
+
+func (d *docxTables) cell() *docxCell {
+	t := d.cur()
+	if t == nil || len(t.rows) == 0 || len(t.rows[len(t.rows)-1]) == 0 {
+		return nil
+	}
+	row := t.rows[len(t.rows)-1]
+	return &row[len(row)-1]
+}
+
+func (d *docxTables) start(se xml.StartElement) {
+	switch se.Name.Local {
+	case "tbl":
+		if t := d.cur(); t != nil {
+			t.nested = true
+		}
+		d.open = append(d.open, &docxTable{})
+	case "tr":
+		if t := d.cur(); t != nil && len(t.rows) < maxTableRows {
+			t.rows = append(t.rows, nil)
+		}
+	case "tc":
+		if t := d.cur(); t != nil && len(t.rows) > 0 && len(t.rows[len(t.rows)-1]) < maxTableCols {
+			t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], docxCell{span: 1})
+		}
+	case "gridSpan":
+		if c := d.cell(); c != nil {
+			v, _ := wAttr(se, "val")
+			if n, err := strconv.Atoi(v); err == nil && n > 1 {
+				c.span = min(n, maxTableCols)
+			}
+		}
+	case "vMerge":
+		if c := d.cell(); c != nil {
+			v, _ := wAttr(se, "val")
+			c.cont = v != "restart"
+		}
+	}
+}
+
+// text adds a finished paragraph to the open cell.
+func (d *docxTables) text(s string) {
+	c := d.cell()
+	if c == nil || c.text.Len() > maxDocxParaText {
+		return
+	}
+	if s = strings.TrimSpace(s); s == "" {
+		return
+	}
+	if c.text.Len() > 0 {
+		c.text.WriteByte('\n')
+	}
+	c.text.WriteString(s)
+}
+
+func (d *docxTables) end(ee xml.EndElement) {
+	if ee.Name.Local != "tbl" || len(d.open) == 0 {
+		return
+	}
+	t := d.open[len(d.open)-1]
+	d.open = d.open[:len(d.open)-1]
+	if t.nested || len(d.done) >= maxTableCount {
+		return
+	}
+	g := newGrid(len(t.rows))
+	for r, row := range t.rows {
+		for _, c := range row {
+			col := g.cursor[r]
+			if c.cont && r > 0 {
+				if above, ok := g.rows[r-1][col]; ok {
+					for dc := range min(c.span, maxTableCols-col) {
+						g.set(r, col+dc, Cell{Text: above.Text, Spanned: true})
+					}
+					g.cursor[r] = col + c.span
+					continue
+				}
+			}
+			g.put(r, cleanParagraph(c.text.String()), 1, c.span)
+		}
+		g.endRow(r)
+	}
+	if tb, ok := g.table(); ok {
+		d.done = append(d.done, tb)
+	}
 }

@@ -87,3 +87,53 @@ func TestHTMLTables(t *testing.T) {
 		})
 	}
 }
+
+func TestDocxTables(t *testing.T) {
+	tc := func(text, props string) string {
+		var ps strings.Builder
+		for _, line := range strings.Split(text, "\n") {
+			if line != "" {
+				ps.WriteString("<w:p><w:r><w:t>" + line + "</w:t></w:r></w:p>")
+			}
+		}
+		if ps.Len() == 0 {
+			ps.WriteString("<w:p/>")
+		}
+		return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + ps.String() + "</w:tc>"
+	}
+	tr := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	raw := `<w:p><w:r><w:t>关于巡察整改进展情况的通报</w:t></w:r></w:p><w:tbl>` +
+		tr(tc("整改台账", `<w:gridSpan w:val="3"/>`)) +
+		tr(tc("序号", ""), tc("问题类别", ""), tc("存在问题", "")) +
+		tr(tc("1", ""), tc("党的建设", `<w:vMerge w:val="restart"/>`), tc("组织生活不规范\n三会一课不经常", "")) +
+		tr(tc("2", ""), tc("", `<w:vMerge/>`), tc("发展党员程序不严", "")) +
+		tr(tc("3", ""), tc("", ""), tc("台账缺失", "")) +
+		`</w:tbl><w:p><w:r><w:t>特此通报。</w:t></w:r></w:p>`
+	data, err := buildDocx(docxSpec{Raw: raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read("t.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("tables = %d, want 1", len(doc.Tables))
+	}
+	want := []string{
+		"整改台账|^整改台账|^整改台账",
+		"序号|问题类别|存在问题",
+		"1|党的建设|组织生活不规范\n三会一课不经常",
+		"2|^党的建设|发展党员程序不严",
+		"3||台账缺失",
+	}
+	if got := gridText(doc.Tables[0]); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("grid:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	all := strings.Join(doc.Paragraphs, "\n")
+	for _, p := range []string{"组织生活不规范", "三会一课不经常", "发展党员程序不严", "特此通报。"} {
+		if !strings.Contains(all, p) {
+			t.Errorf("%q not in paragraphs", p)
+		}
+	}
+}
