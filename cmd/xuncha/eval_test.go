@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,8 +17,8 @@ var (
 	evalCorpus     = filepath.Join("..", "..", "corpus")
 	evalGold       = filepath.Join("..", "..", "testdata", "gold")
 	evalExcerpts   = filepath.Join("..", "..", "testdata", "excerpts") // excerpts and their gold side by side
-	sharedRaw      = filepath.Join("..", "..", "..", "shared", "corpus", "real", "raw")
-	sharedRealGold = filepath.Join("..", "..", "..", "shared", "corpus", "real", "gold")
+	sharedRaw      = testcorpus.Path("..", "shared", "corpus", "real", "raw")
+	sharedRealGold = testcorpus.Path("..", "shared", "corpus", "real", "gold")
 )
 
 // evalReport is the part of `xuncha eval --json` the tests read.
@@ -96,9 +97,7 @@ func checkTargets(t *testing.T, r evalReport) {
 
 // TestEvalSharedCorpus scores the real bulletins of ../shared/corpus against their gold.
 func TestEvalSharedCorpus(t *testing.T) {
-	if _, err := os.Stat(sharedRaw); err != nil {
-		t.Skip("shared corpus absent:", err)
-	}
+	testcorpus.Shared(t, "real", "raw")
 	r := runEvalJSON(t, "--gold", sharedRealGold, sharedRaw)
 	if len(r.Files) != 15 || len(r.Unscored) != 0 || len(r.Failed) != 0 {
 		t.Errorf("scored %d files, %d unscored, %d failed; want 15, 0, 0", len(r.Files), len(r.Unscored), len(r.Failed))

@@ -15,9 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/xuncha/xuncha/internal/ingest"
 	"github.com/xuncha/xuncha/internal/pipeline"
-	"github.com/xuncha/xuncha/internal/segment"
 	"github.com/xuncha/xuncha/internal/workbook"
 )
 
@@ -74,7 +72,7 @@ func parseExtractFlags(args []string, stderr, stdout io.Writer) (extractFlags, i
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "")
 	fs.BoolVar(&f.quiet, "q", false, "")
 	fs.BoolVar(&f.quiet, "quiet", false, "")
-	fs.StringVar(&maxSize, "max-size", pipeline.FormatSize(ingest.DefaultMaxBytes), "")
+	fs.StringVar(&maxSize, "max-size", pipeline.FormatSize(pipeline.DefaultMaxBytes), "")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "")
 
 	flags, inputs := splitArgs(fs, args)
@@ -172,7 +170,7 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	}
 
 	// The segmenter takes a second or two to load: start now, while the first inputs are read.
-	segmenter := loadSegmenter()
+	segmenter := pipeline.SharedSegmenter()
 
 	var book *workbook.Writer
 	if !f.json || f.outGiven {
@@ -302,35 +300,6 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	}
 	return 0
 }
-
-// loadSegmenter starts loading the segmenter in the background, once per process, and
-// returns a function that waits for it.
-func loadSegmenter() func() (*segment.Segmenter, error) {
-	segOnce.Do(func() {
-		segDone = make(chan struct{})
-		go func() {
-			defer close(segDone)
-			defer func() {
-				if r := recover(); r != nil {
-					segErr = fmt.Errorf("panic: %v", r)
-				}
-			}()
-			seg, segErr = segment.Load()
-		}()
-	})
-	return func() (*segment.Segmenter, error) {
-		<-segDone
-		return seg, segErr
-	}
-}
-
-// The segmenter is read-only once loaded, so one serves every run in the process.
-var (
-	segOnce sync.Once
-	segDone chan struct{}
-	seg     *segment.Segmenter
-	segErr  error
-)
 
 // oneLine folds an error message onto one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

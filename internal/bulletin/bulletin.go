@@ -80,6 +80,11 @@ type Bulletin struct {
 	Paragraphs   []Paragraph       `json:"paragraphs"`
 	Checks       []Check           `json:"checks"`
 	Warnings     []Warning         `json:"warnings"`
+
+	// MeasureItems is the number of complete enumerated measure items (一是…二是…) in the
+	// paragraphs, an item cut off by the end of the text not counted: the figure the gold calls
+	// measure_markers. Package problem fills it; it is not part of the JSON record.
+	MeasureItems int `json:"-"`
 }
 
 // Source says where a bulletin came from and how it was read.

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -122,8 +123,9 @@ func goldAndBulletin() (Gold, *bulletin.Bulletin) {
 			{Text: "28项", Value: 28, Unit: "项"}, {Text: "28项", Value: 28, Unit: "项"},
 			{Text: "7.132万元", Value: 7.132 * 10000, Unit: "元"}, {Text: "180余件", Value: 180, Unit: "件", Approx: true},
 		},
-		Contacts:   bulletin.Contacts{Phones: []string{"0431-83622863"}, Postcode: "130400"},
-		Paragraphs: []bulletin.Paragraph{{Text: "针对“…”问题。一是坚持学做结合；二是强化自主学习。"}},
+		Contacts:     bulletin.Contacts{Phones: []string{"0431-83622863"}, Postcode: "130400"},
+		Paragraphs:   []bulletin.Paragraph{{Text: "针对“…”问题。一是坚持学做结合；二是强化自主学习。"}},
+		MeasureItems: 2, // as problem.Extract counts that paragraph
 	}
 	return g, b
 }
@@ -157,7 +159,7 @@ func TestScoreMissingAndExtra(t *testing.T) {
 	b.Unit = ""                                                                // fact lost
 	b.Declared.ProblemsDone = nil
 	b.Declared.MeasuresTotal = bulletin.IntPtr(28) // not in the gold
-	b.Paragraphs = nil                             // no measure items
+	b.Paragraphs, b.MeasureItems = nil, 0          // no measure items
 
 	s := Score(b, g)
 	want := map[string]Counts{
@@ -361,8 +363,7 @@ func repoRoot() string { return filepath.Join("..", "..") }
 // TestGoldFilesParse loads every gold file, the project's and the shared corpus's.
 func TestGoldFilesParse(t *testing.T) {
 	dirs := []string{filepath.Join(repoRoot(), "testdata", "gold")}
-	shared := filepath.Join(repoRoot(), "..", "shared", "corpus", "real", "gold")
-	if _, err := os.Stat(shared); err == nil {
+	if shared, ok := testcorpus.SharedIfPresent(t, "real", "gold"); ok {
 		dirs = append(dirs, shared)
 	}
 	n := 0

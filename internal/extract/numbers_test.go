@@ -1,8 +1,7 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"testing"
 
@@ -13,13 +12,10 @@ import (
 // hand (as structure and the problems helper would), so extractNumbers is tested alone.
 func numSeedBulletin(t *testing.T) *bulletin.Bulletin {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "seed", "yushu-wenguanglv-2024.txt"))
-	if err != nil {
-		t.Skip("seed not found:", err)
-	}
+	data := testcorpus.Sample(t)
 	b := &bulletin.Bulletin{PublishDate: "2024-03-01"}
 	n := 0
-	for _, line := range strings.Split(string(data), "\n") {
+	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,9 +12,9 @@ import (
 // sharedCorpus is ../shared/corpus beside the repository.
 func sharedCorpus(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	dir := testcorpus.Shared(t)
 	if _, err := os.Stat(filepath.Join(dir, "real", "raw")); err != nil {
-		t.Skip("shared corpus not present")
+		t.Fatal("shared corpus without real/raw:", err)
 	}
 	return dir
 }

@@ -1,8 +1,7 @@
 package quantity_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"testing"
 
@@ -11,12 +10,9 @@ import (
 )
 
 func seedParagraphs(b *testing.B) ([]string, int64) {
-	data, err := os.ReadFile(filepath.Join(sharedCorpus, "seed", "yushu-wenguanglv-2024.txt"))
-	if err != nil {
-		b.Skip("seed not found")
-	}
+	data := testcorpus.Sample(b)
 	var ps []string
-	for _, l := range strings.Split(string(data), "\n") {
+	for _, l := range strings.Split(data, "\n") {
 		ps = append(ps, fold.String(l))
 	}
 	return ps, int64(len(data))

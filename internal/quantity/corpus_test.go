@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,9 +18,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/quantity")
-
-// sharedCorpus is ../shared/corpus relative to the repository root.
-var sharedCorpus = filepath.Join("..", "..", "..", "shared", "corpus")
 
 // seedGold is the gold of the user's sample, written by the evaluation helper.
 var seedGold = filepath.Join("..", "..", "testdata", "gold", "yushu-wenguanglv-2024.json")
@@ -108,9 +106,10 @@ func readGold(t *testing.T, path string) []goldMetric {
 // TestSharedGold scans every raw bulletin of the shared corpus and scores the quantities
 // against the gold metrics: F1 on value + unit must reach 0.97.
 func TestSharedGold(t *testing.T) {
-	raws, _ := filepath.Glob(filepath.Join(sharedCorpus, "real", "raw", "*.txt"))
+	real := testcorpus.Shared(t, "real")
+	raws, _ := filepath.Glob(filepath.Join(real, "raw", "*.txt"))
 	if len(raws) == 0 {
-		t.Skip("shared corpus not found at", sharedCorpus)
+		t.Fatal("no excerpts in the shared corpus")
 	}
 	var total score
 	for _, raw := range raws {
@@ -119,7 +118,7 @@ func TestSharedGold(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		total.add(scoreText(name, string(data), readGold(t, filepath.Join(sharedCorpus, "real", "gold", name+".json"))))
+		total.add(scoreText(name, string(data), readGold(t, filepath.Join(real, "gold", name+".json"))))
 	}
 	report(t, "shared gold", total)
 }
@@ -130,11 +129,7 @@ func TestSeedGold(t *testing.T) {
 	if _, err := os.Stat(seedGold); err != nil {
 		t.Skip("no seed gold at", seedGold)
 	}
-	data, err := os.ReadFile(filepath.Join(sharedCorpus, "seed", "yushu-wenguanglv-2024.txt"))
-	if err != nil {
-		t.Skip("seed text not found:", err)
-	}
-	report(t, "seed gold", scoreText("seed", string(data), readGold(t, seedGold)))
+	report(t, "seed gold", scoreText("seed", testcorpus.Sample(t), readGold(t, seedGold)))
 }
 
 func report(t *testing.T, name string, s score) {
@@ -155,11 +150,8 @@ func report(t *testing.T, name string, s score) {
 // TestGolden writes every quantity and date of the seed and the shared raw bulletins to
 // testdata/quantity/*.golden (regenerate with -update) and compares.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(sharedCorpus, "real", "raw", "*.txt"))
-	files = append([]string{filepath.Join(sharedCorpus, "seed", "yushu-wenguanglv-2024.txt")}, files...)
-	if _, err := os.Stat(files[0]); err != nil {
-		t.Skip("shared corpus not found at", sharedCorpus)
-	}
+	files, _ := filepath.Glob(filepath.Join(testcorpus.Shared(t, "real", "raw"), "*.txt"))
+	files = append([]string{testcorpus.SamplePath()}, files...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -1,8 +1,7 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"sync"
 	"testing"
@@ -26,17 +25,10 @@ func segmenter(tb testing.TB) *Segmenter {
 	return loaded
 }
 
-// seedPath is the user's sample bulletin in the shared corpus.
-var seedPath = filepath.Join("..", "..", "..", "shared", "corpus", "seed", "yushu-wenguanglv-2024.txt")
+// seedPath is the user's sample bulletin in corpus/.
+var seedPath = testcorpus.SamplePath()
 
-func readSeed(tb testing.TB) string {
-	tb.Helper()
-	data, err := os.ReadFile(seedPath)
-	if err != nil {
-		tb.Skipf("shared corpus absent: %v", err)
-	}
-	return string(data)
-}
+func readSeed(tb testing.TB) string { return testcorpus.Sample(tb) }
 
 // seedBulletin builds the bulletin of the seed by hand, without the other stages: paragraphs are
 // the non-blank lines; a problem is a paragraph starting 针对“…”问题 (quotes balanced, nested

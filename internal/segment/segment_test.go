@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"slices"
@@ -181,7 +182,7 @@ func TestSeedKeywords(t *testing.T) {
 func TestCutMatchesGse(t *testing.T) {
 	s := segmenter(t)
 	texts := []string{readSeed(t)}
-	raws, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "real", "raw", "*.txt"))
+	raws, _ := filepath.Glob(filepath.Join(testcorpus.Shared(t, "real", "raw"), "*.txt"))
 	for _, f := range raws {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -283,9 +284,6 @@ func checkInvariants(t *testing.T, in []string, paras []bulletin.Paragraph, secs
 // repoRoot is the module root, two levels above this package.
 func repoRoot() string { return filepath.Join("..", "..") }
 
-// sharedCorpus is ../shared/corpus next to the work tree.
-func sharedCorpus() string { return filepath.Join(repoRoot(), "..", "shared", "corpus") }
-
 // lines is a minimal paragraph splitter for tests: trimmed non-empty lines.
 func lines(data []byte) []string {
 	var out []string
@@ -399,10 +397,10 @@ func norm(s string) string {
 // TestParseSharedGold compares the headings found in each real excerpt with its gold
 // (../shared/corpus/real). Every line of the excerpt is fed, page chrome included.
 func TestParseSharedGold(t *testing.T) {
-	dir := filepath.Join(sharedCorpus(), "real")
+	dir := testcorpus.Shared(t, "real")
 	golds, _ := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
 	if len(golds) == 0 {
-		t.Skipf("no shared corpus at %s", dir)
+		t.Fatalf("no gold in the shared corpus at %s", dir)
 	}
 	var found, wanted, matched int
 	for _, g := range golds {

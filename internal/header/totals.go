@@ -1,4 +1,4 @@
-package extract
+package header
 
 import (
 	"math"
@@ -15,17 +15,17 @@ import (
 // before the second top-level section (the opening and the section on how the rectification was
 // organised) — and in any paragraph that reports progress (截至…已完成…, 整改完成率).
 
-// hdrCount matches a count: a number, an optional 余/多, a counter word. A number may group
+// countRE matches a count: a number, an optional 余/多, a counter word. A number may group
 // its thousands with commas (反馈的1,126个问题; 整改措施3,274条), folded from full-width ，too.
-var hdrCount = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
 
-// hdrOtherUnits are the counters of counts worth keeping as other declared counts (meetings,
+// otherUnits are the counters of counts worth keeping as other declared counts (meetings,
 // groups, lists, documents); people and money are metrics, not declarations.
-var hdrOtherUnits = map[string]bool{"个": true, "项": true, "条": true, "家": true, "次": true, "场": true, "场次": true, "件": true, "份": true, "批": true, "方面": true, "个方面": true}
+var otherUnits = map[string]bool{"个": true, "项": true, "条": true, "家": true, "次": true, "场": true, "场次": true, "件": true, "份": true, "批": true, "方面": true, "个方面": true}
 
-// hdrTotalNouns say what a count counts, by the words right after it (or, for a count at the
+// totalNouns say what a count counts, by the words right after it (or, for a count at the
 // end of its clause, right before it).
-var hdrTotalNouns = []struct {
+var totalNouns = []struct {
 	kind    string // "problems" or "measures"
 	after   []string
 	before  []string
@@ -35,86 +35,86 @@ var hdrTotalNouns = []struct {
 	{"measures", []string{"整改措施", "整改任务", "整改举措", "整改事项", "措施", "任务清单", "“任务清单”", "具体措施", "项措施", "条措施"}, []string{"措施", "任务", "举措"}, "28项整改措施; 160条整改任务; 细化制定整改措施239条"},
 }
 
-// hdrTotalCues must come before a total in its sentence: a declared total is what the
+// totalCues must come before a total in its sentence: a declared total is what the
 // inspectors fed back or what the unit drew up, not any count of problems (帮助群众解决实际问题5个).
-var hdrTotalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "查找", "指出", "交办", "制定", "细化", "明确", "列出", "认领", "涉及", "共性",
+var totalCues = []string{"反馈", "梳理", "分解", "形成", "对照", "查找", "指出", "交办", "制定", "细化", "明确", "列出", "认领", "涉及", "共性",
 	"巡察发现", "巡视发现", "发现问题", "提出"}
 
-// hdrAuditTotalCues play the same part in audit reports: 审计工作报告反映的问题N个.
+// auditTotalCues play the same part in audit reports: 审计工作报告反映的问题N个.
 // An audit of one unit states its findings as 审计指出4个方面17个问题.
-var hdrAuditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现", "审计指出", "审计反映"}
+var auditTotalCues = []string{"审计工作报告", "报告反映", "查出", "审计发现", "审计指出", "审计反映"}
 
-// hdrAllDoneCues, right after a total's noun, say all of it is done: 3个问题已全部完成整改.
-var hdrAllDoneCues = []string{"已全部完成", "全部完成", "已全部整改", "全部整改", "全部落实", "已全部落实", "均已完成", "均已整改", "均已落实", "均完成"}
+// allDoneCues, right after a total's noun, say all of it is done: 3个问题已全部完成整改.
+var allDoneCues = []string{"已全部完成", "全部完成", "已全部整改", "全部整改", "全部落实", "已全部落实", "均已完成", "均已整改", "均已落实", "均完成"}
 
-// hdrDoneCues and hdrProgressCues, before a count at the end of its clause, make it a count of
+// doneCues and progressCues, before a count at the end of its clause, make it a count of
 // items done or in progress: 已完成整改14个; 正在整改3项.
-var hdrDoneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成",
+var doneCues = []string{"已完成", "已整改", "已落实", "已办结", "完成整改", "整改完成", "整改到位", "已销号", "已全部完成", "全部完成",
 	"措施完成", "任务完成", "举措完成"} // 整改措施完成89条
 
-// hdrAsOfCues open a progress report dated as of a day: 截至2024年2月29日, 截止目前.
-var hdrAsOfCues = []string{"截至", "截止", "到目前为止"}
-var hdrProgressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "持续推进", "未完成", "尚未完成", "基本完成", "长期坚持", "阶段性成效"}
+// asOfCues open a progress report dated as of a day: 截至2024年2月29日, 截止目前.
+var asOfCues = []string{"截至", "截止", "到目前为止"}
+var progressCues = []string{"正在整改", "正在推进", "推进中", "持续整改", "持续推进", "未完成", "尚未完成", "基本完成", "长期坚持", "阶段性成效"}
 
-// hdrProblemCues mark a paragraph that states a problem or its measures: such a paragraph
+// problemCues mark a paragraph that states a problem or its measures: such a paragraph
 // takes the totals role only when it is mainly totals. Examples: 针对“…”问题; 关于“…”问题;
 // 一是…二是…; 整改措施：….
-var hdrProblemCues = []string{"针对", "关于“", "”问题", "”的问题", "一是", "二是", "整改措施:", "整改措施："}
+var problemCues = []string{"针对", "关于“", "”问题", "”的问题", "一是", "二是", "整改措施:", "整改措施："}
 
-// hdrFindingsCues mark a paragraph that speaks of the inspection's findings, which a progress
+// findingsCues mark a paragraph that speaks of the inspection's findings, which a progress
 // report outside the totals context must do: 巡察反馈的12个问题已完成整改11个.
-var hdrFindingsCues = []string{"反馈", "巡察", "巡视", "审计"}
+var findingsCues = []string{"反馈", "巡察", "巡视", "审计"}
 
-// hdrRemainder, right before a count of the kind of a total already read, make it the count of
+// remainder, right before a count of the kind of a total already read, make it the count of
 // items not yet done: 剩余2个问题已取得阶段性成效; 其余3条正在推进 (measures in progress are
 // not a declared field: such a count is dropped, not kept as an other count).
-var hdrRemainder = []string{"剩余", "其余", "余下", "尚有", "还有", "另有"}
+var remainder = []string{"剩余", "其余", "余下", "尚有", "还有", "另有"}
 
-// hdrAllDoneNext reports whether the clause after a total says all of it is done, the total
+// allDoneNext reports whether the clause after a total says all of it is done, the total
 // itself not repeated: 共反馈问题12个，目前已全部整改到位.
-func hdrAllDoneNext(after string) bool {
+func allDoneNext(after string) bool {
 	after = strings.TrimLeft(after, " ,，")
 	for _, w := range []string{"目前", "现", "截至目前", "均", "已经"} {
 		after = strings.TrimPrefix(after, w)
 	}
 	after = strings.TrimLeft(after, " ,，")
-	return hdrHasPrefixAny(after, hdrAllDoneCues) || strings.HasPrefix(after, "已全部整改")
+	return hasPrefixAny(after, allDoneCues) || strings.HasPrefix(after, "已全部整改")
 }
 
-// hdrOtherKindNouns name the other kind of total: a clause with one of them speaks of that
+// otherKindNouns name the other kind of total: a clause with one of them speaks of that
 // kind, so an all-done clause after it is not about this total.
-var hdrOtherKindNouns = map[string][]string{
+var otherKindNouns = map[string][]string{
 	"problems": {"措施", "任务", "举措"},
 	"measures": {"问题"},
 }
 
-// hdrAllDoneLater reports whether a later clause of the sentence after a total of kind says,
+// allDoneLater reports whether a later clause of the sentence after a total of kind says,
 // with no count of its own, that all of it is done: 对巡察反馈的4个方面16个问题，局党组立行立改
 // 12个，限期整改4个，目前已全部整改完成. The search stops at a clause about the other kind
 // (…，制定整改措施40条，目前已全部完成 is about the measures).
-func hdrAllDoneLater(after, kind string) bool {
+func allDoneLater(after, kind string) bool {
 	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
 	for _, cl := range clauses {
-		if hdrContainsAny(cl, hdrOtherKindNouns[kind]) {
+		if containsAny(cl, otherKindNouns[kind]) {
 			return false
 		}
-		if hdrAllDoneNext(cl) && !strings.ContainsAny(cl, "0123456789") {
+		if allDoneNext(cl) && !strings.ContainsAny(cl, "0123456789") {
 			return true
 		}
 	}
 	return false
 }
 
-// hdrTotalOf returns the declared total of kind ("problems" or "measures").
-func hdrTotalOf(d *bulletin.Declared, kind string) *int {
+// totalOf returns the declared total of kind ("problems" or "measures").
+func totalOf(d *bulletin.Declared, kind string) *int {
 	if kind == "measures" {
 		return d.MeasuresTotal
 	}
 	return d.ProblemsTotal
 }
 
-// hdrHasSuffixAny reports whether s ends with any of ws.
-func hdrHasSuffixAny(s string, ws []string) bool {
+// hasSuffixAny reports whether s ends with any of ws.
+func hasSuffixAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.HasSuffix(s, w) {
 			return true
@@ -123,54 +123,54 @@ func hdrHasSuffixAny(s string, ws []string) bool {
 	return false
 }
 
-// hdrRate matches a completion rate: 整改完成率98%, 完成率达100%.
-var hdrRate = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+// rateRE matches a completion rate: 整改完成率98%, 完成率达100%.
+var rateRE = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// hdrMayRate reports whether folded s may hold a match of hdrRate, whose every match has 率
+// mayRate reports whether folded s may hold a match of rateRE, whose every match has 率
 // and %: a cheap test that spares running the pattern over every paragraph.
-func hdrMayRate(s string) bool {
+func mayRate(s string) bool {
 	return strings.IndexByte(s, '%') >= 0 && strings.Contains(s, "率")
 }
 
-// hdrRateIndex is hdrRate.FindStringSubmatchIndex(s), run only where it may match.
-func hdrRateIndex(s string) []int {
-	if !hdrMayRate(s) {
+// rateIndex is rateRE.FindStringSubmatchIndex(s), run only where it may match.
+func rateIndex(s string) []int {
+	if !mayRate(s) {
 		return nil
 	}
-	return hdrRate.FindStringSubmatchIndex(s)
+	return rateRE.FindStringSubmatchIndex(s)
 }
 
-// hdrRateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
-var hdrRateTenths = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
+// rateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
+var rateTenths = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
 
-// hdrRateCN matches a completion rate written in Chinese numerals: 整改完成率达百分之九十四点四,
+// rateCN matches a completion rate written in Chinese numerals: 整改完成率达百分之九十四点四,
 // 完成率为百分之百.
-var hdrRateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
+var rateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
 
-// hdrRateShare matches a share that is a completion rate when the clause before it says what
+// rateShare matches a share that is a completion rate when the clause before it says what
 // was done: 已完成55条，占比88.7%. Alone (女性干部占比30%) it is not.
-var hdrRateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+var rateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// hdrFindRate returns the first completion rate of folded s (hdrRate, hdrRateTenths, or
-// hdrRateShare after a done count in the same sentence) and its byte offset.
-func hdrFindRate(s string) (rate float64, at int, ok bool) {
-	if m := hdrRateIndex(s); m != nil {
+// findRate returns the first completion rate of folded s (rateRE, rateTenths, or
+// rateShare after a done count in the same sentence) and its byte offset.
+func findRate(s string) (rate float64, at int, ok bool) {
+	if m := rateIndex(s); m != nil {
 		if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
 			return f, m[0], true
 		}
 	}
 	if strings.Contains(s, "成") && strings.Contains(s, "率") {
-		if m := hdrRateTenths.FindStringSubmatchIndex(s); m != nil {
-			return float64(10 * hdrNumber(s[m[2]:m[3]])), m[0], true
+		if m := rateTenths.FindStringSubmatchIndex(s); m != nil {
+			return float64(10 * readNumber(s[m[2]:m[3]])), m[0], true
 		}
 	}
 	if strings.Contains(s, "百分之") {
-		if m := hdrRateCN.FindStringSubmatchIndex(s); m != nil {
-			v := float64(hdrNumber(s[m[2]:m[3]]))
+		if m := rateCN.FindStringSubmatchIndex(s); m != nil {
+			v := float64(readNumber(s[m[2]:m[3]]))
 			if m[4] >= 0 {
 				scale := 0.1
 				for _, r := range s[m[4]:m[5]] {
-					v += scale * float64(hdrNumber(string(r)))
+					v += scale * float64(readNumber(string(r)))
 					scale /= 10
 				}
 				v = math.Round(v*100) / 100
@@ -181,12 +181,12 @@ func hdrFindRate(s string) (rate float64, at int, ok bool) {
 		}
 	}
 	if strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 {
-		for _, m := range hdrRateShare.FindAllStringSubmatchIndex(s, 4) {
+		for _, m := range rateShare.FindAllStringSubmatchIndex(s, 4) {
 			sentence := s[:m[0]]
 			if i := strings.LastIndex(sentence, "。"); i >= 0 {
 				sentence = sentence[i:]
 			}
-			if !hdrContainsAny(sentence, hdrDoneCues) {
+			if !containsAny(sentence, doneCues) {
 				continue
 			}
 			if f, err := strconv.ParseFloat(s[m[2]:m[3]], 64); err == nil {
@@ -197,26 +197,26 @@ func hdrFindRate(s string) (rate float64, at int, ok bool) {
 	return 0, 0, false
 }
 
-// hdrOtherVerbs open an other count's span when they are all that precedes it in its clause:
+// otherVerbs open an other count's span when they are all that precedes it in its clause:
 // 设立3个专项整改工作小组, 先后召开6次专题会.
-var hdrOtherVerbs = []string{"设立", "成立", "召开", "组建", "开展", "举办", "制定", "出台", "建立", "组织", "印发"}
+var otherVerbs = []string{"设立", "成立", "召开", "组建", "开展", "举办", "制定", "出台", "建立", "组织", "印发"}
 
-// hdrOtherEnds end an other count's span: 54家责任单位形成“责任清单” -> 54家责任单位.
-var hdrOtherEnds = []string{"形成", "的", "、"}
+// otherEnds end an other count's span: 54家责任单位形成“责任清单” -> 54家责任单位.
+var otherEnds = []string{"形成", "的", "、"}
 
-// hdrCountAt is one count in a paragraph's folded text.
-type hdrCountAt struct {
+// countAt is one count in a paragraph's folded text.
+type countAt struct {
 	s, e    int // byte span
 	n       int
 	unit    string
 	chinese bool // written in Chinese numerals
 }
 
-// hdrScanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
+// scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
 // decimals and dates, and durations (N个月).
-func hdrScanCounts(s string) []hdrCountAt {
-	var out []hdrCountAt
-	for _, m := range hdrCount.FindAllStringSubmatchIndex(s, -1) {
+func scanCounts(s string) []countAt {
+	var out []countAt
+	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[2]:m[3]]
 		before := s[:m[0]]
 		if strings.HasSuffix(before, "第") || strings.HasSuffix(before, ".") || (before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9') {
@@ -226,7 +226,7 @@ func hdrScanCounts(s string) []hdrCountAt {
 		if unit == "个" && strings.HasPrefix(s[m[1]:], "月") {
 			continue
 		}
-		c := hdrCountAt{s: m[0], e: m[1], n: hdrNumber(strings.ReplaceAll(num, ",", "")), unit: unit}
+		c := countAt{s: m[0], e: m[1], n: readNumber(strings.ReplaceAll(num, ",", "")), unit: unit}
 		c.chinese = num[0] < '0' || num[0] > '9'
 		if c.chinese && c.n == 0 && num != "零" && num != "〇" {
 			continue
@@ -237,7 +237,7 @@ func hdrScanCounts(s string) []hdrCountAt {
 }
 
 // extractDeclared reads b.Declared and marks the paragraphs that hold declared totals.
-func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
+func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 	cutoff := len(b.Paragraphs)
 	top := 0
 	for _, s := range b.Sections {
@@ -263,9 +263,9 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 		// seed's section 一). A paragraph that also states problems or measures (针对“…”问题,
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
-		covered := hdrReadTotals(d, units, views[i], audit, context)
+		covered := readTotals(d, units, views[i], audit, context)
 		mainly := 2*covered >= utf8.RuneCountInString(views[i].text)
-		if covered > 0 && (mainly || !hdrContainsAny(views[i].text, hdrProblemCues)) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		if covered > 0 && (mainly || !containsAny(views[i].text, problemCues)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}
@@ -278,11 +278,11 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 		// It must speak of the inspection's findings (巡察反馈的12个问题已完成整改11个), so
 		// that a measure paragraph (制定3项措施，已完成) declares nothing.
 		// (The cheap tests go first: most body paragraphs fail them.)
-		if strings.Contains(t, "针对“") || !hdrContainsAny(t, hdrFindingsCues) {
+		if strings.Contains(t, "针对“") || !containsAny(t, findingsCues) {
 			continue
 		}
-		progress := hdrContainsAny(t, hdrDoneCues) || hdrContainsAny(t, hdrAllDoneCues)
-		if progress || hdrMayRate(t) && hdrRate.MatchString(t) {
+		progress := containsAny(t, doneCues) || containsAny(t, allDoneCues)
+		if progress || mayRate(t) && rateRE.MatchString(t) {
 			read(i, false)
 		}
 	}
@@ -291,10 +291,10 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 	// the totals context, filling only what is still empty.
 	for i := cutoff; i < len(b.Paragraphs); i++ {
 		t := strings.TrimSpace(views[i].text)
-		if seen[i] || d.ProblemsTotal == nil && d.MeasuresTotal == nil || !hdrHasPrefixAny(t, hdrAsOfCues) || strings.Contains(t, "针对“") {
+		if seen[i] || d.ProblemsTotal == nil && d.MeasuresTotal == nil || !hasPrefixAny(t, asOfCues) || strings.Contains(t, "针对“") {
 			continue
 		}
-		if hdrContainsAny(t, hdrDoneCues) || hdrContainsAny(t, hdrAllDoneCues) {
+		if containsAny(t, doneCues) || containsAny(t, allDoneCues) {
 			read(i, true)
 		}
 	}
@@ -303,28 +303,28 @@ func extractDeclared(b *bulletin.Bulletin, views []*hdrView) {
 	}
 }
 
-// hdrReadTotals reads the totals of one paragraph into d; in the totals context (context) it
+// readTotals reads the totals of one paragraph into d; in the totals context (context) it
 // also collects the other counts. units holds the counter of each total read so far (个 for
 // problems, 条 for measures), across paragraphs. It returns the length in runes of the
 // sentences that declared a total, a done or in-progress count or a rate (0: none).
-func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, audit, context bool) int {
+func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audit, context bool) int {
 	s := v.text
 	declaring := map[[2]int]bool{} // sentences that declared something
 	if d.RatePercent == nil {
-		if f, at, ok := hdrFindRate(s); ok {
+		if f, at, ok := findRate(s); ok {
 			d.RatePercent = &f
 			declaring[v.sentenceAt(at)] = true
 		}
 	}
 	var sent [2]int // the sentence of the count being read
-	quoted := hdrInQuotes(s)
-	counts := hdrScanCounts(s)
-	if len(counts) > hdrMaxPerPara {
-		counts = counts[:hdrMaxPerPara] // no totals paragraph has more; bounds the work
+	quoted := inQuotes(s)
+	counts := scanCounts(s)
+	if len(counts) > maxPerPara {
+		counts = counts[:maxPerPara] // no totals paragraph has more; bounds the work
 	}
-	cues := hdrTotalCues
+	cues := totalCues
 	if audit {
-		cues = hdrAuditTotalCues
+		cues = auditTotalCues
 	}
 	current := "" // the kind of the last total (or restated total) read in this paragraph
 	set := func(field **int, n int) {
@@ -341,15 +341,15 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 	}
 	for k, c := range counts {
 		lead := strings.TrimSpace(s[:c.s])
-		one := c.chinese && c.n == 1 && !hdrHasSuffixAny(lead, hdrDoneCues) && !hdrHasSuffixAny(lead, hdrProgressCues)
+		one := c.chinese && c.n == 1 && !hasSuffixAny(lead, doneCues) && !hasSuffixAny(lead, progressCues)
 		if quoted[c.s] || one || strings.HasSuffix(lead, "每") || strings.HasSuffix(lead, "逐") {
 			continue // 每一个问题, 一个综合研究报告: not declared counts; 正在整改一个 is
 		}
 		sent = v.sentenceAt(c.s)
-		clause := hdrClauseStart(s, quoted, sent[0], c.s)
+		clause := clauseStart(s, quoted, sent[0], c.s)
 		if strings.TrimSpace(s[clause:c.s]) == "" && clause > sent[0] && s[clause-1] == ':' {
 			// A labelled count (反馈问题数：15个；已完成整改：13个): the label is its clause.
-			clause = hdrClauseStart(s, quoted, sent[0], clause-1)
+			clause = clauseStart(s, quoted, sent[0], clause-1)
 		}
 		before := s[clause:c.s]
 		after := strings.TrimLeft(s[c.e:], " ")
@@ -358,9 +358,9 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		// clause the noun nearest before it (制定整改措施1146条).
 		kind, noun := "", ""
 		if c.unit != "方面" && c.unit != "个方面" {
-			kind, noun = hdrNounAfter(after)
+			kind, noun = nounAfter(after)
 			if kind == "" && atEnd {
-				kind = hdrNounBefore(before)
+				kind = nounBefore(before)
 			}
 		}
 		restated := noun != "" // 79个问题已完成整改71个: the 79 names the total again
@@ -398,33 +398,33 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		}
 		switch {
 		case !progress:
-		case atEnd && hdrContainsAny(before, hdrDoneCues) && !hdrContainsAny(before, hdrProgressCues):
+		case atEnd && containsAny(before, doneCues) && !containsAny(before, progressCues):
 			if of != "" {
 				set(done(of), c.n) // 已完成整改14个
 			}
 			continue
-		case atEnd && hdrContainsAny(before, hdrProgressCues):
+		case atEnd && containsAny(before, progressCues):
 			if of != "measures" {
 				set(&d.ProblemsInProgress, c.n) // 正在整改3项
 			}
 			continue
-		case !restated && current != "" && hdrHasPrefixAny(next, hdrDoneCues):
+		case !restated && current != "" && hasPrefixAny(next, doneCues):
 			set(done(of), c.n) // 28项已全部完成
 			continue
-		case !restated && current != "" && (strings.HasPrefix(next, "正在") || hdrHasPrefixAny(next, hdrProgressCues)):
+		case !restated && current != "" && (strings.HasPrefix(next, "正在") || hasPrefixAny(next, progressCues)):
 			if of != "measures" {
 				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
 			}
 			continue
-		case restated && hdrContainsAny(before, hdrDoneCues) && !hdrContainsAny(before, hdrProgressCues):
+		case restated && containsAny(before, doneCues) && !containsAny(before, progressCues):
 			set(done(kind), c.n) // 已整改完成12个问题
 			continue
-		case restated && (strings.HasPrefix(status, "正在") || hdrHasPrefixAny(status, hdrProgressCues)) && hdrTotalOf(d, kind) != nil:
+		case restated && (strings.HasPrefix(status, "正在") || hasPrefixAny(status, progressCues)) && totalOf(d, kind) != nil:
 			if kind == "problems" {
 				set(&d.ProblemsInProgress, c.n) // 3个问题正在整改
 			}
 			continue
-		case hdrHasSuffixAny(strings.TrimSpace(before), hdrRemainder) && (of == "problems" || of == "measures") && hdrTotalOf(d, of) != nil:
+		case hasSuffixAny(strings.TrimSpace(before), remainder) && (of == "problems" || of == "measures") && totalOf(d, of) != nil:
 			if of == "problems" {
 				set(&d.ProblemsInProgress, c.n) // 剩余2个问题已取得阶段性成效
 			}
@@ -432,7 +432,7 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 		}
 		// A total is cued (反馈的23个问题) or, in the totals context, named with its progress
 		// right after it: 72条整改措施已完成65条.
-		if kind != "" && (hdrContainsAny(s[sent[0]:c.s], cues) || context && restated && hdrHasPrefixAny(strings.TrimLeft(rest, " "), hdrDoneCues)) {
+		if kind != "" && (containsAny(s[sent[0]:c.s], cues) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
 			total := &d.ProblemsTotal
 			if kind == "measures" {
 				total = &d.MeasuresTotal
@@ -441,17 +441,17 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 				set(total, c.n)
 				current = kind
 				units[kind] = c.unit
-				if restated && hdrHasPrefixAny(rest, hdrAllDoneCues) {
+				if restated && hasPrefixAny(rest, allDoneCues) {
 					set(done(kind), c.n) // 反馈的3个问题已全部完成整改
-				} else if !restated && hdrAllDoneNext(s[c.e:sent[1]]) {
+				} else if !restated && allDoneNext(s[c.e:sent[1]]) {
 					set(done(kind), c.n) // 共反馈问题12个，目前已全部整改到位
-				} else if hdrAllDoneLater(s[c.e:sent[1]], kind) {
+				} else if allDoneLater(s[c.e:sent[1]], kind) {
 					set(done(kind), c.n) // 16个问题，立行立改12个，限期整改4个，目前已全部整改完成
 				}
 				continue
 			}
 		}
-		if restated && hdrHasPrefixAny(rest, hdrAllDoneCues) {
+		if restated && hasPrefixAny(rest, allDoneCues) {
 			set(done(kind), c.n)
 			continue
 		}
@@ -459,8 +459,8 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 			kind == "measures" && d.MeasuresTotal != nil && *d.MeasuresTotal == c.n) {
 			continue // the total named again, not another count
 		}
-		if context && !audit && hdrOtherUnits[c.unit] {
-			if span := hdrOtherSpan(v, quoted, counts, k, clause); span != "" {
+		if context && !audit && otherUnits[c.unit] {
+			if span := otherSpan(v, quoted, counts, k, clause); span != "" {
 				d.Other = append(d.Other, span)
 			}
 		}
@@ -472,9 +472,9 @@ func hdrReadTotals(d *bulletin.Declared, units map[string]string, v *hdrView, au
 	return covered
 }
 
-// hdrNounAfter returns the kind and the noun of a total noun that after starts with.
-func hdrNounAfter(after string) (kind, noun string) {
-	for _, n := range hdrTotalNouns {
+// nounAfter returns the kind and the noun of a total noun that after starts with.
+func nounAfter(after string) (kind, noun string) {
+	for _, n := range totalNouns {
 		for _, a := range n.after {
 			if strings.HasPrefix(after, a) && len(a) > len(noun) {
 				kind, noun = n.kind, a
@@ -487,10 +487,10 @@ func hdrNounAfter(after string) (kind, noun string) {
 	return "", ""
 }
 
-// hdrNounBefore returns the kind of the total noun nearest the end of before.
-func hdrNounBefore(before string) string {
+// nounBefore returns the kind of the total noun nearest the end of before.
+func nounBefore(before string) string {
 	kind, at := "", -1
-	for _, n := range hdrTotalNouns {
+	for _, n := range totalNouns {
 		for _, w := range n.before {
 			if i := strings.LastIndex(before, w); i > at {
 				kind, at = n.kind, i
@@ -500,8 +500,8 @@ func hdrNounBefore(before string) string {
 	return kind
 }
 
-// hdrHasPrefixAny reports whether s starts with any of ws.
-func hdrHasPrefixAny(s string, ws []string) bool {
+// hasPrefixAny reports whether s starts with any of ws.
+func hasPrefixAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.HasPrefix(s, w) {
 			return true
@@ -510,8 +510,8 @@ func hdrHasPrefixAny(s string, ws []string) bool {
 	return false
 }
 
-// hdrContainsAny reports whether s contains any of ws.
-func hdrContainsAny(s string, ws []string) bool {
+// containsAny reports whether s contains any of ws.
+func containsAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.Contains(s, w) {
 			return true
@@ -520,9 +520,9 @@ func hdrContainsAny(s string, ws []string) bool {
 	return false
 }
 
-// hdrClauseStart returns the start of the clause holding byte at: just past the last comma,
+// clauseStart returns the start of the clause holding byte at: just past the last comma,
 // colon or sentence end before it (outside quotes), not before from.
-func hdrClauseStart(s string, quoted []bool, from, at int) int {
+func clauseStart(s string, quoted []bool, from, at int) int {
 	start := from
 	for i, r := range s[from:at] {
 		if quoted[from+i] {
@@ -536,8 +536,8 @@ func hdrClauseStart(s string, quoted []bool, from, at int) int {
 	return start
 }
 
-// hdrClauseEnd returns the end of the clause holding byte at.
-func hdrClauseEnd(s string, quoted []bool, at int) int {
+// clauseEnd returns the end of the clause holding byte at.
+func clauseEnd(s string, quoted []bool, at int) int {
 	for i, r := range s[at:] {
 		if quoted[at+i] {
 			continue
@@ -550,13 +550,13 @@ func hdrClauseEnd(s string, quoted []bool, at int) int {
 	return len(s)
 }
 
-// hdrOtherSpan cuts the span of other count k: its clause piece (pieces are split at 、 when
+// otherSpan cuts the span of other count k: its clause piece (pieces are split at 、 when
 // every piece holds a count), from the count (or from a lone opening verb) to the end of its
 // noun; a count that ends its piece keeps the whole piece (召开党委会7次).
-func hdrOtherSpan(v *hdrView, quoted []bool, counts []hdrCountAt, k, clause int) string {
+func otherSpan(v *textView, quoted []bool, counts []countAt, k, clause int) string {
 	s := v.text
 	c := counts[k]
-	end := hdrClauseEnd(s, quoted, c.e)
+	end := clauseEnd(s, quoted, c.e)
 	// Split the clause at 、 when every piece holds a count.
 	var cuts []int
 	for i, r := range s[clause:end] {
@@ -609,7 +609,7 @@ func hdrOtherSpan(v *hdrView, quoted []bool, counts []hdrCountAt, k, clause int)
 	for _, pre := range []string{"先后", "共", "累计", "共计", "已"} {
 		lead = strings.TrimPrefix(lead, pre)
 	}
-	for _, verb := range hdrOtherVerbs {
+	for _, verb := range otherVerbs {
 		if lead == verb {
 			start = from
 		}
@@ -620,7 +620,7 @@ func hdrOtherSpan(v *hdrView, quoted []bool, counts []hdrCountAt, k, clause int)
 			stop = o.s
 		}
 	}
-	for _, w := range hdrOtherEnds {
+	for _, w := range otherEnds {
 		if i := strings.Index(s[c.e:stop], w); i >= 0 {
 			stop = c.e + i
 		}

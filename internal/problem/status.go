@@ -1,8 +1,10 @@
-package extract
+package problem
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 )
 
@@ -176,4 +178,32 @@ func parenStatus(s string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// StatusFromDeclared gives the status 已完成 to every problem whose own text states none, when
+// the bulletin declares all its problems done and the problems found are exactly those declared
+// (the seed: 反馈的14个具体问题，已完成整改14个, and 14 problems found). The inference is
+// recorded as a check, so a reader can tell a stated status from an inferred one.
+func StatusFromDeclared(b *bulletin.Bulletin) {
+	d := b.Declared
+	if d.ProblemsTotal == nil || d.ProblemsDone == nil || *d.ProblemsTotal == 0 ||
+		*d.ProblemsDone != *d.ProblemsTotal || len(b.Problems) != *d.ProblemsTotal {
+		return
+	}
+	inferred := 0
+	for i := range b.Problems {
+		if b.Problems[i].Status == "" {
+			b.Problems[i].Status = StatusDone
+			inferred++
+		}
+	}
+	if inferred == 0 {
+		return
+	}
+	b.Checks = append(b.Checks, bulletin.Check{
+		Code: "status_inferred",
+		OK:   true,
+		Message: fmt.Sprintf("%d个问题的完成情况据声明总数推定为已完成（声明已完成整改%d个，共%d个）",
+			inferred, *d.ProblemsDone, *d.ProblemsTotal),
+	})
 }

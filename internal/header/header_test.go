@@ -1,8 +1,9 @@
-package extract
+package header
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,7 +17,7 @@ import (
 )
 
 // headerBulletin builds a bulletin from text the way the pipeline does, with a minimal line
-// splitter (trimmed non-empty lines; page chrome kept), and runs extractHeader on it.
+// splitter (trimmed non-empty lines; page chrome kept), and runs Extract on it.
 func headerBulletin(text, title string) *bulletin.Bulletin {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
@@ -26,7 +27,7 @@ func headerBulletin(text, title string) *bulletin.Bulletin {
 	}
 	b := &bulletin.Bulletin{Title: title}
 	b.Paragraphs, b.Sections = structure.Parse(lines)
-	extractHeader(b)
+	Extract(b)
 	return b
 }
 
@@ -245,18 +246,18 @@ func TestHeaderPhrasings(t *testing.T) {
 
 func TestCheckDeclared(t *testing.T) {
 	b := &bulletin.Bulletin{}
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 0 {
 		t.Errorf("nothing declared: checks %+v, want none", b.Checks)
 	}
 	b.Declared.ProblemsTotal = intp(3)
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 0 {
 		t.Errorf("no problems found: checks %+v, want none", b.Checks)
 	}
 	b.Problems = []bulletin.Problem{{Measures: make([]bulletin.Measure, 2)}, {Measures: make([]bulletin.Measure, 1)}}
 	b.Declared.MeasuresTotal = intp(3)
-	checkDeclared(b)
+	Check(b)
 	if len(b.Checks) != 2 || b.Checks[0].OK || b.Checks[0].Message != "声明问题3个，识别2个" || !b.Checks[1].OK || b.Checks[1].Code != "measures_count" {
 		t.Errorf("checks = %+v", b.Checks)
 	}
@@ -289,7 +290,7 @@ func normGold(s string) string {
 // TestHeaderSharedGold scores the header facts and declared totals on every excerpt of
 // ../shared/corpus/real against its gold. Every line of the excerpt is fed, chrome included.
 func TestHeaderSharedGold(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "real")
+	dir := testcorpus.Shared(t, "real")
 	golds, _ := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
 	if len(golds) == 0 {
 		t.Skipf("no shared corpus at %s", dir)
@@ -396,7 +397,7 @@ func FuzzExtractHeader(f *testing.F) {
 				t.Errorf("%q is not in the input", w)
 			}
 		}
-		checkDeclared(b)
+		Check(b)
 	})
 }
 
@@ -417,7 +418,7 @@ func BenchmarkHeaderBaseline(b *testing.B) {
 	}
 }
 
-// BenchmarkHeaderSeed measures Parse plus extractHeader on the seed.
+// BenchmarkHeaderSeed measures Parse plus Extract on the seed.
 func BenchmarkHeaderSeed(b *testing.B) {
 	text := headerSeedText(b)
 	b.SetBytes(int64(len(text)))

@@ -1,11 +1,10 @@
-package extract
+package problem
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
-	"github.com/xuncha/xuncha/internal/fold"
 )
 
 // bodyBulletin makes a bulletin of body paragraphs (no headings).
@@ -161,7 +160,7 @@ func TestQuotedProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := bodyBulletin(tt.paras...)
-			extractProblems(b)
+			Extract(b)
 			var quotes []string
 			for _, p := range b.Problems {
 				quotes = append(quotes, p.Quote)
@@ -193,46 +192,6 @@ func TestQuotedProblems(t *testing.T) {
 	}
 }
 
-func TestScanFrames(t *testing.T) {
-	tests := []struct {
-		text    string
-		heading bool
-		kind    frameKind
-		quote   string // inner text; "" when the quote does not close
-	}{
-		{"针对“甲乙丙”问题。", false, frameProblem, "甲乙丙"},
-		{"关于“甲乙丙”方面", true, frameAspect, "甲乙丙"},
-		{"关于“甲乙丙”方面存在的问题", true, frameAspect, "甲乙丙"},
-		{"在“甲乙丙”方面", true, frameAspect, "甲乙丙"},
-		{"关于“甲乙丙”问题整改情况", true, frameProblem, "甲乙丙"},
-		{"关于“甲乙丙”问题的整改。", true, frameProblem, "甲乙丙"},
-		{"关于“甲乙丙”", true, frameProblem, "甲乙丙"},        // （1）关于“…” heading
-		{"关于“甲乙丙”的整改情况", true, frameProblem, "甲乙丙"},   // heading without 问题
-		{"关于“甲乙丙”", false, frameOther, "甲乙丙"},         // but not in prose
-		{"关于“三会一课”制度执行情况", true, frameOther, "三会一课"},  // a term in a heading
-		{"针对“甲乙丙”问题台账", false, frameOther, "甲乙丙"},     // a compound noun
-		{"针对“甲“乙”丙”问题", false, frameProblem, "甲“乙”丙"}, // nested
-		{"针对 “甲乙丙” 问题", false, frameProblem, "甲乙丙"},   // spaces
-		{"针对“甲乙丙", false, frameOther, ""},             // unclosed
-	}
-	for _, tt := range tests {
-		rs := []rune(fold.String(tt.text))
-		fs := scanFrames(rs, tt.heading)
-		if len(fs) != 1 {
-			t.Errorf("%q: %d frames, want 1", tt.text, len(fs))
-			continue
-		}
-		f := fs[0]
-		quote := ""
-		if f.Close >= 0 {
-			quote = string([]rune(tt.text)[f.Open+1 : f.Close])
-		}
-		if f.Kind != tt.kind || quote != tt.quote {
-			t.Errorf("%q: kind %d quote %q, want %d %q", tt.text, f.Kind, quote, tt.kind, tt.quote)
-		}
-	}
-}
-
 func TestUnquotedHeadings(t *testing.T) {
 	tests := []struct {
 		text     string
@@ -252,7 +211,7 @@ func TestUnquotedHeadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := splitForTest(tt.text)
-		extractProblems(b)
+		Extract(b)
 		var got []string
 		for _, p := range b.Problems {
 			got = append(got, p.Text)

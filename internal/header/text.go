@@ -1,4 +1,4 @@
-package extract
+package header
 
 import (
 	"regexp"
@@ -11,10 +11,10 @@ import (
 	"github.com/xuncha/xuncha/internal/fold"
 )
 
-// hdrView is one paragraph as the header patterns see it: folded (package fold) and with the
+// textView is one paragraph as the header patterns see it: folded (package fold) and with the
 // pinyin glosses of mirror sites removed (根據(jù) -> 根据), with a map back to the original so
 // that what is reported is cut from the text as written (glosses inside it kept).
-type hdrView struct {
+type textView struct {
 	orig  string
 	text  string
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
@@ -24,15 +24,15 @@ type hdrView struct {
 
 // newHdrView folds s. The offset maps back to s are built on the first cut: most paragraphs
 // are only searched, and the maps take sixteen bytes per byte of text.
-func newHdrView(s string) *hdrView {
-	v := &hdrView{orig: s}
+func newHdrView(s string) *textView {
+	v := &textView{orig: s}
 	v.walk(false)
 	return v
 }
 
 // walk folds v.orig into v.text, leaving out pinyin glosses; with maps it builds v.start and
 // v.end instead.
-func (v *hdrView) walk(maps bool) {
+func (v *textView) walk(maps bool) {
 	s := v.orig
 	var b strings.Builder
 	if maps {
@@ -53,7 +53,7 @@ func (v *hdrView) walk(maps bool) {
 			var qn int
 			for j < len(s) {
 				q, qn = utf8.DecodeRuneInString(s[j:])
-				if !hdrPinyin(q) {
+				if !isPinyin(q) {
 					break
 				}
 				j += qn
@@ -96,7 +96,7 @@ func (v *hdrView) walk(maps bool) {
 }
 
 // cut returns the original text behind text[i:j].
-func (v *hdrView) cut(i, j int) string {
+func (v *textView) cut(i, j int) string {
 	if i < 0 || j > len(v.text) || i >= j {
 		return ""
 	}
@@ -106,24 +106,24 @@ func (v *hdrView) cut(i, j int) string {
 	return v.orig[v.start[i]:v.end[j]]
 }
 
-// hdrPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).
-func hdrPinyin(r rune) bool {
+// isPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).
+func isPinyin(r rune) bool {
 	return (r >= 'a' && r <= 'z') || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ", r)
 }
 
-// hdrWindow bounds, in bytes, how far from a match the header patterns look (about 500 Han
+// headWindow bounds, in bytes, how far from a match the header patterns look (about 500 Han
 // characters): a sentence longer than that is cut to the window around the match, so that a
 // huge paragraph with no sentence end costs time in proportion to its length, not its square.
-const hdrWindow = 1500
+const headWindow = 1500
 
-// hdrMaxPerPara bounds how many matches of one kind (groups, counts, labels) a paragraph is
+// maxPerPara bounds how many matches of one kind (groups, counts, labels) a paragraph is
 // searched for: a real opening or totals paragraph has a handful.
-const hdrMaxPerPara = 200
+const maxPerPara = 200
 
 // sentences returns the sentence spans of the view's text, computed once.
-func (v *hdrView) sentences() [][2]int {
+func (v *textView) sentences() [][2]int {
 	if v.sents == nil {
-		v.sents = hdrSentences(v.text)
+		v.sents = sentenceSpans(v.text)
 		if v.sents == nil {
 			v.sents = [][2]int{}
 		}
@@ -131,34 +131,34 @@ func (v *hdrView) sentences() [][2]int {
 	return v.sents
 }
 
-// sentenceAt returns the span of the sentence holding byte i, cut to hdrWindow bytes either
+// sentenceAt returns the span of the sentence holding byte i, cut to headWindow bytes either
 // side of i.
-func (v *hdrView) sentenceAt(i int) [2]int {
+func (v *textView) sentenceAt(i int) [2]int {
 	ss := v.sentences()
 	k := sort.Search(len(ss), func(k int) bool { return ss[k][1] > i })
 	sp := [2]int{0, len(v.text)}
 	if k < len(ss) && ss[k][0] <= i {
 		sp = ss[k]
 	}
-	if sp[0] < i-hdrWindow {
-		sp[0] = hdrRuneStart(v.text, i-hdrWindow)
+	if sp[0] < i-headWindow {
+		sp[0] = runeStart(v.text, i-headWindow)
 	}
-	if sp[1] > i+hdrWindow {
-		sp[1] = hdrRuneStart(v.text, i+hdrWindow)
+	if sp[1] > i+headWindow {
+		sp[1] = runeStart(v.text, i+headWindow)
 	}
 	return sp
 }
 
-// hdrRuneStart moves byte offset i back to the start of the rune holding it.
-func hdrRuneStart(s string, i int) int {
+// runeStart moves byte offset i back to the start of the rune holding it.
+func runeStart(s string, i int) int {
 	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
 		i--
 	}
 	return i
 }
 
-// hdrSentences splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
-func hdrSentences(s string) [][2]int {
+// sentenceSpans splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
+func sentenceSpans(s string) [][2]int {
 	var out [][2]int
 	from := 0
 	for i, r := range s {
@@ -175,18 +175,18 @@ func hdrSentences(s string) [][2]int {
 	return out
 }
 
-// hdrDate is one date mention in folded text; zero fields are not written.
-type hdrDate struct {
+// dateAt is one date mention in folded text; zero fields are not written.
+type dateAt struct {
 	s, e    int // byte span in the view text
 	y, m, d int
 	year    bool // the year is written
 }
 
 // day reports whether the mention names a day.
-func (d hdrDate) day() bool { return d.m > 0 && d.d > 0 }
+func (d dateAt) day() bool { return d.m > 0 && d.d > 0 }
 
 // iso writes the date with year y (the mention's own if written).
-func (d hdrDate) iso(y int) string {
+func (d dateAt) iso(y int) string {
 	if y <= 0 || d.m <= 0 {
 		return ""
 	}
@@ -204,8 +204,8 @@ func twoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
-// hdrDatePatterns are the date forms of the opening sentences, tried at each position in turn.
-var hdrDatePatterns = []struct {
+// datePatterns are the date forms of the opening sentences, tried at each position in turn.
+var datePatterns = []struct {
 	re       *regexp.Regexp
 	example  string
 	rangeEnd bool // only as the end of a period, right after a separator and a date
@@ -228,15 +228,15 @@ var hdrDatePatterns = []struct {
 	{regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`), "二〇二三年十二月一日", false},
 }
 
-// hdrRangeDay is a bare day after 至 in a period: 4月1日至30日.
-var hdrRangeDay = regexp.MustCompile(`^(\d{1,2})\s*[日号]`)
+// rangeDay is a bare day after 至 in a period: 4月1日至30日.
+var rangeDay = regexp.MustCompile(`^(\d{1,2})\s*[日号]`)
 
-// hdrRangeSep are the words between the two ends of a period.
-var hdrRangeSep = []string{"至", "到", "—", "-", "~", "－", "——", "起至", "起到", "起—"}
+// rangeSep are the words between the two ends of a period.
+var rangeSep = []string{"至", "到", "—", "-", "~", "－", "——", "起至", "起到", "起—"}
 
-// hdrScanDates returns the date mentions of folded text s in order.
-func hdrScanDates(s string) []hdrDate {
-	var out []hdrDate
+// scanDates returns the date mentions of folded text s in order.
+func scanDates(s string) []dateAt {
+	var out []dateAt
 	for i := 0; i < len(s); {
 		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
 			i++
@@ -247,17 +247,17 @@ func hdrScanDates(s string) []hdrDate {
 			continue
 		}
 		matched := false
-		for _, p := range hdrDatePatterns {
+		for _, p := range datePatterns {
 			m := p.re.FindStringSubmatchIndex(s[i:])
 			if m == nil {
 				continue
 			}
-			d := hdrDate{s: i, e: i + m[1]}
-			d.y = hdrNumber(s[i+m[2] : i+m[3]])
+			d := dateAt{s: i, e: i + m[1]}
+			d.y = readNumber(s[i+m[2] : i+m[3]])
 			d.year = d.y > 0
-			d.m = hdrNumber(s[i+m[4] : i+m[5]])
+			d.m = readNumber(s[i+m[4] : i+m[5]])
 			if len(m) > 6 && m[6] >= 0 {
-				d.d = hdrNumber(s[i+m[6] : i+m[7]])
+				d.d = readNumber(s[i+m[6] : i+m[7]])
 			}
 			if d.m < 1 || d.m > 12 || d.d > 31 {
 				continue
@@ -266,10 +266,10 @@ func hdrScanDates(s string) []hdrDate {
 				continue // part of a longer number: 2023.8.245, 12月1日5
 			}
 			// A month alone counts only right after a period separator.
-			if !d.year && d.d == 0 && !hdrAfterSep(s[:i]) {
+			if !d.year && d.d == 0 && !afterSep(s[:i]) {
 				continue
 			}
-			if p.rangeEnd && (len(out) == 0 || !hdrAfterSep(s[:i]) || strings.TrimSpace(hdrTrimSep(s[out[len(out)-1].e:i])) != "") {
+			if p.rangeEnd && (len(out) == 0 || !afterSep(s[:i]) || strings.TrimSpace(trimSep(s[out[len(out)-1].e:i])) != "") {
 				continue
 			}
 			out = append(out, d)
@@ -280,10 +280,10 @@ func hdrScanDates(s string) []hdrDate {
 		if matched {
 			continue
 		}
-		if m := hdrRangeDay.FindStringSubmatchIndex(s[i:]); m != nil && len(out) > 0 && out[len(out)-1].m > 0 && hdrAfterSep(s[out[len(out)-1].e:i]) && strings.TrimSpace(hdrTrimSep(s[out[len(out)-1].e:i])) == "" {
+		if m := rangeDay.FindStringSubmatchIndex(s[i:]); m != nil && len(out) > 0 && out[len(out)-1].m > 0 && afterSep(s[out[len(out)-1].e:i]) && strings.TrimSpace(trimSep(s[out[len(out)-1].e:i])) == "" {
 			prev := out[len(out)-1]
-			if d := hdrNumber(s[i+m[2] : i+m[3]]); d >= 1 && d <= 31 {
-				out = append(out, hdrDate{s: i, e: i + m[1], m: prev.m, d: d})
+			if d := readNumber(s[i+m[2] : i+m[3]]); d >= 1 && d <= 31 {
+				out = append(out, dateAt{s: i, e: i + m[1], m: prev.m, d: d})
 				i += m[1]
 				continue
 			}
@@ -294,10 +294,10 @@ func hdrScanDates(s string) []hdrDate {
 	return out
 }
 
-// hdrAfterSep reports whether s ends with a period separator (spaces ignored).
-func hdrAfterSep(s string) bool {
+// afterSep reports whether s ends with a period separator (spaces ignored).
+func afterSep(s string) bool {
 	s = strings.TrimRight(s, " ")
-	for _, sep := range hdrRangeSep {
+	for _, sep := range rangeSep {
 		if strings.HasSuffix(s, sep) {
 			return true
 		}
@@ -305,24 +305,24 @@ func hdrAfterSep(s string) bool {
 	return false
 }
 
-func hdrTrimSep(s string) string {
+func trimSep(s string) string {
 	s = strings.TrimSpace(s)
-	for _, sep := range hdrRangeSep {
+	for _, sep := range rangeSep {
 		s = strings.TrimSuffix(s, sep)
 	}
 	return s
 }
 
-// hdrPeriod is two date mentions joined by 至: the second borrows the first's year (and month).
-type hdrPeriod struct{ from, to hdrDate }
+// datePair is two date mentions joined by 至: the second borrows the first's year (and month).
+type datePair struct{ from, to dateAt }
 
-// hdrPeriods finds the periods among the mentions of s.
-func hdrPeriods(s string, ds []hdrDate) []hdrPeriod {
-	var out []hdrPeriod
+// pairPeriods finds the periods among the mentions of s.
+func pairPeriods(s string, ds []dateAt) []datePair {
+	var out []datePair
 	for i := 0; i+1 < len(ds); i++ {
 		between := strings.TrimSpace(s[ds[i].e:ds[i+1].s])
 		isSep := false
-		for _, sep := range hdrRangeSep {
+		for _, sep := range rangeSep {
 			if between == sep {
 				isSep = true
 			}
@@ -330,7 +330,7 @@ func hdrPeriods(s string, ds []hdrDate) []hdrPeriod {
 		if !isSep {
 			continue
 		}
-		p := hdrPeriod{ds[i], ds[i+1]}
+		p := datePair{ds[i], ds[i+1]}
 		if !p.to.year {
 			p.to.y = p.from.y
 		}
@@ -340,8 +340,8 @@ func hdrPeriods(s string, ds []hdrDate) []hdrPeriod {
 	return out
 }
 
-// hdrNumber reads Arabic digits or a Chinese numeral (一 … 九千九百九十九, 两, 〇 digits).
-func hdrNumber(s string) int {
+// readNumber reads Arabic digits or a Chinese numeral (一 … 九千九百九十九, 两, 〇 digits).
+func readNumber(s string) int {
 	if s == "" {
 		return 0
 	}
@@ -382,8 +382,8 @@ func hdrNumber(s string) int {
 	return total + cur
 }
 
-// hdrInQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.
-func hdrInQuotes(s string) []bool {
+// inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.
+func inQuotes(s string) []bool {
 	in := make([]bool, len(s)+1)
 	depth := 0
 	for i, r := range s {

@@ -1,8 +1,10 @@
-package extract
+package problem
 
 import (
 	"encoding/json"
 	"flag"
+	"github.com/xuncha/xuncha/internal/header"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,25 +21,13 @@ var updateProblems = flag.Bool("update", false, "rewrite the golden files in tes
 // repoRoot is the repository root seen from this package's directory.
 var repoRoot = filepath.Join("..", "..")
 
-// readSeed reads the user's sample from the project corpus (or the shared one).
-func readSeed(t testing.TB) string {
-	t.Helper()
-	for _, p := range []string{
-		filepath.Join(repoRoot, "corpus", "yushu-wenguanglv-2024.txt"),
-		filepath.Join(repoRoot, "..", "shared", "corpus", "seed", "yushu-wenguanglv-2024.txt"),
-	} {
-		if data, err := os.ReadFile(p); err == nil {
-			return string(data)
-		}
-	}
-	t.Skip("the seed bulletin is absent")
-	return ""
-}
+// readSeed reads the user's sample from the project corpus.
+func readSeed(t testing.TB) string { return testcorpus.Sample(t) }
 
 func TestProblemsSeed(t *testing.T) {
 	src := readSeed(t)
 	b := splitForTest(src)
-	extractProblems(b)
+	Extract(b)
 	checkSeed(t, src, b)
 }
 
@@ -126,7 +116,10 @@ func TestProblemsSeedExtract(t *testing.T) {
 	if len(b.Sections) == 0 {
 		t.Skip("structure.Parse gives no sections yet")
 	}
+	header.Extract(b) // the declared totals the inference needs
 	Extract(b)
+	header.Check(b)
+	StatusFromDeclared(b)
 	// The seed states no status per problem, but declares all 14 done: Extract infers 已完成
 	// for each and says so in a check; checkSeed then looks at the rest.
 	inferred := false
@@ -150,7 +143,7 @@ func TestProblemsSeedExtract(t *testing.T) {
 func TestProblemsSeedStructure(t *testing.T) {
 	src := readSeed(t)
 	b := parsedBulletin(src)
-	extractProblems(b)
+	Extract(b)
 	if len(b.Sections) == 0 {
 		if len(b.Problems) != 14 {
 			t.Errorf("without sections: %d problems, want 14", len(b.Problems))
@@ -174,15 +167,8 @@ func parsedBulletin(text string) *bulletin.Bulletin {
 	return b
 }
 
-// sharedCorpus returns the shared corpus folder, or skips.
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot, "..", "shared", "corpus", "real")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("shared corpus absent")
-	}
-	return dir
-}
+// sharedCorpus returns the shared corpus's real excerpts (see testcorpus.Shared).
+func sharedCorpus(t *testing.T) string { return testcorpus.Shared(t, "real") }
 
 // TestProblemsRealExcerpts checks the problems found in the shared real excerpts against their
 // gold: only 004 has one (its topic heading); 79个“问题清单” in 018 and the slogans elsewhere
@@ -212,7 +198,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 				t.Fatalf("gold %s: %v", name, err)
 			}
 			b := splitForTest(string(data))
-			extractProblems(b)
+			Extract(b)
 			var got []string
 			for _, p := range b.Problems {
 				got = append(got, p.Quote)
@@ -222,7 +208,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 			}
 			// The same through the real structure.Parse, once it gives sections.
 			if sb := parsedBulletin(string(data)); len(sb.Sections) > 0 {
-				extractProblems(sb)
+				Extract(sb)
 				got = got[:0]
 				for _, p := range sb.Problems {
 					got = append(got, p.Quote)
@@ -253,7 +239,7 @@ func TestProblemsRealExcerpts(t *testing.T) {
 		return
 	}
 	b := splitForTest(string(data))
-	extractProblems(b)
+	Extract(b)
 	if len(b.Problems) != 1 {
 		t.Fatalf("004: %d problems", len(b.Problems))
 	}
@@ -279,7 +265,7 @@ func TestProblemsFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			b := splitForTest(string(data))
-			extractProblems(b)
+			Extract(b)
 			type para struct {
 				Index   int    `json:"index"`
 				Role    string `json:"role"`
@@ -337,7 +323,7 @@ func TestProblemsFixtureFacts(t *testing.T) {
 				if len(b.Sections) == 0 {
 					t.Skip("no sections from " + parse.name)
 				}
-				extractProblems(b)
+				Extract(b)
 				return b
 			}
 			checkFixtureFacts(t, read)
@@ -407,7 +393,7 @@ func FuzzProblems(f *testing.F) {
 				texts = append(texts, p.Text)
 			}
 			src := strings.Join(texts, "\n")
-			extractProblems(b)
+			Extract(b)
 			for k, p := range b.Problems {
 				if p.ID != "P"+strconv.Itoa(k+1) {
 					t.Errorf("problem %d has ID %s", k, p.ID)

@@ -1,4 +1,4 @@
-package extract
+package header
 
 import (
 	"regexp"
@@ -10,11 +10,11 @@ import (
 // Contacts are read from the paragraphs that give them, which say so with a cue word; digits
 // elsewhere (amounts, dates, document numbers) are never taken for phones.
 
-// hdrContactCues mark a paragraph that gives contacts.
-var hdrContactCues = []string{"电话", "热线", "手机", "信箱", "邮编", "邮政编码", "邮政编碼", "来信", "地址", "邮箱", "电子邮件", "E-mail", "e-mail", "Email", "email", "传真", "举报"}
+// contactCues mark a paragraph that gives contacts.
+var contactCues = []string{"电话", "热线", "手机", "信箱", "邮编", "邮政编码", "邮政编碼", "来信", "地址", "邮箱", "电子邮件", "E-mail", "e-mail", "Email", "email", "传真", "举报"}
 
-// hdrPhones are the phone forms, tried at each position in turn.
-var hdrPhones = []struct {
+// phonePatterns are the phone forms, tried at each position in turn.
+var phonePatterns = []struct {
 	re      *regexp.Regexp
 	example string
 }{
@@ -30,20 +30,20 @@ var hdrPhones = []struct {
 	{regexp.MustCompile(`^12\d{3}`), "12388"},
 }
 
-// hdrAddress matches an address after its label, up to the end of its clause.
-var hdrAddress = regexp.MustCompile(`(?:邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|办公地址|信访地址|来信请寄|来信寄至|信件请寄|地址)\s*[:：]?\s*`)
+// addressRE matches an address after its label, up to the end of its clause.
+var addressRE = regexp.MustCompile(`(?:邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|办公地址|信访地址|来信请寄|来信寄至|信件请寄|地址)\s*[:：]?\s*`)
 
-// hdrPostcode matches a postcode after its label.
-var hdrPostcode = regexp.MustCompile(`(?:邮编|邮政编[码碼])\s*[:：]?\s*(\d{6})`)
+// postcodeRE matches a postcode after its label.
+var postcodeRE = regexp.MustCompile(`(?:邮编|邮政编[码碼])\s*[:：]?\s*(\d{6})`)
 
-// hdrEmail matches an email address.
-var hdrEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+// emailRE matches an email address.
+var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 
-// hdrAddressStops end an address: the next contact label or a clause end.
-var hdrAddressStops = []string{"；", ";", "。", "邮编", "邮政编码", "邮政编碼", "联系电话", "电话", "电子邮箱", "邮箱", "\n"}
+// addressStops end an address: the next contact label or a clause end.
+var addressStops = []string{"；", ";", "。", "邮编", "邮政编码", "邮政编碼", "联系电话", "电话", "电子邮箱", "邮箱", "\n"}
 
 // extractContacts fills b.Contacts and gives the contact and closing roles.
-func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
+func extractContacts(b *bulletin.Bulletin, views []*textView) {
 	c := &b.Contacts
 	for i, v := range views {
 		t := v.text
@@ -51,25 +51,25 @@ func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
 			continue
 		}
 		found := false
-		if hdrContainsAny(t, hdrContactCues) {
-			for _, p := range hdrScanPhones(v) {
-				if !hdrHas(c.Phones, p) {
+		if containsAny(t, contactCues) {
+			for _, p := range scanPhones(v) {
+				if !hasString(c.Phones, p) {
 					c.Phones = append(c.Phones, p)
 				}
 				found = true
 			}
 			// Every postcode label has 邮: the pattern runs only where it may match.
 			if strings.Contains(t, "邮") {
-				if m := hdrPostcode.FindStringSubmatchIndex(t); m != nil {
+				if m := postcodeRE.FindStringSubmatchIndex(t); m != nil {
 					if c.Postcode == "" {
 						c.Postcode = t[m[2]:m[3]]
 					}
 					found = true
 				}
 			}
-			for _, m := range hdrAddress.FindAllStringIndex(t, -1) {
+			for _, m := range addressRE.FindAllStringIndex(t, -1) {
 				end := len(t)
-				for _, w := range hdrAddressStops {
+				for _, w := range addressStops {
 					if k := strings.Index(t[m[1]:], w); k >= 0 && m[1]+k < end {
 						end = m[1] + k
 					}
@@ -85,8 +85,8 @@ func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
 			}
 		}
 		if strings.IndexByte(t, '@') >= 0 { // every email has an @
-			for _, e := range hdrEmail.FindAllString(t, -1) {
-				if !hdrHas(c.Emails, e) {
+			for _, e := range emailRE.FindAllString(t, -1) {
+				if !hasString(c.Emails, e) {
 					c.Emails = append(c.Emails, e)
 				}
 				found = true
@@ -111,9 +111,9 @@ func extractContacts(b *bulletin.Bulletin, views []*hdrView) {
 	}
 }
 
-// hdrScanPhones returns the phone numbers of a contact paragraph, as written; a number must
+// scanPhones returns the phone numbers of a contact paragraph, as written; a number must
 // stand alone (no digit right before or after it).
-func hdrScanPhones(v *hdrView) []string {
+func scanPhones(v *textView) []string {
 	t := v.text
 	var out []string
 	for i := 0; i < len(t); i++ {
@@ -128,7 +128,7 @@ func hdrScanPhones(v *hdrView) []string {
 		if l := strings.TrimRight(label, " :："); strings.HasSuffix(l, "邮编") || strings.HasSuffix(l, "邮政编码") || strings.HasSuffix(l, "邮政编碼") {
 			continue
 		}
-		for _, p := range hdrPhones {
+		for _, p := range phonePatterns {
 			m := p.re.FindStringIndex(t[i:])
 			if m == nil {
 				continue
@@ -152,7 +152,7 @@ func hdrScanPhones(v *hdrView) []string {
 	return out
 }
 
-func hdrHas(list []string, s string) bool {
+func hasString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true

@@ -1,4 +1,6 @@
-package extract
+package problem
+
+import "github.com/xuncha/xuncha/internal/quote"
 
 // Labelled blocks: the 整改台账 style, where each problem is written as labelled fields —
 // 问题：… 整改措施：… 整改进展：… 责任单位：… 责任人：… 整改时限：… — one label a paragraph
@@ -92,7 +94,7 @@ func findLabels(rs []rune) []labelAt {
 			continue
 		}
 		for _, l := range fieldLabels {
-			if !hasPrefixAt(rs, i, l.text) {
+			if !quote.HasPrefixAt(rs, i, l.text) {
 				continue
 			}
 			j := i + len([]rune(l.text))

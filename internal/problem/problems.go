@@ -1,7 +1,11 @@
-package extract
+// Package problem finds the problems a bulletin raises — quoted frames (针对“…”问题, through
+// package quote), unquoted headings and labelled ledger blocks (问题：… 整改措施：…) — with
+// their measures (一是…二是…), status, department, person and deadline.
+package problem
 
 import (
 	"fmt"
+	"github.com/xuncha/xuncha/internal/quote"
 	"sort"
 	"strings"
 
@@ -89,10 +93,10 @@ const minUnquoted = 5
 type headNode struct {
 	para   int
 	level  int
-	kind   frameKind // frameProblem or frameAspect
-	aspect bool      // its suffix names an aspect (方面, 方面的问题): a category when it is a container
-	name   string    // the quote as in the source, or the unquoted text
-	more   []string  // the other quotes of a heading that names several: 1.关于“甲”和“乙”问题
+	kind   quote.Kind // frameProblem or frameAspect
+	aspect bool       // its suffix names an aspect (方面, 方面的问题): a category when it is a container
+	name   string     // the quote as in the source, or the unquoted text
+	more   []string   // the other quotes of a heading that names several: 1.关于“甲”和“乙”问题
 	quoted bool
 	status string // from a parenthesis after the heading's frame: 1.关于“…”问题（已完成）
 	parent *headNode
@@ -128,7 +132,7 @@ type labelValue struct {
 	para int
 }
 
-// problemScan holds the state of extractProblems over one bulletin.
+// problemScan holds the state of Extract over one bulletin.
 type problemScan struct {
 	b        *bulletin.Bulletin
 	sections map[int]*bulletin.Section // by heading paragraph index
@@ -146,9 +150,9 @@ type problemScan struct {
 	unclosed map[int]int
 }
 
-// extractProblems fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
+// Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
 // roles and Paragraph.Problem, and adds quote warnings.
-func extractProblems(b *bulletin.Bulletin) {
+func Extract(b *bulletin.Bulletin) {
 	x := &problemScan{
 		b:        b,
 		sections: make(map[int]*bulletin.Section),
@@ -174,6 +178,10 @@ func extractProblems(b *bulletin.Bulletin) {
 	}
 	x.scan()
 	x.finish()
+	b.MeasureItems = 0
+	for _, p := range b.Paragraphs {
+		b.MeasureItems += CompleteMeasures(p.Text)
+	}
 }
 
 // runesOf returns the folded runes of paragraph i.
@@ -303,7 +311,7 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 	rs := x.runesOf(i)
 	from := x.resume[i]
 	var out []*candidate
-	for _, f := range scanFrames(rs[from:], false) {
+	for _, f := range quote.Scan(rs[from:], false) {
 		f = shiftFrame(f, from)
 		if f.Close < 0 {
 			c := x.across(i, f, head, false)
@@ -315,7 +323,7 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 			out = append(out, c)
 			break
 		}
-		if f.Kind != frameProblem || f.intro == "在" {
+		if f.Kind != quote.Problem || f.IntroWord == "在" {
 			continue
 		}
 		if strings.Contains(string(rs[f.Close:f.End]), "方面") {
@@ -329,14 +337,14 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 		if f.Listed && len(out) > 0 {
 			// 针对“甲”问题、“乙”问题，…: one statement of two problems, the measures after both.
 			c := out[len(out)-1]
-			c.more = append(c.more, f.quotes(x.cutter(i))...)
-			c.rest = afterFrame(rs, f.End)
+			c.more = append(c.more, f.Quotes(x.cutter(i))...)
+			c.rest = quote.After(rs, f.End)
 			c.status, c.rest = x.statusAfter(i, c.rest)
 			continue
 		}
-		qs := f.quotes(x.cutter(i))
+		qs := f.Quotes(x.cutter(i))
 		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: i, spans: []int{i}}
-		c.rest = afterFrame(rs, f.End)
+		c.rest = quote.After(rs, f.End)
 		c.status, c.rest = x.statusAfter(i, c.rest)
 		out = append(out, c)
 	}
@@ -352,7 +360,7 @@ const maxSpan = 3
 // across tries to close the frame f of paragraph i in the paragraphs after it (a quote across
 // line breaks, at most maxSpan paragraphs and maxQuote runes). The quote is the parts joined with
 // newlines.
-func (x *problemScan) across(i int, f frame, head *headNode, heading bool) *candidate {
+func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool) *candidate {
 	folded, orig := x.folded[i], x.b.Paragraphs[i].Text
 	spans := []int{i}
 	start := 0 // rune offset of the last paragraph in the joined text
@@ -361,23 +369,23 @@ func (x *problemScan) across(i int, f frame, head *headNode, heading bool) *cand
 			return nil
 		}
 		start += len(x.runesOf(j-1)) + 1
-		if start-f.Open > maxQuote {
+		if start-f.Open > quote.MaxLen {
 			return nil
 		}
 		folded += "\n" + x.folded[j]
 		orig += "\n" + x.b.Paragraphs[j].Text
 		spans = append(spans, j)
 		joined := []rune(folded)
-		g := closeFrame(joined, f.Intro, f.Open, heading)
+		g := quote.CloseAt(joined, f.Intro, f.Open, heading)
 		switch {
 		case g.Close < 0:
 			continue // still open: try one more paragraph
-		case g.Close < start || g.Kind != frameProblem:
+		case g.Close < start || g.Kind != quote.Problem:
 			return nil
 		}
-		qs := g.quotes(runeCutter(orig))
+		qs := g.Quotes(runeCutter(orig))
 		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: j, spans: spans}
-		c.rest = afterFrame(joined, g.End) - start
+		c.rest = quote.After(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
 		x.resume[j] = c.rest
 		if g.Unbalanced {
@@ -398,13 +406,13 @@ func (x *problemScan) statusAfter(i, at int) (string, int) {
 	}
 	rs := x.runesOf(i)
 	k := at + w
-	for k < len(rs) && isSeparator(rs[k]) && !isOpenBracket(rs[k]) {
+	for k < len(rs) && quote.IsSeparator(rs[k]) && !quote.IsOpenBracket(rs[k]) {
 		k++
 	}
 	return st, k
 }
 
-func shiftFrame(f frame, by int) frame {
+func shiftFrame(f quote.Frame, by int) quote.Frame {
 	f.Intro += by
 	f.Open += by
 	if f.Close >= 0 {
@@ -434,7 +442,7 @@ func (x *problemScan) titleStart(i int) int {
 	switch {
 	case s != nil && s.Marker != "":
 		m := []rune(fold.String(s.Marker))
-		if hasPrefixAt(rs, k, string(m)) {
+		if quote.HasPrefixAt(rs, k, string(m)) {
 			k += len(m)
 		} else {
 			k += markerLen(rs[k:])
@@ -496,13 +504,13 @@ func markerLen(rs []rune) int {
 func (x *problemScan) headingNode(i, start int) *headNode {
 	rs := x.runesOf(i)
 	title := rs[start:]
-	var f frame
-	var listed []frame // 1.关于“甲”问题、“乙”问题的整改: the frames listed after the first
+	var f quote.Frame
+	var listed []quote.Frame // 1.关于“甲”问题、“乙”问题的整改: the frames listed after the first
 	switch {
-	case len(title) > 0 && opensQuote(title[0]):
-		f = closeFrame(title, 0, 0, true)
+	case len(title) > 0 && quote.Opens(title[0]):
+		f = quote.CloseAt(title, 0, 0, true)
 	default:
-		fs := scanFrames(title, true)
+		fs := quote.Scan(title, true)
 		if len(fs) == 0 || fs[0].Intro != 0 {
 			return x.unquotedNode(i, start)
 		}
@@ -518,25 +526,25 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Close < 0 {
 		// A quote across a line break in a heading: 1.关于“… / …”问题的整改
 		if c := x.across(i, f, nil, true); c != nil {
-			return &headNode{para: i, kind: frameProblem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status}
+			return &headNode{para: i, kind: quote.Problem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status}
 		}
 		x.warn("quote_unclosed", i, "quotation in heading opens but never closes: %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		return nil
 	}
-	if f.Kind == frameOther {
+	if f.Kind == quote.Other {
 		return nil
 	}
 	if f.Unbalanced {
 		x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 	}
-	qs := f.quotes(x.cutter(i))
-	aspect := f.Kind == frameAspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	qs := f.Quotes(x.cutter(i))
+	aspect := f.Kind == quote.Aspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
 	for _, g := range listed {
-		qs = append(qs, g.quotes(x.cutter(i))...)
+		qs = append(qs, g.Quotes(x.cutter(i))...)
 		f.End = g.End
 	}
 	n := &headNode{para: i, kind: f.Kind, name: qs[0], more: qs[1:], quoted: true, restPara: i, aspect: aspect}
-	n.rest = afterFrame(rs, f.End)
+	n.rest = quote.After(rs, f.End)
 	n.status, n.rest = x.statusAfter(i, n.rest)
 	return n
 }
@@ -545,13 +553,13 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 // or a topic) or 关于党的建设方面 (a category).
 func (x *problemScan) unquotedNode(i, start int) *headNode {
 	rs := x.runesOf(i)
-	bare := !hasPrefixAt(rs, start, "关于") // 1.部分项目预算执行率偏低问题。 (audit reports)
+	bare := !quote.HasPrefixAt(rs, start, "关于") // 1.部分项目预算执行率偏低问题。 (audit reports)
 	a := start
 	if !bare {
 		a += 2
 	}
 	b := len(rs)
-	for b > a && (isSeparator(rs[b-1])) {
+	for b > a && (quote.IsSeparator(rs[b-1])) {
 		b--
 	}
 	if k := strings.IndexAny(string(rs[a:b]), "。；;"); k >= 0 {
@@ -559,7 +567,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	}
 	trim := func(suffixes ...string) bool {
 		for _, s := range suffixes {
-			if n := len([]rune(s)); b-n >= a && hasPrefixAt(rs, b-n, s) {
+			if n := len([]rune(s)); b-n >= a && quote.HasPrefixAt(rs, b-n, s) {
 				b -= n
 				return true
 			}
@@ -567,7 +575,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 		return false
 	}
 	trim("的整改落实情况", "整改落实情况", "的整改情况", "整改情况", "的整改", "整改")
-	kind, aspect := frameProblem, false
+	kind, aspect := quote.Problem, false
 	switch {
 	case bare:
 		if !trim("问题") {
@@ -575,7 +583,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 		}
 		trim("的", "等")
 		for _, v := range measureVerbs {
-			if hasPrefixAt(rs, a, v) {
+			if quote.HasPrefixAt(rs, a, v) {
 				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
 			}
 		}
@@ -583,18 +591,18 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 			return nil // （二）深化以案促改，解决体制机制问题: a slogan, not a problem's name
 		}
 		if trim("方面存在", "方面") {
-			kind, aspect = frameAspect, true // 1.预算执行方面的问题: a category
+			kind, aspect = quote.Aspect, true // 1.预算执行方面的问题: a category
 		}
 	case trim("方面的问题", "方面问题", "方面存在的问题", "方面"):
 		// 关于党的建设方面的问题 names an area, not a problem: a category even with nothing under
 		// it (a quoted 1.关于“…”方面的问题 is read by headingNode, where a leaf is a problem).
-		kind, aspect = frameAspect, true
+		kind, aspect = quote.Aspect, true
 	case trim("问题"):
 		trim("的", "等")
 	default:
 		return nil
 	}
-	if b-a < minUnquoted && kind == frameProblem || b-a < 2 {
+	if b-a < minUnquoted && kind == quote.Problem || b-a < 2 {
 		return nil // 关于党建方面 is a category; 关于重点问题 names no problem
 	}
 	body := string(rs[a:b])
@@ -647,13 +655,13 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
-			fs := scanFrames(vr, true)
-			if len(vr) > 0 && opensQuote(vr[0]) {
-				fs = []frame{closeFrame(vr, 0, 0, true)}
+			fs := quote.Scan(vr, true)
+			if len(vr) > 0 && quote.Opens(vr[0]) {
+				fs = []quote.Frame{quote.CloseAt(vr, 0, 0, true)}
 			}
-			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == frameProblem {
+			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == quote.Problem {
 				from := l.value
-				qs := fs[0].quotes(func(a, b int) string { return cut(from+a, from+b) })
+				qs := fs[0].Quotes(func(a, b int) string { return cut(from+a, from+b) })
 				c.quote, c.more = qs[0], qs[1:]
 			}
 			x.add(c)
@@ -687,7 +695,7 @@ func (lb *labelBlock) add(f labelField, text string, para int) {
 // them their topic, category, measures and status.
 func (x *problemScan) finish() {
 	for _, n := range x.nodes {
-		if n.container || n.kind != frameProblem {
+		if n.container || n.kind != quote.Problem {
 			continue
 		}
 		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}, status: n.status}

@@ -1,8 +1,6 @@
-package extract
-
-// The quote scanner: it finds the frames that introduce a problem, 针对“…”问题 and 关于“…”问题
-// (the intros are in frameIntros, the suffixes in frameSuffixes), in folded text and tells where
-// the quotation opens and closes. It works on runes of text already folded by package fold
+// Package quote is the quotation scanner: it finds the frames that introduce a problem,
+// 针对“…”问题 and 关于“…”问题 (the intros are in frameIntros, the suffixes in frameSuffixes), in
+// folded text, and tells where the quotation opens and closes. It works on runes of text already folded by package fold
 // (针對/關於 -> 针对/关于, 「」 -> “”, full-width " -> "), so the offsets it returns are rune
 // offsets in the original text too; callers cut the quote from the original.
 //
@@ -13,6 +11,7 @@ package extract
 //   - the problem suffix must follow the closing mark (skipping spaces and glosses): in
 //     针对“三会一课”制度落实不到位问题 the quote is a term in an unquoted statement and no frame.
 //   - ‘…’ as the outer marks frames like “…” (针对‘…’问题); ASCII " pairs as best it can.
+package quote
 
 import (
 	"strings"
@@ -20,23 +19,23 @@ import (
 )
 
 // frameKind says what a frame introduces.
-type frameKind int
+type Kind int
 
 const (
-	frameOther   frameKind = iota // 关于“三会一课”制度: a quoted term, not a problem
-	frameProblem                  // 针对“…”问题, 关于“…”问题的整改, （1）关于“…”
-	frameAspect                   // （一）关于“…”方面: a category of problems
+	Other   Kind = iota // 关于“三会一课”制度: a quoted term, not a problem
+	Problem             // 针对“…”问题, 关于“…”问题的整改, （1）关于“…”
+	Aspect              // （一）关于“…”方面: a category of problems
 )
 
 // frame is one intro–quote–suffix frame found in folded runes. Offsets are rune offsets.
-type frame struct {
-	Intro      int       // where the intro word (针对, 关于, 在) starts
-	Open       int       // the opening quotation mark
-	Close      int       // the closing quotation mark; -1 when the quote never closes
-	End        int       // just past the suffix (问题, 等问题, 方面 …), or past Close for frameOther
-	Kind       frameKind //
-	Unbalanced bool      // closed by a ”问题 at a nesting depth other than 0 (a typo in the source)
-	intro      string    // the intro word as folded, for callers that accept only some intros
+type Frame struct {
+	Intro      int    // where the intro word (针对, 关于, 在) starts
+	Open       int    // the opening quotation mark
+	Close      int    // the closing quotation mark; -1 when the quote never closes
+	End        int    // just past the suffix (问题, 等问题, 方面 …), or past Close for frameOther
+	Kind       Kind   //
+	Unbalanced bool   // closed by a ”问题 at a nesting depth other than 0 (a typo in the source)
+	IntroWord  string // the intro word as folded, for callers that accept only some intros
 	// Parts are the inner spans [start, end) of the quotes a frame with several names: 针对“甲”
 	// “乙”等问题 and 针对“甲”和“乙”问题 frame two problems. Nil for a frame of one quote, whose
 	// inner text is rs[Open+1:Close].
@@ -46,7 +45,7 @@ type frame struct {
 }
 
 // quotes returns the inner texts of the frame's quotes, cut by cut (see runeCutter).
-func (f frame) quotes(cut func(a, b int) string) []string {
+func (f Frame) Quotes(cut func(a, b int) string) []string {
 	if f.Close < 0 {
 		return nil
 	}
@@ -111,22 +110,22 @@ var frameIntros = []struct {
 // 关于“三重一大”问题台账); an aspect suffix must end the phrase (see suffixBoundary).
 var frameSuffixes = []struct {
 	text string
-	kind frameKind
+	kind Kind
 }{
-	{"等方面的问题", frameProblem}, // 针对“…”等方面的问题
-	{"等方面问题", frameProblem},  // 针对“…”等方面问题
-	{"方面存在的问题", frameAspect}, // （一）关于“…”方面存在的问题: a category heading
-	{"方面存在问题", frameAspect},  // 一、关于“…”方面存在问题的整改
-	{"方面的问题", frameProblem},  // 关于“…”方面的问题: a container or a problem, the tree decides
-	{"方面问题", frameProblem},   // 关于“…”方面问题
-	{"方面", frameAspect},      // （一）关于“聚焦基层党组织建设”方面 (seed)
-	{"等问题", frameProblem},    // 针对“…”等问题
-	{"的问题", frameProblem},    // 针对“…”的问题
-	{"这一问题", frameProblem},   // 针对“…”这一问题
-	{"这类问题", frameProblem},   // 针对“…”这类问题
-	{"此类问题", frameProblem},   // 针对“…”此类问题
-	{"这个问题", frameProblem},   // 针对“…”这个问题
-	{"问题", frameProblem},     // 针对“…”问题。 (seed)
+	{"等方面的问题", Problem}, // 针对“…”等方面的问题
+	{"等方面问题", Problem},  // 针对“…”等方面问题
+	{"方面存在的问题", Aspect}, // （一）关于“…”方面存在的问题: a category heading
+	{"方面存在问题", Aspect},  // 一、关于“…”方面存在问题的整改
+	{"方面的问题", Problem},  // 关于“…”方面的问题: a container or a problem, the tree decides
+	{"方面问题", Problem},   // 关于“…”方面问题
+	{"方面", Aspect},      // （一）关于“聚焦基层党组织建设”方面 (seed)
+	{"等问题", Problem},    // 针对“…”等问题
+	{"的问题", Problem},    // 针对“…”的问题
+	{"这一问题", Problem},   // 针对“…”这一问题
+	{"这类问题", Problem},   // 针对“…”这类问题
+	{"此类问题", Problem},   // 针对“…”此类问题
+	{"这个问题", Problem},   // 针对“…”这个问题
+	{"问题", Problem},     // 针对“…”问题。 (seed)
 	// and, read apart by matchEtc, 等 + a few words + 问题: 针对“…”等突出问题
 }
 
@@ -178,7 +177,7 @@ var frameTails = []string{
 
 // opensQuote reports whether r may open the quotation of a frame: “ (「 and 〝 fold to it), ‘ (针对
 // ‘…’问题, with single quotes as the outer marks) or ASCII ".
-func opensQuote(r rune) bool { return r == '“' || r == '‘' || r == '"' }
+func Opens(r rune) bool { return r == '“' || r == '‘' || r == '"' }
 
 // closerOf returns the mark that closes the quotation opened by r, for the curly marks.
 func closerOf(r rune) rune {
@@ -191,33 +190,33 @@ func closerOf(r rune) rune {
 // scanFrames finds every frame in rs, left to right. In a heading (heading true) a closed quote
 // with nothing but a tail or punctuation after it is a problem frame too (（1）关于“…”). A frame
 // whose quote never closes is returned with Close -1 and ends the scan: the rest of rs is inside it.
-func scanFrames(rs []rune, heading bool) []frame {
-	var out []frame
+func Scan(rs []rune, heading bool) []Frame {
+	var out []Frame
 	for i := 0; i < len(rs); i++ {
 		intro, j := matchIntro(rs, i)
 		if intro == "" {
 			continue
 		}
 		j = skipFiller(rs, j)
-		if j < len(rs) && !opensQuote(rs[j]) {
+		if j < len(rs) && !Opens(rs[j]) {
 			j += gapLen(rs, j) // 针对巡视指出的“…”问题
 		} else if introNeedsGap(intro) {
 			continue // 对“…”: no finding phrase
 		}
-		if j >= len(rs) || !opensQuote(rs[j]) {
+		if j >= len(rs) || !Opens(rs[j]) {
 			continue
 		}
-		f := closeFrame(rs, i, j, heading)
-		f.intro = intro
-		if f.intro == "在" && f.Kind != frameAspect {
+		f := CloseAt(rs, i, j, heading)
+		f.IntroWord = intro
+		if f.IntroWord == "在" && f.Kind != Aspect {
 			continue // 在“…” is only ever a category frame
 		}
 		if min := introMinQuote(intro); min > 0 {
-			if f.Close < 0 || f.Kind != frameProblem {
+			if f.Close < 0 || f.Kind != Problem {
 				continue // a weak intro frames nothing else, and an open quote after it is prose
 			}
 			if f.shortest() < min {
-				f.Kind = frameOther // 整改落实“回头看”问题
+				f.Kind = Other // 整改落实“回头看”问题
 			}
 		}
 		out = append(out, f)
@@ -225,16 +224,16 @@ func scanFrames(rs []rune, heading bool) []frame {
 			break
 		}
 		// 针对“甲”问题、“乙”问题: the intro governs the frames listed after this one.
-		for f.Kind == frameProblem {
+		for f.Kind == Problem {
 			k := nextListed(rs, f.End)
 			if k < 0 {
 				break
 			}
-			g := closeFrame(rs, k, k, heading)
-			if g.Close < 0 || g.Kind != frameProblem {
+			g := CloseAt(rs, k, k, heading)
+			if g.Close < 0 || g.Kind != Problem {
 				break
 			}
-			g.intro, g.Listed = intro, true
+			g.IntroWord, g.Listed = intro, true
 			out = append(out, g)
 			f = g
 		}
@@ -254,7 +253,7 @@ const maxGap = 12
 // gapLen returns the length of such a phrase at rs[i:] when an opening mark follows it, or 0.
 func gapLen(rs []rune, i int) int {
 	for k := i; k < len(rs) && k-i <= maxGap; k++ {
-		if opensQuote(rs[k]) {
+		if Opens(rs[k]) {
 			if k == i {
 				return 0
 			}
@@ -310,7 +309,7 @@ func nextListed(rs []rune, end int) int {
 			break
 		}
 	}
-	if k < len(rs) && opensQuote(rs[k]) {
+	if k < len(rs) && Opens(rs[k]) {
 		return k
 	}
 	return -1
@@ -337,7 +336,7 @@ func introMinQuote(intro string) int {
 }
 
 // shortest returns the length in runes of the frame's shortest quote.
-func (f frame) shortest() int {
+func (f Frame) shortest() int {
 	if len(f.Parts) == 0 {
 		return f.Close - f.Open - 1
 	}
@@ -351,8 +350,8 @@ func (f frame) shortest() int {
 }
 
 // closeFrame scans the quotation opening at rs[open] and classifies what follows its close.
-func closeFrame(rs []rune, intro, open int, heading bool) frame {
-	f := frame{Intro: intro, Open: open, Close: -1, End: len(rs)}
+func CloseAt(rs []rune, intro, open int, heading bool) Frame {
+	f := Frame{Intro: intro, Open: open, Close: -1, End: len(rs)}
 	if rs[open] == '"' {
 		close := closeASCII(rs, open)
 		if close < 0 {
@@ -360,17 +359,17 @@ func closeFrame(rs []rune, intro, open int, heading bool) frame {
 		}
 		f.Close = close
 		f.End, f.Kind = matchSuffix(rs, close+1, heading)
-		if f.Kind != frameOther {
+		if f.Kind != Other {
 			f.Parts = asciiParts(rs, open, close)
 		}
 	} else {
 		f = closeCurly(rs, f, heading)
-		if f.Close >= 0 && f.Kind != frameOther && !f.Unbalanced {
+		if f.Close >= 0 && f.Kind != Other && !f.Unbalanced {
 			f.Parts = curlyParts(rs, open, f.Close)
 		}
 	}
-	if f.Close >= 0 && f.Kind != frameOther && blank(rs[open+1:f.Close]) {
-		f.Kind = frameOther // 针对“”问题 quotes nothing
+	if f.Close >= 0 && f.Kind != Other && blank(rs[open+1:f.Close]) {
+		f.Kind = Other // 针对“”问题 quotes nothing
 	}
 	return f
 }
@@ -393,7 +392,7 @@ func blank(rs []rune) bool {
 // marks do not pair up (针对“执行”三重一大”制度不严”问题, a typo for the inner opening mark), a
 // ” followed by a problem suffix at another depth closes the frame as Unbalanced. Where nothing
 // closes it, Close is -1. Inner single quotes ‘’ and ASCII " do not count.
-func closeCurly(rs []rune, f frame, heading bool) frame {
+func closeCurly(rs []rune, f Frame, heading bool) Frame {
 	opener := rs[f.Open]
 	closer := closerOf(opener)
 	depth, firstZero, unbalanced := 0, -1, -1
@@ -411,7 +410,7 @@ func closeCurly(rs []rune, f frame, heading bool) frame {
 				break
 			}
 			if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
-				if n := skipFiller(rs, j); n < len(rs) && opensQuote(rs[n]) {
+				if n := skipFiller(rs, j); n < len(rs) && Opens(rs[n]) {
 					break // the next frame's intro
 				}
 			}
@@ -423,22 +422,22 @@ func closeCurly(rs []rune, f frame, heading bool) frame {
 			depth--
 			end, kind := matchSuffix(rs, k+1, heading)
 			switch {
-			case depth == 0 && kind != frameOther:
+			case depth == 0 && kind != Other:
 				f.Close, f.End, f.Kind = k, end, kind
 				return f
 			case depth == 0 && firstZero < 0:
 				firstZero = k
-			case depth != 0 && kind == frameProblem && unbalanced < 0:
+			case depth != 0 && kind == Problem && unbalanced < 0:
 				unbalanced, unbalancedEnd = k, end
 			}
 		}
 	}
 	if unbalanced >= 0 && (firstZero < 0 || unbalanced > firstZero) {
-		f.Close, f.End, f.Kind, f.Unbalanced = unbalanced, unbalancedEnd, frameProblem, true
+		f.Close, f.End, f.Kind, f.Unbalanced = unbalanced, unbalancedEnd, Problem, true
 		return f
 	}
 	if firstZero >= 0 {
-		f.Close, f.End, f.Kind = firstZero, firstZero+1, frameOther
+		f.Close, f.End, f.Kind = firstZero, firstZero+1, Other
 	}
 	return f
 }
@@ -513,20 +512,20 @@ func blankParts(rs []rune, parts [][2]int) bool {
 // maxQuote bounds the search for an ASCII closing mark with a suffix, in runes, so that a long
 // paragraph of unpaired " marks is not scanned again from each one. Problem quotes are far
 // shorter; past the bound the first " closes.
-const maxQuote = 2000
+const MaxLen = 2000
 
 // closeASCII returns the offset of the " that closes the one at rs[open]: the first " followed by
 // a problem or aspect suffix, else the first " at all (ASCII marks cannot show nesting), or -1.
 func closeASCII(rs []rune, open int) int {
 	first := -1
-	for k := open + 1; k < len(rs) && k-open <= maxQuote; k++ {
+	for k := open + 1; k < len(rs) && k-open <= MaxLen; k++ {
 		if rs[k] != '"' {
 			continue
 		}
 		if first < 0 {
 			first = k
 		}
-		if _, kind := matchSuffix(rs, k+1, false); kind != frameOther {
+		if _, kind := matchSuffix(rs, k+1, false); kind != Other {
 			return k
 		}
 	}
@@ -535,28 +534,28 @@ func closeASCII(rs []rune, open int) int {
 
 // matchSuffix classifies what follows a closing mark at rs[i:]: it returns the offset just past
 // the suffix and its kind, or (i, frameOther) when no suffix with a proper boundary follows.
-func matchSuffix(rs []rune, i int, heading bool) (int, frameKind) {
+func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 	at := skipFiller(rs, i)
 	for _, s := range frameSuffixes {
 		end := matchWord(rs, at, s.text)
 		if end < 0 {
 			continue
 		}
-		if s.kind == frameProblem && !compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end) {
+		if s.kind == Problem && !compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end) {
 			return end, s.kind
 		}
 	}
 	if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
 		if strings.Contains(string(rs[at:end]), "方面") {
-			return end, frameAspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
+			return end, Aspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
 		}
-		return end, frameProblem // 针对“…”等突出问题
+		return end, Problem // 针对“…”等突出问题
 	}
 	if heading && suffixBoundary(rs, at) {
 		// （1）关于“…” or 关于“…”的整改情况 standing as a heading of its own.
-		return at, frameProblem
+		return at, Problem
 	}
-	return i, frameOther
+	return i, Other
 }
 
 // maxEtc is the most runes between 等 and 问题 in 针对“…”等突出问题.
@@ -598,11 +597,11 @@ func compoundAt(rs []rune, i int) bool {
 // punctuation, a space or a tail (的整改, 整改情况 …) that ends so.
 func suffixBoundary(rs []rune, end int) bool {
 	end = skipGloss(rs, end)
-	if end >= len(rs) || isSeparator(rs[end]) {
+	if end >= len(rs) || IsSeparator(rs[end]) {
 		return true
 	}
 	t := skipTail(rs, end)
-	return t > end && (t >= len(rs) || isSeparator(rs[t]) || !isHan(rs[t]))
+	return t > end && (t >= len(rs) || IsSeparator(rs[t]) || !isHan(rs[t]))
 }
 
 // skipTail returns the offset past a frame tail at rs[i:] (的整改, 整改情况 …), or i.
@@ -621,22 +620,22 @@ func skipTail(rs []rune, i int) int {
 
 // afterFrame returns the offset where the text after a frame begins: past any tail and the
 // separators that end the problem statement (”问题。一是… -> 一是…).
-func afterFrame(rs []rune, end int) int {
+func After(rs []rune, end int) int {
 	i := skipTail(rs, skipGloss(rs, end))
-	for i < len(rs) && (isSeparator(rs[i]) && !isOpenBracket(rs[i])) {
+	for i < len(rs) && (IsSeparator(rs[i]) && !IsOpenBracket(rs[i])) {
 		i++
 	}
 	return i
 }
 
 // isSeparator reports whether r ends a word: punctuation or a space.
-func isSeparator(r rune) bool {
+func IsSeparator(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
 // isOpenBracket reports whether r opens a parenthetical ((已完成), 《…》, “…”) that belongs to
 // the text after a frame rather than to its separators.
-func isOpenBracket(r rune) bool {
+func IsOpenBracket(r rune) bool {
 	switch r {
 	case '(', '[', '《', '“', '‘', '"', '【', '〔':
 		return true
@@ -704,7 +703,7 @@ func matchWord(rs []rune, i int, w string) int {
 }
 
 // hasPrefixAt reports whether rs[i:] starts with w.
-func hasPrefixAt(rs []rune, i int, w string) bool {
+func HasPrefixAt(rs []rune, i int, w string) bool {
 	if i < 0 {
 		return false
 	}
@@ -716,3 +715,6 @@ func hasPrefixAt(rs []rune, i int, w string) bool {
 	}
 	return true
 }
+
+// isDigit reports an ASCII digit (the text is folded: full-width digits are ASCII here).
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

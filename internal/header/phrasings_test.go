@@ -1,4 +1,4 @@
-package extract
+package header
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"github.com/xuncha/xuncha/internal/structure"
 )
 
-// headerFacts runs Parse and extractHeader on text (one paragraph a line) with the given title
+// headerFacts runs Parse and Extract on text (one paragraph a line) with the given title
 // and publisher, and returns the facts by name, as TestHeaderPhrasings compares them.
 func headerFacts(text, title, publisher string) (map[string]string, *bulletin.Bulletin) {
 	var lines []string
@@ -22,7 +22,7 @@ func headerFacts(text, title, publisher string) (map[string]string, *bulletin.Bu
 	}
 	b := &bulletin.Bulletin{Title: title, Publisher: publisher}
 	b.Paragraphs, b.Sections = structure.Parse(lines)
-	extractHeader(b)
+	Extract(b)
 	got := map[string]string{
 		"unit": b.Unit, "inspector": b.Inspector, "kind": b.Kind, "round": b.Round,
 		"start": string(b.Inspection.Start), "end": string(b.Inspection.End),
@@ -400,7 +400,7 @@ func TestHeaderPublishYearAndEntry(t *testing.T) {
 			lines := []string{tt.text, "一、整改工作情况", "局党组召开会议研究部署。"}
 			b := &bulletin.Bulletin{PublishDate: bulletin.Day(tt.publish)}
 			b.Paragraphs, b.Sections = structure.Parse(lines)
-			extractHeader(b)
+			Extract(b)
 			got := [4]string{string(b.Inspection.Start), string(b.Inspection.End), string(b.FeedbackDate), b.Unit}
 			want := [4]string{tt.start, tt.end, tt.feedback, tt.unit}
 			if got != want {

@@ -1,4 +1,4 @@
-package extract
+package problem
 
 import (
 	"strings"
@@ -26,7 +26,7 @@ func runProblems(b *testing.B, tpl *bulletin.Bulletin) {
 		c := *tpl
 		c.Paragraphs = append([]bulletin.Paragraph(nil), tpl.Paragraphs...)
 		c.Warnings = nil
-		extractProblems(&c)
+		Extract(&c)
 	}
 }
 

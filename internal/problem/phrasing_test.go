@@ -1,4 +1,4 @@
-package extract
+package problem
 
 import (
 	"encoding/json"
@@ -445,7 +445,7 @@ func TestProblemPhrasings(t *testing.T) {
 					t.Skip("structure.Parse only")
 				}
 				b := build.fn(tt.text)
-				extractProblems(b)
+				Extract(b)
 				var got, status, topics []string
 				for _, p := range b.Problems {
 					k := p.Quote
@@ -516,7 +516,7 @@ func TestProblemInTotalsParagraph(t *testing.T) {
 	b := bodyBulletin("针对“上轮巡察反馈问题整改不彻底、问题反弹回潮”问题，对上轮巡察反馈的18个问题逐一开展“回头看”。", "截至2023年12月底，已完成整改16个。")
 	b.Paragraphs[0].Role = bulletin.RoleTotals
 	b.Paragraphs[1].Role = bulletin.RoleTotals
-	extractProblems(b)
+	Extract(b)
 	if len(b.Problems) != 1 || b.Problems[0].Quote != "上轮巡察反馈问题整改不彻底、问题反弹回潮" || len(b.Problems[0].Measures) != 1 {
 		t.Fatalf("problems %+v", b.Problems)
 	}

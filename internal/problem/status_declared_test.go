@@ -1,4 +1,4 @@
-package extract
+package problem
 
 import (
 	"testing"
@@ -29,7 +29,7 @@ func TestStatusFromDeclared(t *testing.T) {
 		{"nothing declared", &bulletin.Bulletin{Problems: []bulletin.Problem{{}}}, []string{""}, false},
 	}
 	for _, tt := range tests {
-		statusFromDeclared(tt.b)
+		StatusFromDeclared(tt.b)
 		for i, p := range tt.b.Problems {
 			if p.Status != tt.want[i] {
 				t.Errorf("%s: problem %d status %q, want %q", tt.name, i, p.Status, tt.want[i])

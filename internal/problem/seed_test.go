@@ -1,4 +1,4 @@
-package extract
+package problem
 
 // seedProblems are the 14 problems of the user's sample, as they stand in the source: the quote,
 // its topic and category headings, and the number of measures read after it (一是/二是 items,

@@ -1,4 +1,8 @@
-package extract
+// Package header reads the facts a bulletin states about itself: the inspected unit, the
+// inspection group and round, the inspection period, the feedback and as-of dates, the kind of
+// document, the declared totals (problems, measures, done, in progress, rate) and the contacts
+// at its end, and checks the declared totals against what the other stages found.
+package header
 
 import (
 	"fmt"
@@ -14,15 +18,15 @@ import (
 // Header facts come from the opening: 根据…部署，DATE至DATE，GROUP对UNIT进行了巡察。DATE，反馈了
 // 巡察意见。 The opening may follow page chrome (breadcrumbs, timestamps, the title), and the
 // facts may come later, inside section 一、; so paragraphs are searched in order, up to
-// hdrSearchLimit of them.
-const hdrSearchLimit = 25
+// searchLimit of them.
+const searchLimit = 25
 
-// hdrInspector matches the inspection group: 市委第一巡察组, 市委巡视六组, 中央第十五巡视组,
+// inspectorRE matches the inspection group: 市委第一巡察组, 市委巡视六组, 中央第十五巡视组,
 // 巡察三组, 巡察第二组, 提级交叉巡察组; 中共湖北省委第三巡视组 (the party committee named in
 // full); 县委第一、第二巡察组 (two groups together); 市委第二轮巡察第一组 and 十届市委第五轮巡察
 // 第三巡察组 (a group named by its round). The whole name is kept as written. Folded text:
 // traditional 巡視組 reads as 巡视组.
-var hdrInspector = regexp.MustCompile(
+var inspectorRE = regexp.MustCompile(
 	// The committee: 中共…省委 in full, else its short form; a round-named group may open with 十届.
 	`(?:(?:[一二三四五六七八九十]+届)?中共\p{Han}{1,12}?(?:自治区党委|省委|市委|州委|盟委|区委|县委|旗委)|` +
 		`(?:[一二三四五六七八九十]+届)?(?:中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委|市委区委|县区委|` +
@@ -34,21 +38,21 @@ var hdrInspector = regexp.MustCompile(
 		// a sector's work committee: 市委教育工委第三巡察组, 省委金融工委第一巡察组.
 		`\p{Han}{1,12}?(?:(?:局|厅|署|办|委|委员会|公司|集团|银行|大学|学院|医院)(?:党委|党组)|工委))?` +
 		// The round, for a group named by it: 第二轮巡察.
-		`(?:第[一二三四五六七八九十\d]+轮(?:巡察|巡视)?(?:第[一二三四五六七八九十\d]+组|` + hdrGroup + `)|` + hdrGroup + `)`)
+		`(?:第[一二三四五六七八九十\d]+轮(?:巡察|巡视)?(?:第[一二三四五六七八九十\d]+组|` + groupPattern + `)|` + groupPattern + `)`)
 
-// hdrGroup is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组,
+// groupPattern is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组,
 // 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number).
-const hdrGroup = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
+const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
-// hdrMayName reports whether folded s may name a group (hdrInspector): every group's name
+// mayName reports whether folded s may name a group (inspectorRE): every group's name
 // has 巡察 or 巡视, so the pattern runs only where one of them is.
-func hdrMayName(s string) bool {
+func mayName(s string) bool {
 	return strings.Contains(s, "巡察") || strings.Contains(s, "巡视")
 }
 
-// hdrUnitPatterns find the inspected organisation, tried in order on the sentence after the
+// unitPatterns find the inspected organisation, tried in order on the sentence after the
 // inspection group (the text from the end of the group's name). Group 1 is the unit.
-var hdrUnitPatterns = []struct {
+var unitPatterns = []struct {
 	re      *regexp.Regexp
 	example string
 }{
@@ -70,20 +74,20 @@ var hdrUnitPatterns = []struct {
 		"市委巡视九组召开巡视反馈会后，市机关事务管理局党组针对巡视组反馈的问题"},
 }
 
-// hdrUnitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
+// unitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
 // 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. Group 1 is the unit. A name that ends
 // as an organisation (县人民法院执行局党组) is never cut.
-var hdrUnitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+var unitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
 
-// hdrUnitBefore finds a unit named before the group, as the subject of 接受: 县自然资源局党组
+// unitBefore finds a unit named before the group, as the subject of 接受: 县自然资源局党组
 // 接受了县委第三巡察组的常规巡察. It is tried on the clause before the group's name; group 1 is
 // the unit.
-var hdrUnitBefore = regexp.MustCompile(`(?:^|[,，:：])\s*([^,，。;:：]{2,60}?)\s*(?:于[^,，。;]{0,30}?)?(?:先后|依次)?接受了?$`)
+var unitBefore = regexp.MustCompile(`(?:^|[,，:：])\s*([^,，。;:：]{2,60}?)\s*(?:于[^,，。;]{0,30}?)?(?:先后|依次)?接受了?$`)
 
-// hdrLabels are the labelled facts of a ledger-style opening (巡察组：市委第一巡察组；巡察对象：
+// factLabels are the labelled facts of a ledger-style opening (巡察组：市委第一巡察组；巡察对象：
 // 市档案局党组；巡察时间：…；反馈时间：…). Each fills a fact the sentences left empty; the value
 // runs from the label to the end of its clause.
-var hdrLabels = []struct {
+var factLabels = []struct {
 	fact    string // unit, inspector, period, feedback
 	re      *regexp.Regexp
 	example string
@@ -94,13 +98,13 @@ var hdrLabels = []struct {
 	{"feedback", regexp.MustCompile(`(?:反馈时间|反馈日期|意见反馈时间)\s*[:：]\s*`), "反馈时间：2022年6月10日"},
 }
 
-// hdrPronouns name the unit by a pronoun: the unit is then taken from the title or publisher.
-var hdrPronouns = []string{"我单位", "我局", "我委", "我办", "我院", "我校", "我部", "我厅", "我公司", "我集团", "我中心", "我市", "我区", "我县", "我镇", "我乡",
+// pronouns name the unit by a pronoun: the unit is then taken from the title or publisher.
+var pronouns = []string{"我单位", "我局", "我委", "我办", "我院", "我校", "我部", "我厅", "我公司", "我集团", "我中心", "我市", "我区", "我县", "我镇", "我乡",
 	"本单位", "本局", "本委", "本办", "本院", "本校", "本部门", "本公司", "本中心", "本镇", "本街道"}
 
-// hdrFeedbackCues mark the sentence that dates the feedback; the date is the nearest day
+// feedbackCues mark the sentence that dates the feedback; the date is the nearest day
 // before the cue in the same sentence.
-var hdrFeedbackCues = []struct {
+var feedbackCues = []struct {
 	cue     string
 	example string
 }{
@@ -114,68 +118,68 @@ var hdrFeedbackCues = []struct {
 	{"反馈给", "于2022年6月10日将巡察意见反馈给市统计局党组"},
 }
 
-// hdrFeedbackDirect follows a date that is the feedback date: 于7月5日反馈, 1月8日，巡察组向
+// feedbackDirect follows a date that is the feedback date: 于7月5日反馈, 1月8日，巡察组向
 // 县医保局党组反馈, 于6月10日将巡察意见反馈给….
-var hdrFeedbackDirect = regexp.MustCompile(`^\s*[,，]?\s*(?:[^,，。;]{0,12}向[^,，。;]{1,40}?|将[^,，。;]{0,12}?)?(?:正式|集中|当面)?反馈`)
+var feedbackDirect = regexp.MustCompile(`^\s*[,，]?\s*(?:[^,，。;]{0,12}向[^,，。;]{1,40}?|将[^,，。;]{0,12}?)?(?:正式|集中|当面)?反馈`)
 
-// hdrFeedbackBefore precedes a date that is the feedback date, the feedback named first:
+// feedbackBefore precedes a date that is the feedback date, the feedback named first:
 // 巡察反馈会于2022年6月10日召开; 反馈会议在6月10日举行. Matched on the text right before the date.
-var hdrFeedbackBefore = regexp.MustCompile(`反馈(?:会|会议|大会)?(?:于|在)\s*$`)
+var feedbackBefore = regexp.MustCompile(`反馈(?:会|会议|大会)?(?:于|在)\s*$`)
 
-// hdrAuditFeedback dates an audit report's review: DATE市…人大常委会第N次会议后 / 听取 / 审议
+// auditFeedback dates an audit report's review: DATE市…人大常委会第N次会议后 / 听取 / 审议
 // (not 会议上: that is the meeting the report is given at).
 //
 // An audit of one unit is fed back as its audit report: DATE印发了审计报告 / 出具了审计报告 /
 // 下达了审计决定书 (省审计厅…进行了审计,并于2022年12月9日印发了审计报告).
-var hdrAuditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)|` +
+var auditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)|` +
 	`^\s*(?:向[^。;,，]{1,30}?)?(?:正式)?(?:印发|出具|下达|送达)了?(?:审计报告|审计决定书?|审计意见书?)`)
 
-// hdrRound matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
-var hdrRound = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
+// roundRE matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
+var roundRE = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
 
-// hdrAsOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
-var hdrAsOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+// asOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
+var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
 
-// hdrSummary marks a round-level summary of many units: 对12个单位党组织进行了巡察,
+// summaryRE marks a round-level summary of many units: 对12个单位党组织进行了巡察,
 // 对枫林区、临港区等8个地区和单位党组织开展了巡视, 巡视整改情况综述.
-var hdrSummary = regexp.MustCompile(`(?:对|等)\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|家)[^,，。;]{0,8}?(?:单位|地区|部门|党组织|县|区|乡镇|街道|党委|党组)|综述|汇总`)
+var summaryRE = regexp.MustCompile(`(?:对|等)\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|家)[^,，。;]{0,8}?(?:单位|地区|部门|党组织|县|区|乡镇|街道|党委|党组)|综述|汇总`)
 
-// hdrAuditOrg ends an auditing body's name: 宁波市审计局, 市审计局, 审计署.
-var hdrAuditOrg = regexp.MustCompile(`审计(?:局|厅|署|办)`)
+// auditOrg ends an auditing body's name: 宁波市审计局, 市审计局, 审计署.
+var auditOrg = regexp.MustCompile(`审计(?:局|厅|署|办)`)
 
-// hdrAuditUnit reads the audited budget: 2021年度宁波市本级预算执行 -> 宁波市本级.
-var hdrAuditUnit = regexp.MustCompile(`(我[市区县省])?\d{4}年度([^。,，、;]{1,20}?)预算执行`)
+// auditUnit reads the audited budget: 2021年度宁波市本级预算执行 -> 宁波市本级.
+var auditUnit = regexp.MustCompile(`(我[市区县省])?\d{4}年度([^。,，、;]{1,20}?)预算执行`)
 
-// hdrAuditObject reads the unit an auditing body audited, from the text right after the body's
+// auditObject reads the unit an auditing body audited, from the text right after the body's
 // name: 省审计厅对湖南理工学院2019年至2021年财务收支情况进行了审计 -> 湖南理工学院; 市审计局对
 // 市交通运输局原局长…进行了经济责任审计 -> 市交通运输局. Group 1 is the unit.
-var hdrAuditObject = regexp.MustCompile(`^\s*(?:于[^,，。;]{0,20}?)?对(\p{Han}{2,30}?)(?:\d{4}年|原|的|财务收支|预算执行|经济责任|任职|进行|开展)[^。;]{0,60}?审计`)
+var auditObject = regexp.MustCompile(`^\s*(?:于[^,，。;]{0,20}?)?对(\p{Han}{2,30}?)(?:\d{4}年|原|的|财务收支|预算执行|经济责任|任职|进行|开展)[^。;]{0,60}?审计`)
 
-// hdrPlace finds the place an audit report speaks for: 在慈溪市十七届人大常委会.
-var hdrPlace = regexp.MustCompile(`(?:^|[在于\s,，:：])(\p{Han}{1,8}?[省市县区])[一二三四五六七八九十]+届人大常委会`)
+// placeRE finds the place an audit report speaks for: 在慈溪市十七届人大常委会.
+var placeRE = regexp.MustCompile(`(?:^|[在于\s,，:：])(\p{Han}{1,8}?[省市县区])[一二三四五六七八九十]+届人大常委会`)
 
-// hdrChromeLabels mark page chrome lines, which are never the opening: 发布日期:… 信息来源:….
-var hdrChromeLabels = []string{"发布日期", "发布时间", "信息来源", "来源:", "浏览次数", "阅读量", "访问次数", "当前位置", "字号", "索引号"}
+// chromeLabels mark page chrome lines, which are never the opening: 发布日期:… 信息来源:….
+var chromeLabels = []string{"发布日期", "发布时间", "信息来源", "来源:", "浏览次数", "阅读量", "访问次数", "当前位置", "字号", "索引号"}
 
-// hdrTitleAfter reads the organisation a title names right after 关于: 关于中共某县财政局党组
+// titleAfter reads the organisation a title names right after 关于: 关于中共某县财政局党组
 // 巡察整改进展情况的公告 -> 中共某县财政局党组. Group 1 is the organisation.
-var hdrTitleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:落实|关于|接受|对)?(?:[一二三四五六七八九十]+届)?(?:中央|省委|市委|区委|县委|州委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)`)
+var titleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:落实|关于|接受|对)?(?:[一二三四五六七八九十]+届)?(?:中央|省委|市委|区委|县委|州委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)`)
 
-// hdrTitleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
-var hdrTitleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+// titleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
+var titleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
 
-// extractHeader fills the header facts of b (unit, inspector, round, inspection period,
+// Extract fills the header facts of b (unit, inspector, round, inspection period,
 // feedback and as-of dates, kind), the declared totals and the contacts, and refines the roles
 // of the opening, totals, closing and contact paragraphs.
-func extractHeader(b *bulletin.Bulletin) {
+func Extract(b *bulletin.Bulletin) {
 	if b == nil {
 		return
 	}
-	views := make([]*hdrView, len(b.Paragraphs))
+	views := make([]*textView, len(b.Paragraphs))
 	for i, p := range b.Paragraphs {
 		views[i] = newHdrView(p.Text)
 	}
-	h := &hdrState{b: b, views: views}
+	h := &state{b: b, views: views}
 	h.findTitle()
 	h.findFacts()
 	h.findKind()
@@ -189,11 +193,11 @@ func extractHeader(b *bulletin.Bulletin) {
 	}
 }
 
-// hdrState carries what the header search has found so far.
-type hdrState struct {
+// state carries what the header search has found so far.
+type state struct {
 	b     *bulletin.Bulletin
-	views []*hdrView
-	title *hdrView // b.Title, or the title line among the chrome
+	views []*textView
+	title *textView // b.Title, or the title line among the chrome
 
 	factPara int // paragraph of the inspection-group sentence, -1 if none
 	factSent [2]int
@@ -204,13 +208,13 @@ type hdrState struct {
 }
 
 // isHeading reports whether paragraph i is a heading.
-func (h *hdrState) isHeading(i int) bool { return h.b.Paragraphs[i].Role == bulletin.RoleHeading }
+func (h *state) isHeading(i int) bool { return h.b.Paragraphs[i].Role == bulletin.RoleHeading }
 
 // limit is the number of paragraphs searched for the opening facts.
-func (h *hdrState) limit() int { return min(len(h.views), hdrSearchLimit) }
+func (h *state) limit() int { return min(len(h.views), searchLimit) }
 
 // findTitle takes b.Title, or else the first chrome line that reads like a title.
-func (h *hdrState) findTitle() {
+func (h *state) findTitle() {
 	if t := strings.TrimSpace(h.b.Title); t != "" {
 		h.title = newHdrView(t)
 		return
@@ -224,7 +228,7 @@ func (h *hdrState) findTitle() {
 		if strings.HasPrefix(t, "根据") || strings.HasPrefix(t, "我受") {
 			return // the opening: the title is not in the text
 		}
-		if strings.Contains(t, "关于") && hdrTitleLike.MatchString(t) {
+		if strings.Contains(t, "关于") && titleLike.MatchString(t) {
 			h.title = v
 			return
 		}
@@ -233,7 +237,7 @@ func (h *hdrState) findTitle() {
 
 // titleOrg is the organisation that opens the title (中共厦门市体育局党组关于… ->
 // 中共厦门市体育局党组), or the publisher.
-func (h *hdrState) titleOrg() string {
+func (h *state) titleOrg() string {
 	if h.title != nil {
 		t := h.title.text
 		from := 0
@@ -247,9 +251,9 @@ func (h *hdrState) titleOrg() string {
 		} else if i == 0 {
 			// 关于中共某县财政局党组巡察整改进展情况的公告: the organisation after 关于.
 			rest := from + len("关于")
-			if m := hdrTitleAfter.FindStringSubmatchIndex(t[rest:]); m != nil {
+			if m := titleAfter.FindStringSubmatchIndex(t[rest:]); m != nil {
 				org := t[rest+m[2] : rest+m[3]]
-				if hdrEndsAsOrg(org) && !hdrRound.MatchString(org) && !strings.Contains(org, "巡察组") && !strings.Contains(org, "巡视组") {
+				if endsAsOrg(org) && !roundRE.MatchString(org) && !strings.Contains(org, "巡察组") && !strings.Contains(org, "巡视组") {
 					return strings.TrimSpace(h.title.cut(rest+m[2], rest+m[3]))
 				}
 			}
@@ -266,7 +270,7 @@ func (h *hdrState) titleOrg() string {
 
 // findFacts finds the inspection-group sentence and reads unit, inspector, period and
 // feedback date from it (and the sentences after it), or the audit facts where there is none.
-func (h *hdrState) findFacts() {
+func (h *state) findFacts() {
 	h.factPara = -1
 	// The fact sentence is the first that names a group and says whom it inspected or when;
 	// failing that, the first that names a group (巡视组反馈意见后 aside).
@@ -282,11 +286,11 @@ func (h *hdrState) findFacts() {
 			continue
 		}
 		v := h.views[i]
-		if !hdrMayName(v.text) {
+		if !mayName(v.text) {
 			continue
 		}
-		for _, m := range hdrInspector.FindAllStringIndex(v.text, hdrMaxPerPara/20) {
-			if !hdrQualified(v.text[m[0]:m[1]]) {
+		for _, m := range inspectorRE.FindAllStringIndex(v.text, maxPerPara/20) {
+			if !qualified(v.text[m[0]:m[1]]) {
 				continue
 			}
 			sent := v.sentenceAt(m[0])
@@ -297,7 +301,7 @@ func (h *hdrState) findFacts() {
 			if first == nil {
 				first = &c
 			}
-			if hdrUnitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(hdrPeriods(v.text[sent[0]:sent[1]], hdrScanDates(v.text[sent[0]:sent[1]]))) > 0 {
+			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(v.text[sent[0]:sent[1]], scanDates(v.text[sent[0]:sent[1]]))) > 0 {
 				first, decided = &c, true
 				break
 			}
@@ -312,10 +316,10 @@ func (h *hdrState) findFacts() {
 			}
 			v := h.views[i]
 			for _, sp := range v.sentences() {
-				if sp[1]-sp[0] > 2*hdrWindow {
+				if sp[1]-sp[0] > 2*headWindow {
 					continue // no opening is that long
 				}
-				if hdrUnitPatterns[0].re.MatchString(v.text[sp[0]:sp[1]]) {
+				if unitPatterns[0].re.MatchString(v.text[sp[0]:sp[1]]) {
 					first = &candidate{i, []int{sp[0], sp[0]}, sp}
 					break
 				}
@@ -340,22 +344,22 @@ func (h *hdrState) findFacts() {
 		h.readAudit()
 		return
 	}
-	if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+	if h.b.Unit == "" || isPronoun(h.b.Unit) {
 		// The unit may be named again in the sentences after (向UNIT反馈, 反馈会后，UNIT).
-		for i := h.factPara; i < h.limit() && (h.b.Unit == "" || hdrIsPronoun(h.b.Unit)) && i <= h.factPara+3; i++ {
+		for i := h.factPara; i < h.limit() && (h.b.Unit == "" || isPronoun(h.b.Unit)) && i <= h.factPara+3; i++ {
 			v := h.views[i]
 			for _, s := range v.sentences() {
 				if i == h.factPara && s[0] < h.factSent[0] {
 					continue
 				}
 				h.readUnit(v, s[0], s)
-				if h.b.Unit != "" && !hdrIsPronoun(h.b.Unit) {
+				if h.b.Unit != "" && !isPronoun(h.b.Unit) {
 					break
 				}
 			}
 		}
 	}
-	if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+	if h.b.Unit == "" || isPronoun(h.b.Unit) {
 		if org := h.titleOrg(); org != "" {
 			h.b.Unit = org
 		}
@@ -363,9 +367,9 @@ func (h *hdrState) findFacts() {
 	h.readFeedback()
 }
 
-// readLabels fills the facts still empty from labelled lines (hdrLabels) before the first
+// readLabels fills the facts still empty from labelled lines (factLabels) before the first
 // heading.
-func (h *hdrState) readLabels() {
+func (h *state) readLabels() {
 	for i := 0; i < h.limit(); i++ {
 		if h.isHeading(i) {
 			return
@@ -374,14 +378,14 @@ func (h *hdrState) readLabels() {
 		if strings.IndexByte(v.text, ':') < 0 && !strings.Contains(v.text, "：") {
 			continue // every label ends with a colon
 		}
-		for _, l := range hdrLabels {
+		for _, l := range factLabels {
 			for _, m := range l.re.FindAllStringIndex(v.text, 5) {
-				end := hdrRuneStart(v.text, min(len(v.text), m[1]+300))
+				end := runeStart(v.text, min(len(v.text), m[1]+300))
 				if k := strings.IndexAny(v.text[m[1]:], ";；。\n"); k >= 0 {
 					end = m[1] + k
 				}
 				// The next label on the same line ends the value.
-				for _, o := range hdrLabels {
+				for _, o := range factLabels {
 					if n := o.re.FindStringIndex(v.text[m[1]:end]); n != nil && n[0] > 0 {
 						end = m[1] + n[0]
 					}
@@ -392,11 +396,11 @@ func (h *hdrState) readLabels() {
 				}
 				switch l.fact {
 				case "unit":
-					if h.b.Unit == "" || hdrIsPronoun(h.b.Unit) {
+					if h.b.Unit == "" || isPronoun(h.b.Unit) {
 						h.b.Unit = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "inspector":
-					if h.b.Inspector == "" && hdrInspector.MatchString(val) {
+					if h.b.Inspector == "" && inspectorRE.MatchString(val) {
 						h.b.Inspector = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "period":
@@ -404,7 +408,7 @@ func (h *hdrState) readLabels() {
 						h.readPeriod(v, [2]int{m[1], end})
 					}
 				case "feedback":
-					ds := hdrScanDates(val)
+					ds := scanDates(val)
 					if h.b.FeedbackDate == "" && len(ds) > 0 && ds[0].s == 0 && ds[0].day() && ds[0].year {
 						h.b.FeedbackDate = bulletin.Day(ds[0].iso(ds[0].y))
 						h.labelFeedback = true
@@ -415,17 +419,17 @@ func (h *hdrState) readLabels() {
 	}
 }
 
-// hdrQualified reports whether a group name names one group (a number, a level or a kind),
+// qualified reports whether a group name names one group (a number, a level or a kind),
 // not the inspectors in general (巡视组反馈的问题).
-func hdrQualified(name string) bool {
+func qualified(name string) bool {
 	if strings.ContainsAny(name, "一二三四五六七八九十0123456789") || strings.Contains(name, "提级") || strings.Contains(name, "交叉") {
 		return true
 	}
 	return !strings.HasPrefix(name, "巡")
 }
 
-// hdrIsPronoun reports whether unit is a pronoun such as 我单位.
-func hdrIsPronoun(unit string) bool {
+// isPronoun reports whether unit is a pronoun such as 我单位.
+func isPronoun(unit string) bool {
 	for _, place := range []string{"我市", "我县", "我区", "我省", "我州", "我旗", "我镇", "我乡"} {
 		// 我县城关镇党委 names a unit of the place; 我市, 我县党委 are the publisher itself.
 		if rest, ok := strings.CutPrefix(unit, place); ok && utf8.RuneCountInString(rest) >= 2 {
@@ -439,7 +443,7 @@ func hdrIsPronoun(unit string) bool {
 	if strings.HasPrefix(unit, "我") {
 		return true // 我社党组: no organisation's name starts with 我
 	}
-	for _, p := range hdrPronouns {
+	for _, p := range pronouns {
 		if strings.HasPrefix(unit, p) {
 			return true // 我局, 我局党组
 		}
@@ -448,18 +452,18 @@ func hdrIsPronoun(unit string) bool {
 }
 
 // readUnit tries the unit patterns on the text of v from byte from to the sentence end.
-func (h *hdrState) readUnit(v *hdrView, from int, sent [2]int) {
-	if sent[1] > from+hdrWindow {
-		sent[1] = hdrRuneStart(v.text, from+hdrWindow)
+func (h *state) readUnit(v *textView, from int, sent [2]int) {
+	if sent[1] > from+headWindow {
+		sent[1] = runeStart(v.text, from+headWindow)
 	}
 	seg := v.text[from:sent[1]]
-	for _, p := range hdrUnitPatterns {
+	for _, p := range unitPatterns {
 		m := p.re.FindStringSubmatchIndex(seg)
 		if m == nil || m[2] < 0 {
 			continue
 		}
 		us, ue := from+m[2], from+m[3]
-		if mm := hdrUnitMatter.FindStringSubmatchIndex(v.text[us:ue]); mm != nil && !hdrEndsAsOrg(v.text[us:ue]) {
+		if mm := unitMatter.FindStringSubmatchIndex(v.text[us:ue]); mm != nil && !endsAsOrg(v.text[us:ue]) {
 			ue = us + mm[3]
 		}
 		unit := strings.TrimSpace(v.cut(us, ue))
@@ -472,12 +476,12 @@ func (h *hdrState) readUnit(v *hdrView, from int, sent [2]int) {
 	}
 }
 
-// hdrOrgEnds end an organisation's name.
-var hdrOrgEnds = []string{"党组", "党委", "党工委", "党总支", "党支部", "委员会", "单位", "公司", "集团", "局", "院", "所", "站", "中心", "学校", "大学", "政府"}
+// orgEnds end an organisation's name.
+var orgEnds = []string{"党组", "党委", "党工委", "党总支", "党支部", "委员会", "单位", "公司", "集团", "局", "院", "所", "站", "中心", "学校", "大学", "政府"}
 
-// hdrEndsAsOrg reports whether s ends like an organisation's name.
-func hdrEndsAsOrg(s string) bool {
-	for _, e := range hdrOrgEnds {
+// endsAsOrg reports whether s ends like an organisation's name.
+func endsAsOrg(s string) bool {
+	for _, e := range orgEnds {
 		if strings.HasSuffix(s, e) {
 			return true
 		}
@@ -487,11 +491,11 @@ func hdrEndsAsOrg(s string) bool {
 
 // readUnitBefore reads a unit named before the group (UNIT接受了GROUP的巡察) from the text of v
 // between the sentence start and byte at, where the group's name begins.
-func (h *hdrState) readUnitBefore(v *hdrView, sent [2]int, at int) {
+func (h *state) readUnitBefore(v *textView, sent [2]int, at int) {
 	if at <= sent[0] || at > len(v.text) {
 		return
 	}
-	m := hdrUnitBefore.FindStringSubmatchIndex(v.text[sent[0]:at])
+	m := unitBefore.FindStringSubmatchIndex(v.text[sent[0]:at])
 	if m == nil {
 		return
 	}
@@ -502,16 +506,16 @@ func (h *hdrState) readUnitBefore(v *hdrView, sent [2]int, at int) {
 
 // readPeriod reads the inspection period from the fact sentence: the first period in it.
 // A month-level period (2021年3月至4月) leaves both ends empty: the day is not certain.
-func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
+func (h *state) readPeriod(v *textView, sent [2]int) {
 	s := v.text[sent[0]:sent[1]]
-	ds := hdrScanDates(s)
+	ds := scanDates(s)
 	h.noteYears(ds)
-	ps := hdrPeriods(s, ds)
+	ps := pairPeriods(s, ds)
 	if len(ps) == 0 {
 		// No period, only the day the group moved in: 于2023年3月6日进驻市统计局，开展为期2个月
 		// 的常规巡察. That day is the start; the end is not certain.
 		for _, d := range ds {
-			if d.day() && d.year && (hdrEntry.MatchString(s[d.e:]) || hdrStartsFrom(s[:d.s], s[d.e:])) {
+			if d.day() && d.year && (entry.MatchString(s[d.e:]) || startsFrom(s[:d.s], s[d.e:])) {
 				h.b.Inspection.Start = bulletin.Day(d.iso(d.y))
 				break
 			}
@@ -548,21 +552,21 @@ func (h *hdrState) readPeriod(v *hdrView, sent [2]int) {
 	h.b.Inspection.End = bulletin.Day(p.to.iso(p.to.y))
 }
 
-// hdrEntry follows the day an inspection group moved in, when the bulletin gives no period:
+// entry follows the day an inspection group moved in, when the bulletin gives no period:
 // 于2023年3月6日进驻市统计局; 2023年3月6日，市委第二巡察组进驻…; 自2023年3月6日起进驻.
-var hdrEntry = regexp.MustCompile(`^\s*(?:起)?\s*[,，]?\s*[^,，。;]{0,20}?进驻`)
+var entry = regexp.MustCompile(`^\s*(?:起)?\s*[,，]?\s*[^,，。;]{0,20}?进驻`)
 
-// hdrStartsFrom reports whether a date between before and after is the first day of the
+// startsFrom reports whether a date between before and after is the first day of the
 // inspection written 自2023年4月10日起 (从…起), the end not given: 自2023年4月10日起，对县审计局
 // 党组开展了为期45天的常规巡察.
-func hdrStartsFrom(before, after string) bool {
+func startsFrom(before, after string) bool {
 	before = strings.TrimRight(before, " ")
 	return (strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从")) && strings.HasPrefix(strings.TrimLeft(after, " "), "起")
 }
 
-// hdrRelativeYears name a year relative to the publish date, right before a period without a
+// relativeYears name a year relative to the publish date, right before a period without a
 // year: 今年3月22日至5月20日 in a bulletin published on 2023-09-01 is 2023.
-var hdrRelativeYears = []struct {
+var relativeYears = []struct {
 	word   string
 	offset int
 }{
@@ -574,7 +578,7 @@ var hdrRelativeYears = []struct {
 // publishYearFor is the year of a date of month m (0: any) written without a year, from the
 // publish date: the publish year, or the year before when m comes after the publish month
 // (an inspection is reported after it happened). 0 without a publish date.
-func (h *hdrState) publishYearFor(m int) int {
+func (h *state) publishYearFor(m int) int {
 	pub := string(h.b.PublishDate)
 	if len(pub) < 7 {
 		return 0
@@ -591,7 +595,7 @@ func (h *hdrState) publishYearFor(m int) int {
 
 // relativeYear is the year that before (the text right before a period) names relative to the
 // publish date, or 0.
-func (h *hdrState) relativeYear(before string) int {
+func (h *state) relativeYear(before string) int {
 	pub := string(h.b.PublishDate)
 	if len(pub) < 4 {
 		return 0
@@ -601,7 +605,7 @@ func (h *hdrState) relativeYear(before string) int {
 		return 0
 	}
 	before = strings.TrimRight(before, " ,，于自从在")
-	for _, r := range hdrRelativeYears {
+	for _, r := range relativeYears {
 		if strings.HasSuffix(before, r.word) {
 			return y + r.offset
 		}
@@ -612,21 +616,21 @@ func (h *hdrState) relativeYear(before string) int {
 // readLaterPeriod reads the inspection period when the fact sentence gives none (it was the
 // title line: 关于市委第一巡察组对市统计局党组开展巡察反馈意见整改情况的通报): the first period in
 // a later sentence, up to three paragraphs on, that names a group or says whom was inspected.
-func (h *hdrState) readLaterPeriod() {
+func (h *state) readLaterPeriod() {
 	for i := h.factPara; i < h.limit() && i <= h.factPara+3; i++ {
 		if h.isHeading(i) {
 			return
 		}
 		v := h.views[i]
 		for _, sp := range v.sentences() {
-			if i == h.factPara && sp[0] < h.factSent[1] || sp[1]-sp[0] > 2*hdrWindow {
+			if i == h.factPara && sp[0] < h.factSent[1] || sp[1]-sp[0] > 2*headWindow {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			if !hdrInspector.MatchString(s) && !hdrUnitPatterns[0].re.MatchString(s) {
+			if !inspectorRE.MatchString(s) && !unitPatterns[0].re.MatchString(s) {
 				continue
 			}
-			if len(hdrPeriods(s, hdrScanDates(s))) > 0 {
+			if len(pairPeriods(s, scanDates(s))) > 0 {
 				h.readPeriod(v, sp)
 				return
 			}
@@ -635,7 +639,7 @@ func (h *hdrState) readLaterPeriod() {
 }
 
 // noteYears remembers the last year written among ds.
-func (h *hdrState) noteYears(ds []hdrDate) {
+func (h *state) noteYears(ds []dateAt) {
 	for _, d := range ds {
 		if d.year {
 			h.lastYear = d.y
@@ -647,7 +651,7 @@ func (h *hdrState) noteYears(ds []hdrDate) {
 // feedback cue in the same sentence, not one end of the inspection period. A day without a
 // year takes the last year written before it, moved a year on if it would fall before the
 // inspection ended (12月1日 after 2023年8月24日至10月23日 -> 2023-12-01).
-func (h *hdrState) readFeedback() {
+func (h *state) readFeedback() {
 	if h.labelFeedback {
 		return
 	}
@@ -665,20 +669,20 @@ func (h *hdrState) readFeedback() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			ds := hdrScanDates(s)
+			ds := scanDates(s)
 			inPeriod := map[int]bool{}
-			for _, p := range hdrPeriods(s, ds) {
+			for _, p := range pairPeriods(s, ds) {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
 			}
 			cue := -1
-			for _, c := range hdrFeedbackCues {
+			for _, c := range feedbackCues {
 				if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
 					cue = k
 				}
 			}
 			after := false
 			for _, d := range ds {
-				if !inPeriod[d.s] && hdrFeedbackBefore.MatchString(s[max(0, d.s-30):d.s]) {
+				if !inPeriod[d.s] && feedbackBefore.MatchString(s[max(0, d.s-30):d.s]) {
 					cue, after = d.e, true // 巡察反馈会于2022年6月10日召开
 					break
 				}
@@ -687,12 +691,12 @@ func (h *hdrState) readFeedback() {
 				if after {
 					break
 				}
-				if !inPeriod[d.s] && (cue < 0 || d.e < cue) && hdrFeedbackDirect.MatchString(s[d.e:]) {
+				if !inPeriod[d.s] && (cue < 0 || d.e < cue) && feedbackDirect.MatchString(s[d.e:]) {
 					cue = d.e // 并于2021年7月5日反馈
 					break
 				}
 			}
-			var best *hdrDate
+			var best *dateAt
 			dated := false // a date, of any precision, before the cue
 			for k := range ds {
 				d := ds[k]
@@ -725,8 +729,8 @@ func (h *hdrState) readFeedback() {
 
 // readAudit reads an audit rectification report: the auditing body, the audited budget or
 // place, and the date the people's congress reviewed the audit report.
-func (h *hdrState) readAudit() {
-	texts := []*hdrView{}
+func (h *state) readAudit() {
+	texts := []*textView{}
 	if h.title != nil {
 		texts = append(texts, h.title)
 	}
@@ -743,7 +747,7 @@ func (h *hdrState) readAudit() {
 	}
 	h.b.Kind = bulletin.KindAudit
 	for _, v := range texts {
-		if m := hdrAuditOrg.FindStringIndex(v.text); m != nil {
+		if m := auditOrg.FindStringIndex(v.text); m != nil {
 			start := m[0]
 			for start > 0 {
 				r, n := utf8.DecodeLastRuneInString(v.text[:start])
@@ -758,7 +762,7 @@ func (h *hdrState) readAudit() {
 	}
 	place := ""
 	for _, v := range texts {
-		if m := hdrPlace.FindStringSubmatchIndex(v.text); m != nil {
+		if m := placeRE.FindStringSubmatchIndex(v.text); m != nil {
 			place = v.cut(m[2], m[3])
 			break
 		}
@@ -772,7 +776,7 @@ func (h *hdrState) readAudit() {
 		}
 	}
 	for _, v := range texts {
-		m := hdrAuditUnit.FindStringSubmatchIndex(v.text)
+		m := auditUnit.FindStringSubmatchIndex(v.text)
 		if m == nil {
 			continue
 		}
@@ -787,11 +791,11 @@ func (h *hdrState) readAudit() {
 	if h.b.Unit == "" {
 		// The unit audited, named after the auditing body: 省审计厅对湖南理工学院…进行了审计.
 		for _, v := range texts {
-			m := hdrAuditOrg.FindStringIndex(v.text)
+			m := auditOrg.FindStringIndex(v.text)
 			if m == nil {
 				continue
 			}
-			if o := hdrAuditObject.FindStringSubmatchIndex(v.text[m[1]:]); o != nil {
+			if o := auditObject.FindStringSubmatchIndex(v.text[m[1]:]); o != nil {
 				h.b.Unit = strings.TrimSpace(v.cut(m[1]+o[2], m[1]+o[3]))
 				break
 			}
@@ -802,10 +806,10 @@ func (h *hdrState) readAudit() {
 	}
 	// The review date: DATE市…人大常委会第N次会议后.
 	for _, v := range h.views[:h.limit()] {
-		ds := hdrScanDates(v.text)
+		ds := scanDates(v.text)
 		h.noteYears(ds)
 		for _, d := range ds {
-			if d.day() && d.year && hdrAuditFeedback.MatchString(v.text[d.e:]) {
+			if d.day() && d.year && auditFeedback.MatchString(v.text[d.e:]) {
 				h.b.FeedbackDate = bulletin.Day(d.iso(d.y))
 				return
 			}
@@ -816,8 +820,8 @@ func (h *hdrState) readAudit() {
 // findRound reads the inspection round (十二届市委第二轮) from the title, the lines before the
 // opening, the opening and the fact paragraph; not from the body, where other rounds are named
 // (听取十一届市委第七轮巡视工作情况).
-func (h *hdrState) findRound() {
-	texts := []*hdrView{}
+func (h *state) findRound() {
+	texts := []*textView{}
 	if h.title != nil {
 		texts = append(texts, h.title)
 	}
@@ -835,7 +839,7 @@ func (h *hdrState) findRound() {
 		if !strings.Contains(v.text, "第") || !strings.Contains(v.text, "轮") && !strings.Contains(v.text, "輪") {
 			continue
 		}
-		if m := hdrRound.FindStringIndex(v.text); m != nil {
+		if m := roundRE.FindStringIndex(v.text); m != nil {
 			h.b.Round = v.cut(m[0], m[1])
 			return
 		}
@@ -843,7 +847,7 @@ func (h *hdrState) findRound() {
 }
 
 // findKind decides the document kind: 巡察, 巡视, 审计整改, 汇总 or 其他.
-func (h *hdrState) findKind() {
+func (h *state) findKind() {
 	b := h.b
 	if b.Kind == bulletin.KindAudit {
 		return
@@ -857,7 +861,7 @@ func (h *hdrState) findKind() {
 		context = append(context, v.text[h.factSent[0]:h.factSent[1]])
 	}
 	for _, c := range context {
-		if hdrSummary.MatchString(c) {
+		if summaryRE.MatchString(c) {
 			b.Kind = bulletin.KindSummary
 			b.Unit = "" // many units: none is the bulletin's
 			return
@@ -880,7 +884,7 @@ func (h *hdrState) findKind() {
 
 // markOpening gives the opening paragraph the header role: the first paragraph before the
 // first heading that opens like a bulletin (根据…, 我受…委托) or holds the inspection facts.
-func (h *hdrState) markOpening() {
+func (h *state) markOpening() {
 	for i := 0; i < h.limit(); i++ {
 		if h.isHeading(i) {
 			break
@@ -906,7 +910,7 @@ func (h *hdrState) markOpening() {
 			return
 		}
 		v := h.views[i]
-		if v == h.title || utf8.RuneCountInString(v.text) <= 40 || hdrContainsAny(v.text, hdrChromeLabels) {
+		if v == h.title || utf8.RuneCountInString(v.text) <= 40 || containsAny(v.text, chromeLabels) {
 			continue
 		}
 		if strings.Contains(v.text, "巡察") || strings.Contains(v.text, "巡视") || strings.Contains(v.text, "审计") || strings.Contains(v.text, "整改") {
@@ -920,7 +924,7 @@ func (h *hdrState) markOpening() {
 
 // findAsOf reads the as-of date: 截至2024年2月22日, first in the totals paragraphs, else the
 // first in the text; 截至目前 names no date.
-func (h *hdrState) findAsOf() {
+func (h *state) findAsOf() {
 	order := []int{}
 	for i, p := range h.b.Paragraphs {
 		if p.Role == bulletin.RoleTotals {
@@ -936,8 +940,8 @@ func (h *hdrState) findAsOf() {
 	}
 	for _, i := range order {
 		v := h.views[i]
-		for _, m := range hdrAsOf.FindAllStringIndex(v.text, hdrMaxPerPara) {
-			ds := hdrScanDates(v.text[m[1]:hdrRuneStart(v.text, min(len(v.text), m[1]+40))])
+		for _, m := range asOf.FindAllStringIndex(v.text, maxPerPara) {
+			ds := scanDates(v.text[m[1]:runeStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {
 				continue
 			}
@@ -954,9 +958,9 @@ func (h *hdrState) findAsOf() {
 	}
 }
 
-// checkDeclared compares what b declares with what was found: the problem count (when any
+// Check compares what b declares with what was found: the problem count (when any
 // problem was found) and the measure count (when any measure was found).
-func checkDeclared(b *bulletin.Bulletin) {
+func Check(b *bulletin.Bulletin) {
 	if b == nil {
 		return
 	}

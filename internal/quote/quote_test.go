@@ -1,0 +1,47 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/fold"
+)
+
+func TestScanFrames(t *testing.T) {
+	tests := []struct {
+		text    string
+		heading bool
+		kind    Kind
+		quote   string // inner text; "" when the quote does not close
+	}{
+		{"针对“甲乙丙”问题。", false, Problem, "甲乙丙"},
+		{"关于“甲乙丙”方面", true, Aspect, "甲乙丙"},
+		{"关于“甲乙丙”方面存在的问题", true, Aspect, "甲乙丙"},
+		{"在“甲乙丙”方面", true, Aspect, "甲乙丙"},
+		{"关于“甲乙丙”问题整改情况", true, Problem, "甲乙丙"},
+		{"关于“甲乙丙”问题的整改。", true, Problem, "甲乙丙"},
+		{"关于“甲乙丙”", true, Problem, "甲乙丙"},        // （1）关于“…” heading
+		{"关于“甲乙丙”的整改情况", true, Problem, "甲乙丙"},   // heading without 问题
+		{"关于“甲乙丙”", false, Other, "甲乙丙"},         // but not in prose
+		{"关于“三会一课”制度执行情况", true, Other, "三会一课"},  // a term in a heading
+		{"针对“甲乙丙”问题台账", false, Other, "甲乙丙"},     // a compound noun
+		{"针对“甲“乙”丙”问题", false, Problem, "甲“乙”丙"}, // nested
+		{"针对 “甲乙丙” 问题", false, Problem, "甲乙丙"},   // spaces
+		{"针对“甲乙丙", false, Other, ""},             // unclosed
+	}
+	for _, tt := range tests {
+		rs := []rune(fold.String(tt.text))
+		fs := Scan(rs, tt.heading)
+		if len(fs) != 1 {
+			t.Errorf("%q: %d frames, want 1", tt.text, len(fs))
+			continue
+		}
+		f := fs[0]
+		quote := ""
+		if f.Close >= 0 {
+			quote = string([]rune(tt.text)[f.Open+1 : f.Close])
+		}
+		if f.Kind != tt.kind || quote != tt.quote {
+			t.Errorf("%q: kind %d quote %q, want %d %q", tt.text, f.Kind, quote, tt.kind, tt.quote)
+		}
+	}
+}

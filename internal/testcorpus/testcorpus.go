@@ -1,0 +1,81 @@
+// Package testcorpus finds the files the tests read: the repository's own corpus/ (the user's
+// sample and its variants) and testdata/, and the shared corpus beside the clone
+// (../shared/corpus: real bulletin excerpts with gold). Only tests import it.
+//
+// A test that needs only the sample reads it from corpus/, which every clone has. A test that
+// needs the shared corpus calls Shared: where the folder is absent the test is skipped with a
+// line saying so, except under CI (CI=true), where an absent shared corpus fails the test,
+// since CI is given the shared corpus and a silent skip would hide a broken layout.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// SampleName is the user's sample bulletin, shipped in corpus/.
+const SampleName = "yushu-wenguanglv-2024.txt"
+
+// Root is the repository's root folder.
+func Root() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		panic("testcorpus: no caller information")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Path joins elements below the repository's root.
+func Path(elem ...string) string {
+	return filepath.Join(append([]string{Root()}, elem...)...)
+}
+
+// SamplePath is the path of the user's sample in corpus/.
+func SamplePath() string { return Path("corpus", SampleName) }
+
+// Sample is the text of the user's sample; a test fails when it cannot be read.
+func Sample(tb testing.TB) string {
+	tb.Helper()
+	data, err := os.ReadFile(SamplePath())
+	if err != nil {
+		tb.Fatalf("the sample bulletin is part of the repository: %v", err)
+	}
+	return string(data)
+}
+
+// Shared returns ../shared/corpus joined with elem. Where that path does not exist, the test
+// is skipped with a message, or fails under CI (CI=true).
+func Shared(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	p, err := shared(elem)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared corpus missing under CI: %v", err)
+		}
+		tb.Skipf("shared corpus absent (%v): skipped; CI=true makes this a failure", err)
+	}
+	return p
+}
+
+// SharedIfPresent is Shared for a test that has other work besides: where the path does not
+// exist it logs so and reports false instead of skipping (and still fails under CI).
+func SharedIfPresent(tb testing.TB, elem ...string) (string, bool) {
+	tb.Helper()
+	p, err := shared(elem)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared corpus missing under CI: %v", err)
+		}
+		tb.Logf("shared corpus absent (%v): that part not run", err)
+		return "", false
+	}
+	return p, true
+}
+
+func shared(elem []string) (string, error) {
+	p := filepath.Join(append([]string{Root(), "..", "shared", "corpus"}, elem...)...)
+	_, err := os.Stat(p)
+	return p, err
+}
