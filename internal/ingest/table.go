@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/xml"
+	"github.com/xuncha/xuncha/internal/bulletin"
 	"strconv"
 	"strings"
 
@@ -9,20 +10,13 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Table is a table of the body as a plain grid: every row has the same number of cells, and a
-// cell merged over several rows or columns (rowspan/colspan in HTML, vMerge/gridSpan in Word)
-// is carried into each grid position it covers, with Spanned set on all but the first. The
-// cells' text also stays in Document.Paragraphs (one paragraph a row), so nothing read is lost;
-// Tables is a second view of the same text for readers of ledgers (整改台账).
-type Table struct {
-	Rows [][]Cell
-}
+// Table is a table of the body as a grid (see bulletin.Table). The cells' text also stays in
+// Document.Paragraphs (one paragraph a row in HTML, one a cell paragraph in Word), so nothing
+// read is lost; Tables is a second view of the same text for readers of ledgers (整改台账).
+type Table = bulletin.Table
 
 // Cell is one grid position of a Table.
-type Cell struct {
-	Text    string // the cell's text, spaces collapsed, trimmed; "" for an empty cell
-	Spanned bool   // the text is carried from a merged cell above or to the left
-}
+type Cell = bulletin.TableCell
 
 // maxTableCells bounds a table's grid (rows × columns) so that a hostile rowspan or colspan
 // cannot blow memory up; larger spans are clipped.
