@@ -178,6 +178,7 @@ func Extract(b *bulletin.Bulletin) {
 	}
 	x.scan()
 	x.finish()
+	x.mergeLedgers() // ledger.go: tables whose header names a problem column
 	b.MeasureItems = 0
 	for _, p := range b.Paragraphs {
 		b.MeasureItems += CompleteMeasures(p.Text)
