@@ -199,7 +199,7 @@ func ledgerMeasures(text string, para int) []bulletin.Measure {
 		}
 		var out []bulletin.Measure
 		for _, p := range parts {
-			if p = strings.TrimSpace(p); p != "" {
+			if p = strings.TrimSpace(leadMarker.ReplaceAllString(strings.TrimSpace(p), "")); p != "" {
 				out = append(out, bulletin.Measure{Ordinal: len(out) + 1, Text: p, Paragraph: para})
 			}
 		}
@@ -383,6 +383,10 @@ func (x *problemScan) mergeLedgers() {
 	}
 	x.b.Problems = all
 }
+
+// leadMarker is an item marker opening one line or clause of a measures cell: 1. 1、 （1） ①
+// 一是, dropped from the measure's text.
+var leadMarker = regexp.MustCompile(`^(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)]|[一二三四五六七八九十]{1,3}是|[①-⑳])\s*`)
 
 // cellMarker is a numbered-item marker inside a measures cell, where no boundary is needed
 // before it: （1）修订办法（2）开展检查. Only a run 1, 2, 3 … in sequence counts.

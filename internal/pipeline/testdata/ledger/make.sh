@@ -1,0 +1,9 @@
+#!/bin/sh
+# Regenerates the binary ledger fixtures from their HTML sources with LibreOffice
+# (apt-get install libreoffice-writer-nogui fonts-noto-cjk). Run in this folder.
+set -e
+tmp=$(mktemp -d)
+cp ledger-b.src.html "$tmp/ledger-b.html"
+(cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-b.html >/dev/null)
+cp "$tmp/ledger-b.docx" .
+rm -rf "$tmp"
