@@ -23,7 +23,6 @@ type binarySignature struct {
 // binarySignatures are the non-text files people drop into a folder of bulletins. ZIP is handled
 // separately (a .docx is a ZIP).
 var binarySignatures = []binarySignature{
-	{[]byte("%PDF-"), "PDF"},                   // %PDF-1.7
 	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG image"},   // JFIF/Exif
 	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"}, // PNG
 	{[]byte("GIF87a"), "GIF image"},            // GIF
@@ -40,6 +39,9 @@ var binarySignatures = []binarySignature{
 }
 
 var zipMagic = []byte("PK\x03\x04")
+
+// pdfMagic opens a PDF file (read by readPDF).
+var pdfMagic = []byte("%PDF-")
 
 // sniffBinary names the kind of binary file data is, or returns "" for text and docx candidates.
 func sniffBinary(data []byte) string {

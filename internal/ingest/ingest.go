@@ -40,6 +40,9 @@ func Read(name string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errEmpty
 	}
+	if bytes.HasPrefix(data, pdfMagic) {
+		return readPDF(data)
+	}
 	if kind := sniffBinary(data); kind != "" {
 		return nil, fmt.Errorf("binary file (%s)", kind)
 	}
