@@ -43,6 +43,9 @@ func Read(name string, data []byte) (*Document, error) {
 	if bytes.HasPrefix(data, pdfMagic) {
 		return readPDF(data)
 	}
+	if bytes.HasPrefix(data, cfbMagic) {
+		return readDoc(data)
+	}
 	if kind := sniffBinary(data); kind != "" {
 		return nil, fmt.Errorf("binary file (%s)", kind)
 	}

@@ -97,7 +97,7 @@ func TestRefusals(t *testing.T) {
 		{"png", "a.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file (PNG image)"},
 		{"gif", "a.txt", []byte("GIF89a\x01\x00\x01\x00"), "binary file (GIF image)"},
 		{"zip", "a.zip", zipBuf.Bytes(), "binary file (ZIP archive, not a Word .docx document)"},
-		{"old word", "a.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "binary file (old Word/Excel document"},
+		{"old word", "a.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "corrupt compound file"},
 		{"NUL bytes", "a.txt", []byte("根据市委\x00\x00\x01统一部署"), "binary file (contains NUL bytes)"},
 		{"truncated docx", "a.docx", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml"), "corrupt or truncated Word document"},
 		{"only chrome", "a.txt", []byte("当前位置：首页 > 巡察整改\n发布时间：2024-03-01\n【打印本页】【关闭窗口】"), "no text found"},

@@ -137,3 +137,21 @@ func TestDocxTables(t *testing.T) {
 		}
 	}
 }
+
+// A .doc table comes as cell-ended paragraphs; rows end with an empty mark.
+func TestDocTables(t *testing.T) {
+	paras := []string{"通报", "序号", "问题", "", "1", "甲问题", "", "2", "乙第一段", "乙第二段", "", "其后正文"}
+	ends := []bool{false, true, true, true, true, true, true, true, false, true, true, false}
+	tables := docTables(paras, ends)
+	if len(tables) != 1 {
+		t.Fatalf("tables = %d, want 1", len(tables))
+	}
+	want := "序号|问题\n1|甲问题\n2|乙第一段\n乙第二段"
+	if got := strings.Join(gridText(tables[0]), "\n"); got != want {
+		t.Errorf("grid:\n%s\nwant\n%s", got, want)
+	}
+	// Cells that do not split into rows of one width stay paragraphs only.
+	if got := docTables([]string{"甲", "乙", "丙"}, []bool{true, true, true}); len(got) != 0 {
+		t.Errorf("odd run read as a table: %v", got)
+	}
+}

@@ -5,5 +5,6 @@ set -e
 tmp=$(mktemp -d)
 cp ledger-b.src.html "$tmp/ledger-b.html"
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-b.html >/dev/null)
-cp "$tmp/ledger-b.docx" .
+(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-b.html >/dev/null)
+cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" .
 rm -rf "$tmp"
