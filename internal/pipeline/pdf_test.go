@@ -12,8 +12,8 @@ import (
 // from the text: problems (F1 on quote or text) and header facts must come out the same. The
 // issue's bar: problem F1 ≥ 0.95, header facts equal.
 func TestPDFLikeText(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the PDF engine (about 3 s)")
+	if testing.Short() || raceEnabled {
+		t.Skip("starts the PDF engine (about 3 s, a minute under -race)")
 	}
 	pdfs, _ := filepath.Glob("testdata/pdf/*.pdf")
 	var tp, nText, nPDF, facts, same int
@@ -87,8 +87,8 @@ func TestPDFLikeText(t *testing.T) {
 
 // A PDF whose page is only a picture is refused with its own reason, never read as empty.
 func TestScannedPDF(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the PDF engine (about 3 s)")
+	if testing.Short() || raceEnabled {
+		t.Skip("starts the PDF engine (about 3 s, a minute under -race)")
 	}
 	data, err := os.ReadFile("testdata/pdf/scanned.pdf")
 	if err != nil {
