@@ -155,3 +155,21 @@ func TestDocTables(t *testing.T) {
 		t.Errorf("odd run read as a table: %v", got)
 	}
 }
+
+func TestSignatureDate(t *testing.T) {
+	cases := []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"正文。", "中共东坪街道工作委员会", "2024年1月18日"}, "2024-01-18"},
+		{[]string{"正文。", "2023 年 9 月 1 日", "（联系电话：1234567）"}, "2023-09-01"},
+		{[]string{"2023年9月1日", "正文一。", "正文二。", "正文三。"}, ""},
+		{[]string{"正文。", "2023年13月1日"}, ""},
+		{[]string{"截至2023年9月1日，已完成整改。"}, ""},
+	}
+	for _, c := range cases {
+		if got := signatureDate(c.paras); got != c.want {
+			t.Errorf("signatureDate(%q) = %q, want %q", c.paras, got, c.want)
+		}
+	}
+}
