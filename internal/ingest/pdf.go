@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -63,6 +64,10 @@ type pdfRun struct {
 
 // readPDF reads the text layer of a PDF into paragraphs.
 func readPDF(data []byte) (doc *Document, err error) {
+	// A file without pages or a cross-reference is refused before the engine starts.
+	if !bytes.Contains(data, []byte("/Page")) || !bytes.Contains(data, []byte("startxref")) && !bytes.Contains(data, []byte("/XRef")) {
+		return nil, errors.New("corrupt or truncated PDF (no pages or no cross-reference table)")
+	}
 	pool, err := pdfEngine()
 	if err != nil {
 		return nil, fmt.Errorf("PDF engine failed to start (%v)", err)

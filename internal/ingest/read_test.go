@@ -92,7 +92,7 @@ func TestRefusals(t *testing.T) {
 		{"full-width spaces", "a.txt", []byte("\u3000\u3000\n\u3000"), "empty file"},
 		{"BOM only", "a.txt", []byte("\xEF\xBB\xBF"), "empty file"},
 		{"utf-16 spaces", "a.txt", []byte{0xFF, 0xFE, ' ', 0, '\n', 0}, "empty file"},
-		{"pdf", "a.txt", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>"), "corrupt or encrypted PDF"},
+		{"pdf", "a.txt", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>"), "corrupt or truncated PDF"},
 		{"jpeg", "a.html", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'}, "binary file (JPEG image)"},
 		{"png", "a.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file (PNG image)"},
 		{"gif", "a.txt", []byte("GIF89a\x01\x00\x01\x00"), "binary file (GIF image)"},
