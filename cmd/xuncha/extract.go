@@ -98,6 +98,13 @@ func parseExtractFlags(args []string, stderr, stdout io.Writer) (extractFlags, i
 		return f, usageError(stderr, "--timeout wants a positive duration such as 30s, not %v", f.timeout)
 	case len(f.inputs) == 0:
 		return f, usageError(stderr, "no inputs: name files, folders, globs, URLs, - or @LIST")
+	case strings.HasPrefix(f.split, "-"):
+		return f, usageError(stderr, "--split wants a folder, not the flag-like %q", f.split)
+	}
+	if !f.json || f.outGiven {
+		if fi, err := os.Stat(f.out); err == nil && fi.IsDir() {
+			return f, usageError(stderr, "-o %s is a folder: name the workbook file", f.out)
+		}
 	}
 	n, err := pipeline.ParseSize(maxSize)
 	if err != nil {
@@ -105,6 +112,24 @@ func parseExtractFlags(args []string, stderr, stdout io.Writer) (extractFlags, i
 	}
 	f.maxSize = n
 	return f, -1
+}
+
+// outputIsInput reports whether the workbook path out names the same file as one of the
+// inputs, and which.
+func outputIsInput(out string, inputs []pipeline.Input) (string, bool) {
+	ofi, err := os.Stat(out)
+	if err != nil {
+		return "", false // not there yet: it cannot be an input
+	}
+	for _, in := range inputs {
+		if in.Path == "" {
+			continue
+		}
+		if fi, err := os.Stat(in.Path); err == nil && os.SameFile(ofi, fi) {
+			return in.Name, true
+		}
+	}
+	return "", false
 }
 
 // usageError reports a usage mistake and returns exit status 2.
@@ -158,6 +183,11 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	defer cancel()
 
 	inputs, expandErrs := pipeline.Expand(f.inputs, stdin)
+	if !f.json || f.outGiven {
+		if in, same := outputIsInput(f.out, inputs); same {
+			return usageError(stderr, "-o %s is also an input (%s): it would be read, then replaced", f.out, in)
+		}
+	}
 	out := &console{w: stderr}
 	for _, err := range expandErrs {
 		out.line("xuncha: " + oneLine(err.Error()))

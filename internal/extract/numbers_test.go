@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // numSeedBulletin builds a bulletin from the seed with roles, problems and sections set by

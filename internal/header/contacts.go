@@ -13,21 +13,24 @@ import (
 // contactCues mark a paragraph that gives contacts.
 var contactCues = []string{"电话", "热线", "手机", "信箱", "邮编", "邮政编码", "邮政编碼", "来信", "地址", "邮箱", "电子邮件", "E-mail", "e-mail", "Email", "email", "传真", "举报"}
 
-// phonePatterns are the phone forms, tried at each position in turn.
+// phonePatterns are the phone forms, tried at each position in turn. A form with labels
+// counts only where one of them stands in the fifteen bytes before the number.
 var phonePatterns = []struct {
 	re      *regexp.Regexp
+	labels  []string
 	example string
 }{
 	// A landline with its area code in parentheses.
-	{regexp.MustCompile(`^\(0\d{2,3}\)\s*\d{7,8}`), "(0431)83622863"},
+	{regexp.MustCompile(`^\(0\d{2,3}\)\s*\d{7,8}`), nil, "(0431)83622863"},
 	// A landline with its area code, with or without a dash; an extension may follow.
-	{regexp.MustCompile(`^0\d{2,3}[-—－]?\d{7,8}(?:[-转]\d{1,5})?`), "0431-83622863"},
+	{regexp.MustCompile(`^0\d{2,3}[-—－]?\d{7,8}(?:[-转]\d{1,5})?`), nil, "0431-83622863"},
 	// A mobile number.
-	{regexp.MustCompile(`^1[3-9]\d{9}`), "13812345678"},
+	{regexp.MustCompile(`^1[3-9]\d{9}`), nil, "13812345678"},
 	// A landline without area code: seven or eight digits.
-	{regexp.MustCompile(`^[2-8]\d{6,7}`), "83622863"},
-	// A public hotline: 12388 (discipline inspection), 12345, 12380.
-	{regexp.MustCompile(`^12\d{3}`), "12388"},
+	// It counts only right after a phone label (or in a list of numbers: 、).
+	{regexp.MustCompile(`^[2-8]\d{6,7}`), []string{"电话", "热线", "传真", "、"}, "电话：83622863"},
+	// A public hotline: 12388 (discipline inspection), 12345, 12380; after a label only.
+	{regexp.MustCompile(`^12\d{3}`), []string{"电话", "热线", "举报"}, "举报电话：12388"},
 }
 
 // addressRE matches an address after its label, up to the end of its clause.
@@ -137,11 +140,7 @@ func scanPhones(v *textView) []string {
 			if e < len(t) && (t[e] >= '0' && t[e] <= '9' || t[e] == '@' || t[e] == '.') {
 				continue
 			}
-			// A bare seven- or eight-digit number counts only right after a phone label.
-			if p.example == "83622863" && !strings.Contains(label, "电话") && !strings.Contains(label, "热线") && !strings.Contains(label, "传真") && !strings.Contains(label, "、") {
-				continue
-			}
-			if p.example == "12388" && !(strings.Contains(label, "电话") || strings.Contains(label, "热线") || strings.Contains(label, "举报")) {
+			if p.labels != nil && !containsAny(label, p.labels) {
 				continue
 			}
 			out = append(out, v.cut(i, e))

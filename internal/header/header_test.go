@@ -3,7 +3,6 @@ package header
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/structure"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // headerBulletin builds a bulletin from text the way the pipeline does, with a minimal line

@@ -23,16 +23,41 @@ var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四
 // groups, lists, documents); people and money are metrics, not declarations.
 var otherUnits = map[string]bool{"个": true, "项": true, "条": true, "家": true, "次": true, "场": true, "场次": true, "件": true, "份": true, "批": true, "方面": true, "个方面": true}
 
+// totalKind is what a declared total counts: problems or measures (tasks). The zero value
+// is a count of neither.
+type totalKind string
+
+const (
+	problemTotals totalKind = "problems" // 问题: problems_total, problems_done, problems_in_progress
+	measureTotals totalKind = "measures" // 措施, 任务, 举措: measures_total, measures_done
+)
+
+// total is the declared total of kind k.
+func (k totalKind) total(d *bulletin.Declared) *int {
+	if k == measureTotals {
+		return d.MeasuresTotal
+	}
+	return d.ProblemsTotal
+}
+
+// done is the field of d that holds the done count of kind k.
+func (k totalKind) done(d *bulletin.Declared) **int {
+	if k == measureTotals {
+		return &d.MeasuresDone
+	}
+	return &d.ProblemsDone
+}
+
 // totalNouns say what a count counts, by the words right after it (or, for a count at the
 // end of its clause, right before it).
 var totalNouns = []struct {
-	kind    string // "problems" or "measures"
+	kind    totalKind
 	after   []string
 	before  []string
 	example string
 }{
-	{"problems", []string{"具体问题", "问题清单", "“问题清单”", "问题", "方面问题", "个问题"}, []string{"问题"}, "反馈的14个具体问题; 79个“问题清单”; 反馈问题14个"},
-	{"measures", []string{"整改措施", "整改任务", "整改举措", "整改事项", "措施", "任务清单", "“任务清单”", "具体措施", "项措施", "条措施"}, []string{"措施", "任务", "举措"}, "28项整改措施; 160条整改任务; 细化制定整改措施239条"},
+	{problemTotals, []string{"具体问题", "问题清单", "“问题清单”", "问题", "方面问题", "个问题"}, []string{"问题"}, "反馈的14个具体问题; 79个“问题清单”; 反馈问题14个"},
+	{measureTotals, []string{"整改措施", "整改任务", "整改举措", "整改事项", "措施", "任务清单", "“任务清单”", "具体措施", "项措施", "条措施"}, []string{"措施", "任务", "举措"}, "28项整改措施; 160条整改任务; 细化制定整改措施239条"},
 }
 
 // totalCues must come before a total in its sentence: a declared total is what the
@@ -83,16 +108,16 @@ func allDoneNext(after string) bool {
 
 // otherKindNouns name the other kind of total: a clause with one of them speaks of that
 // kind, so an all-done clause after it is not about this total.
-var otherKindNouns = map[string][]string{
-	"problems": {"措施", "任务", "举措"},
-	"measures": {"问题"},
+var otherKindNouns = map[totalKind][]string{
+	problemTotals: {"措施", "任务", "举措"},
+	measureTotals: {"问题"},
 }
 
 // allDoneLater reports whether a later clause of the sentence after a total of kind says,
 // with no count of its own, that all of it is done: 对巡察反馈的4个方面16个问题，局党组立行立改
 // 12个，限期整改4个，目前已全部整改完成. The search stops at a clause about the other kind
 // (…，制定整改措施40条，目前已全部完成 is about the measures).
-func allDoneLater(after, kind string) bool {
+func allDoneLater(after string, kind totalKind) bool {
 	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
 	for _, cl := range clauses {
 		if containsAny(cl, otherKindNouns[kind]) {
@@ -103,14 +128,6 @@ func allDoneLater(after, kind string) bool {
 		}
 	}
 	return false
-}
-
-// totalOf returns the declared total of kind ("problems" or "measures").
-func totalOf(d *bulletin.Declared, kind string) *int {
-	if kind == "measures" {
-		return d.MeasuresTotal
-	}
-	return d.ProblemsTotal
 }
 
 // hasSuffixAny reports whether s ends with any of ws.
@@ -252,7 +269,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 	audit := b.Kind == bulletin.KindAudit
 	d := &b.Declared
 	seen := map[int]bool{}
-	units := map[string]string{}
+	units := map[totalKind]string{}
 	read := func(i int, context bool) {
 		if seen[i] || b.Paragraphs[i].Role == bulletin.RoleHeading {
 			return
@@ -307,7 +324,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 // also collects the other counts. units holds the counter of each total read so far (个 for
 // problems, 条 for measures), across paragraphs. It returns the length in runes of the
 // sentences that declared a total, a done or in-progress count or a rate (0: none).
-func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audit, context bool) int {
+func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, audit, context bool) int {
 	s := v.text
 	declaring := map[[2]int]bool{} // sentences that declared something
 	if d.RatePercent == nil {
@@ -326,19 +343,14 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 	if audit {
 		cues = auditTotalCues
 	}
-	current := "" // the kind of the last total (or restated total) read in this paragraph
+	current := totalKind("") // the kind of the last total (or restated total) read in this paragraph
 	set := func(field **int, n int) {
 		if *field == nil {
 			*field = bulletin.IntPtr(n)
 			declaring[sent] = true
 		}
 	}
-	done := func(kind string) **int {
-		if kind == "measures" {
-			return &d.MeasuresDone
-		}
-		return &d.ProblemsDone
-	}
+	done := func(kind totalKind) **int { return kind.done(d) }
 	for k, c := range counts {
 		lead := strings.TrimSpace(s[:c.s])
 		one := c.chinese && c.n == 1 && !hasSuffixAny(lead, doneCues) && !hasSuffixAny(lead, progressCues)
@@ -356,7 +368,8 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 		atEnd := after == "" || strings.ContainsAny(after[:min(len(after), 3)], ",，。;；、:：)")
 		// What the count counts: the noun after it (12个问题), or for a count that ends its
 		// clause the noun nearest before it (制定整改措施1146条).
-		kind, noun := "", ""
+		var kind totalKind
+		noun := ""
 		if c.unit != "方面" && c.unit != "个方面" {
 			kind, noun = nounAfter(after)
 			if kind == "" && atEnd {
@@ -383,17 +396,17 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 			// 问题312个…措施1146条…已完成整改287个: the counter tells which total it counts;
 			// so it does for a total read in an earlier paragraph (发现11个问题。…已完成整改9个).
 			switch {
-			case units["problems"] != units["measures"] && units["problems"] != "" && units["measures"] != "":
+			case units[problemTotals] != units[measureTotals] && units[problemTotals] != "" && units[measureTotals] != "":
 				switch c.unit {
-				case units["problems"]:
-					of = "problems"
-				case units["measures"]:
-					of = "measures"
+				case units[problemTotals]:
+					of = problemTotals
+				case units[measureTotals]:
+					of = measureTotals
 				}
-			case of == "" && units["problems"] != "" && units["measures"] == "" && c.unit == units["problems"]:
-				of = "problems"
-			case of == "" && units["measures"] != "" && units["problems"] == "" && c.unit == units["measures"]:
-				of = "measures"
+			case of == "" && units[problemTotals] != "" && units[measureTotals] == "" && c.unit == units[problemTotals]:
+				of = problemTotals
+			case of == "" && units[measureTotals] != "" && units[problemTotals] == "" && c.unit == units[measureTotals]:
+				of = measureTotals
 			}
 		}
 		switch {
@@ -404,7 +417,7 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 			}
 			continue
 		case atEnd && containsAny(before, progressCues):
-			if of != "measures" {
+			if of != measureTotals {
 				set(&d.ProblemsInProgress, c.n) // 正在整改3项
 			}
 			continue
@@ -412,20 +425,20 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 			set(done(of), c.n) // 28项已全部完成
 			continue
 		case !restated && current != "" && (strings.HasPrefix(next, "正在") || hasPrefixAny(next, progressCues)):
-			if of != "measures" {
+			if of != measureTotals {
 				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
 			}
 			continue
 		case restated && containsAny(before, doneCues) && !containsAny(before, progressCues):
 			set(done(kind), c.n) // 已整改完成12个问题
 			continue
-		case restated && (strings.HasPrefix(status, "正在") || hasPrefixAny(status, progressCues)) && totalOf(d, kind) != nil:
-			if kind == "problems" {
+		case restated && (strings.HasPrefix(status, "正在") || hasPrefixAny(status, progressCues)) && kind.total(d) != nil:
+			if kind == problemTotals {
 				set(&d.ProblemsInProgress, c.n) // 3个问题正在整改
 			}
 			continue
-		case hasSuffixAny(strings.TrimSpace(before), remainder) && (of == "problems" || of == "measures") && totalOf(d, of) != nil:
-			if of == "problems" {
+		case hasSuffixAny(strings.TrimSpace(before), remainder) && (of == problemTotals || of == measureTotals) && of.total(d) != nil:
+			if of == problemTotals {
 				set(&d.ProblemsInProgress, c.n) // 剩余2个问题已取得阶段性成效
 			}
 			continue
@@ -434,7 +447,7 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 		// right after it: 72条整改措施已完成65条.
 		if kind != "" && (containsAny(s[sent[0]:c.s], cues) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
 			total := &d.ProblemsTotal
-			if kind == "measures" {
+			if kind == measureTotals {
 				total = &d.MeasuresTotal
 			}
 			if *total == nil {
@@ -455,8 +468,8 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 			set(done(kind), c.n)
 			continue
 		}
-		if restated && kind != "" && (kind == "problems" && d.ProblemsTotal != nil && *d.ProblemsTotal == c.n ||
-			kind == "measures" && d.MeasuresTotal != nil && *d.MeasuresTotal == c.n) {
+		if restated && kind != "" && (kind == problemTotals && d.ProblemsTotal != nil && *d.ProblemsTotal == c.n ||
+			kind == measureTotals && d.MeasuresTotal != nil && *d.MeasuresTotal == c.n) {
 			continue // the total named again, not another count
 		}
 		if context && !audit && otherUnits[c.unit] {
@@ -473,7 +486,7 @@ func readTotals(d *bulletin.Declared, units map[string]string, v *textView, audi
 }
 
 // nounAfter returns the kind and the noun of a total noun that after starts with.
-func nounAfter(after string) (kind, noun string) {
+func nounAfter(after string) (kind totalKind, noun string) {
 	for _, n := range totalNouns {
 		for _, a := range n.after {
 			if strings.HasPrefix(after, a) && len(a) > len(noun) {
@@ -488,8 +501,8 @@ func nounAfter(after string) (kind, noun string) {
 }
 
 // nounBefore returns the kind of the total noun nearest the end of before.
-func nounBefore(before string) string {
-	kind, at := "", -1
+func nounBefore(before string) totalKind {
+	kind, at := totalKind(""), -1
 	for _, n := range totalNouns {
 		for _, w := range n.before {
 			if i := strings.LastIndex(before, w); i > at {

@@ -1,12 +1,13 @@
 package ingest
 
 import (
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // sharedCorpus is ../shared/corpus beside the repository.

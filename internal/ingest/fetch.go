@@ -85,6 +85,9 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error)
 		if len(via) > MaxRedirects {
 			return errRedirects
 		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return permanentError{fmt.Errorf("redirected to an unsupported URL scheme %q (only http and https)", req.URL.Scheme)}
+		}
 		return nil
 	}
 
@@ -109,12 +112,14 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error)
 func newClient() *http.Client {
 	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
 	return &http.Client{Transport: &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   connectTimeout,
-		ResponseHeaderTimeout: 30 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       60 * time.Second,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         dialer.DialContext,
+		TLSHandshakeTimeout: connectTimeout,
+		// No ResponseHeaderTimeout: the caller's timeout (each attempt's context) governs the
+		// whole request, so a --timeout over 30 s is honoured to the first byte too.
+		// No keep-alive: a server that sends more than its Content-Length would otherwise make
+		// the transport log "Unsolicited response" lines on stderr.
+		DisableKeepAlives: true,
 	}}
 }
 
@@ -155,6 +160,10 @@ func describeNetError(err error, timeout time.Duration) error {
 	if errors.Is(err, errRedirects) {
 		return errRedirects
 	}
+	var pe permanentError
+	if errors.As(err, &pe) {
+		return pe
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err // the caller names the URL
@@ -166,10 +175,37 @@ func describeNetError(err error, timeout time.Duration) error {
 	return fmt.Errorf("download failed: %w", err)
 }
 
-// retryable: network errors and 5xx, unless the caller's context is done.
+// permanentError is an error another attempt cannot mend (a redirect to file:// or ftp://).
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string { return e.err.Error() }
+func (e permanentError) Unwrap() error { return e.err }
+
+// permanentCauses are transport errors that another attempt cannot mend: a bad address, a
+// body that is not what its encoding says, a certificate that does not verify.
+var permanentCauses = []string{
+	"invalid port",                // http://host:99999/
+	"unsupported protocol scheme", // a redirect the client could not follow
+	"gzip: ",                      // Content-Encoding: gzip over bytes that are not gzip
+	"flate: ",                     // likewise, inside the gzip stream
+	"x509:",                       // a bad certificate will not get better
+	"no such host",                // the name does not resolve
+}
+
+// retryable: network errors and 5xx, unless the caller's context is done or the error is
+// permanent.
 func retryable(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
+	}
+	var pe permanentError
+	if errors.As(err, &pe) {
+		return false
+	}
+	for _, c := range permanentCauses {
+		if strings.Contains(err.Error(), c) {
+			return false
+		}
 	}
 	var se statusError
 	if errors.As(err, &se) {
@@ -179,7 +215,7 @@ func retryable(ctx context.Context, err error) bool {
 	if errors.As(err, &sz) || errors.Is(err, errRedirects) {
 		return false
 	}
-	return !strings.Contains(err.Error(), "x509:") // a bad certificate will not get better
+	return true
 }
 
 // formatBytes writes a limit as "64 MB", "512 KB" or "1000 bytes".

@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"testing"
 
-	"strings"
-
 	"github.com/go-ego/gse"
+
 	"github.com/xuncha/xuncha/internal/ingest"
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
 	"github.com/xuncha/xuncha/internal/segment"
@@ -89,19 +89,4 @@ func BenchmarkRun(b *testing.B) {
 
 var (
 	benchN = flag.Int("benchn", 10000, "how many generated bulletins BenchmarkRun processes")
-	genDir = flag.String("gendir", "", "TestGenDir writes generated bulletins into this folder")
-	genN   = flag.Int("gen", 10000, "how many bulletins TestGenDir writes")
 )
-
-// TestGenDir writes -gen N generated bulletins into -gendir DIR, for measuring the command on
-// a large batch (README.md "Benchmarks"). Without -gendir it does nothing.
-func TestGenDir(t *testing.T) {
-	if *genDir == "" {
-		t.Skip("no -gendir: nothing to write")
-	}
-	bytes, err := gen.WriteDir(*genDir, *genN, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %d bulletins, %s, into %s", *genN, FormatSize(bytes), *genDir)
-}

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Extensions are the file kinds taken from folders and globs (case-insensitive). A file named
@@ -82,10 +84,21 @@ func (x *expander) arg(arg string, stdin io.Reader) {
 		}
 		x.add(Input{Name: "-", stdin: x.stdin})
 	case isURL(arg):
-		x.add(Input{Name: arg, URL: arg})
+		x.add(Input{Name: redactURL(arg), URL: arg})
 	default:
 		x.path(arg)
 	}
+}
+
+// redactURL drops the user name and password from an address (http://user:pass@host/…), so
+// that they reach neither stderr, nor the workbook, nor the record; unparsable text is kept.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	u.User = nil
+	return u.String()
 }
 
 // isURL reports whether s is an http(s) address.
@@ -103,6 +116,10 @@ func (x *expander) path(p string) {
 			return
 		}
 		x.fail(p, describeOpen(p, err))
+		return
+	}
+	if err := notRegular(fi); err != nil {
+		x.fail(p, err)
 		return
 	}
 	if fi.IsDir() {
@@ -136,6 +153,9 @@ func (x *expander) glob(pattern string) {
 			}
 		case fi.IsDir():
 			n += x.walk(m)
+		case wanted(m) && notRegular(fi) != nil:
+			x.fail(m, notRegular(fi))
+			n++
 		case wanted(m):
 			x.add(Input{Name: m, Path: m})
 			n++
@@ -150,7 +170,20 @@ func (x *expander) glob(pattern string) {
 // to read a file or a subfolder, which it reports).
 func (x *expander) walk(root string) int {
 	n := 0
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	// A folder named through a symlink is that folder: walk its target, but name the files
+	// under the path the user gave.
+	from := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(root); err == nil {
+			from = target
+		}
+	}
+	filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if from != root {
+			if rel, rerr := filepath.Rel(from, p); rerr == nil {
+				p = filepath.Join(root, rel)
+			}
+		}
 		if err != nil {
 			x.fail(p, describeOpen(p, err))
 			n++
@@ -178,6 +211,15 @@ func (x *expander) walk(root string) int {
 			if fi.IsDir() {
 				return nil // links to folders are not followed (no loops)
 			}
+			if err := notRegular(fi); err != nil {
+				x.fail(p, err)
+				n++
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			x.fail(p, notRegular(typeInfo{d}))
+			n++
+			return nil
 		}
 		x.add(Input{Name: p, Path: p})
 		n++
@@ -219,12 +261,22 @@ func (x *expander) list(name string, stdin io.Reader) {
 		defer f.Close()
 		r = f
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	br := bufio.NewReaderSize(r, 64*1024)
 	line := 0
-	for sc.Scan() {
+	for {
+		text, long, err := readLine(br, maxListLine)
+		if err != nil && text == "" && !long {
+			if err != io.EOF {
+				x.fail("@"+name, fmt.Errorf("读取列表出错：%w", err))
+			}
+			break
+		}
 		line++
-		s := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if long {
+			x.fail(fmt.Sprintf("@%s:%d", name, line), fmt.Errorf("列表第 %d 行超过 %d 字节，已跳过该行", line, maxListLine))
+			continue
+		}
+		s := strings.TrimSpace(strings.TrimPrefix(text, "\ufeff"))
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
@@ -234,7 +286,43 @@ func (x *expander) list(name string, stdin io.Reader) {
 		}
 		x.arg(s, nil)
 	}
-	if err := sc.Err(); err != nil {
-		x.fail("@"+name, fmt.Errorf("reading list: %w", err))
+}
+
+// maxListLine is the longest line of an @list taken as a path or URL; a longer line is
+// reported and skipped, and the lines after it are still read.
+const maxListLine = 1 << 20
+
+// readLine reads one line (without its line end) of at most max bytes. A longer line is read
+// to its end and dropped: long is true and text empty. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, max int) (text string, long bool, err error) {
+	var b []byte
+	for {
+		chunk, isPrefix, rerr := br.ReadLine()
+		if len(b)+len(chunk) > max {
+			long = true
+		}
+		if !long {
+			b = append(b, chunk...)
+		}
+		if rerr != nil {
+			if long || len(b) > 0 {
+				return string(b), long, nil
+			}
+			return "", false, rerr
+		}
+		if !isPrefix {
+			if long {
+				return "", true, nil
+			}
+			return string(b), false, nil
+		}
 	}
 }
+
+// typeInfo adapts a fs.DirEntry to the fs.FileInfo notRegular reads (only its Mode).
+type typeInfo struct{ fs.DirEntry }
+
+func (t typeInfo) Mode() fs.FileMode  { return t.Type() }
+func (t typeInfo) Size() int64        { return 0 }
+func (t typeInfo) ModTime() time.Time { return time.Time{} }
+func (t typeInfo) Sys() any           { return nil }

@@ -155,7 +155,8 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 
 	var sum Summary
 	pending := make(map[int]Result, 4*jobs)
-	seen := make(map[string]string) // content digest -> Name of the first input emitted with it
+	seen := make(map[string]string)  // content digest -> Name of the first input emitted with it
+	failed := make(map[string]error) // content digest -> why the first input with it failed
 	next := 0
 	canceled := false
 	for r := range done { // until the workers have all ended
@@ -179,8 +180,20 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 			if r.SHA256 != "" {
 				if first, dup := seen[r.SHA256]; dup {
 					r.Bulletin, r.Err, r.DuplicateOf = nil, nil, first
+					if err, bad := failed[r.SHA256]; bad {
+						// The same bytes as an input that failed fail alike: every input
+						// named gets its own line in the outcome, not a "duplicate".
+						r.DuplicateOf = ""
+						r.Err = &InputError{r.Input.Name, err}
+					}
 				} else {
 					seen[r.SHA256] = r.Input.Name
+					var ie *InputError
+					if errors.As(r.Err, &ie) {
+						failed[r.SHA256] = ie.Err
+					} else if r.Err != nil {
+						failed[r.SHA256] = r.Err
+					}
 					if r.DuplicateOf != "" {
 						// A worker skipped it for an earlier input with the same content that
 						// has not been emitted: cannot happen, as earlier inputs are emitted

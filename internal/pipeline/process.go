@@ -67,7 +67,7 @@ func process(in Input, data []byte, sum string, seg func() (*segment.Segmenter, 
 	b := &bulletin.Bulletin{
 		Source: bulletin.Source{
 			Path:     in.Path,
-			URL:      in.URL,
+			URL:      redactURL(in.URL),
 			SHA256:   sum,
 			Format:   doc.Format,
 			Encoding: doc.Encoding,

@@ -25,6 +25,13 @@ func (e *TooLargeError) Error() string {
 // readFile reads a file of at most max bytes, with errors that say what is wrong in a few
 // words (the caller adds the path).
 func readFile(path string, max int64) ([]byte, error) {
+	// Refuse what is not a regular file before opening it: opening a FIFO blocks until a
+	// writer comes, and a device or socket never ends.
+	if fi, err := os.Stat(path); err == nil {
+		if err := notRegular(fi); err != nil {
+			return nil, err
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, describeOpen(path, err)
@@ -51,6 +58,28 @@ func readFile(path string, max int64) ([]byte, error) {
 		return nil, &TooLargeError{Size: int64(buf.Len()), Limit: max}
 	}
 	return buf.Bytes(), nil
+}
+
+// notRegular refuses, by type, a file that is neither regular nor a folder: a named pipe, a
+// socket or a device, whose reading may never end.
+func notRegular(fi fs.FileInfo) error {
+	m := fi.Mode()
+	var kind string
+	switch {
+	case m.IsRegular(), m.IsDir():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		kind = "命名管道（FIFO）"
+	case m&fs.ModeSocket != 0:
+		kind = "套接字"
+	case m&fs.ModeCharDevice != 0:
+		kind = "字符设备"
+	case m&fs.ModeDevice != 0:
+		kind = "块设备"
+	default:
+		kind = "特殊文件"
+	}
+	return fmt.Errorf("不是普通文件（%s），未读取", kind)
 }
 
 // describeOpen turns an error from opening or reading path into a short reason without the
@@ -141,5 +170,9 @@ func ParseSize(s string) (int64, error) {
 	if err != nil || !(v > 0) || v*float64(mult) > 1<<62 { // !(v > 0) also refuses NaN
 		return 0, fmt.Errorf("invalid size %q (want e.g. 64MB, 1GB or a number of bytes)", s)
 	}
-	return int64(v * float64(mult)), nil
+	n := int64(v * float64(mult))
+	if n < 1 {
+		return 0, fmt.Errorf("invalid size %q: less than one byte", s)
+	}
+	return n, nil
 }

@@ -1,6 +1,8 @@
 package problem
 
-import "github.com/xuncha/xuncha/internal/quote"
+import (
+	"github.com/xuncha/xuncha/internal/runes"
+)
 
 // Labelled blocks: the 整改台账 style, where each problem is written as labelled fields —
 // 问题：… 整改措施：… 整改进展：… 责任单位：… 责任人：… 整改时限：… — one label a paragraph
@@ -94,7 +96,7 @@ func findLabels(rs []rune) []labelAt {
 			continue
 		}
 		for _, l := range fieldLabels {
-			if !quote.HasPrefixAt(rs, i, l.text) {
+			if !runes.HasPrefixAt(rs, i, l.text) {
 				continue
 			}
 			j := i + len([]rune(l.text))
@@ -115,14 +117,11 @@ func findLabels(rs []rune) []labelAt {
 
 // labelFirst holds the first rune of each label.
 var labelFirst = func() map[rune]bool {
-	m := make(map[rune]bool)
-	for _, l := range fieldLabels {
-		for _, r := range l.text {
-			m[r] = true
-			break
-		}
+	words := make([]string, len(fieldLabels))
+	for i, l := range fieldLabels {
+		words[i] = l.text
 	}
-	return m
+	return runes.FirstRunes(words)
 }()
 
 // labelBoundary reports whether a label may follow r.

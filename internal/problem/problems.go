@@ -5,13 +5,14 @@ package problem
 
 import (
 	"fmt"
-	"github.com/xuncha/xuncha/internal/quote"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quote"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Problems. A bulletin states its problems in one of these forms, all read here:
@@ -460,7 +461,7 @@ func (x *problemScan) titleStart(i int) int {
 	switch {
 	case s != nil && s.Marker != "":
 		m := []rune(fold.String(s.Marker))
-		if quote.HasPrefixAt(rs, k, string(m)) {
+		if runes.HasPrefixAt(rs, k, string(m)) {
 			k += len(m)
 		} else {
 			k += markerLen(rs[k:])
@@ -571,7 +572,7 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 // or a topic) or 关于党的建设方面 (a category).
 func (x *problemScan) unquotedNode(i, start int) *headNode {
 	rs := x.runesOf(i)
-	bare := !quote.HasPrefixAt(rs, start, "关于") // 1.部分项目预算执行率偏低问题。 (audit reports)
+	bare := !runes.HasPrefixAt(rs, start, "关于") // 1.部分项目预算执行率偏低问题。 (audit reports)
 	a := start
 	if !bare {
 		a += 2
@@ -585,7 +586,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	}
 	trim := func(suffixes ...string) bool {
 		for _, s := range suffixes {
-			if n := len([]rune(s)); b-n >= a && quote.HasPrefixAt(rs, b-n, s) {
+			if n := len([]rune(s)); b-n >= a && runes.HasPrefixAt(rs, b-n, s) {
 				b -= n
 				return true
 			}
@@ -601,7 +602,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 		}
 		trim("的", "等")
 		for _, v := range measureVerbs {
-			if quote.HasPrefixAt(rs, a, v) {
+			if runes.HasPrefixAt(rs, a, v) {
 				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
 			}
 		}

@@ -3,8 +3,6 @@ package problem
 import (
 	"encoding/json"
 	"flag"
-	"github.com/xuncha/xuncha/internal/header"
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/header"
 	"github.com/xuncha/xuncha/internal/structure"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 var updateProblems = flag.Bool("update", false, "rewrite the golden files in testdata")

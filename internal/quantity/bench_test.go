@@ -1,12 +1,12 @@
 package quantity_test
 
 import (
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 func seedParagraphs(b *testing.B) ([]string, int64) {

@@ -3,6 +3,8 @@ package quantity
 import (
 	"fmt"
 	"strings"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Date forms the lexer reads (y: a year 1900-2100, m: 1-12, d: a day of that month):
@@ -119,7 +121,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 	if i < len(src) && isCNDigit(src[i]) {
 		return lx.chinesePart(i)
 	}
-	if hasAt(src, i, "上半年") || hasAt(src, i, "下半年") {
+	if runes.HasPrefixAt(src, i, "上半年") || runes.HasPrefixAt(src, i, "下半年") {
 		return lx.period(p, i)
 	}
 	n, v := digitsAt(src, i)
@@ -150,7 +152,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 		p.y, p.hasYear = v, true
 		p.end = skipSpaces(src, j) + 1
 		return lx.afterYear(p)
-	case n >= 5 && n <= 8 && (hasAt(src, i, "19") || hasAt(src, i, "20")) && (runeAt(src, j) == '日' || runeAt(src, j) == '月'):
+	case n >= 5 && n <= 8 && (runes.HasPrefixAt(src, i, "19") || runes.HasPrefixAt(src, i, "20")) && (runeAt(src, j) == '日' || runeAt(src, j) == '月'):
 		// 2021915日: the separators were lost
 		p.garbled, p.end = true, j+1
 		return p, true
@@ -182,7 +184,7 @@ func (lx *dateLexer) afterYear(p datePart) (datePart, bool) {
 		p.end = j + 1
 		return p, true
 	}
-	if hasAt(src, j, "上半年") || hasAt(src, j, "下半年") || hasAt(src, j, "第") || isQuarter(src, j) {
+	if runes.HasPrefixAt(src, j, "上半年") || runes.HasPrefixAt(src, j, "下半年") || runes.HasPrefixAt(src, j, "第") || isQuarter(src, j) {
 		if q, ok := lx.period(p, j); ok {
 			return q, true
 		}
@@ -242,7 +244,7 @@ func (lx *dateLexer) afterMonth(p datePart) datePart {
 		return p
 	}
 	for _, s := range []string{"上旬", "中旬", "下旬", "底", "初", "末", "中", "份"} {
-		if hasAt(src, j, s) {
+		if runes.HasPrefixAt(src, j, s) {
 			p.end = j + len([]rune(s))
 			break
 		}
@@ -254,10 +256,10 @@ func (lx *dateLexer) afterMonth(p datePart) datePart {
 func (lx *dateLexer) period(p datePart, j int) (datePart, bool) {
 	src := lx.src
 	switch {
-	case hasAt(src, j, "上半年"):
+	case runes.HasPrefixAt(src, j, "上半年"):
 		p.m, p.endMonth, p.end = 1, 6, j+3
 		return p, true
-	case hasAt(src, j, "下半年"):
+	case runes.HasPrefixAt(src, j, "下半年"):
 		p.m, p.endMonth, p.end = 7, 12, j+3
 		return p, true
 	}
@@ -274,7 +276,7 @@ func (lx *dateLexer) period(p datePart, j int) (datePart, bool) {
 }
 
 func isQuarter(src []rune, k int) bool {
-	return quarterDigit(runeAt(src, k)) != 0 && hasAt(src, k+1, "季度")
+	return quarterDigit(runeAt(src, k)) != 0 && runes.HasPrefixAt(src, k+1, "季度")
 }
 
 func quarterDigit(r rune) int {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // scanner holds the state of one Scan: the text as runes, the position, the spans the date
@@ -56,7 +58,7 @@ func (sc *scanner) step() {
 	switch {
 	case r == '“' || r == '‘' || r == '"':
 		// A problem quoted after 针对/关于 is scanned whatever its length: 针对“少缴社保12人”问题.
-		problem := hasAt(src, sc.pos-2, "针对") || hasAt(src, sc.pos-2, "关于")
+		problem := runes.HasPrefixAt(src, sc.pos-2, "针对") || runes.HasPrefixAt(src, sc.pos-2, "关于")
 		if end, ok := nameQuote(src, sc.pos); ok && !problem {
 			sc.pos = end
 			return
@@ -69,7 +71,7 @@ func (sc *scanner) step() {
 	case isDigit(r):
 		sc.arabic()
 		return
-	case (r == '百' || r == '千') && (hasAt(src, sc.pos, "百分之") || hasAt(src, sc.pos, "千分之")):
+	case (r == '百' || r == '千') && (runes.HasPrefixAt(src, sc.pos, "百分之") || runes.HasPrefixAt(src, sc.pos, "千分之")):
 		if sc.percentWord() {
 			return
 		}
@@ -151,7 +153,7 @@ func (sc *scanner) chinese() {
 		return
 	}
 	next := runeAt(src, end)
-	if next == '几' || hasAt(src, end, "分之") {
+	if next == '几' || runes.HasPrefixAt(src, end, "分之") {
 		sc.pos = end + 1
 		return
 	}
@@ -175,9 +177,9 @@ func isDuration(src []rune, j int) bool {
 func (sc *scanner) oneIsWord(end int) bool {
 	src := sc.src
 	switch {
-	case hasAt(src, end, "方面"), hasAt(src, end, "起"):
+	case runes.HasPrefixAt(src, end, "方面"), runes.HasPrefixAt(src, end, "起"):
 		return true
-	case hasAt(src, end, "次"), hasAt(src, end, "批"):
+	case runes.HasPrefixAt(src, end, "次"), runes.HasPrefixAt(src, end, "批"):
 		return !isClauseEnd(runeAt(src, end+1))
 	}
 	if u, n := unitAt(src, end); u != nil && runeAt(src, end+n) == '一' {
@@ -195,7 +197,7 @@ func (sc *scanner) oneIsWord(end int) bool {
 			break
 		}
 		for _, w := range asVerbs {
-			if hasAt(src, j, w) {
+			if runes.HasPrefixAt(src, j, w) {
 				return true
 			}
 		}
@@ -330,11 +332,11 @@ func (sc *scanner) finish(n number) {
 		k++ // 1234.56 万元
 	}
 	u, ulen := unitAt(src, k)
-	if hasAt(src, k, "个多月") || hasAt(src, k, "个余月") {
+	if runes.HasPrefixAt(src, k, "个多月") || runes.HasPrefixAt(src, k, "个余月") {
 		u, ulen = unitNamed("个月"), 3 // 两个多月 -> 2 个月, approx
 		q.Approx = true
 	}
-	if hasAt(src, k, "个半月") && max == nil {
+	if runes.HasPrefixAt(src, k, "个半月") && max == nil {
 		u, ulen = unitNamed("个月"), 3 // 三个半月 -> 3.5 个月
 		value += 0.5
 	}
@@ -345,7 +347,7 @@ func (sc *scanner) finish(n number) {
 		sc.pos = k + ulen // 三次全会, 十六届人大二次会议: a session, not a count
 		return
 	}
-	if u == nil && runeAt(src, k) == '日' && (hasAt(src, k+1, "内") || hasAt(src, k+1, "以内") || hasAt(src, k+1, "之内")) {
+	if u == nil && runeAt(src, k) == '日' && (runes.HasPrefixAt(src, k+1, "内") || runes.HasPrefixAt(src, k+1, "以内") || runes.HasPrefixAt(src, k+1, "之内")) {
 		u, ulen = &dayUnit, 1 // 15日内
 	}
 	if u != nil {
@@ -406,7 +408,7 @@ func (sc *scanner) tenths(n number, k int) bool {
 		return true
 	}
 	for _, w := range tenthFollow {
-		if hasAt(src, k+1, w) {
+		if runes.HasPrefixAt(src, k+1, w) {
 			return true
 		}
 	}
@@ -418,7 +420,7 @@ func (sc *scanner) tenths(n number, k int) bool {
 func (sc *scanner) session(start, j int) bool {
 	src := sc.src
 	for _, w := range sessionWords {
-		if !hasAt(src, j, w.Word) {
+		if !runes.HasPrefixAt(src, j, w.Word) {
 			continue
 		}
 		if !w.NeedJie {
@@ -441,12 +443,12 @@ func (sc *scanner) half() bool {
 		return false
 	}
 	for _, h := range halves {
-		if !hasAt(src, start, h.Word) {
+		if !runes.HasPrefixAt(src, start, h.Word) {
 			continue
 		}
 		end := start + utf8.RuneCountInString(h.Word)
 		for _, w := range halfNotBefore {
-			if hasAt(src, end, w) {
+			if runes.HasPrefixAt(src, end, w) {
 				return false
 			}
 		}
@@ -506,7 +508,7 @@ func (sc *scanner) chromeCounter(start int) bool {
 		}
 	}
 	for _, l := range chromeLabels {
-		if (colon || !l.Colon) && hasAt(src, j-utf8.RuneCountInString(l.Word), l.Word) {
+		if (colon || !l.Colon) && runes.HasPrefixAt(src, j-utf8.RuneCountInString(l.Word), l.Word) {
 			return true
 		}
 	}
@@ -530,7 +532,7 @@ func (sc *scanner) magnitude(n number) (end int, factor float64, approx bool) {
 		return j, factor, approx // 3千克, 5千米: a unit, not a magnitude
 	}
 	for _, m := range magnitudes {
-		if hasAt(src, k, m.Name) {
+		if runes.HasPrefixAt(src, k, m.Name) {
 			factor = m.Factor
 			j = k + len([]rune(m.Name))
 			if _, ok := sc.between(n, j); ok {
@@ -553,7 +555,7 @@ func (sc *scanner) between(n number, j int) (qualifier, bool) {
 		if r == '来' && !(n.chinese && n.value >= 10 && math.Mod(n.value, 10) == 0) {
 			return b, false
 		}
-		if r == '多' && hasAt(sc.src, j+1, "月") {
+		if r == '多' && runes.HasPrefixAt(sc.src, j+1, "月") {
 			return b, false // 两个多月 is read at the unit
 		}
 		return b, true
@@ -588,7 +590,7 @@ func (sc *scanner) rangeEnd(first number, j int) (number, bool) {
 // suffix reads 左右, 以上, 以下 … at j into q and returns the end of the quantity.
 func (sc *scanner) suffix(q *Quantity, j int) int {
 	for _, s := range suffixes {
-		if hasAt(sc.src, j, s.Word) {
+		if runes.HasPrefixAt(sc.src, j, s.Word) {
 			q.Approx = q.Approx || s.Approx
 			if s.Bound != "" {
 				q.Bound = s.Bound
@@ -619,7 +621,7 @@ func (sc *scanner) prefixAt(start int) (int, qualifier, bool) {
 	src := sc.src
 	for _, p := range prefixes {
 		s := start - utf8.RuneCountInString(p.Word)
-		if !hasAt(src, s, p.Word) {
+		if !runes.HasPrefixAt(src, s, p.Word) {
 			continue
 		}
 		if nb, ok := notBefore[p.Word]; ok && s > 0 && strings.ContainsRune(nb, src[s-1]) {
@@ -842,7 +844,7 @@ func isUnitStart(src []rune, k int) bool {
 		return true
 	}
 	for _, m := range magnitudes {
-		if hasAt(src, k, m.Name) {
+		if runes.HasPrefixAt(src, k, m.Name) {
 			return true
 		}
 	}
@@ -1071,20 +1073,6 @@ func runeAt(src []rune, i int) rune {
 		return 0
 	}
 	return src[i]
-}
-
-// hasAt reports whether src holds s at i.
-func hasAt(src []rune, i int, s string) bool {
-	if i < 0 {
-		return false
-	}
-	for _, r := range s {
-		if i >= len(src) || src[i] != r {
-			return false
-		}
-		i++
-	}
-	return true
 }
 
 func skipSpaces(src []rune, i int) int {

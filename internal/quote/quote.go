@@ -16,6 +16,8 @@ package quote
 import (
 	"strings"
 	"unicode"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // frameKind says what a frame introduces.
@@ -288,14 +290,11 @@ func matchIntro(rs []rune, i int) (string, int) {
 
 // introFirst holds the first rune of each intro.
 var introFirst = func() map[rune]bool {
-	m := make(map[rune]bool)
-	for _, w := range frameIntros {
-		for _, r := range w.text {
-			m[r] = true
-			break
-		}
+	words := make([]string, len(frameIntros))
+	for i, w := range frameIntros {
+		words[i] = w.text
 	}
-	return m
+	return runes.FirstRunes(words)
 }()
 
 // nextListed returns the offset of a quotation listed right after a frame ending at rs[end]
@@ -700,20 +699,6 @@ func matchWord(rs []rune, i int, w string) int {
 		i++
 	}
 	return i
-}
-
-// hasPrefixAt reports whether rs[i:] starts with w.
-func HasPrefixAt(rs []rune, i int, w string) bool {
-	if i < 0 {
-		return false
-	}
-	for _, r := range w {
-		if i >= len(rs) || rs[i] != r {
-			return false
-		}
-		i++
-	}
-	return true
 }
 
 // isDigit reports an ASCII digit (the text is folded: full-width digits are ASCII here).

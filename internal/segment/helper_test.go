@@ -1,12 +1,12 @@
 package segment
 
 import (
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // The tests share one Segmenter: loading takes about a second.

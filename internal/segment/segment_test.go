@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"github.com/xuncha/xuncha/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // seedThemes is what a reader gives each of the seed's 14 problems, with a phrase of its quote.

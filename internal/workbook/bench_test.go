@@ -100,17 +100,3 @@ func BenchmarkBaseline(b *testing.B) {
 		f.Close()
 	}
 }
-
-// TestRSSProbe writes XUNCHA_RSS_ROWS problem rows, for measuring peak memory from outside:
-//
-//	go test -c -o /tmp/wb.test ./internal/workbook/
-//	XUNCHA_RSS_ROWS=10000  /usr/bin/time -v /tmp/wb.test -test.run TestRSSProbe
-//	XUNCHA_RSS_ROWS=100000 /usr/bin/time -v /tmp/wb.test -test.run TestRSSProbe
-func TestRSSProbe(t *testing.T) {
-	n, err := strconv.Atoi(os.Getenv("XUNCHA_RSS_ROWS"))
-	if err != nil || n <= 0 {
-		t.Skip("XUNCHA_RSS_ROWS not set")
-	}
-	size := writeSynthetic(t, filepath.Join(t.TempDir(), "rss.xlsx"), n)
-	t.Logf("%d problem rows, %d bytes", n, size)
-}

@@ -48,6 +48,17 @@ type Writer struct {
 	closed  bool
 }
 
+// tempPattern is the pattern of the temporary file beside the workbook named base: the name
+// with a dot before and a random part after, or a short fixed name where that would pass the
+// file-name limit of common file systems (255 bytes), so any valid -o works.
+func tempPattern(base string) string {
+	const maxName, extra = 255, len(".") + len(".") + 10 + len(".tmp")
+	if len(base)+extra > maxName {
+		return ".xuncha-*.tmp"
+	}
+	return "." + base + ".*.tmp"
+}
+
 // Create starts a workbook that Close will save atomically at path: rows go to a temporary
 // file in the same folder, renamed to path only when the workbook is complete.
 func Create(path string) (*Writer, error) {
@@ -56,7 +67,7 @@ func Create(path string) (*Writer, error) {
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
 	}
 	dir := filepath.Dir(abs)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(abs)))
 	if err != nil {
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
 	}

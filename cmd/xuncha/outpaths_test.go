@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Output paths are checked before the run (issue 17, case 10; issue 18, case 5).
+func TestOutputPathChecks(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "book.xlsx") // a folder with a workbook's name
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	input := filepath.Join(dir, "in.xlsx") // an input that -o names again
+	sample, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(input, sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", seedFile, "-o", folder}, "is a folder"},
+		{[]string{"extract", input, "-o", input}, "is also an input"},
+		{[]string{"extract", seedFile, "--split", "-q"}, "--split wants a folder"},
+		{[]string{"extract", seedFile, "--max-size", "0.5"}, "less than one byte"},
+	} {
+		code, _, stderr := runCLI(t, "", tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("xuncha %q: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	if data, err := os.ReadFile(input); err != nil || !bytes.Equal(data, sample) {
+		t.Errorf("the input named by -o was changed (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-q")); err == nil {
+		t.Error("--split -q made a folder named -q")
+	}
+
+	// A long but valid name: the temporary file beside it must fit the name limit too.
+	long := filepath.Join(dir, strings.Repeat("长", 80)+".xlsx") // 245 bytes
+	if code, _, stderr := runCLI(t, "", "extract", seedFile, "-q", "-o", long); code != 0 {
+		t.Fatalf("a %d-byte output name: exit %d, stderr %q", len(filepath.Base(long)), code, stderr)
+	}
+	if _, err := os.Stat(long); err != nil {
+		t.Errorf("workbook with a long name not written: %v", err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
