@@ -85,6 +85,9 @@ type Bulletin struct {
 	// paragraphs, an item cut off by the end of the text not counted: the figure the gold calls
 	// measure_markers. Package problem fills it; it is not part of the JSON record.
 	MeasureItems int `json:"-"`
+	// Tables are the body's tables as grids, from ingest (html, docx); their text is in
+	// Paragraphs too. Package problem reads ledger tables (整改台账) from them.
+	Tables []Table `json:"-"`
 }
 
 // Source says where a bulletin came from and how it was read.
@@ -230,3 +233,16 @@ type Warning struct {
 
 // IntPtr returns a pointer to n, for Declared fields.
 func IntPtr(n int) *int { return &n }
+
+// Table is a table of the body as a plain grid: every row has the same number of cells, and a
+// cell merged over several rows or columns (rowspan/colspan, vMerge/gridSpan) is carried into
+// each grid position it covers, with Spanned set on all but the first.
+type Table struct {
+	Rows [][]TableCell
+}
+
+// TableCell is one grid position of a Table.
+type TableCell struct {
+	Text    string // trimmed; a cell's own paragraphs joined by \n; "" for an empty cell
+	Spanned bool   // the text is carried from a merged cell above or to the left
+}

@@ -23,12 +23,10 @@ type binarySignature struct {
 // binarySignatures are the non-text files people drop into a folder of bulletins. ZIP is handled
 // separately (a .docx is a ZIP).
 var binarySignatures = []binarySignature{
-	{[]byte("%PDF-"), "PDF"},                   // %PDF-1.7
-	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG image"},   // JFIF/Exif
-	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"}, // PNG
-	{[]byte("GIF87a"), "GIF image"},            // GIF
-	{[]byte("GIF89a"), "GIF image"},            // GIF
-	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "old Word/Excel document (.doc/.xls), save it as .docx"},
+	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG image"},                 // JFIF/Exif
+	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"},               // PNG
+	{[]byte("GIF87a"), "GIF image"},                          // GIF
+	{[]byte("GIF89a"), "GIF image"},                          // GIF
 	{[]byte{0x1F, 0x8B}, "gzip archive"},                     // .gz, .tgz
 	{[]byte("Rar!\x1a\x07"), "RAR archive"},                  // RAR
 	{[]byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}, "7z archive"}, // 7-Zip
@@ -40,6 +38,9 @@ var binarySignatures = []binarySignature{
 }
 
 var zipMagic = []byte("PK\x03\x04")
+
+// pdfMagic opens a PDF file (read by readPDF).
+var pdfMagic = []byte("%PDF-")
 
 // sniffBinary names the kind of binary file data is, or returns "" for text and docx candidates.
 func sniffBinary(data []byte) string {

@@ -66,11 +66,11 @@ func readDocx(data []byte) (*Document, error) {
 		}
 		styles = parseStyles(b)
 	}
-	paras, err := parseDocumentXML(body, num, styles)
+	paras, tables, err := parseDocumentXML(body, num, styles)
 	if err != nil {
 		return nil, err
 	}
-	doc := &Document{Format: FormatDocx, Encoding: EncUTF8}
+	doc := &Document{Format: FormatDocx, Encoding: EncUTF8, Tables: tables}
 	finish(doc, paras, "")
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
 		return nil, errors.New("empty Word document (no text)")
@@ -134,9 +134,11 @@ type paraState struct {
 
 // parseDocumentXML reads w:body's paragraphs in order. Table cells and text boxes give their own
 // paragraphs; deleted text, field codes and the fallback copies of alternate content are skipped.
-func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) ([]string, error) {
+// Tables (w:tbl) are also returned as grids; see docxTables.
+func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) ([]string, []Table, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var (
+		tables  docxTables
 		paras   []string
 		open    []*paraState
 		inT     int // inside w:t
@@ -156,7 +158,7 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("corrupt Word document: word/document.xml (%v)", err)
+			return nil, nil, fmt.Errorf("corrupt Word document: word/document.xml (%v)", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -171,6 +173,8 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 				skip = 1
 			case isW(t.Name, "p"):
 				open = append(open, &paraState{})
+			case isW(t.Name, "tbl"), isW(t.Name, "tr"), isW(t.Name, "tc"), isW(t.Name, "gridSpan"), isW(t.Name, "vMerge"):
+				tables.start(t)
 			case isW(t.Name, "pPr"):
 				inPPr++
 			case isW(t.Name, "t"):
@@ -213,6 +217,8 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 				inT = max(inT-1, 0)
 			case isW(t.Name, "pPr"):
 				inPPr = max(inPPr-1, 0)
+			case isW(t.Name, "tbl"), isW(t.Name, "tc"):
+				tables.end(t)
 			case isW(t.Name, "p"):
 				p := cur()
 				if p == nil {
@@ -224,6 +230,9 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 					continue
 				}
 				marker := counter.marker(resolveNum(p.num, p.style, styles))
+				if len(open) == 0 {
+					tables.text(marker + text)
+				}
 				lines := strings.Split(text, "\n")
 				if marker != "" {
 					first := strings.TrimLeft(lines[0], " \t\u3000")
@@ -244,7 +253,7 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 			}
 		}
 	}
-	return paras, nil
+	return paras, tables.done, nil
 }
 
 // styleNum is the numbering a paragraph style gives.

@@ -143,6 +143,7 @@ func readHTML(text, enc string) (*Document, error) {
 	page.Find(dropSelector).Remove()
 	container := findContainer(page, body)
 	finish(doc, blockText(container.Nodes), removeGlosses(strong))
+	doc.Tables = htmlTables(container.Nodes)
 	if doc.Title == "" && looksLikeTitle(weak) {
 		doc.Title = removeGlosses(weak)
 	}

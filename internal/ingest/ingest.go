@@ -13,6 +13,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -25,6 +27,7 @@ type Document struct {
 	Publisher   string            // ContentSource, 发布机构, 信息来源
 	Meta        map[string]string // page facts kept from chrome: 索引号, 发布机构, 成文日期 …
 	Paragraphs  []string          // the body, trimmed, in order, none empty
+	Tables      []Table           // the body's tables as grids (html); their text is in Paragraphs too
 }
 
 // DefaultMaxBytes is the largest input read unless the caller raises it.
@@ -38,6 +41,12 @@ var errEmpty = errors.New("empty file")
 func Read(name string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errEmpty
+	}
+	if bytes.HasPrefix(data, pdfMagic) {
+		return readPDF(data)
+	}
+	if bytes.HasPrefix(data, cfbMagic) {
+		return readDoc(data)
 	}
 	if kind := sniffBinary(data); kind != "" {
 		return nil, fmt.Errorf("binary file (%s)", kind)
@@ -98,6 +107,9 @@ func finish(doc *Document, raw []string, knownTitle string) {
 	if doc.PublishDate == "" {
 		doc.PublishDate = h.publishDate
 	}
+	if doc.PublishDate == "" {
+		doc.PublishDate = signatureDate(doc.Paragraphs)
+	}
 	if doc.Publisher == "" {
 		doc.Publisher = h.publisher
 	}
@@ -139,4 +151,24 @@ func isTrimSpace(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// closingDate is a paragraph that is only a full date, as a bulletin's signature (落款) ends:
+// 2024年1月18日, 2024年1月18日印发.
+var closingDate = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:印发|发布)?$`)
+
+// signatureDate returns the date of the signature when one of the last three paragraphs is only
+// a date (YYYY-MM-DD), else "".
+func signatureDate(paras []string) string {
+	for k := len(paras) - 1; k >= 0 && k >= len(paras)-3; k-- {
+		if m := closingDate.FindStringSubmatch(paras[k]); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+				return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+			}
+		}
+	}
+	return ""
 }

@@ -16,7 +16,7 @@ import (
 
 // Extensions are the file kinds taken from folders and globs (case-insensitive). A file named
 // explicitly is read whatever its name: ingest decides the format from the bytes.
-var Extensions = []string{".txt", ".htm", ".html", ".docx"}
+var Extensions = []string{".txt", ".htm", ".html", ".docx", ".doc", ".pdf"}
 
 // Expand turns command-line arguments into inputs, in argument order:
 //

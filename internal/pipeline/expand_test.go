@@ -54,7 +54,7 @@ func TestExpandFolder(t *testing.T) {
 		t.Fatalf("errors: %q", errText(errs))
 	}
 	got := strings.Join(names(dir, inputs), " ")
-	want := "a.HTML a.txt b.txt c.docx sub/deeper/f.txt sub/e.htm"
+	want := "a.HTML a.txt b.txt c.docx notes.pdf sub/deeper/f.txt sub/e.htm"
 	if got != want {
 		t.Errorf("Expand(folder) = %s\nwant            %s", got, want)
 	}
@@ -78,12 +78,12 @@ func TestExpandArguments(t *testing.T) {
 	}{
 		{"explicit file of any kind", []string{filepath.Join(dir, "c.pdf")}, "c.pdf", nil},
 		{"glob", []string{filepath.Join(dir, "*.t?t")}, "a.txt list.txt", nil},
-		{"glob skips other kinds, walks folders", []string{filepath.Join(dir, "*")}, "a.txt b.htm list-dir/e.txt list.txt sub/d.txt", nil},
-		{"glob without match", []string{filepath.Join(dir, "*.doc")}, "", []string{"*.doc: no bulletin files (.txt .htm .html .docx) match"}},
+		{"glob skips other kinds, walks folders", []string{filepath.Join(dir, "*")}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},
+		{"glob without match", []string{filepath.Join(dir, "*.xls")}, "", []string{"*.xls: no bulletin files (.txt .htm .html .docx .doc .pdf) match"}},
 		{"bad pattern", []string{filepath.Join(dir, "[.txt")}, "", []string{"bad pattern"}},
 		{"missing file", []string{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "a.txt")}, "a.txt", []string{"nope.txt: no such file or directory"}},
 		{"url", []string{"http://example.gov.cn/x.htm", "HTTPS://example.gov.cn/y"}, "http://example.gov.cn/x.htm HTTPS://example.gov.cn/y", nil},
-		{"same path twice", []string{filepath.Join(dir, "a.txt"), dir + "/./a.txt", dir}, "a.txt b.htm list-dir/e.txt list.txt sub/d.txt", nil},
+		{"same path twice", []string{filepath.Join(dir, "a.txt"), dir + "/./a.txt", dir}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},
 		{"list", []string{"@" + list}, "c.pdf https://example.gov.cn/a.htm list-dir/e.txt", nil},
 		{"missing list", []string{"@" + filepath.Join(dir, "none.txt")}, "", []string{"none.txt: no such file or directory"}},
 		{"stdin", []string{"-"}, "-", nil},

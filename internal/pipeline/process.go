@@ -77,6 +77,7 @@ func process(in Input, data []byte, sum string, seg func() (*segment.Segmenter, 
 		PublishDate: bulletin.Day(doc.PublishDate),
 		Publisher:   doc.Publisher,
 		Meta:        maps.Clone(doc.Meta),
+		Tables:      doc.Tables,
 	}
 	if b.Source.Path == "" && b.Source.URL == "" {
 		b.Source.Path = in.Name // "-" for standard input, a label for in-memory data

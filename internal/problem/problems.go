@@ -5,6 +5,7 @@ package problem
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -179,6 +180,7 @@ func Extract(b *bulletin.Bulletin) {
 	}
 	x.scan()
 	x.finish()
+	x.mergeLedgers() // ledger.go: tables whose header names a problem column
 	b.MeasureItems = 0
 	for _, p := range b.Paragraphs {
 		b.MeasureItems += CompleteMeasures(p.Text)
@@ -219,7 +221,23 @@ func (x *problemScan) isBody(i int) bool {
 			return false
 		}
 	}
-	return true
+	return !x.isSignature(i)
+}
+
+// signatureDate is a paragraph that is only a date, as the signature (落款) of a bulletin ends.
+var signatureDate = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+
+// isSignature reports whether paragraph i is the signature at the end of a bulletin: its date
+// line, or a short line without punctuation (the signing organisation) right before it.
+func (x *problemScan) isSignature(i int) bool {
+	if signatureDate.MatchString(strings.TrimSpace(x.b.Paragraphs[i].Text)) {
+		return true
+	}
+	if i+1 >= len(x.b.Paragraphs) || !signatureDate.MatchString(strings.TrimSpace(x.b.Paragraphs[i+1].Text)) {
+		return false
+	}
+	t := x.b.Paragraphs[i].Text
+	return len([]rune(t)) <= 30 && !strings.ContainsAny(t, "，。；：,;:")
 }
 
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the

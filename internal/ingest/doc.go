@@ -1,0 +1,249 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Legacy Word (.doc, Word 97-2003) is read per [MS-DOC]: the compound file (github.com/
+// richardlehane/mscfb) holds the WordDocument stream and a table stream (0Table or 1Table, as
+// the FIB says); the FIB gives the main text's length (ccpText) and the place of the CLX in the
+// table stream; the CLX's piece table (PlcPcd) maps character positions to the bytes of each
+// piece, either 8-bit (compressed, Windows-1252) or UTF-16LE. \r ends a paragraph, \x07 a table
+// cell (each cell becomes a paragraph of its own: tables are read as paragraphs, not as grids),
+// \x0b is a line break, and a field's code (between \x13 and \x14) is dropped, its result kept.
+
+// FormatDoc is a Word 97-2003 document.
+const FormatDoc = "doc"
+
+// cfbMagic opens a compound file (.doc, .xls, .ppt, .msg).
+var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// maxDocStream is the largest stream of a .doc read (the text of a bulletin is far smaller).
+const maxDocStream = 64 << 20
+
+// readDoc reads the main text of a Word 97-2003 document.
+func readDoc(data []byte) (*Document, error) {
+	r, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("corrupt compound file (%v)", err)
+	}
+	streams := map[string][]byte{}
+	for e, err := r.Next(); err == nil; e, err = r.Next() {
+		switch e.Name {
+		case "WordDocument", "0Table", "1Table":
+			b, err := io.ReadAll(io.LimitReader(e, maxDocStream))
+			if err != nil {
+				return nil, fmt.Errorf("corrupt Word document: stream %s (%v)", e.Name, err)
+			}
+			streams[e.Name] = b
+		}
+	}
+	wd := streams["WordDocument"]
+	if wd == nil {
+		return nil, errors.New("binary file (a compound file that is not a Word document: Excel, PowerPoint, Outlook?)")
+	}
+	text, err := docText(wd, streams)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Format: FormatDoc, Encoding: "utf-16le"}
+	paras, cellEnd := docParagraphs(text)
+	doc.Tables = docTables(paras, cellEnd)
+	finish(doc, paras, "")
+	if len(doc.Paragraphs) == 0 && doc.Title == "" {
+		return nil, errors.New("empty Word document (no text)")
+	}
+	return doc, nil
+}
+
+// docText returns the main document text (CPs 0 to ccpText) through the piece table.
+func docText(wd []byte, streams map[string][]byte) (string, error) {
+	const (
+		fibClx   = 0x01A2 // fcClx, then lcbClx, in FibRgFcLcb97
+		fibCcp   = 0x004C // ccpText in FibRgLw97
+		fibFlags = 0x000A
+	)
+	if len(wd) < fibClx+8 || binary.LittleEndian.Uint16(wd) != 0xA5EC {
+		return "", errors.New("corrupt Word document (no Word 97-2003 FIB; a Word 6/95 file?)")
+	}
+	flags := binary.LittleEndian.Uint16(wd[fibFlags:])
+	if flags&0x0100 != 0 {
+		return "", errors.New("encrypted Word document (password protected)")
+	}
+	tableName := "0Table"
+	if flags&0x0200 != 0 {
+		tableName = "1Table"
+	}
+	table := streams[tableName]
+	ccp := int(binary.LittleEndian.Uint32(wd[fibCcp:]))
+	fc := int(binary.LittleEndian.Uint32(wd[fibClx:]))
+	lcb := int(binary.LittleEndian.Uint32(wd[fibClx+4:]))
+	if table == nil || fc < 0 || lcb <= 0 || fc > len(table) || lcb > len(table)-fc {
+		return "", fmt.Errorf("corrupt Word document (no piece table in %s)", tableName)
+	}
+	clx := table[fc : fc+lcb]
+	// Skip the Prc entries (0x01, cbGrpprl, grpprl) to the Pcdt (0x02, lcb, PlcPcd).
+	k := 0
+	for k < len(clx) && clx[k] == 0x01 {
+		if k+3 > len(clx) {
+			return "", errors.New("corrupt Word document (piece table)")
+		}
+		k += 3 + int(int16(binary.LittleEndian.Uint16(clx[k+1:])))
+		if k < 0 {
+			return "", errors.New("corrupt Word document (piece table)")
+		}
+	}
+	if k+5 > len(clx) || clx[k] != 0x02 {
+		return "", errors.New("corrupt Word document (piece table)")
+	}
+	n := int(binary.LittleEndian.Uint32(clx[k+1:]))
+	plc := clx[k+5:]
+	if n > len(plc) || n < 16 || (n-4)%12 != 0 {
+		return "", errors.New("corrupt Word document (piece table)")
+	}
+	pieces := (n - 4) / 12
+	cp := func(i int) int { return int(binary.LittleEndian.Uint32(plc[4*i:])) }
+	var sb strings.Builder
+	for i := 0; i < pieces && cp(i) < ccp; i++ {
+		start, end := cp(i), min(cp(i+1), ccp)
+		if end <= start {
+			continue
+		}
+		pcd := plc[4*(pieces+1)+8*i:]
+		fcv := binary.LittleEndian.Uint32(pcd[2:])
+		count := end - start
+		if fcv&0x40000000 != 0 {
+			off := int(fcv&0x3FFFFFFF) / 2
+			if off < 0 || off+count > len(wd) {
+				return "", errors.New("corrupt Word document (a text piece outside the stream)")
+			}
+			s, _ := charmap.Windows1252.NewDecoder().Bytes(wd[off : off+count])
+			sb.Write(s)
+			continue
+		}
+		off := int(fcv)
+		if off < 0 || off+2*count > len(wd) {
+			return "", errors.New("corrupt Word document (a text piece outside the stream)")
+		}
+		u := make([]uint16, count)
+		for j := range u {
+			u[j] = binary.LittleEndian.Uint16(wd[off+2*j:])
+		}
+		sb.WriteString(string(utf16.Decode(u)))
+	}
+	return sb.String(), nil
+}
+
+// docParagraphs splits the text on paragraph and cell marks, dropping field codes and the
+// special characters of the format; cellEnd[i] says that paragraph i ended with a cell mark.
+func docParagraphs(text string) (paras []string, cellEnd []bool) {
+	var cur strings.Builder
+	depth, inCode := 0, false
+	for _, r := range text {
+		switch r {
+		case 0x13: // field begin: code follows
+			depth++
+			inCode = true
+			continue
+		case 0x14: // field separator: result follows
+			inCode = false
+			continue
+		case 0x15: // field end
+			depth = max(depth-1, 0)
+			inCode = false
+			continue
+		}
+		if inCode && depth > 0 {
+			continue
+		}
+		switch r {
+		case '\r', 0x07, 0x0C, 0x0B:
+			paras = append(paras, cur.String())
+			cellEnd = append(cellEnd, r == 0x07)
+			cur.Reset()
+		case 0x1E:
+			cur.WriteByte('-')
+		case 0x01, 0x08, 0x1F, 0x02, 0x05:
+		default:
+			if r >= 0x20 || r == '\t' {
+				cur.WriteRune(r)
+			}
+		}
+	}
+	paras = append(paras, cur.String())
+	cellEnd = append(cellEnd, false)
+	return paras, cellEnd
+}
+
+// docTables rebuilds grids from runs of cell-ended paragraphs. Without the paragraph properties
+// a row's end mark (an empty \x07 paragraph after its last cell) looks like an empty cell, so a
+// run is a table of N columns when it splits into rows of N cells each followed by an empty
+// mark; the smallest such N wins, and a run that fits none stays paragraphs only. A cell of
+// several paragraphs, and merged cells (read as empty here), are not rebuilt.
+func docTables(paras []string, cellEnd []bool) []Table {
+	var out []Table
+	for i := 0; i < len(paras) && len(out) < maxTableCount; {
+		if !cellEnd[i] {
+			i++
+			continue
+		}
+		// A run of cells; a cell of several paragraphs (\r-ended ones before its \x07) joins
+		// its paragraphs, unless it comes after an empty mark (a row end: the next paragraph
+		// may be prose after the table).
+		var run []string
+		j := i
+		for j < len(paras) {
+			if cellEnd[j] {
+				run = append(run, paras[j])
+				j++
+				continue
+			}
+			k := j
+			for k < len(paras) && !cellEnd[k] {
+				k++
+			}
+			if k == len(paras) || len(run) == 0 || strings.TrimSpace(run[len(run)-1]) == "" {
+				break
+			}
+			run = append(run, strings.Join(paras[j:k+1], "\n"))
+			j = k + 1
+		}
+		i = j
+		for n := 2; n <= maxTableCols && n < len(run); n++ {
+			if len(run)%(n+1) != 0 {
+				continue
+			}
+			fits := true
+			for k := n; k < len(run); k += n + 1 {
+				if strings.TrimSpace(run[k]) != "" {
+					fits = false
+					break
+				}
+			}
+			if !fits {
+				continue
+			}
+			g := newGrid(len(run) / (n + 1))
+			for r := 0; r < len(run)/(n+1); r++ {
+				for c := 0; c < n; c++ {
+					g.put(r, strings.TrimSpace(run[r*(n+1)+c]), 1, 1)
+				}
+				g.endRow(r)
+			}
+			if t, ok := g.table(); ok {
+				out = append(out, t)
+			}
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,292 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+)
+
+// PDF files are read with PDFium (the engine of Chrome's viewer) compiled to WebAssembly and run
+// by the pure-Go wazero runtime, through github.com/klippa-app/go-pdfium: no cgo and no system
+// library. Starting the engine compiles the module (about 3 s and 300 MB on a busy 2-core
+// machine), so it starts only when the first PDF arrives, once per process; PDFs are then read
+// one at a time through it.
+//
+// The text layer comes as runs of characters with their positions. Runs are grouped into lines
+// by their vertical position, lines into paragraphs by indentation, line ends short of the right
+// margin and vertical gaps; CJK lines are joined without a space, the spaces PDFs put between
+// Han characters and digits (2023 年 8 月) are dropped, and page numbers and running headers
+// and footers (the same line at the top or bottom of several pages) are dropped. Tables come out
+// as paragraphs (one a line); PDF tables are not rebuilt as grids yet.
+
+// FormatPDF is a PDF with a text layer.
+const FormatPDF = "pdf"
+
+// Limits of the PDF reader.
+const (
+	maxPDFPages   = 1000            // pages read; a longer file is refused
+	pdfInstanceTO = 2 * time.Minute // wait for the engine when other PDFs are being read
+)
+
+// errScanned is the reason for a PDF whose pages have no text layer.
+var errScanned = errors.New("扫描件，无文字层（需先OCR）")
+
+var (
+	pdfOnce sync.Once
+	pdfPool pdfium.Pool
+	pdfErr  error
+)
+
+// pdfEngine starts the engine on first use.
+func pdfEngine() (pdfium.Pool, error) {
+	pdfOnce.Do(func() {
+		pdfPool, pdfErr = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1})
+	})
+	return pdfPool, pdfErr
+}
+
+// pdfRun is one run of text on a page with its box, in points (Top > Bottom: y grows upward).
+type pdfRun struct {
+	text                     string
+	left, top, right, bottom float64
+}
+
+// readPDF reads the text layer of a PDF into paragraphs.
+func readPDF(data []byte) (doc *Document, err error) {
+	// A file without pages or a cross-reference is refused before the engine starts.
+	if !bytes.Contains(data, []byte("/Page")) || !bytes.Contains(data, []byte("startxref")) && !bytes.Contains(data, []byte("/XRef")) {
+		return nil, errors.New("corrupt or truncated PDF (no pages or no cross-reference table)")
+	}
+	pool, err := pdfEngine()
+	if err != nil {
+		return nil, fmt.Errorf("PDF engine failed to start (%v)", err)
+	}
+	inst, err := pool.GetInstance(pdfInstanceTO)
+	if err != nil {
+		return nil, fmt.Errorf("PDF engine busy (%v)", err)
+	}
+	defer inst.Close()
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("PDF engine failed on this file (%v)", r)
+		}
+	}()
+	od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return nil, fmt.Errorf("corrupt or encrypted PDF (%v)", err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+	if err != nil {
+		return nil, fmt.Errorf("corrupt PDF (%v)", err)
+	}
+	if pc.PageCount > maxPDFPages {
+		return nil, fmt.Errorf("PDF has %d pages, at most %d are read", pc.PageCount, maxPDFPages)
+	}
+	var pages [][]pdfLine
+	chars := 0
+	for i := 0; i < pc.PageCount; i++ {
+		r, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{
+			Page: requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: i}},
+			Mode: requests.GetPageTextStructuredModeRects,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the text of PDF page %d (%v)", i+1, err)
+		}
+		var runs []pdfRun
+		for _, rc := range r.Rects {
+			if rc == nil || strings.TrimSpace(rc.Text) == "" {
+				continue
+			}
+			chars += len(rc.Text)
+			p := rc.PointPosition
+			runs = append(runs, pdfRun{rc.Text, p.Left, p.Top, p.Right, p.Bottom})
+		}
+		pages = append(pages, pdfLines(runs))
+	}
+	if chars == 0 {
+		return nil, errScanned
+	}
+	doc = &Document{Format: FormatPDF, Encoding: EncUTF8}
+	finish(doc, pdfParagraphs(dropRunning(pages)), "")
+	if len(doc.Paragraphs) == 0 && doc.Title == "" {
+		return nil, errScanned
+	}
+	return doc, nil
+}
+
+// pdfLine is one line of a page: its runs joined left to right.
+type pdfLine struct {
+	text                     string
+	left, right, top, height float64
+}
+
+// pdfLines groups a page's runs into lines, top to bottom: a run joins the line whose vertical
+// middle it overlaps.
+func pdfLines(runs []pdfRun) []pdfLine {
+	sort.SliceStable(runs, func(a, b int) bool { return runs[a].top > runs[b].top })
+	type group struct {
+		runs        []pdfRun
+		top, bottom float64
+	}
+	var groups []*group
+	for _, r := range runs {
+		mid := (r.top + r.bottom) / 2
+		var g *group
+		for _, c := range groups {
+			if mid <= c.top && mid >= c.bottom {
+				g = c
+				break
+			}
+		}
+		if g == nil {
+			g = &group{top: r.top, bottom: r.bottom}
+			groups = append(groups, g)
+		}
+		g.runs = append(g.runs, r)
+	}
+	lines := make([]pdfLine, 0, len(groups))
+	for _, g := range groups {
+		sort.SliceStable(g.runs, func(a, b int) bool { return g.runs[a].left < g.runs[b].left })
+		var sb strings.Builder
+		l := pdfLine{left: math.Inf(1), top: g.top, height: g.top - g.bottom}
+		prevRight := math.Inf(-1)
+		for _, r := range g.runs {
+			text := strings.TrimRight(r.text, " ")
+			if sb.Len() > 0 && r.left-prevRight > 2*l.height {
+				sb.WriteString("  ") // a wide gap: the next column of a table
+			}
+			sb.WriteString(text)
+			l.left = math.Min(l.left, r.left)
+			l.right = math.Max(l.right, r.right)
+			prevRight = r.right
+		}
+		l.text = tidyPDFText(sb.String())
+		if l.text != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// hanDigitSpace is a space a PDF puts between a Han character and a digit: 2023 年 8 月.
+var (
+	hanThenDigit = regexp.MustCompile(`(\p{Han}|[，。、；：）（])[ \t]+([0-9])`)
+	digitThenHan = regexp.MustCompile(`([0-9%])[ \t]+(\p{Han}|[，。、；：）（])`)
+)
+
+func tidyPDFText(s string) string {
+	s = strings.TrimSpace(s)
+	s = hanThenDigit.ReplaceAllString(s, "$1$2")
+	return digitThenHan.ReplaceAllString(s, "$1$2")
+}
+
+// pageNumber is a line that is only a page number: 3, - 3 -, 第3页, 第 3 页 共 9 页, 3/9.
+var pageNumber = regexp.MustCompile(`^(?:[-—–\s]*[0-9]{1,4}[-—–\s]*|第\s*[0-9]{1,4}\s*页(?:\s*[，,]?\s*共\s*[0-9]{1,4}\s*页)?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
+
+// dropRunning removes page numbers, and the first or last line of a page when the same text is
+// the first or last line of another page too (running headers and footers).
+func dropRunning(pages [][]pdfLine) [][]pdfLine {
+	edge := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, k := range edgeLines(p) {
+			if !seen[p[k].text] {
+				edge[p[k].text]++
+				seen[p[k].text] = true
+			}
+		}
+	}
+	out := make([][]pdfLine, len(pages))
+	for i, p := range pages {
+		drop := map[int]bool{}
+		for _, k := range edgeLines(p) {
+			if len(pages) > 1 && edge[p[k].text] > 1 {
+				drop[k] = true
+			}
+		}
+		for k, l := range p {
+			if drop[k] || pageNumber.MatchString(l.text) {
+				continue
+			}
+			out[i] = append(out[i], l)
+		}
+	}
+	return out
+}
+
+// edgeLines are the indexes of the first and last line of a page.
+func edgeLines(p []pdfLine) []int {
+	switch len(p) {
+	case 0:
+		return nil
+	case 1:
+		return []int{0}
+	}
+	return []int{0, len(p) - 1}
+}
+
+// pdfParagraphs joins lines into paragraphs. A line opens a paragraph when it is indented past
+// the page's left margin, when the line before ended short of the right margin, after a gap
+// wider than a line and a half, or at the top of a page after a short line.
+func pdfParagraphs(pages [][]pdfLine) []string {
+	left, right := math.Inf(1), math.Inf(-1)
+	for _, p := range pages {
+		for _, l := range p {
+			left = math.Min(left, l.left)
+			right = math.Max(right, l.right)
+		}
+	}
+	var paras []string
+	var cur strings.Builder
+	var prev *pdfLine
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	for _, p := range pages {
+		for k := range p {
+			l := p[k]
+			h := math.Max(l.height, 1)
+			newPara := prev == nil ||
+				l.left > left+1.5*h ||
+				prev.right < right-2*h ||
+				strings.Contains(l.text, "  ") || strings.Contains(prev.text, "  ") ||
+				(k > 0 && prev.top-l.top > 2.5*h)
+			if newPara {
+				flush()
+			} else if needsSpace(cur.String(), l.text) {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(l.text)
+			prev = &p[k]
+		}
+	}
+	flush()
+	return paras
+}
+
+// needsSpace says whether two joined line pieces need a space: only between Latin letters or
+// digits on both sides (CJK text joins without one).
+func needsSpace(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	x, y := ra[len(ra)-1], rb[0]
+	word := func(r rune) bool { return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	return word(x) && word(y)
+}

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Regenerates the binary ledger fixtures from their HTML sources with LibreOffice
+# (apt-get install libreoffice-writer-nogui fonts-noto-cjk). Run in this folder.
+set -e
+tmp=$(mktemp -d)
+cp ledger-b.src.html "$tmp/ledger-b.html"
+(cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-b.html >/dev/null)
+(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-b.html >/dev/null)
+cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" .
+rm -rf "$tmp"
