@@ -8,6 +8,7 @@ import (
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/structure"
 )
 
 // extractNumbers fills b.Metrics and b.Dates from every paragraph through package quantity.
@@ -135,46 +136,16 @@ func numYear(d bulletin.Day) int {
 	return y
 }
 
-// numMarkers are the heading marker shapes passed over when the section tree gives none:
-// 一、 （一） (一) 1. 1、 （1） (1) ①.
-var numMarkers = []struct {
-	open, digits, close string
-}{
-	{"", "一二三四五六七八九十", "、"},          // 一、
-	{"(", "一二三四五六七八九十", ")"},         // （一） folded
-	{"", "0123456789", "."},          // 1.
-	{"", "0123456789", "、"},          // 1、
-	{"(", "0123456789", ")"},         // （1） folded
-	{"", "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ""}, // ①
-}
-
 // numMarkerLen returns the rune length of the heading marker text starts with: the section's
-// marker where the tree gives it, else one of numMarkers.
+// marker where the tree gives it, else the marker package structure reads (its one table).
 func numMarkerLen(text, marker string) int {
 	if marker != "" {
 		if m := fold.String(marker); strings.HasPrefix(text, m) {
 			return utf8.RuneCountInString(m)
 		}
 	}
-	for _, m := range numMarkers {
-		rest, ok := strings.CutPrefix(text, m.open)
-		if !ok {
-			continue
-		}
-		n := 0
-		for _, r := range rest {
-			if !strings.ContainsRune(m.digits, r) {
-				break
-			}
-			n++
-		}
-		if n == 0 {
-			continue
-		}
-		rest = string([]rune(rest)[n:])
-		if m.close == "" || strings.HasPrefix(rest, m.close) {
-			return utf8.RuneCountInString(m.open) + n + utf8.RuneCountInString(m.close)
-		}
+	if n := structure.MarkerLen(text); n > 0 {
+		return utf8.RuneCountInString(text[:n])
 	}
 	return 0
 }

@@ -184,6 +184,17 @@ var markerKinds = []markerKind{
 	{5, matchRuneRange(0x2460, 0x2473), "①完善制度"},
 }
 
+// MarkerLen returns the byte length of the heading marker that folded text s starts with, 0
+// if none: the one marker table, for stages that pass over a heading's marker.
+func MarkerLen(s string) int {
+	for _, k := range markerKinds {
+		if n := k.match(s); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
 // ParseHeading reports whether paragraph p opens with a heading, and reads it.
 // Leading white space is skipped; a mirror-site heading 【类型:… | 标号:no | 标题:TEXT】 is an
 // unmarked level-1 heading.

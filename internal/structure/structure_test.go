@@ -536,3 +536,22 @@ func readSeedB(b *testing.B) []string {
 	}
 	return lines(data)
 }
+
+// Every heading marker in the one marker table reads its own example, and MarkerLen (the
+// table as other stages use it) finds a marker there too.
+func TestMarkerKindExamples(t *testing.T) {
+	for _, k := range markerKinds {
+		f := fold.String(k.example)
+		if k.match(f) == 0 {
+			t.Errorf("level %d marker does not match its example %q", k.level, k.example)
+		}
+		if MarkerLen(f) == 0 {
+			t.Errorf("MarkerLen finds no marker in %q", k.example)
+		}
+	}
+	for _, s := range []string{"2.30个问题", "一是加强学习", "1、2月份", "正文没有标号"} {
+		if n := MarkerLen(fold.String(s)); n != 0 {
+			t.Errorf("MarkerLen(%q) = %d, want no marker", s, n)
+		}
+	}
+}
