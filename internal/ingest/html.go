@@ -51,6 +51,12 @@ func readHTML(text, enc string) (*Document, error) {
 		root, err = html.Parse(strings.NewReader(limitDepth(text, 16)))
 	}
 	if err != nil {
+		// Still refused (misnested markup the tree builder keeps open, such as thousands of
+		// <div><object></div>): degrade, never fail. Rebuild a flat page from the tokens read,
+		// keeping the meta tags, the title and the text, and read that.
+		root, err = html.Parse(strings.NewReader(flattenHTML(text)))
+	}
+	if err != nil {
 		return nil, fmt.Errorf("cannot parse HTML: %w", err)
 	}
 	page := goquery.NewDocumentFromNode(root)
@@ -562,4 +568,79 @@ var voidAtoms = map[atom.Atom]bool{
 	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
 	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
 	atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true,
+}
+
+// flattenHTML rebuilds a page without nesting from the tokens of text: its <meta> tags, its
+// <title>, and its text cut into one <p> per block (a block tag or <br> ends a paragraph);
+// script and style content is dropped. It is the fallback when the tree cannot be built, so
+// nothing read is lost to markup the parser refuses.
+func flattenHTML(text string) string {
+	var head, body, para strings.Builder
+	flush := func() {
+		if strings.TrimSpace(para.String()) != "" {
+			body.WriteString("<p>")
+			body.WriteString(para.String())
+			body.WriteString("</p>\n")
+		}
+		para.Reset()
+	}
+	z := html.NewTokenizer(strings.NewReader(text))
+	skip := "" // inside script or style: the end tag that ends the skip
+	inTitle := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.TextToken:
+			switch {
+			case skip != "":
+			case inTitle:
+				head.WriteString(html.EscapeString(tok.Data))
+			default:
+				para.WriteString(html.EscapeString(tok.Data))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			switch tok.Data {
+			case "script", "style", "noscript", "template":
+				if tt == html.StartTagToken {
+					skip = tok.Data
+				}
+			case "meta":
+				head.WriteString(tok.String())
+			case "title":
+				inTitle = tt == html.StartTagToken
+				head.WriteString("<title>")
+			default:
+				if flatBreaks[tok.Data] {
+					flush()
+				}
+			}
+		case html.EndTagToken:
+			switch {
+			case tok.Data == skip:
+				skip = ""
+			case tok.Data == "title" && inTitle:
+				inTitle = false
+				head.WriteString("</title>")
+			case flatBreaks[tok.Data]:
+				flush()
+			}
+		}
+	}
+	flush()
+	if inTitle {
+		head.WriteString("</title>")
+	}
+	return "<html><head>" + head.String() + "</head><body>" + body.String() + "</body></html>"
+}
+
+// flatBreaks are the tags that end a paragraph in flattenHTML.
+var flatBreaks = map[string]bool{
+	"p": true, "div": true, "br": true, "tr": true, "li": true, "td": true, "th": true,
+	"table": true, "section": true, "article": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "ul": true, "ol": true, "dd": true, "dt": true,
+	"blockquote": true, "pre": true, "center": true,
 }

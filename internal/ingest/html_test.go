@@ -198,3 +198,33 @@ func TestHTMLSiteNameIsNotATitle(t *testing.T) {
 		t.Errorf("title %q, want none", doc.Title)
 	}
 }
+
+// Misnested markup that passes the depth limiter but still makes the tree builder refuse the
+// page degrades to a flat reading: the bulletin before the junk is kept (issue 17, case 8).
+func TestHTMLMisnestedDegrades(t *testing.T) {
+	for _, junk := range []string{"<div><object></div>", "<div><applet></div>", "<div><marquee></div>", "<div><template></div>"} {
+		t.Run(junk, func(t *testing.T) {
+			page := `<html><head><meta name="ArticleTitle" content="关于巡察整改进展情况的通报"><title>通报</title></head><body>` +
+				"<p>根据市委统一部署，市委第一巡察组对市档案局党组进行了巡察。</p><p>一、整改总体情况</p>" +
+				strings.Repeat(junk, 600) + "<p>结尾段落。</p></body></html>"
+			doc, err := Read("junk.html", []byte(page))
+			if err != nil {
+				t.Fatalf("the page is refused: %v", err)
+			}
+			all := strings.Join(doc.Paragraphs, "\n")
+			for _, want := range []string{"根据市委统一部署，市委第一巡察组对市档案局党组进行了巡察。", "一、整改总体情况"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("missing %q in %.200q", want, all)
+				}
+			}
+		})
+	}
+}
+
+func TestFlattenHTML(t *testing.T) {
+	flat := flattenHTML(`<meta name="PubDate" content="2024-01-02"><title>题&amp;目</title><script>var x="<p>";</script><div>甲<b>乙</b><br>丙</div>`)
+	want := `<html><head><meta name="PubDate" content="2024-01-02"><title>题&amp;目</title></head><body><p>甲乙</p>` + "\n" + `<p>丙</p>` + "\n" + `</body></html>`
+	if flat != want {
+		t.Errorf("flattenHTML =\n%s\nwant\n%s", flat, want)
+	}
+}
