@@ -323,6 +323,10 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 			out.line(fmt.Sprintf("xuncha: %s: %s", f.out, oneLine(err.Error())))
 			return 1
 		}
+		for _, d := range book.Dropped() { // a sheet was full: say so, and exit 1
+			out.line(fmt.Sprintf("xuncha: %s: %s", f.out, d))
+			failed++
+		}
 	}
 	if !f.quiet {
 		line := fmt.Sprintf("读取 %d 个文件，失败 %d，重复 %d，问题 %d，用时 %s",

@@ -47,6 +47,7 @@ type Writer struct {
 	measure int // 序号 of the last measure written
 	err     error
 	closed  bool
+	dropped []string // what a full sheet could not hold, one sentence each (see Dropped)
 }
 
 // tempPattern is the pattern of the temporary file beside the workbook named base: the name
@@ -461,12 +462,21 @@ func (w *Writer) reportOverflow() error {
 		if s.droppedRows == 0 {
 			continue
 		}
-		msg := fmt.Sprintf("%s 表已满（最多 %d 行）：%d 行未写入，见 JSON 输出", s.name, maxRows, s.droppedRows)
+		msg := fmt.Sprintf("%s 表已满（最多 %d 行）：%d 行未写入（--json 输出含完整记录）", s.name, maxRows, s.droppedRows)
+		w.dropped = append(w.dropped, msg)
 		if err := w.sheets[SheetFailures].add([]cell{{v: "（工作簿）"}, {v: msg}}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Dropped says, after Close, what full sheets could not hold (one sentence a sheet, also
+// written in 错误), so that the caller can report it: a limit reached is never silent.
+func (w *Writer) Dropped() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.dropped...)
 }
 
 // Abort discards the workbook; nothing is left at path and no temporary file remains.

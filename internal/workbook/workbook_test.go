@@ -496,7 +496,21 @@ func TestSheetFull(t *testing.T) {
 	old := maxRows
 	maxRows = 10
 	defer func() { maxRows = old }()
-	f := openBook(t, writeBook(t, []*bulletin.Bulletin{synthBulletin(1, 20)}))
+	path := filepath.Join(t.TempDir(), "full.xlsx")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(synthBulletin(1, 20)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := strings.Join(w.Dropped(), "\n"); !strings.Contains(d, "问题 表已满") || !strings.Contains(d, "措施 表已满") {
+		t.Errorf("Dropped() = %q, want the full sheets named", d)
+	}
+	f := openBook(t, path)
 	rows, err := f.GetRows("问题")
 	if err != nil {
 		t.Fatal(err)
