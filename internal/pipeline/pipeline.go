@@ -41,6 +41,12 @@ type Options struct {
 	MaxBytes int64         // largest input read; 0 means ingest.DefaultMaxBytes
 	Timeout  time.Duration // the most one URL may take, retries included; 0 means ingest's default per attempt
 
+	// Budget bounds the bytes of the inputs being read and processed at once (0 means
+	// DefaultBudget): an input is admitted only when its size fits beside the others in
+	// flight, so a batch's memory stays bounded whatever mix of sizes it holds. An input larger
+	// than the whole budget is processed alone. Small inputs are never held back by it.
+	Budget int64
+
 	// Segment returns the shared Segmenter, blocking until it is loaded; it is called once per
 	// input after the other stages, so a caller can load it in the background while the first
 	// inputs are read. Nil means no segmentation (keywords, themes and orgs stay empty).
@@ -107,6 +113,10 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 	if stages == nil {
 		stages = process
 	}
+	if opt.Budget <= 0 {
+		opt.Budget = DefaultBudget
+	}
+	budget := newBudget(opt.Budget)
 
 	// window bounds how far workers may run ahead of the emitter: a token is taken before an
 	// input is dispatched and given back when its result is emitted. Inputs are dispatched in
@@ -143,7 +153,18 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 		go func() {
 			defer wg.Done()
 			for i := range todo {
+				w := inputWeight(inputs[i], opt.Budget)
+				if !budget.acquire(ctx, w) {
+					r := Result{Index: i, Input: inputs[i], Err: &InputError{inputs[i].Name, ctx.Err()}}
+					r.Input.Data = nil
+					select {
+					case done <- r:
+					case <-stop:
+					}
+					continue
+				}
 				r := work(ctx, i, inputs[i], opt, owners, stages)
+				budget.release(w)
 				select {
 				case done <- r:
 				case <-stop:
