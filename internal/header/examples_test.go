@@ -3,6 +3,8 @@ package header
 import (
 	"strings"
 	"testing"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
 )
 
 // Every pattern table of the header carries an example for each entry; these tests run each
@@ -72,5 +74,20 @@ func TestDatePatternExamples(t *testing.T) {
 		if m := p.re.FindStringIndex(p.example); m == nil || m[1] != len(p.example) {
 			t.Errorf("datePatterns[%d] does not read the whole of %q", i, p.example)
 		}
+	}
+}
+
+// A count too long to be one is left unread (null), never read as 0 (issue 17, case 10).
+func TestHugeDeclaredTotalIsNull(t *testing.T) {
+	b := &bulletin.Bulletin{Paragraphs: []bulletin.Paragraph{
+		{Index: 0, Text: "根据市委统一部署，市委第一巡察组对市档案局党组进行了巡察。"},
+		{Index: 1, Text: "巡察组反馈问题99999999999999999999999个，制定整改措施28项。"},
+	}}
+	Extract(b)
+	if b.Declared.ProblemsTotal != nil {
+		t.Errorf("problems_total = %d, want null", *b.Declared.ProblemsTotal)
+	}
+	if b.Declared.MeasuresTotal == nil || *b.Declared.MeasuresTotal != 28 {
+		t.Errorf("measures_total = %v, want 28 (the sentence's other count still read)", b.Declared.MeasuresTotal)
 	}
 }

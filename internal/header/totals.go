@@ -229,6 +229,10 @@ type countAt struct {
 	chinese bool // written in Chinese numerals
 }
 
+// maxCountDigits is the most digits a declared count has: more is no count of problems or
+// measures (and would overflow), so it is left unread rather than read wrong.
+const maxCountDigits = 9
+
 // scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
 // decimals and dates, and durations (N个月).
 func scanCounts(s string) []countAt {
@@ -243,8 +247,12 @@ func scanCounts(s string) []countAt {
 		if unit == "个" && strings.HasPrefix(s[m[1]:], "月") {
 			continue
 		}
-		c := countAt{s: m[0], e: m[1], n: readNumber(strings.ReplaceAll(num, ",", "")), unit: unit}
+		digits := strings.ReplaceAll(num, ",", "")
+		c := countAt{s: m[0], e: m[1], n: readNumber(digits), unit: unit}
 		c.chinese = num[0] < '0' || num[0] > '9'
+		if !c.chinese && len(digits) > maxCountDigits {
+			continue // 99999999999999999999999个问题: no declared count; not read as 0
+		}
 		if c.chinese && c.n == 0 && num != "零" && num != "〇" {
 			continue
 		}
