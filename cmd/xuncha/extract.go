@@ -14,6 +14,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/xuncha/xuncha/internal/pipeline"
 	"github.com/xuncha/xuncha/internal/workbook"
@@ -343,7 +344,26 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 }
 
 // oneLine folds an error message onto one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// Line breaks and tabs become single spaces; other control characters (ESC, NUL …, as a file
+// name may hold) are written as \xNN, so that no message can break the one-line format or
+// drive the terminal.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		if unicode.IsControl(r) {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // isTerminal reports whether w is a terminal (a character device), without new dependencies.
 func isTerminal(w io.Writer) bool {

@@ -57,3 +57,26 @@ func TestOutputPathChecks(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// A file name with a newline, ESC or NUL-like control characters cannot break the one-line
+// format of stderr (issue 17, case 10).
+func TestControlCharactersInNames(t *testing.T) {
+	if got, want := oneLine("a\x1b[2Jb\x00c\nd\te"), `a\x1b[2Jb\x00c d e`; got != want {
+		t.Errorf("oneLine = %q, want %q", got, want)
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "bad\x1b[31m\nname.txt")
+	if err := os.WriteFile(name, nil, 0o644); err != nil {
+		t.Skipf("cannot make such a file name here: %v", err)
+	}
+	code, _, stderr := runCLI(t, "", "extract", "-q", "--json", name)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 for an empty file", code)
+	}
+	if strings.ContainsRune(stderr, 0x1b) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("stderr carries raw control characters or several lines: %q", stderr)
+	}
+	if !strings.Contains(stderr, `\x1b[31m`) {
+		t.Errorf("stderr does not show the escaped name: %q", stderr)
+	}
+}
