@@ -240,6 +240,13 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	}
 	bar := newProgressBar(out, len(inputs), !f.quiet && isTerminal(stderr))
 	taken := make(map[string]bool)
+	if f.split != "" {
+		// Files already in the folder are taken too: --split never overwrites one.
+		entries, _ := os.ReadDir(f.split)
+		for _, e := range entries {
+			taken[strings.ToLower(e.Name())] = true
+		}
+	}
 	done, runFailed := 0, 0
 
 	emit := func(r pipeline.Result) {

@@ -80,3 +80,29 @@ func TestControlCharactersInNames(t *testing.T) {
 		t.Errorf("stderr does not show the escaped name: %q", stderr)
 	}
 }
+
+// --split never overwrites a file already in its folder (issue 17, case 10).
+func TestSplitNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	split := filepath.Join(dir, "split")
+	if code, _, stderr := runCLI(t, "", "extract", seedFile, "-q", "-o", filepath.Join(dir, "a.xlsx"), "--split", split); code != 0 {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	first, _ := os.ReadDir(split)
+	if len(first) != 1 {
+		t.Fatalf("first run wrote %d files, want 1", len(first))
+	}
+	kept := filepath.Join(split, first[0].Name())
+	if err := os.WriteFile(kept, []byte("the office's own file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "extract", seedFile, "-q", "-o", filepath.Join(dir, "b.xlsx"), "--split", split); code != 0 {
+		t.Fatalf("second run: exit %d, %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(kept); string(data) != "the office's own file" {
+		t.Errorf("--split overwrote %s", kept)
+	}
+	if second, _ := os.ReadDir(split); len(second) != 2 {
+		t.Errorf("second run: %d files in the folder, want 2 (a new name beside the old)", len(second))
+	}
+}

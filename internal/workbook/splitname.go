@@ -44,7 +44,8 @@ func SplitName(b *bulletin.Bulletin, taken map[string]bool) string {
 			base = strings.TrimSuffix(src, filepath.Ext(src))
 		}
 	}
-	base = cleanName(base)
+	// Not a name that reads as an option (-rf_…), a lock file (~$…) or a hidden file (.…).
+	base = strings.TrimLeft(cleanName(base), "-~$. ")
 	if base == "" {
 		base = "公报"
 	}

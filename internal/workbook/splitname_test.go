@@ -141,3 +141,13 @@ func FuzzSplitCell(f *testing.F) {
 		}
 	})
 }
+
+// A split name never reads as an option, a lock file or a hidden file (issue 17, case 10).
+func TestSplitNameNoLeadingDashOrLock(t *testing.T) {
+	for _, unit := range []string{"-rf 单位", "~$lock单位", "--", ".hidden单位", "$~-甲"} {
+		name := SplitName(&bulletin.Bulletin{Unit: unit}, nil)
+		if strings.HasPrefix(name, "-") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "$") {
+			t.Errorf("SplitName(unit %q) = %q", unit, name)
+		}
+	}
+}
