@@ -40,10 +40,10 @@ func decode(data []byte, hint string) (text, enc string, err error) {
 	case bytes.HasPrefix(data, bomUTF8):
 		return validUTF8Prefix(data[len(bomUTF8):]), EncUTF8BOM, nil
 	case bytes.HasPrefix(data, bomUTF16LE):
-		s, err := decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), data)
+		s, err := decodeUTF16(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), data)
 		return s, EncUTF16LE, err
 	case bytes.HasPrefix(data, bomUTF16BE):
-		s, err := decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), data)
+		s, err := decodeUTF16(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), data)
 		return s, EncUTF16BE, err
 	}
 	if utf8.Valid(data) {
@@ -95,6 +95,20 @@ func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 	}
 	if bytes.ContainsRune(out, utf8.RuneError) {
 		return "", errors.New("invalid byte sequence")
+	}
+	return string(out), nil
+}
+
+// decodeUTF16 decodes UTF-16 whose BOM settles the encoding. A bad unit does not refuse the
+// whole file: an odd trailing byte (a copy cut short) is dropped, and a lone surrogate becomes
+// U+FFFD, as for UTF-8 after its BOM.
+func decodeUTF16(e encoding.Encoding, data []byte) (string, error) {
+	if len(data)%2 == 1 {
+		data = data[:len(data)-1]
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", err
 	}
 	return string(out), nil
 }

@@ -176,3 +176,26 @@ func TestRemoveGlosses(t *testing.T) {
 		}
 	}
 }
+
+// UTF-16 with one odd trailing byte or one lone surrogate is read, the bad unit replaced,
+// instead of the whole file refused (issue 17, case 10).
+func TestUTF16BadUnitReplaced(t *testing.T) {
+	text := "根据市委统一部署，市委第一巡察组对市档案局党组进行了巡察。\n一、整改总体情况\n"
+	le := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		le = append(le, byte(r), byte(r>>8))
+	}
+	lone := append(append([]byte{}, le...), 0x00, 0xD8, 'x', 0) // a high surrogate alone, then "x"
+	odd := append(append([]byte{}, le...), 0x41)                // one byte too many
+	for name, data := range map[string][]byte{"lone surrogate": lone, "odd byte": odd} {
+		doc, err := Read(name+".txt", data)
+		if err != nil {
+			t.Errorf("%s: refused: %v", name, err)
+			continue
+		}
+		all := strings.Join(doc.Paragraphs, "\n")
+		if !strings.Contains(all, "一、整改总体情况") || doc.Encoding != EncUTF16LE {
+			t.Errorf("%s: read as %s: %q", name, doc.Encoding, all)
+		}
+	}
+}
