@@ -165,8 +165,13 @@ func (o *overview) source(src bulletin.Source) (text, target string) {
 	if err != nil {
 		rel = abs
 	}
-	return src.Path, filepath.ToSlash(rel)
+	return src.Path, linkEscaper.Replace(filepath.ToSlash(rel))
 }
+
+// linkEscaper escapes the characters that would end a link's path (# a fragment, ? a query)
+// and the escape character itself, so that hash#frag.txt links to that file, not to hash.
+// Other characters (CJK names, spaces) are left as Excel and LibreOffice read them.
+var linkEscaper = strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F")
 
 // cells is the 概览 row of r.
 func (o *overview) cells(r overviewRow) []cell {

@@ -595,3 +595,18 @@ func TestCloseContextCancelledKeepsPrevious(t *testing.T) {
 		t.Errorf("files left: %v", entries)
 	}
 }
+
+// A source path with # or ? links to that file (issue 17, case 10).
+func TestSourceLinkEscaped(t *testing.T) {
+	o := &overview{w: &Writer{dir: "/data"}}
+	for path, want := range map[string]string{
+		"/data/hash#frag.txt": "hash%23frag.txt",
+		"/data/q?x=1.html":    "q%3Fx=1.html",
+		"/data/100%.txt":      "100%25.txt",
+		"/data/子目录/通报.txt":    "子目录/通报.txt",
+	} {
+		if text, target := o.source(bulletin.Source{Path: path}); target != want || text != path {
+			t.Errorf("source(%q) = %q, %q; want link %q", path, text, target, want)
+		}
+	}
+}
