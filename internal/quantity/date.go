@@ -130,7 +130,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 	}
 	j := i + n
 	switch {
-	case n == 4 && v >= 1900 && v <= 2100 && strings.ContainsRune(rangeSeps, runeAt(src, j)) && lx.yearAt(j+1):
+	case n == 4 && v >= 1900 && v <= 2100 && lx.yearRangeAt(j):
 		// 2019—2023年: the first year of a year range
 		p.y, p.hasYear, p.end = v, true, j
 		return p, true
@@ -170,6 +170,13 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 	return p, false
 }
 
+// yearRangeAt reports whether a range separator and a year written 2023年 follow at j
+// (2019—2023年).
+func (lx *dateLexer) yearRangeAt(j int) bool {
+	e, ok := rangeSepAt(lx.src, j)
+	return ok && lx.yearAt(e)
+}
+
 // yearAt reports whether a year written 2023年 starts at i.
 func (lx *dateLexer) yearAt(i int) bool {
 	n, v := digitsAt(lx.src, i)
@@ -196,11 +203,11 @@ func (lx *dateLexer) afterYear(p datePart) (datePart, bool) {
 		return p, true
 	}
 	after := skipSpaces(src, k+n)
-	if n <= 2 && v >= 1 && strings.ContainsRune(rangeSeps, runeAt(src, after)) {
+	if e, ok := rangeSepAt(src, after); ok && n <= 2 && v >= 1 {
 		// 2022年1-6月, 2022年1至6月: one 月 for both ends
-		n2, v2 := digitsAt(src, after+1)
-		if n2 > 0 && n2 <= 2 && v2 > v && v2 <= 12 && runeAt(src, after+1+n2) == '月' {
-			p.m, p.endMonth, p.end = v, v2, after+1+n2+1
+		n2, v2 := digitsAt(src, e)
+		if n2 > 0 && n2 <= 2 && v2 > v && v2 <= 12 && runeAt(src, e+n2) == '月' {
+			p.m, p.endMonth, p.end = v, v2, e+n2+1
 			return p, true
 		}
 	}
@@ -353,11 +360,11 @@ func cnSmall(src []rune, i int) (n, v int) {
 // rangeEnd reads "至B" after the date p; B inherits p's year and month where it has none.
 func (lx *dateLexer) rangeEnd(p datePart) (datePart, bool) {
 	src := lx.src
-	j := skipSpaces(src, p.end)
-	if j >= len(src) || !strings.ContainsRune(rangeSeps, src[j]) {
+	sep, ok := rangeSepAt(src, skipSpaces(src, p.end))
+	if !ok {
 		return p, false
 	}
-	k := skipSpaces(src, j+1)
+	k := skipSpaces(src, sep)
 	if k >= len(src) || !lx.boundary(k) {
 		return p, false
 	}
@@ -422,15 +429,15 @@ func (lx *dateLexer) monthRange(i int) (int, bool) {
 	if n == 0 || n > 2 || a < 1 || a > 12 {
 		return 0, false
 	}
-	j := i + n
-	if j >= len(src) || !strings.ContainsRune(rangeSeps, src[j]) {
+	j, ok := rangeSepAt(src, i+n)
+	if !ok {
 		return 0, false
 	}
-	n2, b := digitsAt(src, j+1)
-	if n2 == 0 || n2 > 2 || b < a || b > 12 || runeAt(src, j+1+n2) != '月' {
+	n2, b := digitsAt(src, j)
+	if n2 == 0 || n2 > 2 || b < a || b > 12 || runeAt(src, j+n2) != '月' {
 		return 0, false
 	}
-	end := j + 1 + n2 + 1
+	end := j + n2 + 1
 	d := Date{Text: string(src[i:end]), Inferred: true, Start: i, Stop: end}
 	if lx.year != 0 {
 		d.Date, d.End = iso(lx.year, a, 0), iso(lx.year, b, 0)

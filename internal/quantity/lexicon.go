@@ -59,8 +59,29 @@ var suffixes = []qualifier{
 	{"之内", false, "le"}, // 10个工作日之内
 }
 
-// rangeSeps join the two ends of a range (10至20万元, 3-5人).
-const rangeSeps = "至到-~—～－"
+// rangeSep is a word that joins the two ends of a range.
+type rangeSep struct {
+	Word    string
+	Example string // a range written with it, read by the tests (as a quantity or a date)
+}
+
+// rangeSeps join the two ends of a range, for quantities and dates alike (fold turns ～ into ~
+// and － into -). The longest that matches is taken.
+var rangeSeps = []rangeSep{
+	{"至", "10至20万元"},           // and 2023年8月24日至10月23日
+	{"到", "一百二十到一百五十万元"},       // 百分之三十到四十一
+	{"-", "3-5人"},              // 2019年4月12-19日, 2023.3.1-4.30
+	{"~", "3~5人"},              // ～ folds to ~
+	{"—", "3—5人"},              // em dash; 第3—5轮 is passed over whole
+	{"——", "2——3万元"},           // a doubled em dash
+	{"−", "3−5人"},              // U+2212
+	{"起至", "2023年3月1日起至4月30日"}, // dates: from … until
+	{"起到", "2023年3月1日起到4月30日"}, //
+	{"起—", "2023年3月1日起—4月30日"}, //
+}
+
+// rangeMarks may stand between the first end of a range and the separator: 1万(含)-5万元.
+var rangeMarks = []string{"(含)", "(不含)"}
 
 // names are fixed expressions and slogans whose numerals are not quantities, matched
 // where a numeral starts. Most are also written in quotes (“四个意识”), which the scanner
@@ -161,3 +182,42 @@ const oneBlockers = "为是新上下单"
 // nameQuoteMax is the longest quotation (in runes) taken as a name or slogan and skipped
 // whole: “三会一课”, “1+1+5”, “七张问题清单”. Longer quotations (针对“…”问题) are scanned.
 const nameQuoteMax = 14
+
+// foreignCurrency is a currency other than 人民币.
+type foreignCurrency struct {
+	Word    string
+	Example string // an amount in it, which the scanner does not read
+}
+
+// foreignCurrencies are the currencies whose amounts are not read, before or after the number
+// (港币2960元, 1.9万台币, 约4.287亿美元, 三万元欧元): their value in 元 is not known, and the
+// metric's unit is 元 or nothing.
+var foreignCurrencies = []foreignCurrency{
+	{"美元", "约4.287亿美元"}, {"美金", "5万美金"}, {"欧元", "三万元欧元"}, {"英镑", "200英镑"},
+	{"日元", "3千万亿日元"}, {"日币", "9000元日币"}, {"港元", "从8500到3万港元"}, {"港币", "港币两千九百六十元"},
+	{"新台币", "新台币 177.1 亿元"}, {"台币", "不到1.9万台币"}, {"澳元", "100澳元"}, {"澳门元", "100澳门元"},
+	{"加元", "100加元"}, {"卢布", "两个亿卢布"}, {"泰铢", "二十五万三千二百泰铢"}, {"韩元", "1000韩元"},
+	{"瑞郎", "100瑞郎"}, {"新加坡元", "100新加坡元"}, {"新币", "100新币"}, {"比特币", "3个比特币"},
+}
+
+// moneySubunit is a part of 元 written after an amount in 元 (块).
+type moneySubunit struct {
+	Words   string // the characters that name it
+	Exp     int    // its power of ten in 元
+	Example string // an amount with it, read by the tests
+	Want    float64
+}
+
+// moneySubunits are 角 (毛) and 分, read after 元 or 块 with one digit each: 123元1角1分 is
+// 123.11 元; 块 followed by one of them is 元 (十块三毛 is 10.3 元, not 10 块).
+var moneySubunits = []moneySubunit{
+	{"角毛", -1, "十块三毛", 10.3},
+	{"分", -2, "123元1角1分", 123.11},
+}
+
+// zeroWords are words that open with 零 and are no zero, though a unit follows 零 (零件 is
+// parts, not 0 件).
+var zeroWords = []string{
+	"零件",  // 采购零件三百个
+	"零部件", // 汽车零部件
+}

@@ -1,16 +1,30 @@
 // Package quantity scans Chinese bulletin text for quantities (numbers with units,
 // percentages, approximations, bounds, ranges) and dates, and normalises them. It runs
 // before segmentation, because gse cuts 二十/八项 and 7.132/万元 apart. It imports nothing of
-// Xuncha's.
+// Xuncha's but the rune helpers. It holds the one numeral reader (ReadNumber, ParseNumber)
+// and the one date reader (ScanDates) that the other packages use.
 //
 // The scanner is a small lexer in the style of go/scanner: a state struct over the runes of
-// the text, reading numbers (digits or Chinese numerals), then what may follow them (余/多,
-// a magnitude 万/亿/千, a range end, a unit from the unit table, 左右/以上/以下), and what may
-// precede them (约, 近, 超过, 不足, 各). The words it knows live in tables: units (units.go),
-// qualifiers, names and slogans (lexicon.go), date forms (date.go).
+// the text, reading numbers (numeral.go), then what may follow them (余/多, a range end, a unit
+// from the unit table, 左右/以上/以下), and what may precede them (约, 近, 超过, 不足, 各). The
+// words it knows live in tables: numerals (numeral.go), units (units.go), qualifiers, range
+// separators, currencies, names and slogans (lexicon.go), date forms (date.go).
 //
 // Input is expected folded (fold.String): ASCII digits, %, commas and quotes “”. Offsets are
 // rune offsets into the input, so they are offsets into the unfolded original too.
+//
+// Scope. Read: numbers in digits (1,234.5), in Chinese numerals (二十八, 一千零十, 零点五,
+// 三点一四一五九二六, up to nineteen significant digits), in capitals where unambiguous (贰佰伍拾),
+// and both mixed (5万4千6百, 3万4000); minus signs (负3.9%, -22.2%, 百分之负三点八); magnitudes
+// folded into the value (7.132万元, 两个亿, 四万万); percentages (76%, 百分之九十五, 百分之1,669,
+// 千分之五, N个百分点, N成); ranges, also with the magnitude written once (一百二十到一百五十万元);
+// 半 after a unit (一年半, 一吨半); 元 with 角 and 分 (123元1角1分, 十块三毛); the units of the
+// table, power-sector ones included (10千伏, 100万千瓦). Deliberately left out, with no
+// reading at all rather than a guess: amounts in foreign currencies (1.9万台币, 4亿美元: their
+// value in 元 is unknown), fractions (三分之一, 3/5, 16分之5), exponents (2^5, 6.02e+23),
+// digits spaced apart (7万 5千, 百分之五 十), vague amounts (数十, 十几, 五六个), a single digit
+// after a magnitude (3万5: 35000 or 30005), temperatures, discounts (八折), units outside the
+// table (一位 as a bit), and anything inside a web address (q=30%25).
 //
 // What is not a quantity: dates and years (the date lexer claims them first), phone numbers,
 // postcodes and codes (no unit, or a leading zero), document numbers (〔2023〕7号: 号 is no
@@ -34,9 +48,13 @@
 //     以下, 以内, 不超过 are Bound "le" (not Approx).
 //   - Units are reported as written, except magnitudes folded into the value (7.132万元 ->
 //     71320 元), 周岁 -> 岁, 平米 -> 平方米, 个百分点 -> 百分点, 个工作日 -> 工作日,
-//     千米 -> 公里. 三个方面 is 3 个 (the classifier written), 五方面 is 5 方面.
+//     千米 -> 公里, 块 before 毛/角 -> 元. 三个方面 is 3 个 (the classifier written), 五方面 is
+//     5 方面. 千 that starts a unit is the unit's (一千克 is 1 千克, 10千伏 is 10 千伏).
 //   - Ranges keep the lower end in Value and the upper in Max; a magnitude written once at the
-//     end applies to both ends (10至20万元 -> 100000..200000 元).
+//     end applies to both ends (10至20万元 -> 100000..200000 元, 一百二十到一百五十万元 ->
+//     1200000..1500000 元): the largest magnitude written at the end that keeps the lower end
+//     at most the upper (二至三十人 stays 2..30). The separators are one table, rangeSeps, for
+//     quantities and dates (第3—5轮 is passed over whole). A range is never negative.
 //   - Vague amounts (数十, 十几, 五六个, 三分之一) are not quantities: no value can be given.
 //   - N年 before 行动/规划/计划 is a plan's name (三年行动方案); 100周年 is an anniversary.
 //   - Page chrome is not a metric: a number after a counter label of chromeLabels (阅读量:351,
@@ -64,8 +82,12 @@
 //     numbers before a three-digit count is far rarer than a thousands separator.
 //   - A smaller magnitude after a larger one adds to it: 3亿5000万元 -> 350000000 元, 1万5千元
 //     -> 15000 元 (Chinese numerals do this themselves: 三亿五千万).
-//   - Exact amounts: decimals times a magnitude are computed on the digits (38.27亿元 is
-//     3827000000 元, not 3827000000.000001), since the gold compares values exactly.
+//   - Exact amounts: every number is computed in decimal and turned into the nearest float64
+//     once (38.27亿元 is 3827000000 元, not 3827000000.000001; 二点七一八二八 keeps its digits),
+//     since the gold compares values exactly.
+//   - Signs: 负 and - before a number make it negative, except where - joins two numbers
+//     (3-5人) and where 负 ends a word (担负两项任务). 零 alone is zero before a unit (零元),
+//     except in the words of zeroWords (零件).
 //   - Dates: month-level mentions give YYYY-MM (6月底 -> 2024-06, the 底 kept in Text); half
 //     years and quarters give a month range (上半年 -> 2024-01 .. 2024-06); 2023年度 is 2023.
 //     A year-less date takes the year of the nearest earlier date that names its year at month
@@ -89,7 +111,7 @@ type Quantity struct {
 // Scan returns the quantities of s in order.
 func Scan(s string) []Quantity {
 	src := []rune(s)
-	sc := &scanner{src: src, dates: lexDates(src, 0)}
+	sc := &scanner{src: src, dates: lexDates(src, 0), sign: -1}
 	sc.run()
 	return sc.out
 }

@@ -2,8 +2,10 @@ package quantity
 
 import (
 	"math"
-	"strconv"
+	"math/bits"
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/runes"
@@ -16,26 +18,26 @@ type scanner struct {
 	pos   int
 	dates []Date // from lexDates, in order
 	di    int    // first date not yet behind pos
+	sign  int    // position of a minus sign just read, or -1
 	out   []Quantity
 }
 
 // number is a number as read, before its unit.
 type number struct {
 	start, end int
-	value      float64
-	mag        bool // a magnitude (万, 亿, 千) was written
-	chinese    bool
-	mant       float64 // digits without the point: 38.27 -> 3827, for exact magnitudes
-	frac       int     // digits after the point: 38.27 -> 2
+	value      float64 // val as a float64, sign applied
+	val        decimal // the absolute value, exactly as written
+	neg        bool    // a minus sign was written (负3.9%, -22.2%)
+	mag        bool    // a magnitude (万, 亿, or 千 after digits) was written
+	chinese    bool    // written in Chinese numerals (it starts with one)
 }
 
-// times returns the number times a magnitude, computed on the digits where that is exact:
-// 38.27亿 is 3827 × 1e8 / 100 = 3827000000, where 38.27 × 1e8 is 3827000000.000001.
-func (n number) times(factor float64) float64 {
-	if n.frac > 0 && n.frac <= 15 && n.mant*factor < 1<<53 && factor == math.Trunc(factor) {
-		return n.mant * factor / math.Pow10(n.frac)
+// signed returns d as a float64 with the sign of n.
+func (n number) signed(d decimal) float64 {
+	if n.neg {
+		return -d.float()
 	}
-	return n.value * factor
+	return d.float()
 }
 
 func (sc *scanner) run() {
@@ -54,6 +56,10 @@ func (sc *scanner) step() {
 		sc.pos = sc.dates[sc.di].Stop
 		return
 	}
+	if end := urlEnd(src, sc.pos); end > sc.pos {
+		sc.pos = end // a web address: %25 and 2020 in it are no quantities
+		return
+	}
 	r := src[sc.pos]
 	switch {
 	case r == '“' || r == '‘' || r == '"':
@@ -68,6 +74,16 @@ func (sc *scanner) step() {
 			sc.pos = end
 			return
 		}
+	case signRunes[r] && signAt(src, sc.pos):
+		sc.sign = sc.pos
+		sc.pos++
+		if isDigit(src[sc.pos]) {
+			sc.arabic()
+		} else {
+			sc.chinese()
+		}
+		sc.sign = -1
+		return
 	case isDigit(r):
 		sc.arabic()
 		return
@@ -80,12 +96,10 @@ func (sc *scanner) step() {
 			return
 		}
 	}
-	if isCNNumeral(r) {
-		for _, n := range nameIndex[r] {
-			if hasRunes(src, sc.pos, n) {
-				sc.pos += len(n)
-				return
-			}
+	if numeralStart(src, sc.pos) && !isDigit(r) {
+		if n, ok := nameIndexAt(src, sc.pos); ok {
+			sc.pos += len(n)
+			return
 		}
 		sc.chinese()
 		return
@@ -93,25 +107,33 @@ func (sc *scanner) step() {
 	sc.pos++
 }
 
+// signed applies a sign read just before n (sc.sign) to it.
+func (sc *scanner) signed(n number) number {
+	if sc.sign >= 0 && sc.sign == n.start-1 {
+		n.start, n.neg, n.value = sc.sign, true, -n.value
+	}
+	return n
+}
+
 // arabic reads a number written in digits at sc.pos and the quantity around it, if any.
 func (sc *scanner) arabic() {
 	src := sc.src
 	start := sc.pos
-	n, ok := lexArabic(src, start)
+	n, ok := readNumeral(src, start, numOpts{})
+	sc.pos = n.end
 	if !ok {
-		sc.pos = n.end
 		return
 	}
-	sc.pos = n.end
-	// Not quantities: codes (0431), Latin words (5G, G20), times (17:06), ordinals (第3轮).
-	if isLatin(runeAt(src, start-1)) || isLatin(runeAt(src, n.end)) {
+	// Not quantities: codes (0431), Latin words (5G, G20), times (17:06), ordinals (第3轮),
+	// fractions and exponents (3/5, 16分之5, 2^5, e-1), spaced digits (1 3/5, 四百 点 五).
+	if isLatin(runeAt(src, start-1)) || isLatin(runeAt(src, n.end)) || notANumber(src, start, n.end) {
 		return
 	}
 	if runeAt(src, n.end) == ':' && isDigit(runeAt(src, n.end+1)) {
 		sc.pos = skipDigitsColons(src, n.end)
 		return
 	}
-	if src[start] == '0' && n.end-start > 1 && runeAt(src, start+1) != '.' {
+	if src[start] == '0' && countDigits(src, start) > 1 {
 		return
 	}
 	before := start
@@ -122,23 +144,81 @@ func (sc *scanner) arabic() {
 		sc.pos = sc.skipTail(n)
 		return
 	}
-	sc.finish(n)
+	sc.finish(sc.signed(n))
+}
+
+// notANumber reports the numbers that are parts of something the scanner does not read: the
+// terms of a fraction (3/5, 16分之5, 一百万又五十万分之二十五), an exponent (2^5, 2.7e-1), a
+// decimal written without its integer (.5), digits spaced apart (1 3/5, 四百 点 五, 7万 5千).
+func notANumber(src []rune, start, end int) bool {
+	b := start - 1
+	for k := 0; k < 2 && (signRunes[runeAt(src, b)] || runeAt(src, b) == '+'); k++ {
+		b-- // 负３分之负一百五十七; e-1, ^+23, ^--23
+	}
+	if b < start-1 && (isLatin(runeAt(src, b)) || runeAt(src, b) == '^') {
+		return true
+	}
+	spaced := runeAt(src, b) == ' '
+	b = skipSpacesBack(src, b)
+	switch p := runeAt(src, b); {
+	case p == '/' || p == '^' || p == '又':
+		return true
+	case p == '.' && !spaced:
+		return true
+	case p == '之' && runeAt(src, skipSpacesBack(src, b-1)) == '分':
+		return true
+	case spaced && (isDigit(p) || isCNNumeral(p) || p == '点'):
+		return true
+	}
+	k := skipSpaces(src, end)
+	switch r := runeAt(src, k); {
+	case r == '/' && isDigit(runeAt(src, k+1)):
+		return true
+	case r == '^' || r == '又' && numeralStart(src, skipSpaces(src, k+1)):
+		return true
+	case r == '分' && runeAt(src, skipSpaces(src, k+1)) == '之':
+		return true // ３ 分 之 一
+	case k > end && (isDigit(r) || isCNNumeral(r)) && !magnitudeRune(src, k):
+		return true // 7万 5千
+	}
+	return false
+}
+
+// spacedAfter reports whether a space and more numerals follow at j (百分之五 十, 七成 六):
+// digits spaced apart, which are not read.
+func spacedAfter(src []rune, j int) bool {
+	if runeAt(src, j) != ' ' {
+		return false
+	}
+	k := skipSpaces(src, j)
+	return isDigit(runeAt(src, k)) || isCNNumeral(runeAt(src, k)) || runeAt(src, k) == '点'
+}
+
+// skipSpacesBack moves i back over spaces.
+func skipSpacesBack(src []rune, i int) int {
+	for i >= 0 && i < len(src) && src[i] == ' ' {
+		i--
+	}
+	return i
 }
 
 // chinese reads a Chinese numeral at sc.pos and the quantity around it, if any.
 func (sc *scanner) chinese() {
 	src := sc.src
 	start := sc.pos
-	end := cnRun(src, start)
+	n, ok := readNumeral(src, start, numOpts{})
+	end := n.end
 	sc.pos = end
-	if end == start {
-		sc.pos++
-		return
-	}
 	prev := runeAt(src, start-1)
+	if sc.sign == start-1 {
+		prev = runeAt(src, start-2)
+	}
 	if strings.ContainsRune(cnBlockers, prev) || src[start] == '一' && end == start+1 && strings.ContainsRune(oneBlockers, prev) && !(prev == '为' && isDuration(src, end)) || ordinalList(src, start) {
 		n := number{start: start, end: end, chinese: true}
 		sc.pos = sc.skipTail(n)
+		return
+	}
+	if !ok {
 		return
 	}
 	// 百/千/万 alone start a number only after 近, 上, 逾 … or before 余/多: 近百场, 上千人,
@@ -148,20 +228,24 @@ func (sc *scanner) chinese() {
 			return
 		}
 	}
-	v, mag, ok := parseCN(src[start:end])
-	if !ok || v > 1e15 {
-		return
-	}
 	next := runeAt(src, end)
 	if next == '几' || runes.HasPrefixAt(src, end, "分之") {
 		sc.pos = end + 1
 		return
 	}
-	n := number{start: start, end: end, value: v, mag: mag, chinese: true}
+	if notANumber(src, start, end) {
+		return
+	}
+	for _, w := range zeroWords {
+		if runes.HasPrefixAt(src, start, w) {
+			sc.pos = start + len([]rune(w)) // 零件: not 0 件
+			return
+		}
+	}
 	if src[start] == '一' && end == start+1 && sc.oneIsWord(end) {
 		return
 	}
-	sc.finish(n)
+	sc.finish(sc.signed(n))
 }
 
 // isDuration reports whether a duration unit is written at j: 期限为一年, 时限为一个月 count
@@ -243,46 +327,78 @@ func isSloganEnd(r rune) bool {
 	return strings.ContainsRune(",，。；;：:!！?？“”‘’\n", r)
 }
 
-// percentWord reads 百分之九十五 (95 %), 百分之百 (100 %), 千分之五 (5 ‰).
+// percentWord reads 百分之九十五 (95 %), 百分之百 (100 %), 千分之五 (5 ‰), 百分之1,669,
+// 百分之负三点八 (-3.8 %) and ranges 百分之三十到四十一, 百分之三十至百分之四十.
 func (sc *scanner) percentWord() bool {
 	src := sc.src
 	start := sc.pos
+	word := "百分之"
 	unitName := "%"
 	if src[start] == '千' {
-		unitName = "‰"
+		word, unitName = "千分之", "‰"
 	}
-	j := start + 3
-	var n number
-	switch {
-	case isDigit(runeAt(src, j)):
-		a, ok := lexArabic(src, j)
-		if !ok {
-			return false
-		}
-		n = a
-	case runeAt(src, j) == '百':
-		n = number{start: j, end: j + 1, value: 100, chinese: true}
-	case isCNNumeral(runeAt(src, j)):
-		end := cnRun(src, j)
-		v, _, ok := parseCN(src[j:end])
-		if !ok || v > 1e15 {
-			return false
-		}
-		n = number{start: j, end: end, value: v, chinese: true}
-	default:
+	// 一百分之二, 3又千分之23: a fraction, not a percentage
+	if p := runeAt(src, start-1); isDigit(p) || isCNNumeral(p) || p == '又' || numeralStart(src, start-1) {
 		return false
 	}
-	q := Quantity{Value: round(n.value), Unit: unitName, Kind: KindPercent, Start: start, End: n.end}
+	n, ok := sc.percentNumber(start + 3)
+	if !ok {
+		return false
+	}
+	if spacedAfter(src, n.end) {
+		sc.pos = n.end // 百分之五 十: digits spaced apart are not read
+		return true
+	}
+	q := Quantity{Value: n.value, Unit: unitName, Kind: KindPercent, Start: start, End: n.end}
+	end := n.end
+	if !n.neg {
+		if e, ok := rangeSepAt(src, end); ok {
+			k := e
+			if runes.HasPrefixAt(src, k, word) {
+				k += 3
+			}
+			if m, ok := sc.percentNumber(k); ok && !m.neg && !m.val.less(n.val) {
+				mx := m.value
+				q.Max, end = &mx, m.end
+			}
+		}
+	}
 	if p, qual, ok := sc.prefixAt(start); ok {
 		q.Start = p
 		q.Approx, q.Bound = qual.Approx, qual.Bound
 	}
-	end := sc.suffix(&q, n.end)
+	end = sc.suffix(&q, end)
 	q.End = end
 	q.Text = string(src[q.Start:q.End])
 	sc.out = append(sc.out, q)
 	sc.pos = end
 	return true
+}
+
+// percentNumber reads the number after 百分之 at j, with its sign: 九十五, 98.5, 1,669, 百, 负三点八.
+func (sc *scanner) percentNumber(j int) (number, bool) {
+	src := sc.src
+	neg := false
+	if signRunes[runeAt(src, j)] && numeralStart(src, j+1) {
+		neg, j = true, j+1
+	}
+	var n number
+	switch {
+	case runeAt(src, j) == '百' && !isCNNumeral(runeAt(src, j+1)):
+		n = number{start: j, end: j + 1, val: decOf(100), value: 100, chinese: true}
+	case numeralStart(src, j):
+		m, ok := readNumeral(src, j, numOpts{sepAlways: true})
+		if !ok || m.mag && m.chinese || isLatin(runeAt(src, m.end)) {
+			return m, false // 百分之15k
+		}
+		n = m
+	default:
+		return n, false
+	}
+	if neg {
+		n.neg, n.value = true, -n.value
+	}
+	return n, true
 }
 
 // finish reads what follows the number n (余/多, a magnitude, a range, the unit, 左右/以上)
@@ -294,33 +410,26 @@ func (sc *scanner) finish(n number) {
 		q.Start = p
 		q.Approx, q.Bound = qual.Approx, qual.Bound
 	}
-	j, factor, approx := sc.magnitude(n)
+	j, exp, approx := sc.magnitude(n)
 	q.Approx = q.Approx || approx
-	value := n.times(factor)
-	mag := n.mag || factor != 1
-	// 3亿5000万元, 3亿5千万元, 1万5千元: a smaller magnitude written after the first.
-	if !n.chinese && !approx && (factor == 1e8 || factor == 1e4) && isDigit(runeAt(src, j)) {
-		if m, ok := lexArabic(src, j); ok {
-			if j2, f2, a2 := sc.magnitude(m); f2 > 1 && f2 < factor {
-				value += m.times(f2)
-				j = j2
+	value := n.val.shift(exp)
+	mag := n.mag || exp != 0
+	// A range: 10至20万元, 3-5人, 10%-20%, 一百二十到一百五十万元.
+	var max *decimal
+	if e, ok := rangeSepAt(src, j); ok && !n.neg {
+		if m, ok := sc.rangeEnd(n, e); ok {
+			j2, e2, a2 := sc.magnitude(m)
+			mx := m.val.shift(e2)
+			lo := value
+			if exp == 0 && !n.mag {
+				if k, ok := sharedMagnitude(src, n, m, e2); ok {
+					lo, mag = n.val.shift(k), true // the magnitude is written once, at the end
+				}
+			}
+			if !mx.less(lo) {
+				value, max, j = lo, &mx, j2
 				q.Approx = q.Approx || a2
 			}
-		}
-	}
-	// A range: 10至20万元, 3-5人, 10%-20%.
-	var max *float64
-	if k := j; k < len(src) && strings.ContainsRune(rangeSeps, src[k]) {
-		if m, ok := sc.rangeEnd(n, k+1); ok {
-			j2, f2, a2 := sc.magnitude(m)
-			if factor == 1 && f2 != 1 {
-				value = n.times(f2) // 10至20万元: the magnitude is written once, at the end
-				mag = true
-			}
-			mx := m.times(f2)
-			max = &mx
-			j = j2
-			q.Approx = q.Approx || a2
 		}
 	}
 	if n.value >= 1900 && n.value <= 2100 && !n.chinese && runeAt(src, j) == '年' {
@@ -331,6 +440,10 @@ func (sc *scanner) finish(n number) {
 	if runeAt(src, k) == ' ' && !n.chinese {
 		k++ // 1234.56 万元
 	}
+	if foreignBefore(src, n.start) || foreignAfter(src, k) {
+		sc.pos = k // 港币2960元, 1.9万台币, 三万元欧元: not in 元
+		return
+	}
 	u, ulen := unitAt(src, k)
 	if runes.HasPrefixAt(src, k, "个多月") || runes.HasPrefixAt(src, k, "个余月") {
 		u, ulen = unitNamed("个月"), 3 // 两个多月 -> 2 个月, approx
@@ -338,9 +451,13 @@ func (sc *scanner) finish(n number) {
 	}
 	if runes.HasPrefixAt(src, k, "个半月") && max == nil {
 		u, ulen = unitNamed("个月"), 3 // 三个半月 -> 3.5 个月
-		value += 0.5
+		value, _ = value.add(half)
 	}
 	if u == nil && max == nil && !mag && sc.tenths(n, k) {
+		if spacedAfter(src, k+1) {
+			sc.pos = k + 1 // 七成 六
+			return
+		}
 		u, ulen = &tenthUnit, 1 // 七成以上 -> 70 %
 	}
 	if u != nil && u.Name == "次" && sc.session(n.start, k+ulen) {
@@ -350,14 +467,17 @@ func (sc *scanner) finish(n number) {
 	if u == nil && runeAt(src, k) == '日' && (runes.HasPrefixAt(src, k+1, "内") || runes.HasPrefixAt(src, k+1, "以内") || runes.HasPrefixAt(src, k+1, "之内")) {
 		u, ulen = &dayUnit, 1 // 15日内
 	}
+	if u != nil && u.Name == "块" && moneyPartAt(src, k+ulen) {
+		u = unitNamed("元") // 十块三毛: 块 is 元 when 毛/角/分 follow
+	}
 	if u != nil {
 		j = k + ulen
-		if max == nil && !strings.ContainsRune("由从", runeAt(src, q.Start-1)) {
+		if max == nil && !n.neg && !strings.ContainsRune("由从", runeAt(src, q.Start-1)) {
 			// 10人至20人; but 由10%到20% is a change from one value to another: two quantities
-			if r := runeAt(src, j); strings.ContainsRune(rangeSeps, r) {
-				if m, ok := sc.rangeEnd(n, j+1); ok {
+			if e, ok := rangeSepAt(src, j); ok {
+				if m, ok := sc.rangeEnd(n, e); ok && !m.val.less(n.val) {
 					if u2, l2 := unitAt(src, m.end); u2 != nil && u2.Base == u.Base {
-						mx := m.value * u2.Factor
+						mx := m.val
 						max = &mx
 						j = m.end + l2
 					}
@@ -365,27 +485,38 @@ func (sc *scanner) finish(n number) {
 			}
 		}
 		q.Unit, q.Kind = u.Base, u.Kind
-		value *= u.Factor
+		value = scaleBy(value, u.Factor)
 		if max != nil {
-			*max *= u.Factor
+			mx := scaleBy(*max, u.Factor)
+			max = &mx
 		}
-		// 两年多, 一年半; 七成多, 七成半 (75 %)
-		if u.Kind == KindDuration || u == &tenthUnit {
-			if r := runeAt(src, j); r == '多' || r == '余' || r == '半' {
+		if u.Base == "元" {
+			// 123元1角1分, 一百三十五块六角七分钱: 角 and 分 add to the amount
+			if v, e, ok := moneyParts(src, j); ok && max == nil {
+				value, _ = value.add(v)
+				j = e
+			}
+		}
+		// 两年多, 一年半; 七成多, 七成半 (75 %); 一吨半, 两米半 (半 ends the quantity)
+		if r := runeAt(src, j); u.Kind == KindDuration || u == &tenthUnit {
+			if r == '多' || r == '余' || r == '半' {
 				q.Approx = q.Approx || r != '半'
 				if r == '半' {
-					value += 0.5 * u.Factor
+					value, _ = value.add(scaleBy(half, u.Factor))
 				}
 				j++
 			}
+		} else if r == '半' && max == nil && halfEnds(src, j+1) {
+			value, _ = value.add(half)
+			j++
 		}
 	} else if !mag {
 		sc.pos = j
 		return
 	}
-	q.Value = round(value)
+	q.Value = n.signed(value)
 	if max != nil {
-		m := round(*max)
+		m := max.float()
 		q.Max = &m
 	}
 	q.End = sc.suffix(&q, j)
@@ -395,6 +526,87 @@ func (sc *scanner) finish(n number) {
 	}
 	sc.out = append(sc.out, q)
 	sc.pos = q.End
+}
+
+// half is 0.5.
+var half = decimal{5, -1}
+
+// scaleBy multiplies d by a unit's factor (1 or 10 in the table).
+func scaleBy(d decimal, f float64) decimal {
+	for f >= 10 && f == math.Trunc(f) {
+		d, f = d.shift(1), f/10
+	}
+	if f != 1 {
+		if m, ok := d.mul(uint64(f)); ok && f == math.Trunc(f) {
+			return m
+		}
+	}
+	return d
+}
+
+// halfEnds reports whether 半 after a unit other than time ends the quantity there (一吨半,
+// 两米半的路段, 2.5 米): at a clause end, a qualifier (左右, 以上, 多) or 的; not before a word
+// that 半 starts (2次半年考核: 半年 is a period).
+func halfEnds(src []rune, j int) bool {
+	r := runeAt(src, j)
+	if isClauseEnd(r) || r == '的' || r == '。' {
+		return true
+	}
+	for _, s := range suffixes {
+		if runes.HasPrefixAt(src, j, s.Word) {
+			return true
+		}
+	}
+	return !unicode.Is(unicode.Han, r)
+}
+
+// sharedMagnitude finds the magnitude a range writes once, after its end, that applies to its
+// start too: 10至20万 (10万 .. 20万), 一百二十到一百五十万 (120万 .. 150万), 1至3千万 (1千万
+// .. 3千万). The candidates are the magnitudes written at the end of m (万; 十万 …, and 千 or
+// 百 after digits) and e2 (300至500多万); the largest that keeps the start at most the end is
+// taken.
+func sharedMagnitude(src []rune, n, m number, e2 int) (int, bool) {
+	var cands []int
+	if e2 > 0 {
+		cands = append(cands, e2)
+	} else if m.mag {
+		exp := 0
+		for k := m.end - 1; k > m.start; k-- {
+			e := placeExp(src[k])
+			if e == 0 {
+				break
+			}
+			exp += e
+			last := src[m.end-1]
+			if last == '万' || last == '亿' || !m.chinese && (last == '千' || last == '百') {
+				cands = append(cands, exp)
+			}
+		}
+	}
+	best, ok := 0, false
+	for _, c := range cands {
+		if lo := n.val.shift(c); !m.val.shift(e2).less(lo) && c > best {
+			best, ok = c, true
+		}
+	}
+	return best, ok
+}
+
+// placeExp returns the power of ten of a place or magnitude character, 0 for others.
+func placeExp(r rune) int {
+	switch r {
+	case '十', '拾':
+		return 1
+	case '百', '佰':
+		return 2
+	case '千', '仟':
+		return 3
+	case '万':
+		return 4
+	case '亿':
+		return 8
+	}
+	return 0
 }
 
 // tenths reports whether 成 at k after the number n is a share in tenths: 七成以上, 近九成的,
@@ -515,34 +727,30 @@ func (sc *scanner) chromeCounter(start int) bool {
 	return false
 }
 
-// magnitude reads 余/多, a magnitude and 余/多 again after the number n: 300多万元, 20余万元.
-func (sc *scanner) magnitude(n number) (end int, factor float64, approx bool) {
+// magnitude reads 余/多 and a magnitude after the number n, and 余/多 again: 300多万元,
+// 20余万元, 十余万元. (A magnitude written right after the number is the numeral's: 20万.)
+func (sc *scanner) magnitude(n number) (end int, exp int, approx bool) {
 	src := sc.src
 	j := n.end
-	factor = 1
-	if _, ok := sc.between(n, j); ok {
-		approx = true
-		j++
+	if _, ok := sc.between(n, j); !ok {
+		return j, 0, false
 	}
-	k := j
-	if runeAt(src, k) == ' ' && !n.chinese {
-		k++
-	}
-	if u, _ := unitAt(src, k); u != nil {
-		return j, factor, approx // 3千克, 5千米: a unit, not a magnitude
+	approx = true
+	j++
+	if u, _ := unitAt(src, j); u != nil {
+		return j, 0, approx // 3多千克: a unit, not a magnitude
 	}
 	for _, m := range magnitudes {
-		if runes.HasPrefixAt(src, k, m.Name) {
-			factor = m.Factor
-			j = k + len([]rune(m.Name))
+		if runes.HasPrefixAt(src, j, m.Name) {
+			exp = m.Exp
+			j += len([]rune(m.Name))
 			if _, ok := sc.between(n, j); ok {
-				approx = true
 				j++
 			}
 			break
 		}
 	}
-	return j, factor, approx
+	return j, exp, approx
 }
 
 // between reports whether 余, 多 or 来 stands at j after the number n.
@@ -563,29 +771,52 @@ func (sc *scanner) between(n number, j int) (qualifier, bool) {
 	return qualifier{}, false
 }
 
-// rangeEnd reads the second number of a range at j (after 至, -, …).
+// rangeEnd reads the second number of a range at j (after 至, -, …), written as the first
+// (digits after digits, Chinese after Chinese). The caller checks that it is not below the first.
 func (sc *scanner) rangeEnd(first number, j int) (number, bool) {
 	src := sc.src
-	if j < len(src) && src[j] == ' ' {
+	if runeAt(src, j) == ' ' {
 		j++
 	}
 	switch {
 	case !first.chinese && isDigit(runeAt(src, j)):
-		m, ok := lexArabic(src, j)
-		if !ok || m.value < first.value {
-			return m, false
-		}
-		return m, true
-	case first.chinese && isCNNumeral(runeAt(src, j)) && !strings.ContainsRune("百千万亿", src[j]):
-		end := cnRun(src, j)
-		v, mag, ok := parseCN(src[j:end])
-		if !ok || v < first.value || v > 1e15 {
-			return number{}, false
-		}
-		return number{start: j, end: end, value: v, mag: mag, chinese: true}, true
+	case first.chinese && !isDigit(runeAt(src, j)) && numeralStart(src, j) && !strings.ContainsRune("百千万亿", src[j]):
+	default:
+		return number{}, false
 	}
-	return number{}, false
+	m, ok := readNumeral(src, j, numOpts{})
+	if !ok || isLatin(runeAt(src, m.end)) {
+		return m, false
+	}
+	return m, true
 }
+
+// rangeSepAt reads a range separator of rangeSeps at j, after an optional inclusion mark
+// (1万(含)-5万元), and returns the position after it.
+func rangeSepAt(src []rune, j int) (int, bool) {
+	for _, m := range rangeMarks {
+		if runes.HasPrefixAt(src, j, m) {
+			j += len([]rune(m))
+			break
+		}
+	}
+	for _, s := range rangeSepRunes {
+		if hasRunes(src, j, s) {
+			return j + len(s), true
+		}
+	}
+	return j, false
+}
+
+// rangeSepRunes are the entries of rangeSeps as runes, longest first.
+var rangeSepRunes = func() [][]rune {
+	out := make([][]rune, 0, len(rangeSeps))
+	for _, s := range rangeSeps {
+		out = append(out, []rune(s.Word))
+	}
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a]) > len(out[b]) })
+	return out
+}()
 
 // suffix reads 左右, 以上, 以下 … at j into q and returns the end of the quantity.
 func (sc *scanner) suffix(q *Quantity, j int) int {
@@ -602,11 +833,11 @@ func (sc *scanner) suffix(q *Quantity, j int) int {
 }
 
 // skipTail returns the end of the number n with its magnitude, range and unit, for numbers
-// that are not quantities (第3轮, 每一条): the whole construct is passed over.
+// that are not quantities (第3轮, 第3—5轮, 每一条): the whole construct is passed over.
 func (sc *scanner) skipTail(n number) int {
 	j, _, _ := sc.magnitude(n)
-	if r := runeAt(sc.src, j); strings.ContainsRune("至到-~", r) {
-		if m, ok := sc.rangeEnd(n, j+1); ok {
+	if e, ok := rangeSepAt(sc.src, j); ok {
+		if m, ok := sc.rangeEnd(n, e); ok {
 			j = m.end
 		}
 	}
@@ -614,6 +845,113 @@ func (sc *scanner) skipTail(n number) int {
 		j += l
 	}
 	return j
+}
+
+// urlEnd returns the end of a web address starting at i (http://…, https://…, www.…), or i.
+// Nothing in an address is a quantity or a date: q=30%25%2020% is percent-encoding.
+func urlEnd(src []rune, i int) int {
+	r := src[i]
+	if r != 'h' && r != 'H' && r != 'w' && r != 'W' || isLatin(runeAt(src, i-1)) {
+		return i
+	}
+	ok := false
+	for _, p := range []string{"http://", "https://", "www.", "HTTP://", "HTTPS://", "WWW."} {
+		if runes.HasPrefixAt(src, i, p) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return i
+	}
+	j := i
+	for j < len(src) && src[j] > ' ' && src[j] < 0x7f {
+		j++
+	}
+	return j
+}
+
+// foreignBefore reports whether a foreign currency is named just before start (港币2960元,
+// 新台币 177.1 亿元).
+func foreignBefore(src []rune, start int) bool {
+	p := skipSpacesBack(src, start-1)
+	for _, c := range foreignCurrencyRunes {
+		if hasRunes(src, p-len(c)+1, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignAfter reports whether a foreign currency follows at k, after an optional 元
+// (1.9万台币, 约4.287亿美元, 三万元欧元, 9000元日币).
+func foreignAfter(src []rune, k int) bool {
+	k = skipSpaces(src, k)
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range foreignCurrencyRunes {
+			if hasRunes(src, k, c) {
+				return true
+			}
+		}
+		if r := runeAt(src, k); r != '元' && r != '个' {
+			break
+		}
+		k++ // 三万元欧元, 20个比特币
+	}
+	return false
+}
+
+// foreignCurrencyRunes are the entries of foreignCurrencies as runes.
+var foreignCurrencyRunes = func() [][]rune {
+	out := make([][]rune, 0, len(foreignCurrencies))
+	for _, c := range foreignCurrencies {
+		out = append(out, []rune(c.Word))
+	}
+	return out
+}()
+
+// moneyPartAt reports whether 角/毛 or 分 amounts follow at j (十块三毛).
+func moneyPartAt(src []rune, j int) bool {
+	_, _, ok := moneyParts(src, j)
+	return ok
+}
+
+// moneyParts reads the 角 (毛) and 分 written after an amount in 元 (块) at j: 1角1分 is 0.11,
+// 六角七分钱 0.67. A 分 alone counts only before 钱 or a clause end (5元3分钱).
+func moneyParts(src []rune, j int) (decimal, int, bool) {
+	var v decimal
+	k := j
+	read := 0
+	for _, part := range moneySubunits {
+		d := moneyDigit(runeAt(src, k))
+		if d < 0 || !strings.ContainsRune(part.Words, runeAt(src, k+1)) {
+			continue
+		}
+		if part.Exp == -2 && read == 0 && !(runeAt(src, k+2) == '钱' || isClauseEnd(runeAt(src, k+2))) {
+			break
+		}
+		v, _ = v.add(decimal{uint64(d), part.Exp})
+		k += 2
+		read++
+	}
+	if read == 0 {
+		return v, j, false
+	}
+	if runeAt(src, k) == '钱' {
+		k++
+	}
+	return v, k, true
+}
+
+// moneyDigit returns the digit at r (5 or 五), or -1.
+func moneyDigit(r rune) int {
+	if isDigit(r) {
+		return int(r - '0')
+	}
+	if d, ok := digitOf[r]; ok && d.Capital != 2 {
+		return d.Value // 一角, 壹角
+	}
+	return -1
 }
 
 // prefixAt finds a qualifier written just before start (约30人, 超过100个, 近百场).
@@ -776,31 +1114,30 @@ func closing(src []rune, i int, c rune, max int) int {
 	return 0
 }
 
-// lexArabic reads 1234, 1,234, 98.71 at i.
-func lexArabic(src []rune, i int) (number, bool) {
+// lexArabic reads 1234, 1,234, 98.71 at i. Thousands separators are taken only where a unit,
+// a magnitude, a decimal part or % follows (the folded text also has commas between clauses),
+// or always with sepAlways (百分之1,669).
+func lexArabic(src []rune, i int, sepAlways bool) (number, bool) {
 	n := number{start: i}
 	j := i
-	var mant float64
+	var mant uint64
 	for j < len(src) && isDigit(src[j]) {
-		mant = mant*10 + float64(src[j]-'0')
+		mant = mant*10 + uint64(src[j]-'0')
 		j++
+		if j-i > maxDigits {
+			n.end = j + countDigits(src, j) // an ID or a code, not a number
+			return n, false
+		}
 	}
 	if j == i {
 		n.end = i + 1
 		return n, false
 	}
-	if j-i > maxDigits {
-		n.end = j // an ID or a code, not a number
-		return n, false
-	}
-	// Thousands separators: 1,234 and 1,234,567 (groups of exactly three digits), taken only
-	// when a unit, magnitude or decimal part follows, since the folded text also has commas
-	// between clauses.
 	if j-i <= 3 {
 		k, m := j, mant
-		for runeAt(src, k) == ',' && countDigits(src, k+1) == 3 {
+		for runeAt(src, k) == ',' && countDigits(src, k+1) == 3 && k-i < maxDigits {
 			for _, r := range src[k+1 : k+4] {
-				m = m*10 + float64(r-'0')
+				m = m*10 + uint64(r-'0')
 			}
 			k += 4
 		}
@@ -813,29 +1150,34 @@ func lexArabic(src []rune, i int) (number, bool) {
 					r = '.'
 				}
 			}
-			if r == '.' || r == '%' || r == ' ' || isUnitStart(src, k) {
+			if sepAlways || r == '.' || r == '%' || r == ' ' || isUnitStart(src, k) {
 				j, mant = k, m
 			}
 		}
 	}
+	exp := 0
 	if runeAt(src, j) == '.' && isDigit(runeAt(src, j+1)) {
 		k := j + 1
-		scale := 1.0
 		for k < len(src) && isDigit(src[k]) {
-			mant = mant*10 + float64(src[k]-'0')
-			scale *= 10
+			hi, lo := bits.Mul64(mant, 10)
+			if hi != 0 || lo > math.MaxUint64-9 || k-j > maxDigits {
+				n.end = skipDigitsDots(src, k)
+				return n, false
+			}
+			mant = lo + uint64(src[k]-'0')
+			exp--
 			k++
 		}
-		if runeAt(src, k) == '.' && isDigit(runeAt(src, k+1)) || k-j-1 > maxDigits {
-			// 3.5.1, a version or a date; or too many digits: not a number
+		if runeAt(src, k) == '.' && isDigit(runeAt(src, k+1)) {
+			// 3.5.1, a version or a date: not a number
 			n.end = skipDigitsDots(src, k)
 			return n, false
 		}
-		n.mant, n.frac = mant, k-j-1
-		mant /= scale
 		j = k
 	}
-	n.end, n.value = j, mant
+	n.end = j
+	n.val = decimal{mant, exp}.norm()
+	n.value = n.val.float()
 	return n, true
 }
 
@@ -873,154 +1215,9 @@ func skipDigitsDots(src []rune, k int) int {
 	return k
 }
 
-// cnRun returns the end of the run of Chinese numeral characters at i (二十八, 三点五, 一百零五).
-func cnRun(src []rune, i int) int {
-	j := i
-	for j < len(src) {
-		r := src[j]
-		switch {
-		case isCNNumeral(r):
-			j++
-		case r == '点' && j > i && cnDigitValue(runeAt(src, j+1)) >= 0:
-			j++
-		default:
-			return j
-		}
-	}
-	return j
-}
-
-// parseCN parses a run of Chinese numerals: 二十八 28, 两千 2000, 一百零五 105, 一百五 150,
-// 廿三 23, 三点五 3.5, 二十万 200000, 三点五亿 350000000. Runs that are not one number
-// (五六, 十四五, 七一) are rejected.
-func parseCN(run []rune) (v float64, mag bool, ok bool) {
-	intPart, frac := run, []rune(nil)
-	for k, r := range run {
-		if r == '点' {
-			intPart, frac = run[:k], run[k+1:]
-			break
-		}
-	}
-	if len(intPart) == 0 {
-		return 0, false, false
-	}
-	if frac == nil {
-		return parseCNInt(intPart)
-	}
-	iv, m, ok := parseCNInt(intPart)
-	if !ok || m {
-		return 0, false, false
-	}
-	scale := 1.0
-	k := 0
-	for ; k < len(frac); k++ {
-		d := cnDigitValue(frac[k])
-		if d < 0 {
-			break
-		}
-		scale /= 10
-		iv += float64(d) * scale
-	}
-	for ; k < len(frac); k++ {
-		switch frac[k] {
-		case '万':
-			iv *= 1e4
-		case '亿':
-			iv *= 1e8
-		default:
-			return 0, false, false
-		}
-		mag = true
-	}
-	return iv, mag, true
-}
-
-func parseCNInt(run []rune) (float64, bool, bool) {
-	var total, section float64
-	cur := -1
-	lastMult := 0
-	zero := false
-	mag := false
-	for k, r := range run {
-		d := cnDigitValue(r)
-		switch {
-		case r == '廿' || r == '卅':
-			if cur != -1 || section != 0 || k > 0 && lastMult == 0 && total == 0 {
-				return 0, false, false
-			}
-			section += map[rune]float64{'廿': 20, '卅': 30}[r]
-			lastMult = 10
-		case d == 0:
-			if k == 0 {
-				return 0, false, false
-			}
-			zero, cur = true, -1
-		case d > 0:
-			if cur != -1 {
-				return 0, false, false // 五六, 十四五
-			}
-			cur = d
-		case r == '十' || r == '百' || r == '千':
-			m := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
-			if lastMult != 0 && m >= lastMult {
-				return 0, false, false
-			}
-			if cur == -1 {
-				if m == 10 && section == 0 || k == 0 {
-					cur = 1 // 十二, 百 (近百场)
-				} else {
-					return 0, false, false
-				}
-			}
-			section += float64(cur * m)
-			cur, lastMult, zero = -1, m, false
-		case r == '万' || r == '亿':
-			if cur != -1 {
-				section += float64(cur)
-				cur = -1
-			}
-			if section == 0 && total == 0 {
-				if k != 0 {
-					return 0, false, false
-				}
-				section = 1
-			}
-			if r == '亿' {
-				total = (total + section) * 1e8
-			} else {
-				total += section * 1e4
-			}
-			section, lastMult, mag, zero = 0, 0, true, false
-		default:
-			return 0, false, false
-		}
-	}
-	if cur != -1 {
-		if lastMult >= 100 && !zero {
-			section += float64(cur * lastMult / 10) // 一百五 = 150
-		} else {
-			section += float64(cur)
-		}
-	}
-	return total + section, mag, true
-}
-
 // maxDigits bounds the digits of a number (before and after the point); longer runs are
-// codes, and would overflow float64 or lose its precision.
+// codes (an ID number has 18).
 const maxDigits = 15
-
-// round drops the noise of binary floating point: to six decimals below 1e9 (98.71, 0.5), to
-// fifteen significant digits above (1.2万亿), where six decimals no longer fit a float64.
-func round(v float64) float64 {
-	if math.Abs(v) < 1e9 {
-		return math.Round(v*1e6) / 1e6
-	}
-	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
-	if err != nil {
-		return v
-	}
-	return r
-}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -1029,37 +1226,30 @@ func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' 
 // isCNDigit reports the Chinese digits written in years (二〇二三).
 func isCNDigit(r rune) bool { return r != '两' && cnDigitValue(r) >= 0 }
 
-// isCNNumeral reports the characters a Chinese numeral is made of.
+// isCNNumeral reports the characters a Chinese numeral is made of (not the capitals that are
+// also words: 伍 in 队伍).
 func isCNNumeral(r rune) bool {
 	switch r {
-	case '十', '百', '千', '万', '亿', '廿', '卅':
+	case '万', '亿', '廿', '卅':
 		return true
 	}
-	return cnDigitValue(r) >= 0
+	if u, ok := unitOf[r]; ok {
+		return u.Capital != 2
+	}
+	if d, ok := digitOf[r]; ok {
+		return d.Capital != 2
+	}
+	return r == '○'
 }
 
+// cnDigitValue returns the value of a plain Chinese digit (not a capital), or -1. ○ (U+25CB)
+// is often typed for 〇 in years: 二○二三年.
 func cnDigitValue(r rune) int {
-	switch r {
-	case '〇', '零', '○': // ○ (U+25CB) is often typed for 〇: 二○二三年
+	if r == '○' {
 		return 0
-	case '一':
-		return 1
-	case '二', '两':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
+	}
+	if d, ok := digitOf[r]; ok && d.Capital == 0 && r != '俩' && r != '倆' {
+		return d.Value
 	}
 	return -1
 }

@@ -56,7 +56,7 @@ var units = []unit{
 	{"篇", "篇", 1, KindCount, []string{"章"}},                                              // 2篇调研报告
 	{"家", "家", 1, KindCount, []string{"庭"}},                                              // 54家责任单位, 21家乡镇卫生院, 5家长期亏损企业
 	{"笔", "笔", 1, KindCount, []string{"记"}},                                              // 15笔往来款项
-	{"台", "台", 1, KindCount, []string{"账", "阶", "湾", "帐"}},                               // 电脑1台
+	{"台", "台", 1, KindCount, []string{"账", "阶", "湾", "帐", "币"}},                          // 电脑1台
 	{"处", "处", 1, KindCount, []string{"理", "置", "分", "室", "长", "级", "罚", "于"}},           // 整改隐患3处
 	{"所", "所", 1, KindCount, []string{"有", "属", "在", "以", "得", "谓"}},                     // 3所学校
 	{"批次", "批次", 1, KindCount, nil},                                                      // 抽检20批次
@@ -96,6 +96,11 @@ var units = []unit{
 	{"立方米", "立方米", 1, KindOther, nil},                                                    // 清淤5000立方米
 	{"倍", "倍", 1, KindOther, nil},                                                        // 增长2倍
 	{"吨", "吨", 1, KindOther, nil},                                                        // 50吨
+	{"千伏", "千伏", 1, KindOther, nil},                                                      // 10千伏线路 (a voltage, not 10000)
+	{"千瓦时", "千瓦时", 1, KindOther, nil},                                                    // 1.2万千瓦时
+	{"千瓦", "千瓦", 1, KindOther, nil},                                                      // 100千瓦, 100万千瓦
+	{"兆瓦", "兆瓦", 1, KindOther, nil},                                                      // 50兆瓦
+	{"千卡", "千卡", 1, KindOther, nil},                                                      // 323千卡
 	{"大类", "大类", 1, KindCount, nil},                                                      // 梳理5大类问题
 	{"大方面", "大方面", 1, KindCount, nil},                                                    // 对照反馈的3大方面12个问题 (like 大类: 大 kept)
 	// traditional forms fold.String leaves as they are (it folds 個 項 條 處 萬 …)
@@ -141,18 +146,19 @@ var dayUnit = unit{"日", "日", 1, KindDuration, nil}
 // number from 1 to 10 and before one of tenthFollow or a clause end (not 一成不变).
 var tenthUnit = unit{"成", "%", 10, KindPercent, nil}
 
-// magnitudes fold into the value: 7.132万元 -> 71320 元, 1.32万 -> 13200 with unit "".
-// Longest first. Chinese numerals carry their own 万/亿 (二十万).
+// magnitudes written after 余 or 多 fold into the value: 300多万元 -> 3000000 元, 十余万元. A
+// magnitude right after the number is the numeral's own (numeralMagnitudes: 7.132万元, 5万4千).
+// Longest first.
 var magnitudes = []struct {
-	Name   string
-	Factor float64
+	Name string
+	Exp  int // power of ten
 }{
-	{"万亿", 1e12}, // 1.2万亿元
-	{"千万", 1e7},  // 3千万元
-	{"百万", 1e6},  // 5百万元
-	{"亿", 1e8},   // 1.05亿元 -> 105000000 元
-	{"万", 1e4},   // 7.132万元 -> 71320 元, 20万人 -> 200000 人
-	{"千", 1e3},   // 5千元 -> 5000 元
+	{"万亿", 12}, // 1.2万余亿元 (rare)
+	{"千万", 7},  // 3多千万元
+	{"百万", 6},  // 5余百万元
+	{"亿", 8},   // 2.3亿余元, 20多亿元
+	{"万", 4},   // 300多万元, 十余万元
+	{"千", 3},   // 5余千元
 }
 
 // UnitInfo describes one unit of the table, for documentation and for callers that list units.
