@@ -7,95 +7,165 @@ import (
 	"github.com/xuncha/xuncha/internal/runes"
 )
 
-// Date forms the lexer reads (y: a year 1900-2100, m: 1-12, d: a day of that month):
+// The date reader. Forms it reads (y: a year 1900-2100, m: 1-12, d: a day of that month;
+// months and days in digits or Chinese numerals, through the numeral reader):
 //
 //	2023年8月24日, 2023年8月24号     full date                 -> 2023-08-24
+//	2016年一月十日, 十二月一日        Chinese month and day     -> 2016-01-10
 //	2023年9月, 2023年9月底           month (底/初/末/旬/份 kept in Text) -> 2023-09
 //	2023年, 2023年度, 2023年底       year                      -> 2023
 //	2023年上半年, 2023年下半年        half year                 -> 2023-01 .. 2023-06
 //	2023年第一季度, 2023年一季度      quarter                   -> 2023-01 .. 2023-03
-//	12月1日, 6月底, 今年8月, 上半年   year-less: year from context, Inferred
+//	12月1日, 6月底, 上半年           year-less: year from context, Inferred
 //	2020-11-16, 2022.08.16, 2022/8/16  numeric full date
 //	二〇二三年十二月一日              Chinese year (and month, day after it); ○, O or 0 typed for 〇
 //	                                 (二○二三年十月八日, 二O二三年) read the same
-//	A至B, A到B, A-B, A—B, A~B        range: B takes the year (and month) of A where it has none
-//	                                 (2023年8月24日至10月23日, 2021年3月至4月, 8月24日至26日)
+//	A至B, A到B, A-B, A—B, A~B …      range (rangeSeps): B takes the year (and month) of A where it
+//	                                 has none (2023年8月24日至10月23日, 2021年3月至4月, 8月24日至26日)
 //	2023.3.1-4.30, 2023/3/1至4/30     numeric range: B written month and day with A's separator
 //	1至3月, 1-3月, 2022年1-6月         month range with one 月
+//	2019年4月12-19日, 4月12至19日      day range with one 日
 //	2021915日, 2021年915日, 2021年13月  garbled: digits lost; Garbled, Date empty
+//
+// Not dates: lunar dates (农历2015年十月初一, 十月初一: the day is lunar; nothing is read of
+// them), two-digit years (18年10月1日), year-less Chinese months without a day or a suffix
+// (三月 alone: too often not a date), anything in a web address.
+
+// Precision is how much of a date is written.
+type Precision int
+
+// Precisions, coarse to fine.
+const (
+	PrecNone    Precision = iota // garbled
+	PrecYear                     // 2023年
+	PrecHalf                     // 2023年上半年
+	PrecQuarter                  // 2023年第一季度
+	PrecMonth                    // 2023年9月, 1-6月
+	PrecDay                      // 2023年8月24日
+)
+
+func (p Precision) String() string {
+	return [...]string{"none", "year", "half", "quarter", "month", "day"}[p]
+}
+
 type datePart struct {
 	y, m, d    int
 	start, end int
 	hasYear    bool
 	dayOnly    bool // 26日: only as the end of a range
-	endMonth   int  // half years and quarters: last month of the period
+	weak       bool // 十二月 (Chinese, year-less, no day): only as the end of a range
+	endMonth   int  // half years, quarters, 1-6月: last month of the period
+	endDay     int  // 12-19日: last day
 	garbled    bool
+	lunar      bool // 十月初一: a lunar day follows the month
 	sep        rune // numeric full dates (2022.08.16): the separator, which a range end may reuse
+	prec       Precision
+}
+
+// dateSpan is one date or range as the lexer reads it.
+type dateSpan struct {
+	from, to   datePart
+	hasTo      bool
+	start, end int
+	inferred   bool // a month range read without a year (1至3月)
 }
 
 type dateLexer struct {
-	src  []rune
-	year int // context year for year-less dates; updated by every explicit month or day date
-	out  []Date
+	src []rune
 }
 
-// lexDates returns the date mentions of src in order.
-func lexDates(src []rune, year int) []Date {
-	lx := &dateLexer{src: src, year: year}
+// lexSpans returns the dates and ranges of src in order.
+func lexSpans(src []rune) []dateSpan {
+	lx := &dateLexer{src: src}
+	var out []dateSpan
 	for i := 0; i < len(src); {
-		if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '上' && r != '下' || !lx.boundary(i) {
+		if e := urlEnd(src, i); e > i {
+			i = e
+			continue
+		}
+		if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
 			i++
 			continue
 		}
 		p, ok := lx.part(i)
-		if !ok || p.dayOnly {
-			if r, ok := lx.monthRange(i); ok {
-				i = r
+		if !ok || p.dayOnly || p.weak {
+			if sp, ok := lx.monthRange(i); ok {
+				out = append(out, sp)
+				i = sp.end
 				continue
 			}
 			i++
 			continue
 		}
-		if p.garbled {
-			lx.out = append(lx.out, Date{Text: string(src[p.start:p.end]), Garbled: true, Start: p.start, Stop: p.end})
-			i = p.end
+		sp := dateSpan{from: p, start: p.start, end: p.end}
+		if !p.garbled {
+			if e, ok := lx.rangeEnd(p); ok {
+				sp.to, sp.hasTo, sp.end = e, true, e.end
+			}
+		}
+		if p.lunar || lx.lunarBefore(p.start) || sp.hasTo && sp.to.lunar {
+			i = sp.end // 农历2015年十月初一: not read
 			continue
 		}
-		end, hasEnd := lx.rangeEnd(p)
-		d := Date{Start: p.start, Stop: p.end}
-		if hasEnd {
-			d.Stop = end.end
+		out = append(out, sp)
+		i = sp.end
+	}
+	return out
+}
+
+// lexDates returns the date mentions of src in order, year-less dates taking year until src
+// names one (see ScanDates).
+func lexDates(src []rune, year int) []Date {
+	var out []Date
+	for _, sp := range lexSpans(src) {
+		p := sp.from
+		d := Date{Start: sp.start, Stop: sp.end, Text: string(src[sp.start:sp.end]), Precision: p.prec}
+		if p.garbled {
+			d.Garbled, d.Precision = true, PrecNone
+			out = append(out, d)
+			continue
 		}
-		d.Text = string(src[d.Start:d.Stop])
 		y := p.y
 		if !p.hasYear {
-			y = lx.year
+			y = year
 			d.Inferred = true
 		}
 		if y != 0 {
 			d.Date = iso(y, p.m, p.d)
-			if p.endMonth != 0 {
-				d.Date = iso(y, p.m, 0)
-				d.End = iso(y, p.endMonth, 0)
+			switch {
+			case p.endMonth != 0:
+				d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
+			case p.endDay != 0:
+				d.End = iso(y, p.m, p.endDay)
 			}
-			if hasEnd {
+			if sp.hasTo {
+				e := sp.to
 				ey := y
-				if end.hasYear {
-					ey = end.y
+				if e.hasYear {
+					ey = e.y
 				}
-				d.End = iso(ey, end.m, end.d)
+				d.End = iso(ey, e.m, e.d)
 			}
 		}
 		if p.hasYear && p.m != 0 {
-			lx.year = p.y
+			year = p.y
 		}
-		if hasEnd && end.hasYear && end.m != 0 {
-			lx.year = end.y
+		if sp.hasTo && sp.to.hasYear && sp.to.m != 0 {
+			year = sp.to.y
 		}
-		lx.out = append(lx.out, d)
-		i = d.Stop
+		out = append(out, d)
 	}
-	return lx.out
+	return out
+}
+
+// lunarBefore reports whether a lunar calendar is named just before i (农历2015年…).
+func (lx *dateLexer) lunarBefore(i int) bool {
+	for _, w := range []string{"农历", "阴历", "旧历"} {
+		if runes.HasPrefixAt(lx.src, i-2, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // boundary reports whether a date may start at i: not inside a run of digits or a Latin word.
@@ -108,8 +178,8 @@ func (lx *dateLexer) boundary(i int) bool {
 	if isDigit(r) {
 		return !isDigit(p) && !isLatin(p) && p != '.'
 	}
-	if isCNDigit(r) {
-		return !isCNDigit(p) && p != '第'
+	if isCNDigit(r) || r == '十' {
+		return !isCNNumeral(p) && !strings.ContainsRune("第每初周期拜这那个", p)
 	}
 	return true
 }
@@ -118,11 +188,11 @@ func (lx *dateLexer) boundary(i int) bool {
 func (lx *dateLexer) part(i int) (datePart, bool) {
 	src := lx.src
 	p := datePart{start: i}
-	if i < len(src) && isCNDigit(src[i]) {
-		return lx.chinesePart(i)
-	}
 	if runes.HasPrefixAt(src, i, "上半年") || runes.HasPrefixAt(src, i, "下半年") {
 		return lx.period(p, i)
+	}
+	if i < len(src) && !isDigit(src[i]) {
+		return lx.chinesePart(i)
 	}
 	n, v := digitsAt(src, i)
 	if n == 0 {
@@ -132,7 +202,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 	switch {
 	case n == 4 && v >= 1900 && v <= 2100 && lx.yearRangeAt(j):
 		// 2019—2023年: the first year of a year range
-		p.y, p.hasYear, p.end = v, true, j
+		p.y, p.hasYear, p.end, p.prec = v, true, j, PrecYear
 		return p, true
 	case n == 4 && v >= 1900 && v <= 2100 && j+1 < len(src) && strings.ContainsRune("-./", src[j]):
 		// 2020-11-16, 2022.08.16
@@ -146,10 +216,10 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 		if dn == 0 || dn > 2 || !validDay(v, m, d) {
 			return p, false
 		}
-		p.y, p.m, p.d, p.hasYear, p.end, p.sep = v, m, d, true, k+dn, sep
+		p.y, p.m, p.d, p.hasYear, p.end, p.sep, p.prec = v, m, d, true, k+dn, sep, PrecDay
 		return p, true
 	case n == 4 && v >= 1900 && v <= 2100 && runeAt(src, skipSpaces(src, j)) == '年':
-		p.y, p.hasYear = v, true
+		p.y, p.hasYear, p.prec = v, true, PrecYear
 		p.end = skipSpaces(src, j) + 1
 		return lx.afterYear(p)
 	case n >= 5 && n <= 8 && (runes.HasPrefixAt(src, i, "19") || runes.HasPrefixAt(src, i, "20")) && (runeAt(src, j) == '日' || runeAt(src, j) == '月'):
@@ -160,14 +230,31 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 		if v < 1 || v > 12 {
 			return p, false
 		}
-		p.m = v
+		p.m, p.prec = v, PrecMonth
 		p.end = skipSpaces(src, j) + 1
 		return lx.afterMonth(p), true
 	case n <= 2 && (runeAt(src, j) == '日' || runeAt(src, j) == '号') && v >= 1 && v <= 31:
-		p.d, p.dayOnly, p.end = v, true, j+1
+		p.d, p.dayOnly, p.end, p.prec = v, true, j+1, PrecDay
 		return p, true
 	}
 	return p, false
+}
+
+// smallNumber reads a month or day number at i: digits (08), or a Chinese numeral below 100
+// (十二, 三十一) through the numeral reader. It returns the value and the width in runes (0
+// where there is none); wide is true for three digits or more (2021年915日: garbled).
+func smallNumber(src []rune, i int) (v, w int, wide bool) {
+	if n, d := digitsAt(src, i); n > 0 {
+		return d, n, n > 2
+	}
+	if !numeralStart(src, i) {
+		return 0, 0, false
+	}
+	num, ok := readNumeral(src, i, numOpts{})
+	if !ok || !num.chinese || num.mag || !num.val.isInt() || num.value > 99 || num.value < 0 {
+		return 0, 0, false
+	}
+	return int(num.value), num.end - i, false
 }
 
 // yearRangeAt reports whether a range separator and a year written 2023年 follow at j
@@ -198,26 +285,31 @@ func (lx *dateLexer) afterYear(p datePart) (datePart, bool) {
 		return p, true
 	}
 	k := skipSpaces(src, j)
-	n, v := digitsAt(src, k)
+	if lunarMonth(src, k) {
+		p.lunar = true // 2022年正月初五
+		return p, true
+	}
+	v, n, wide := smallNumber(src, k)
 	if n == 0 {
 		return p, true
 	}
 	after := skipSpaces(src, k+n)
-	if e, ok := rangeSepAt(src, after); ok && n <= 2 && v >= 1 {
+	if e, ok := rangeSepAt(src, after); ok && !wide && v >= 1 {
 		// 2022年1-6月, 2022年1至6月: one 月 for both ends
-		n2, v2 := digitsAt(src, e)
-		if n2 > 0 && n2 <= 2 && v2 > v && v2 <= 12 && runeAt(src, e+n2) == '月' {
-			p.m, p.endMonth, p.end = v, v2, e+n2+1
+		e = skipSpaces(src, e)
+		v2, n2, wide2 := smallNumber(src, e)
+		if n2 > 0 && !wide2 && v2 > v && v2 <= 12 && runeAt(src, e+n2) == '月' {
+			p.m, p.endMonth, p.end, p.prec = v, v2, e+n2+1, PrecMonth
 			return p, true
 		}
 	}
 	switch {
 	case runeAt(src, after) == '月':
-		if n > 2 || v < 1 || v > 12 {
+		if wide || v < 1 || v > 12 {
 			p.garbled, p.end = true, after+1
 			return p, true
 		}
-		p.m, p.end = v, after+1
+		p.m, p.end, p.prec = v, after+1, PrecMonth
 		q := lx.afterMonth(p)
 		if q.garbled || q.d != 0 && !validDay(p.y, q.m, q.d) {
 			q.garbled = true
@@ -231,22 +323,36 @@ func (lx *dateLexer) afterYear(p datePart) (datePart, bool) {
 	return p, true
 }
 
-// afterMonth reads the day after 月, or a month suffix (底, 初, 中旬 …).
+// afterMonth reads the day after 月 (a day range 12-19日 too), or a month suffix (底, 初,
+// 中旬 …). A lunar day (初一 … 初十) marks the date lunar.
 func (lx *dateLexer) afterMonth(p datePart) datePart {
 	src := lx.src
 	j := p.end
 	k := skipSpaces(src, j)
-	n, v := digitsAt(src, k)
+	if runeAt(src, k) == '初' && cnDigitValue(runeAt(src, k+1)) > 0 || runes.HasPrefixAt(src, k, "初十") {
+		p.lunar = true
+		return p
+	}
+	v, n, wide := smallNumber(src, k)
 	if n > 0 {
 		after := skipSpaces(src, k+n)
 		if r := runeAt(src, after); r == '日' || r == '号' {
-			if n > 2 || v < 1 || v > 31 {
+			if wide || v < 1 || v > 31 {
 				p.garbled = true
 			} else {
-				p.d = v
+				p.d, p.prec = v, PrecDay
 			}
 			p.end = after + 1
 			return p
+		}
+		// 12-19日, 十二至十九日: one 日 for both days
+		if e, ok := rangeSepAt(src, after); ok && !wide {
+			e = skipSpaces(src, e)
+			v2, n2, wide2 := smallNumber(src, e)
+			if r := runeAt(src, e+n2); n2 > 0 && !wide2 && (r == '日' || r == '号') && v >= 1 && v2 > v && validDay(yearOr(p.y), p.m, v2) {
+				p.d, p.endDay, p.end, p.prec = v, v2, e+n2+1, PrecDay
+				return p
+			}
 		}
 		return p
 	}
@@ -264,10 +370,10 @@ func (lx *dateLexer) period(p datePart, j int) (datePart, bool) {
 	src := lx.src
 	switch {
 	case runes.HasPrefixAt(src, j, "上半年"):
-		p.m, p.endMonth, p.end = 1, 6, j+3
+		p.m, p.endMonth, p.end, p.prec = 1, 6, j+3, PrecHalf
 		return p, true
 	case runes.HasPrefixAt(src, j, "下半年"):
-		p.m, p.endMonth, p.end = 7, 12, j+3
+		p.m, p.endMonth, p.end, p.prec = 7, 12, j+3, PrecHalf
 		return p, true
 	}
 	k := j
@@ -278,7 +384,7 @@ func (lx *dateLexer) period(p datePart, j int) (datePart, bool) {
 		return p, false
 	}
 	q := quarterDigit(src[k])
-	p.m, p.endMonth, p.end = 3*q-2, 3*q, k+3
+	p.m, p.endMonth, p.end, p.prec = 3*q-2, 3*q, k+3, PrecQuarter
 	return p, true
 }
 
@@ -300,12 +406,66 @@ func quarterDigit(r rune) int {
 	return 0
 }
 
-// chinesePart reads 二〇二三年十二月一日.
+// chinesePart reads a date that starts with a Chinese numeral at i: 二〇二三年十二月一日 (a
+// year written digit by digit), 十二月一日 (year-less), or a day 十二日 (only as a range end).
 func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 	src := lx.src
 	p := datePart{start: i}
-	if i+4 >= len(src) || src[i+4] != '年' {
+	if y, ok := chineseYear(src, i); ok {
+		p.y, p.hasYear, p.end, p.prec = y, true, i+5, PrecYear
+		if lunarMonth(src, p.end) {
+			p.lunar = true // 二〇二二年正月初五
+			return p, true
+		}
+		if v, n, _ := smallNumber(src, p.end); n > 0 && runeAt(src, p.end+n) == '月' && v >= 1 && v <= 12 {
+			p.m, p.prec = v, PrecMonth
+			p.end += n + 1
+			q := lx.afterMonth(p)
+			if q.garbled || q.d != 0 && !validDay(y, q.m, q.d) {
+				q.d, q.endDay, q.garbled, q.end, q.prec = 0, 0, false, p.end, PrecMonth
+			}
+			return q, true
+		} else if r := runeAt(src, p.end); r == '度' || r == '底' || r == '初' {
+			p.end++
+		}
+		return p, true
+	}
+	v, n, _ := smallNumber(src, i)
+	if n == 0 {
 		return p, false
+	}
+	j := i + n
+	switch r := runeAt(src, j); {
+	case r == '月' && v >= 1 && v <= 12:
+		p.m, p.end, p.prec = v, j+1, PrecMonth
+		q := lx.afterMonth(p)
+		if q.garbled || q.d != 0 && !validDay(2000, q.m, q.d) {
+			return p, false
+		}
+		// 十二月 alone is too often not a date (十二月党人, 一月一次): a day or a suffix makes it one
+		q.weak = q.d == 0 && q.end == p.end && !q.lunar
+		return q, true
+	case (r == '日' || r == '号') && v >= 1 && v <= 31:
+		p.d, p.dayOnly, p.end, p.prec = v, true, j+1, PrecDay
+		return p, true
+	}
+	return p, false
+}
+
+// lunarMonth reports whether a lunar month is named at j (正月, 腊月, 冬月, 闰二月).
+func lunarMonth(src []rune, j int) bool {
+	for _, w := range []string{"正月", "腊月", "冬月", "闰"} {
+		if runes.HasPrefixAt(src, j, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseYear reads a year written with four Chinese digits and 年 at i (二〇二三年).
+func chineseYear(src []rune, i int) (int, bool) {
+	if i+4 >= len(src) || src[i+4] != '年' {
+		return 0, false
 	}
 	y := 0
 	for k := i; k < i+4; k++ {
@@ -313,53 +473,20 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 		if d < 0 && k > i && (src[k] == 'O' || src[k] == '0') {
 			d = 0 // 二O二三年, 二0二三年: a Latin O or a digit typed for 〇
 		}
-		if d < 0 {
-			return p, false
+		if d < 0 || src[k] == '两' {
+			return 0, false
 		}
 		y = y*10 + d
 	}
-	if y < 1900 || y > 2100 {
-		return p, false
-	}
-	p.y, p.hasYear, p.end = y, true, i+5
-	if n, m := cnSmall(src, p.end); n > 0 && runeAt(src, p.end+n) == '月' && m >= 1 && m <= 12 {
-		p.m = m
-		p.end += n + 1
-		if n2, d := cnSmall(src, p.end); n2 > 0 && (runeAt(src, p.end+n2) == '日' || runeAt(src, p.end+n2) == '号') && validDay(y, m, d) {
-			p.d = d
-			p.end += n2 + 1
-		}
-	} else if r := runeAt(src, p.end); r == '度' || r == '底' || r == '初' {
-		p.end++
-	}
-	return p, true
-}
-
-// cnSmall reads a Chinese number below 100 (十二, 三十一, 九) at i.
-func cnSmall(src []rune, i int) (n, v int) {
-	for n < 3 && i+n < len(src) {
-		r := src[i+n]
-		if r == '十' {
-			if v == 0 {
-				v = 1
-			}
-			v *= 10
-		} else if d := cnDigitValue(r); d > 0 {
-			if v%10 != 0 || (v > 0 && n > 0 && src[i+n-1] != '十') {
-				break
-			}
-			v += d
-		} else {
-			break
-		}
-		n++
-	}
-	return n, v
+	return y, y >= 1900 && y <= 2100
 }
 
 // rangeEnd reads "至B" after the date p; B inherits p's year and month where it has none.
 func (lx *dateLexer) rangeEnd(p datePart) (datePart, bool) {
 	src := lx.src
+	if p.endDay != 0 || p.endMonth != 0 {
+		return p, false
+	}
 	sep, ok := rangeSepAt(src, skipSpaces(src, p.end))
 	if !ok {
 		return p, false
@@ -372,7 +499,7 @@ func (lx *dateLexer) rangeEnd(p datePart) (datePart, bool) {
 	if !ok && p.sep != 0 {
 		e, ok = lx.numericMonthDay(k, p.sep)
 	}
-	if !ok || e.garbled || e.endMonth != 0 {
+	if !ok || e.garbled || e.endMonth != 0 || e.endDay != 0 {
 		return p, false
 	}
 	switch {
@@ -418,32 +545,28 @@ func (lx *dateLexer) numericMonthDay(k int, sep rune) (datePart, bool) {
 	if r := runeAt(src, end); isDigit(r) || r == sep || r == '.' {
 		return e, false // 4.30.5 or a decimal run: not a month and day
 	}
-	e.m, e.d, e.end = m, d, end
+	e.m, e.d, e.end, e.prec = m, d, end, PrecDay
 	return e, true
 }
 
 // monthRange reads a year-less month range written with one 月: 1至3月, 1-3月.
-func (lx *dateLexer) monthRange(i int) (int, bool) {
+func (lx *dateLexer) monthRange(i int) (dateSpan, bool) {
 	src := lx.src
 	n, a := digitsAt(src, i)
 	if n == 0 || n > 2 || a < 1 || a > 12 {
-		return 0, false
+		return dateSpan{}, false
 	}
 	j, ok := rangeSepAt(src, i+n)
 	if !ok {
-		return 0, false
+		return dateSpan{}, false
 	}
 	n2, b := digitsAt(src, j)
 	if n2 == 0 || n2 > 2 || b < a || b > 12 || runeAt(src, j+n2) != '月' {
-		return 0, false
+		return dateSpan{}, false
 	}
 	end := j + n2 + 1
-	d := Date{Text: string(src[i:end]), Inferred: true, Start: i, Stop: end}
-	if lx.year != 0 {
-		d.Date, d.End = iso(lx.year, a, 0), iso(lx.year, b, 0)
-	}
-	lx.out = append(lx.out, d)
-	return end, true
+	p := datePart{m: a, endMonth: b, start: i, end: end, prec: PrecMonth}
+	return dateSpan{from: p, start: i, end: end, inferred: true}, true
 }
 
 func yearOr(y int) int {
@@ -473,4 +596,55 @@ func iso(y, m, d int) string {
 		return fmt.Sprintf("%04d-%02d", y, m)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+// DateMention is one date as written. ScanDates gives a range as one Date; DateMentions gives
+// its two ends apart, for callers that need to know where each end stands and which is which.
+type DateMention struct {
+	Text        string
+	Start, Stop int // rune offsets
+	// Year, Month and Day as written, 0 where not. A range end takes from its start what it
+	// does not write (至26日: the start's year and month), with YearWritten false.
+	Year, Month, Day int
+	YearWritten      bool
+	// EndMonth and EndDay end a period written as one mention: 上半年 (1-6), 2022年1-6月,
+	// 2019年4月12-19日.
+	EndMonth, EndDay int
+	Precision        Precision
+	RangeEnd         bool // the end of a range whose start is the mention just before
+	Garbled          bool // digits lost (2021915日): nothing else is set
+}
+
+// DateMentions returns the date mentions of s (folded) in order, a range as its two ends.
+// Year-less mentions keep Year 0: the caller knows the context.
+func DateMentions(s string) []DateMention {
+	src := []rune(s)
+	var out []DateMention
+	mention := func(p datePart) DateMention {
+		m := DateMention{Text: string(src[p.start:p.end]), Start: p.start, Stop: p.end, Year: p.y,
+			Month: p.m, Day: p.d, YearWritten: p.hasYear, EndMonth: p.endMonth, EndDay: p.endDay,
+			Precision: p.prec, Garbled: p.garbled}
+		if p.garbled {
+			m = DateMention{Text: m.Text, Start: m.Start, Stop: m.Stop, Garbled: true}
+		}
+		return m
+	}
+	for _, sp := range lexSpans(src) {
+		out = append(out, mention(sp.from))
+		if sp.hasTo {
+			e := mention(sp.to)
+			e.RangeEnd = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ISO writes the mention's date (its start, for a period) with year y: 2023-08-24, 2023-08 or
+// 2023; "" when y or the month is missing where a month is written.
+func (m DateMention) ISO(y int) string {
+	if y <= 0 || m.Garbled {
+		return ""
+	}
+	return iso(y, m.Month, m.Day)
 }

@@ -57,6 +57,22 @@ var dateCases = []struct {
 	{"2022年1-6月，全县医疗机构门诊量下降约20%", 0, "2022年1-6月=2022-01..2022-06"},
 	{"2022年1至6月", 0, "2022年1至6月=2022-01..2022-06"},
 	{"2024年3月15日，2月4日", 0, "2024年3月15日=2024-03-15 | 2月4日=2024-02-04 inferred"},
+	// issue 13: Chinese months and days after any year, day ranges with one 日, lunar dates
+	{"2021年三月五日召开会议", 0, "2021年三月五日=2021-03-05"},
+	{"于2022年十一月二十日至二十三日开展巡察", 0, "2022年十一月二十日至二十三日=2022-11-20..2022-11-23"},
+	{"十二月三十一日前完成", 2020, "十二月三十一日=2020-12-31 inferred"},
+	{"2022年9月5-9日，市委巡察组进驻", 0, "2022年9月5-9日=2022-09-05..2022-09-09"},
+	{"定于2024年6月3至7日举办", 0, "2024年6月3至7日=2024-06-03..2024-06-07"},
+	{"2023年2月27-30日", 0, "2023年2月=2023-02"},
+	{"2023年10月8日—10日", 0, "2023年10月8日—10日=2023-10-08..2023-10-10"},
+	{"2023年4月1日起至6月30日", 0, "2023年4月1日起至6月30日=2023-04-01..2023-06-30"},
+	{"农历2021年八月十五", 0, ""},
+	{"二〇二二年正月初五", 0, ""},
+	{"2019年九月初九登高", 0, ""},
+	{"2022年6月初完成", 0, "2022年6月初=2022-06"},
+	{"十二月份", 2023, "十二月份=2023-12 inferred"},
+	{"一月一次", 2023, ""},
+	{"见http://x.gov.cn/2023-05-06/a.html", 0, ""},
 	// not dates
 	{"持续5个月", 0, ""},
 	{"连续2年", 0, ""},
@@ -110,4 +126,61 @@ func TestDatesAndQuantitiesDisjoint(t *testing.T) {
 		}
 	}
 	_ = fmt.Sprint()
+}
+
+// Each date says how much of it is written.
+func TestDatePrecision(t *testing.T) {
+	for in, want := range map[string]quantity.Precision{
+		"2023年8月24日": quantity.PrecDay, "2023年8月": quantity.PrecMonth, "2023年": quantity.PrecYear,
+		"2023年上半年": quantity.PrecHalf, "2023年第三季度": quantity.PrecQuarter, "2022.08.16": quantity.PrecDay,
+		"2021年三月五日": quantity.PrecDay, "1-6月": quantity.PrecMonth, "2021915日": quantity.PrecNone,
+	} {
+		ds := quantity.ScanDates(in, 2024)
+		if len(ds) != 1 || ds[0].Precision != want {
+			t.Errorf("ScanDates(%q) = %+v, want one date of precision %v", in, ds, want)
+		}
+	}
+}
+
+// DateMentions gives a range's ends apart, the end marked and completed from the start.
+func TestDateMentions(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2023年8月24日至10月23日", "2023年8月24日=2023-08-24 | 10月23日>2023-10-23~"},
+		{"4月1日至30日", "4月1日=0-04-01~ | 30日>0-04-30~"},
+		{"2022.3.1-4.30，反馈", "2022.3.1=2022-03-01 | 4.30>2022-04-30~"},
+		{"2019年4月12-19日", "2019年4月12-19日=2019-04-12..19"},
+		{"2023年上半年", "2023年上半年=2023-01..06"},
+		{"2021915日", "2021915日=garbled"},
+		{"根据部署，于十月八日进驻", "十月八日=0-10-08~"},
+	} {
+		var g []string
+		for _, m := range quantity.DateMentions(fold.String(c.in)) {
+			s := m.Text + "="
+			if m.RangeEnd {
+				s = m.Text + ">"
+			}
+			switch {
+			case m.Garbled:
+				s += "garbled"
+			default:
+				s += fmt.Sprintf("%d-%02d", m.Year, m.Month)
+				if m.Day != 0 {
+					s += fmt.Sprintf("-%02d", m.Day)
+				}
+				if m.EndMonth != 0 {
+					s += fmt.Sprintf("..%02d", m.EndMonth)
+				}
+				if m.EndDay != 0 {
+					s += fmt.Sprintf("..%02d", m.EndDay)
+				}
+				if !m.YearWritten {
+					s += "~"
+				}
+			}
+			g = append(g, s)
+		}
+		if got := strings.Join(g, " | "); got != c.want {
+			t.Errorf("DateMentions(%q)\n got  %s\n want %s", c.in, got, c.want)
+		}
+	}
 }

@@ -123,8 +123,11 @@ type Date struct {
 	End      string // end of a range (2023-10-23; 2023-06 for 上半年), "" otherwise
 	Inferred bool   // the year came from context
 	Garbled  bool   // digits lost in the source (2021915日): not guessed, Date empty
-	Start    int
-	Stop     int
+	// Precision is how much of the (first) date is written: day, month, quarter, half year,
+	// year; none when garbled.
+	Precision Precision
+	Start     int
+	Stop      int
 }
 
 // ScanDates returns the date mentions of s in order. year is the year to give year-less dates
