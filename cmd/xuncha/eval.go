@@ -72,7 +72,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	golds := make(map[string]eval.Gold)
 	read := make(map[string]*bulletin.Bulletin) // input name -> bulletin, for duplicates
-	pipeline.Run(context.Background(), inputs, pipeline.Options{}, func(r pipeline.Result) {
+	pipeline.Run(context.Background(), inputs, pipeline.Options{MeasureItems: true}, func(r pipeline.Result) {
 		name := r.Input.Name
 		b := r.Bulletin
 		switch {

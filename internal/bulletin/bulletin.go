@@ -83,7 +83,8 @@ type Bulletin struct {
 
 	// MeasureItems is the number of complete enumerated measure items (一是…二是…) in the
 	// paragraphs, an item cut off by the end of the text not counted: the figure the gold calls
-	// measure_markers. Package problem fills it; it is not part of the JSON record.
+	// measure_markers. The pipeline fills it when asked (for scoring); it is not part of the
+	// JSON record.
 	MeasureItems int `json:"-"`
 	// Tables are the body's tables as grids, from ingest (html, docx); their text is in
 	// Paragraphs too. Package problem reads ledger tables (整改台账) from them.

@@ -125,7 +125,7 @@ func goldAndBulletin() (Gold, *bulletin.Bulletin) {
 		},
 		Contacts:     bulletin.Contacts{Phones: []string{"0431-83622863"}, Postcode: "130400"},
 		Paragraphs:   []bulletin.Paragraph{{Text: "针对“…”问题。一是坚持学做结合；二是强化自主学习。"}},
-		MeasureItems: 2, // as problem.Extract counts that paragraph
+		MeasureItems: 2, // as the pipeline counts that paragraph for scoring
 	}
 	return g, b
 }

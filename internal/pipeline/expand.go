@@ -153,11 +153,12 @@ func (x *expander) glob(pattern string) {
 			}
 		case fi.IsDir():
 			n += x.walk(m)
-		case wanted(m) && notRegular(fi) != nil:
-			x.fail(m, notRegular(fi))
-			n++
 		case wanted(m):
-			x.add(Input{Name: m, Path: m})
+			if err := notRegular(fi); err != nil {
+				x.fail(m, err)
+			} else {
+				x.add(Input{Name: m, Path: m})
+			}
 			n++
 		}
 	}

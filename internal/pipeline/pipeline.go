@@ -21,6 +21,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/ingest"
+	"github.com/xuncha/xuncha/internal/problem"
 	"github.com/xuncha/xuncha/internal/segment"
 )
 
@@ -40,6 +41,10 @@ type Options struct {
 	Jobs     int           // parallel workers; 0 means runtime.NumCPU()
 	MaxBytes int64         // largest input read; 0 means ingest.DefaultMaxBytes
 	Timeout  time.Duration // the most one URL may take, retries included; 0 means ingest's default per attempt
+
+	// MeasureItems asks for Bulletin.MeasureItems to be counted (the scorer's measure_markers);
+	// extraction alone does not need it.
+	MeasureItems bool
 
 	// Budget bounds the bytes of the inputs being read and processed at once (0 means
 	// DefaultBudget): an input is admitted only when its size fits beside the others in
@@ -165,6 +170,9 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 				}
 				r := work(ctx, i, inputs[i], opt, owners, stages)
 				budget.release(w)
+				if opt.MeasureItems && r.Bulletin != nil {
+					r.Bulletin.MeasureItems = problem.CountMeasureItems(r.Bulletin)
+				}
 				select {
 				case done <- r:
 				case <-stop:

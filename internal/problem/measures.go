@@ -37,6 +37,17 @@ func CompleteMeasures(text string) int {
 	return n
 }
 
+// CountMeasureItems is CompleteMeasures over every paragraph of b: the figure the gold calls
+// measure_markers. Only scoring needs it, so the pipeline computes it on request
+// (Options.MeasureItems), not for every bulletin.
+func CountMeasureItems(b *bulletin.Bulletin) int {
+	n := 0
+	for _, p := range b.Paragraphs {
+		n += CompleteMeasures(p.Text)
+	}
+	return n
+}
+
 // endsSentence reports whether s ends with a sentence-ending mark, before a short parenthesis
 // that closes an item with its status: …累计通报12期。（已完成）
 func endsSentence(s string) bool {

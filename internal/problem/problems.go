@@ -181,10 +181,6 @@ func Extract(b *bulletin.Bulletin) {
 	x.scan()
 	x.finish()
 	x.mergeLedgers() // ledger.go: tables whose header names a problem column
-	b.MeasureItems = 0
-	for _, p := range b.Paragraphs {
-		b.MeasureItems += CompleteMeasures(p.Text)
-	}
 }
 
 // runesOf returns the folded runes of paragraph i.
