@@ -132,3 +132,41 @@ func TestBrokenPipeOnJSON(t *testing.T) {
 		t.Errorf("stderr is more than a line or two:\n%s", stderr.String())
 	}
 }
+
+// Ctrl-C while one very large input is being processed ends the run within a couple of
+// seconds, exit 130, the previous workbook untouched (issue 17, case 3: a 50 MB one-line file
+// took 40 s to stop). The input is large enough that processing it takes far longer than the
+// limit, so a run that waits for it fails the test.
+func TestInterruptWhileProcessing(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile(filepath.Join(corpusDir, "variant-audit.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.ReplaceAll(sample, []byte("\n"), []byte("。"))
+	in := filepath.Join(dir, "big.txt")
+	big := bytes.Repeat(line, 24<<20/len(line)+1)
+	if err := os.WriteFile(in, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "x.xlsx")
+	if err := os.WriteFile(out, []byte("previous workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd, stderr := child(t, nil, "extract", in, "-q", "-o", out)
+	time.Sleep(1500 * time.Millisecond) // read, and well into processing
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	code := waitExit(t, cmd, 30*time.Second)
+	if code != 130 {
+		t.Errorf("exit %d after SIGINT, want 130; stderr %q", code, stderr.String())
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("stopping took %v", d)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "previous workbook" {
+		t.Errorf("the previous workbook was changed")
+	}
+}

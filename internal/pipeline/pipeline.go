@@ -101,7 +101,8 @@ func (e *InputError) Reason() string {
 // Run reads and processes inputs with opt.Jobs workers and calls emit once per input, in
 // input order, from the calling goroutine. An input whose content repeats an earlier one is
 // not processed again: its Result has DuplicateOf set. When ctx is cancelled Run stops
-// dispatching, waits for the workers, emits nothing more and returns with Canceled set.
+// dispatching, emits nothing more and returns at once with Canceled set; a worker busy with
+// an input finishes it in the background and drops the result.
 func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Summary {
 	start := time.Now()
 	jobs := opt.Jobs
@@ -188,9 +189,18 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 	failed := make(map[string]error) // content digest -> why the first input with it failed
 	next := 0
 	canceled := false
-	for r := range done { // until the workers have all ended
-		if canceled {
-			continue
+	for !canceled { // until the workers have all ended, or ctx is cancelled
+		var r Result
+		var ok bool
+		select {
+		case r, ok = <-done:
+		case <-ctx.Done():
+		}
+		if !ok || ctx.Err() != nil {
+			// An interrupt does not wait for the input in hand, which may take a minute
+			// for a very large one: the workers drop what they finish and end on their own.
+			canceled = ctx.Err() != nil
+			break
 		}
 		pending[r.Index] = r
 		for {
@@ -200,7 +210,6 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 			}
 			if ctx.Err() != nil {
 				canceled = true
-				close(stop) // the dispatcher stops; workers drop what they finish
 				break
 			}
 			delete(pending, next)
@@ -235,6 +244,9 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 			sum.count(r)
 			emit(r)
 		}
+	}
+	if canceled {
+		close(stop) // the dispatcher stops; workers drop what they finish
 	}
 	if next < len(inputs) {
 		canceled = true
