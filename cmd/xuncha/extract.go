@@ -95,19 +95,19 @@ func parseExtractFlags(args []string, stderr, stdout io.Writer) (extractFlags, i
 	})
 	switch {
 	case f.jobs < 1:
-		return f, usageError(stderr, "-j wants at least 1 worker, not %d", f.jobs)
+		return f, usageError(stderr, "-j 至少为 1，不能是 %d", f.jobs)
 	case f.outGiven && !strings.EqualFold(filepath.Ext(f.out), ".xlsx"):
-		return f, usageError(stderr, "-o wants a file name ending in .xlsx, not %q", f.out)
+		return f, usageError(stderr, "-o 须是以 .xlsx 结尾的文件名，不能是 %q", f.out)
 	case f.timeout <= 0:
-		return f, usageError(stderr, "--timeout wants a positive duration such as 30s, not %v", f.timeout)
+		return f, usageError(stderr, "--timeout 须是正的时长（如 30s），不能是 %v", f.timeout)
 	case len(f.inputs) == 0:
-		return f, usageError(stderr, "no inputs: name files, folders, globs, URLs, - or @LIST")
+		return f, usageError(stderr, "没有输入：请给出文件、文件夹、通配符、网址、- 或 @列表")
 	case strings.HasPrefix(f.split, "-"):
-		return f, usageError(stderr, "--split wants a folder, not the flag-like %q", f.split)
+		return f, usageError(stderr, "--split 须是文件夹，%q 像是一个参数", f.split)
 	}
 	if !f.json || f.outGiven {
 		if fi, err := os.Stat(f.out); err == nil && fi.IsDir() {
-			return f, usageError(stderr, "-o %s is a folder: name the workbook file", f.out)
+			return f, usageError(stderr, "-o %s 是文件夹：请给出工作簿文件名", f.out)
 		}
 	}
 	n, err := pipeline.ParseSize(maxSize)
@@ -139,7 +139,7 @@ func outputIsInput(out string, inputs []pipeline.Input) (string, bool) {
 // usageError reports a usage mistake and returns exit status 2.
 func usageError(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "xuncha extract: "+format+"\n", args...)
-	fmt.Fprintln(stderr, `run "xuncha extract -h" for the flags`)
+	fmt.Fprintln(stderr, `运行 "xuncha extract -h" 查看参数说明`)
 	return 2
 }
 
@@ -189,7 +189,7 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	inputs, expandErrs := pipeline.Expand(f.inputs, stdin)
 	if !f.json || f.outGiven {
 		if in, same := outputIsInput(f.out, inputs); same {
-			return usageError(stderr, "-o %s is also an input (%s): it would be read, then replaced", f.out, in)
+			return usageError(stderr, "-o %s 也是输入（%s）：它会先被读取再被覆盖", f.out, in)
 		}
 	}
 	out := &console{w: stderr}
@@ -277,7 +277,7 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 			b := r.Bulletin
 			if f.json {
 				if err := workbook.WriteJSON(stdout, b); err != nil {
-					fatal = fmt.Errorf("writing JSON: %w", err)
+					fatal = fmt.Errorf("写 JSON 输出失败：%w", err)
 				}
 			}
 			if book != nil && fatal == nil {

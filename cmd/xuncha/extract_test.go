@@ -60,14 +60,14 @@ func TestUsageErrors(t *testing.T) {
 		want string // in stderr
 	}{
 		{nil, "usage:"},
-		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
-		{[]string{"extract"}, "no inputs"},
-		{[]string{"extract", "-q"}, "no inputs"},
+		{[]string{"frobnicate"}, `未知命令 "frobnicate"`},
+		{[]string{"extract"}, "没有输入"},
+		{[]string{"extract", "-q"}, "没有输入"},
 		{[]string{"extract", "--bogus", seedFile}, "flag provided but not defined: -bogus"},
-		{[]string{"extract", seedFile, "-j", "0"}, "-j wants at least 1 worker"},
+		{[]string{"extract", seedFile, "-j", "0"}, "-j 至少为 1"},
 		{[]string{"extract", seedFile, "-j", "two"}, `invalid value "two" for flag -j`},
-		{[]string{"extract", seedFile, "-o", filepath.Join(dir, "out.csv")}, "-o wants a file name ending in .xlsx"},
-		{[]string{"extract", seedFile, "--max-size", "lots"}, `invalid size "lots"`},
+		{[]string{"extract", seedFile, "-o", filepath.Join(dir, "out.csv")}, "-o 须是以 .xlsx 结尾的文件名"},
+		{[]string{"extract", seedFile, "--max-size", "lots"}, `大小 "lots" 无效`},
 		{[]string{"extract", seedFile, "--timeout", "soon"}, `invalid value "soon" for flag -timeout`},
 		{[]string{"extract", seedFile, "-o"}, "flag needs an argument: -o"},
 	} {
@@ -118,7 +118,7 @@ func TestSplitArgs(t *testing.T) {
 func TestMissingInputExit1(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "gone.txt")
 	code, _, stderr := runCLI(t, "", "extract", "--json", missing)
-	want := "xuncha: " + missing + ": no such file or directory\n"
+	want := "xuncha: " + missing + ": 文件或文件夹不存在\n"
 	if code != 1 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
 	}
@@ -267,8 +267,8 @@ func TestBadFolder(t *testing.T) {
 		t.Errorf("%d records + %d failure lines, want one of either for each of %d inputs:\n%s", len(records), len(failures), inputs, stderr)
 	}
 	for _, want := range []string{
-		"xuncha: " + huge + ": file is 200 MB, over the 64 MB limit (raise with --max-size)",
-		"broken-link.txt: broken symbolic link",
+		"xuncha: " + huge + ": 文件 200 MB，超过 64 MB 上限（可用 --max-size 调高）",
+		"broken-link.txt: 符号链接已断开",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q", want)
@@ -373,7 +373,7 @@ func TestFormatDuration(t *testing.T) {
 // TestMaxSize: --max-size lowers the limit; the refusal names the flag.
 func TestMaxSize(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "", "extract", "--json", "--max-size", "1KB", seedFile)
-	want := "xuncha: " + seedFile + ": file is 13.1 KB, over the 1 KB limit (raise with --max-size)\n"
+	want := "xuncha: " + seedFile + ": 文件 13.1 KB，超过 1 KB 上限（可用 --max-size 调高）\n"
 	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
 	}

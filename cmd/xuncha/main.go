@@ -55,6 +55,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "xuncha: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "xuncha: 未知命令 %q\n\n%s", args[0], usage)
 	return 2
 }

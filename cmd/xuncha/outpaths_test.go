@@ -27,10 +27,10 @@ func TestOutputPathChecks(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"extract", seedFile, "-o", folder}, "is a folder"},
-		{[]string{"extract", input, "-o", input}, "is also an input"},
-		{[]string{"extract", seedFile, "--split", "-q"}, "--split wants a folder"},
-		{[]string{"extract", seedFile, "--max-size", "0.5"}, "less than one byte"},
+		{[]string{"extract", seedFile, "-o", folder}, "是文件夹"},
+		{[]string{"extract", input, "-o", input}, "也是输入"},
+		{[]string{"extract", seedFile, "--split", "-q"}, "--split 须是文件夹"},
+		{[]string{"extract", seedFile, "--max-size", "0.5"}, "不足 1 字节"},
 	} {
 		code, _, stderr := runCLI(t, "", tc.args...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {

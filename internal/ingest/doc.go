@@ -34,7 +34,7 @@ const maxDocStream = 64 << 20
 func readDoc(data []byte) (*Document, error) {
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("corrupt compound file (%v)", err)
+		return nil, fmt.Errorf("复合文档已损坏（%v）", err)
 	}
 	streams := map[string][]byte{}
 	for e, err := r.Next(); err == nil; e, err = r.Next() {
@@ -42,14 +42,14 @@ func readDoc(data []byte) (*Document, error) {
 		case "WordDocument", "0Table", "1Table":
 			b, err := io.ReadAll(io.LimitReader(e, maxDocStream))
 			if err != nil {
-				return nil, fmt.Errorf("corrupt Word document: stream %s (%v)", e.Name, err)
+				return nil, fmt.Errorf("Word 文档已损坏：流 %s（%v）", e.Name, err)
 			}
 			streams[e.Name] = b
 		}
 	}
 	wd := streams["WordDocument"]
 	if wd == nil {
-		return nil, errors.New("binary file (a compound file that is not a Word document: Excel, PowerPoint, Outlook?)")
+		return nil, errors.New("不是公报文本：复合文档，但不是 Word 文档（Excel、PowerPoint 或 Outlook？）")
 	}
 	text, err := docText(wd, streams)
 	if err != nil {
@@ -60,7 +60,7 @@ func readDoc(data []byte) (*Document, error) {
 	doc.Tables = docTables(paras, cellEnd)
 	finish(doc, paras, "")
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
-		return nil, errors.New("empty Word document (no text)")
+		return nil, errors.New("Word 文档为空（没有文字）")
 	}
 	return doc, nil
 }
@@ -73,11 +73,11 @@ func docText(wd []byte, streams map[string][]byte) (string, error) {
 		fibFlags = 0x000A
 	)
 	if len(wd) < fibClx+8 || binary.LittleEndian.Uint16(wd) != 0xA5EC {
-		return "", errors.New("corrupt Word document (no Word 97-2003 FIB; a Word 6/95 file?)")
+		return "", errors.New("Word 文档已损坏（没有 Word 97-2003 文件信息块；是 Word 6/95 文件？）")
 	}
 	flags := binary.LittleEndian.Uint16(wd[fibFlags:])
 	if flags&0x0100 != 0 {
-		return "", errors.New("encrypted Word document (password protected)")
+		return "", errors.New("Word 文档已加密（有密码保护）")
 	}
 	tableName := "0Table"
 	if flags&0x0200 != 0 {
@@ -88,27 +88,27 @@ func docText(wd []byte, streams map[string][]byte) (string, error) {
 	fc := int(binary.LittleEndian.Uint32(wd[fibClx:]))
 	lcb := int(binary.LittleEndian.Uint32(wd[fibClx+4:]))
 	if table == nil || fc < 0 || lcb <= 0 || fc > len(table) || lcb > len(table)-fc {
-		return "", fmt.Errorf("corrupt Word document (no piece table in %s)", tableName)
+		return "", fmt.Errorf("Word 文档已损坏（%s 中没有片段表）", tableName)
 	}
 	clx := table[fc : fc+lcb]
 	// Skip the Prc entries (0x01, cbGrpprl, grpprl) to the Pcdt (0x02, lcb, PlcPcd).
 	k := 0
 	for k < len(clx) && clx[k] == 0x01 {
 		if k+3 > len(clx) {
-			return "", errors.New("corrupt Word document (piece table)")
+			return "", errors.New("Word 文档已损坏（片段表）")
 		}
 		k += 3 + int(int16(binary.LittleEndian.Uint16(clx[k+1:])))
 		if k < 0 {
-			return "", errors.New("corrupt Word document (piece table)")
+			return "", errors.New("Word 文档已损坏（片段表）")
 		}
 	}
 	if k+5 > len(clx) || clx[k] != 0x02 {
-		return "", errors.New("corrupt Word document (piece table)")
+		return "", errors.New("Word 文档已损坏（片段表）")
 	}
 	n := int(binary.LittleEndian.Uint32(clx[k+1:]))
 	plc := clx[k+5:]
 	if n > len(plc) || n < 16 || (n-4)%12 != 0 {
-		return "", errors.New("corrupt Word document (piece table)")
+		return "", errors.New("Word 文档已损坏（片段表）")
 	}
 	pieces := (n - 4) / 12
 	cp := func(i int) int { return int(binary.LittleEndian.Uint32(plc[4*i:])) }
@@ -124,7 +124,7 @@ func docText(wd []byte, streams map[string][]byte) (string, error) {
 		if fcv&0x40000000 != 0 {
 			off := int(fcv&0x3FFFFFFF) / 2
 			if off < 0 || off+count > len(wd) {
-				return "", errors.New("corrupt Word document (a text piece outside the stream)")
+				return "", errors.New("Word 文档已损坏（文字片段超出流）")
 			}
 			s, _ := charmap.Windows1252.NewDecoder().Bytes(wd[off : off+count])
 			sb.Write(s)
@@ -132,7 +132,7 @@ func docText(wd []byte, streams map[string][]byte) (string, error) {
 		}
 		off := int(fcv)
 		if off < 0 || off+2*count > len(wd) {
-			return "", errors.New("corrupt Word document (a text piece outside the stream)")
+			return "", errors.New("Word 文档已损坏（文字片段超出流）")
 		}
 		u := make([]uint16, count)
 		for j := range u {

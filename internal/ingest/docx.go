@@ -33,10 +33,10 @@ const (
 func readDocx(data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("corrupt or truncated Word document (%v)", err)
+		return nil, fmt.Errorf("Word 文档已损坏或不完整（%v）", err)
 	}
 	if len(zr.File) > maxDocxEntries {
-		return nil, fmt.Errorf("too many archive entries in the Word document (%d, at most %d)", len(zr.File), maxDocxEntries)
+		return nil, fmt.Errorf("Word 文档内的条目过多（%d 个，最多 %d 个）", len(zr.File), maxDocxEntries)
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -44,7 +44,7 @@ func readDocx(data []byte) (*Document, error) {
 	}
 	main := parts["word/document.xml"]
 	if main == nil {
-		return nil, errors.New("not a Word document (no word/document.xml in the archive)")
+		return nil, errors.New("不是 Word 文档（压缩包中没有 word/document.xml）")
 	}
 	body, err := readPart(main, maxDocumentXML)
 	if err != nil {
@@ -73,7 +73,7 @@ func readDocx(data []byte) (*Document, error) {
 	doc := &Document{Format: FormatDocx, Encoding: EncUTF8, Tables: tables}
 	finish(doc, paras, "")
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
-		return nil, errors.New("empty Word document (no text)")
+		return nil, errors.New("Word 文档为空（没有文字）")
 	}
 	return doc, nil
 }
@@ -81,19 +81,19 @@ func readDocx(data []byte) (*Document, error) {
 // readPart decompresses one archive entry within limit bytes and the compression-ratio bound.
 func readPart(f *zip.File, limit int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(limit) {
-		return nil, fmt.Errorf("part %s of the Word document is %s uncompressed, more than the %s limit", f.Name, formatBytes(int64(min(f.UncompressedSize64, 1<<62))), formatBytes(limit))
+		return nil, fmt.Errorf("Word 文档的部件 %s 解压后 %s，超过 %s 上限", f.Name, formatBytes(int64(min(f.UncompressedSize64, 1<<62))), formatBytes(limit))
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("corrupt Word document: cannot open %s (%v)", f.Name, err)
+		return nil, fmt.Errorf("Word 文档已损坏：无法打开 %s（%v）", f.Name, err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("corrupt or truncated Word document: %s (%v)", f.Name, err)
+		return nil, fmt.Errorf("Word 文档已损坏或不完整：%s（%v）", f.Name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("part %s of the Word document is more than the %s limit uncompressed", f.Name, formatBytes(limit))
+		return nil, fmt.Errorf("Word 文档的部件 %s 解压后超过 %s 上限", f.Name, formatBytes(limit))
 	}
 	if len(b) > ratioFloor && f.CompressedSize64 > 0 && uint64(len(b))/f.CompressedSize64 > maxDocxRatio {
 		return nil, fmt.Errorf("part %s of the Word document expands %d times (zip bomb?)", f.Name, uint64(len(b))/f.CompressedSize64)

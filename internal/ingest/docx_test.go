@@ -189,13 +189,13 @@ func TestDocxBad(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"truncated", good[:len(good)/2], "corrupt or truncated Word document"},
+		{"truncated", good[:len(good)/2], "Word 文档已损坏或不完整"},
 		{"zip bomb", bomb, "zip bomb"},
-		{"too many entries", many, "too many archive entries"},
-		{"no document.xml", noDocument, "no word/document.xml"},
+		{"too many entries", many, "条目过多"},
+		{"no document.xml", noDocument, "没有 word/document.xml"},
 		{"bad xml", badXML, "corrupt Word document: word/document.xml"},
 		{"corrupted deflate", corrupted, "corrupt"},
-		{"empty", empty, "empty Word document"},
+		{"empty", empty, "Word 文档为空"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,7 +225,7 @@ func TestDocxPartLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Read("a.docx", data2); err == nil || !strings.Contains(err.Error(), "8 MB limit") {
+	if _, err := Read("a.docx", data2); err == nil || !strings.Contains(err.Error(), "超过 8 MB 上限") {
 		t.Errorf("error %v, want the 8 MB limit", err)
 	}
 }

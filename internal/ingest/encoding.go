@@ -30,7 +30,7 @@ var (
 )
 
 // errUnknownEncoding is returned when no supported encoding reads the bytes as plausible text.
-var errUnknownEncoding = errors.New("unknown text encoding (not UTF-8, UTF-16 with BOM, GB18030/GBK or Big5)")
+var errUnknownEncoding = errors.New("无法识别的文本编码（不是 UTF-8、带 BOM 的 UTF-16、GB18030/GBK 或 Big5）")
 
 // decode turns the whole input into UTF-8 text and names the encoding it used. hint is a charset
 // label from a meta tag or an HTTP header ("gbk", "big5", "utf-8"); it only breaks ties between
@@ -94,7 +94,7 @@ func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 		return "", err
 	}
 	if bytes.ContainsRune(out, utf8.RuneError) {
-		return "", errors.New("invalid byte sequence")
+		return "", errors.New("无效的字节序列")
 	}
 	return string(out), nil
 }

@@ -32,12 +32,12 @@ const (
 )
 
 // errRedirects is the redirect limit; like the size limit it is not retried.
-var errRedirects = fmt.Errorf("stopped after %d redirects", MaxRedirects)
+var errRedirects = fmt.Errorf("重定向超过 %d 次，已停止", MaxRedirects)
 
 // sizeError says a body passed the limit.
 type sizeError struct{ limit int64 }
 
-func (e sizeError) Error() string { return fmt.Sprintf("larger than %s limit", formatBytes(e.limit)) }
+func (e sizeError) Error() string { return fmt.Sprintf("超过 %s 上限", formatBytes(e.limit)) }
 
 // statusError is an HTTP status other than 2xx.
 type statusError struct {
@@ -45,7 +45,7 @@ type statusError struct {
 	status string
 }
 
-func (e statusError) Error() string { return "HTTP " + e.status }
+func (e statusError) Error() string { return "服务器返回 HTTP " + e.status }
 
 // Fetch downloads an http(s) URL and returns the body's bytes (the charset is decided by Read
 // from the bytes; the Content-Type header is not needed). The overall deadline comes from ctx;
@@ -54,13 +54,13 @@ func (e statusError) Error() string { return "HTTP " + e.status }
 func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return nil, fmt.Errorf("网址无效：%w", err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("unsupported URL scheme %q (only http and https)", u.Scheme)
+		return nil, fmt.Errorf("不支持的网址协议 %q（只支持 http 和 https）", u.Scheme)
 	}
 	if u.Host == "" {
-		return nil, errors.New("invalid URL: no host")
+		return nil, errors.New("网址无效：没有主机名")
 	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
@@ -86,7 +86,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error)
 			return errRedirects
 		}
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return permanentError{fmt.Errorf("redirected to an unsupported URL scheme %q (only http and https)", req.URL.Scheme)}
+			return permanentError{fmt.Errorf("重定向到不支持的网址协议 %q（只支持 http 和 https）", req.URL.Scheme)}
 		}
 		return nil
 	}
@@ -102,7 +102,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error)
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("%w (gave up after %d attempts)", err, attempt+1)
+			return nil, fmt.Errorf("%w（尝试 %d 次后放弃）", err, attempt+1)
 		case <-time.After(wait):
 		}
 		wait *= 2
@@ -129,7 +129,7 @@ func fetchOnce(ctx context.Context, c *http.Client, u string, opt FetchOptions) 
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, fmt.Errorf("invalid request: %w", err)
+		return nil, fmt.Errorf("无效的请求：%w", err)
 	}
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9,*/*;q=0.5")
@@ -170,10 +170,20 @@ func describeNetError(err error, timeout time.Duration) error {
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("timed out after %v: %w", timeout, err)
+		return timeoutError{timeout, err}
 	}
-	return fmt.Errorf("download failed: %w", err)
+	return fmt.Errorf("下载失败：%w", err)
 }
+
+// timeoutError is a request that did not finish within its time limit; the Go cause
+// ("context deadline exceeded") is kept for errors.Is, not shown.
+type timeoutError struct {
+	limit time.Duration
+	err   error
+}
+
+func (e timeoutError) Error() string { return fmt.Sprintf("超时：%v 内未下载完", e.limit) }
+func (e timeoutError) Unwrap() error { return e.err }
 
 // permanentError is an error another attempt cannot mend (a redirect to file:// or ftp://).
 type permanentError struct{ err error }
@@ -218,7 +228,7 @@ func retryable(ctx context.Context, err error) bool {
 	return true
 }
 
-// formatBytes writes a limit as "64 MB", "512 KB" or "1000 bytes".
+// formatBytes writes a limit as "64 MB", "512 KB" or "1000 字节".
 func formatBytes(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
@@ -226,5 +236,5 @@ func formatBytes(n int64) string {
 	case n >= 1<<10 && n%(1<<10) == 0:
 		return fmt.Sprintf("%d KB", n>>10)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d 字节", n)
 }

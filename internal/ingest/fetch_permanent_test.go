@@ -31,7 +31,7 @@ func TestFetchPermanentErrorsNotRetried(t *testing.T) {
 		hits *atomic.Int32
 		want string
 	}{
-		{"/ftp", &ftp, "unsupported URL scheme"},
+		{"/ftp", &ftp, "不支持的网址协议"},
 		{"/gzip", &gz, "gzip"},
 	}
 	for _, tt := range tests {

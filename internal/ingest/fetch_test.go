@@ -100,10 +100,10 @@ func TestFetch(t *testing.T) {
 		hits       int32
 	}{
 		{"/404", "HTTP 404 Not Found", 1},             // 4xx: no retry
-		{"/slow", "timed out", 4},                     // a network error: 1 + 3 retries
-		{"/endless", "larger than 1 MB limit", 1},     // size: no retry
-		{"/big", "larger than 1 MB limit", 1},         // Content-Length over the limit
-		{"/loop", "stopped after 5 redirects", 6},     // the first request and 5 redirects
+		{"/slow", "超时", 4},                     // a network error: 1 + 3 retries
+		{"/endless", "超过 1 MB 上限", 1},     // size: no retry
+		{"/big", "超过 1 MB 上限", 1},         // Content-Length over the limit
+		{"/loop", "重定向超过 5 次", 6},     // the first request and 5 redirects
 		{"/500", "HTTP 500 Internal Server Error", 4}, // 5xx: retried 3 times
 	}
 	for _, tt := range errTests {
@@ -158,7 +158,7 @@ func TestFetch(t *testing.T) {
 }
 
 func TestFormatBytes(t *testing.T) {
-	for n, want := range map[int64]string{64 << 20: "64 MB", 512 << 10: "512 KB", 1000: "1000 bytes"} {
+	for n, want := range map[int64]string{64 << 20: "64 MB", 512 << 10: "512 KB", 1000: "1000 字节"} {
 		if got := formatBytes(n); got != want {
 			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
 		}

@@ -57,7 +57,7 @@ func readHTML(text, enc string) (*Document, error) {
 		root, err = html.Parse(strings.NewReader(flattenHTML(text)))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot parse HTML: %w", err)
+		return nil, fmt.Errorf("无法解析 HTML：%w", err)
 	}
 	page := goquery.NewDocumentFromNode(root)
 	doc := &Document{Format: FormatHTML, Encoding: enc}
@@ -154,7 +154,7 @@ func readHTML(text, enc string) (*Document, error) {
 		doc.Title = removeGlosses(weak)
 	}
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
-		return nil, fmt.Errorf("no text found in the HTML page")
+		return nil, fmt.Errorf("网页中没有正文")
 	}
 	return doc, nil
 }

@@ -138,7 +138,7 @@ func TestHTMLStructure(t *testing.T) {
 
 func TestHTMLNoText(t *testing.T) {
 	_, err := Read("a.html", []byte(`<html><head><script>var x = "根据";</script></head><body><nav><a href="/">首页</a></nav></body></html>`))
-	if err == nil || !strings.Contains(err.Error(), "no text") {
+	if err == nil || !strings.Contains(err.Error(), "没有正文") {
 		t.Errorf("error %v, want no text", err)
 	}
 }

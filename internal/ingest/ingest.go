@@ -34,7 +34,7 @@ type Document struct {
 const DefaultMaxBytes = 64 << 20
 
 // errEmpty is the error for an input with nothing but whitespace.
-var errEmpty = errors.New("empty file")
+var errEmpty = errors.New("空文件")
 
 // Read decodes one input. name is its path or URL (the extension is a hint only). Errors are
 // plain sentences without the name; the caller adds it.
@@ -49,17 +49,17 @@ func Read(name string, data []byte) (*Document, error) {
 		return readDoc(data)
 	}
 	if kind := sniffBinary(data); kind != "" {
-		return nil, fmt.Errorf("binary file (%s)", kind)
+		return nil, fmt.Errorf("不是公报文本：二进制文件（%s）", kind)
 	}
 	if bytes.HasPrefix(data, zipMagic) {
 		if looksLikeDocx(name, data) {
 			return readDocx(data)
 		}
-		return nil, errors.New("binary file (ZIP archive, not a Word .docx document)")
+		return nil, errors.New("不是公报文本：ZIP 压缩包，不是 Word .docx 文档")
 	}
 	utf16 := bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)
 	if !utf16 && hasNUL(data) {
-		return nil, errors.New("binary file (contains NUL bytes)")
+		return nil, errors.New("不是公报文本：二进制文件（含 NUL 字节）")
 	}
 	text, enc, err := decode(data, charsetHint(data))
 	if err != nil {
@@ -70,14 +70,14 @@ func Read(name string, data []byte) (*Document, error) {
 		return nil, errEmpty
 	}
 	if utf16 && strings.ContainsRune(text, 0) {
-		return nil, errors.New("binary file (contains NUL characters)")
+		return nil, errors.New("不是公报文本：二进制文件（含 NUL 字符）")
 	}
 	if isHTML(name, text) {
 		return readHTML(text, enc)
 	}
 	doc := readText(text, enc)
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
-		return nil, errors.New("no text found (only page chrome)")
+		return nil, errors.New("没有正文（只有网页栏目、导航等）")
 	}
 	return doc, nil
 }

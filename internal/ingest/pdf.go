@@ -66,33 +66,33 @@ type pdfRun struct {
 func readPDF(data []byte) (doc *Document, err error) {
 	// A file without pages or a cross-reference is refused before the engine starts.
 	if !bytes.Contains(data, []byte("/Page")) || !bytes.Contains(data, []byte("startxref")) && !bytes.Contains(data, []byte("/XRef")) {
-		return nil, errors.New("corrupt or truncated PDF (no pages or no cross-reference table)")
+		return nil, errors.New("PDF 已损坏或不完整（没有页面或交叉引用表）")
 	}
 	pool, err := pdfEngine()
 	if err != nil {
-		return nil, fmt.Errorf("PDF engine failed to start (%v)", err)
+		return nil, fmt.Errorf("PDF 引擎启动失败（%v）", err)
 	}
 	inst, err := pool.GetInstance(pdfInstanceTO)
 	if err != nil {
-		return nil, fmt.Errorf("PDF engine busy (%v)", err)
+		return nil, fmt.Errorf("PDF 引擎忙（%v）", err)
 	}
 	defer inst.Close()
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("PDF engine failed on this file (%v)", r)
+			doc, err = nil, fmt.Errorf("PDF 引擎处理此文件失败（%v）", r)
 		}
 	}()
 	od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		return nil, fmt.Errorf("corrupt or encrypted PDF (%v)", err)
+		return nil, fmt.Errorf("PDF 已损坏或已加密（%v）", err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
 	if err != nil {
-		return nil, fmt.Errorf("corrupt PDF (%v)", err)
+		return nil, fmt.Errorf("PDF 已损坏（%v）", err)
 	}
 	if pc.PageCount > maxPDFPages {
-		return nil, fmt.Errorf("PDF has %d pages, at most %d are read", pc.PageCount, maxPDFPages)
+		return nil, fmt.Errorf("PDF 共 %d 页，最多读取 %d 页", pc.PageCount, maxPDFPages)
 	}
 	var pages [][]pdfLine
 	chars := 0
@@ -102,7 +102,7 @@ func readPDF(data []byte) (doc *Document, err error) {
 			Mode: requests.GetPageTextStructuredModeRects,
 		})
 		if err != nil {
-			return nil, fmt.Errorf("cannot read the text of PDF page %d (%v)", i+1, err)
+			return nil, fmt.Errorf("无法读取 PDF 第 %d 页的文字（%v）", i+1, err)
 		}
 		var runs []pdfRun
 		for _, rc := range r.Rects {

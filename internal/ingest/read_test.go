@@ -87,21 +87,21 @@ func TestRefusals(t *testing.T) {
 		data       []byte
 		want       string
 	}{
-		{"empty", "a.txt", nil, "empty file"},
-		{"spaces", "a.txt", []byte("  \n\t\r\n "), "empty file"},
-		{"full-width spaces", "a.txt", []byte("\u3000\u3000\n\u3000"), "empty file"},
-		{"BOM only", "a.txt", []byte("\xEF\xBB\xBF"), "empty file"},
-		{"utf-16 spaces", "a.txt", []byte{0xFF, 0xFE, ' ', 0, '\n', 0}, "empty file"},
-		{"pdf", "a.txt", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>"), "corrupt or truncated PDF"},
-		{"jpeg", "a.html", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'}, "binary file (JPEG image)"},
-		{"png", "a.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file (PNG image)"},
-		{"gif", "a.txt", []byte("GIF89a\x01\x00\x01\x00"), "binary file (GIF image)"},
-		{"zip", "a.zip", zipBuf.Bytes(), "binary file (ZIP archive, not a Word .docx document)"},
-		{"old word", "a.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "corrupt compound file"},
-		{"NUL bytes", "a.txt", []byte("根据市委\x00\x00\x01统一部署"), "binary file (contains NUL bytes)"},
-		{"truncated docx", "a.docx", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml"), "corrupt or truncated Word document"},
-		{"only chrome", "a.txt", []byte("当前位置：首页 > 巡察整改\n发布时间：2024-03-01\n【打印本页】【关闭窗口】"), "no text found"},
-		{"random high bytes", "a.txt", bytes.Repeat([]byte{0xFF, 0xFE, 0xFD, 0x80}, 50)[2:], "unknown text encoding"},
+		{"empty", "a.txt", nil, "空文件"},
+		{"spaces", "a.txt", []byte("  \n\t\r\n "), "空文件"},
+		{"full-width spaces", "a.txt", []byte("\u3000\u3000\n\u3000"), "空文件"},
+		{"BOM only", "a.txt", []byte("\xEF\xBB\xBF"), "空文件"},
+		{"utf-16 spaces", "a.txt", []byte{0xFF, 0xFE, ' ', 0, '\n', 0}, "空文件"},
+		{"pdf", "a.txt", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>"), "PDF 已损坏或不完整"},
+		{"jpeg", "a.html", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'}, "二进制文件（JPEG 图片）"},
+		{"png", "a.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "二进制文件（PNG 图片）"},
+		{"gif", "a.txt", []byte("GIF89a\x01\x00\x01\x00"), "二进制文件（GIF 图片）"},
+		{"zip", "a.zip", zipBuf.Bytes(), "ZIP 压缩包，不是 Word .docx 文档"},
+		{"old word", "a.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "复合文档已损坏"},
+		{"NUL bytes", "a.txt", []byte("根据市委\x00\x00\x01统一部署"), "二进制文件（含 NUL 字节）"},
+		{"truncated docx", "a.docx", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml"), "Word 文档已损坏或不完整"},
+		{"only chrome", "a.txt", []byte("当前位置：首页 > 巡察整改\n发布时间：2024-03-01\n【打印本页】【关闭窗口】"), "没有正文"},
+		{"random high bytes", "a.txt", bytes.Repeat([]byte{0xFF, 0xFE, 0xFD, 0x80}, 50)[2:], "无法识别的文本编码"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,7 +64,7 @@ var badCases = []badCase{
 		}
 	}},
 	// Made by the test in a temporary folder:
-	{file: "huge.txt", want: "error", errHas: []string{"file is 200 MB, over the 64 MB limit (raise with --max-size)"}},
+	{file: "huge.txt", want: "error", errHas: []string{"文件 200 MB，超过 64 MB 上限（可用 --max-size 调高）"}},
 	{file: "nested-100000.html", want: "either"},
 }
 

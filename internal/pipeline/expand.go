@@ -74,7 +74,7 @@ func (x *expander) add(in Input) {
 func (x *expander) arg(arg string, stdin io.Reader) {
 	switch {
 	case arg == "":
-		x.fail(`""`, errors.New("empty argument"))
+		x.fail(`""`, errors.New("空参数"))
 	case arg == "-":
 		if x.stdin == nil {
 			if stdin == nil {
@@ -124,7 +124,7 @@ func (x *expander) path(p string) {
 	}
 	if fi.IsDir() {
 		if n := x.walk(p); n == 0 {
-			x.fail(p, fmt.Errorf("folder has no bulletin files (%s)", strings.Join(Extensions, " ")))
+			x.fail(p, fmt.Errorf("文件夹中没有公报文件（%s）", strings.Join(Extensions, " ")))
 		}
 		return
 	}
@@ -163,7 +163,7 @@ func (x *expander) glob(pattern string) {
 		}
 	}
 	if n == 0 {
-		x.fail(pattern, fmt.Errorf("no bulletin files (%s) match", strings.Join(Extensions, " ")))
+		x.fail(pattern, fmt.Errorf("没有匹配的公报文件（%s）", strings.Join(Extensions, " ")))
 	}
 }
 
@@ -282,7 +282,7 @@ func (x *expander) list(name string, stdin io.Reader) {
 			continue
 		}
 		if s == "-" {
-			x.fail(fmt.Sprintf("@%s:%d", name, line), errors.New(`"-" (standard input) cannot be named in a list`))
+			x.fail(fmt.Sprintf("@%s:%d", name, line), errors.New("列表中不能写 “-”（标准输入）"))
 			continue
 		}
 		x.arg(s, nil)

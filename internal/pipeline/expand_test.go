@@ -79,15 +79,15 @@ func TestExpandArguments(t *testing.T) {
 		{"explicit file of any kind", []string{filepath.Join(dir, "c.pdf")}, "c.pdf", nil},
 		{"glob", []string{filepath.Join(dir, "*.t?t")}, "a.txt list.txt", nil},
 		{"glob skips other kinds, walks folders", []string{filepath.Join(dir, "*")}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},
-		{"glob without match", []string{filepath.Join(dir, "*.xls")}, "", []string{"*.xls: no bulletin files (.txt .htm .html .docx .doc .pdf) match"}},
+		{"glob without match", []string{filepath.Join(dir, "*.xls")}, "", []string{"*.xls: 没有匹配的公报文件（.txt .htm .html .docx .doc .pdf）"}},
 		{"bad pattern", []string{filepath.Join(dir, "[.txt")}, "", []string{"bad pattern"}},
-		{"missing file", []string{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "a.txt")}, "a.txt", []string{"nope.txt: no such file or directory"}},
+		{"missing file", []string{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "a.txt")}, "a.txt", []string{"nope.txt: 文件或文件夹不存在"}},
 		{"url", []string{"http://example.gov.cn/x.htm", "HTTPS://example.gov.cn/y"}, "http://example.gov.cn/x.htm HTTPS://example.gov.cn/y", nil},
 		{"same path twice", []string{filepath.Join(dir, "a.txt"), dir + "/./a.txt", dir}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},
 		{"list", []string{"@" + list}, "c.pdf https://example.gov.cn/a.htm list-dir/e.txt", nil},
-		{"missing list", []string{"@" + filepath.Join(dir, "none.txt")}, "", []string{"none.txt: no such file or directory"}},
+		{"missing list", []string{"@" + filepath.Join(dir, "none.txt")}, "", []string{"none.txt: 文件或文件夹不存在"}},
 		{"stdin", []string{"-"}, "-", nil},
-		{"empty argument", []string{""}, "", []string{"empty argument"}},
+		{"空参数", []string{""}, "", []string{"空参数"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,7 +126,7 @@ func TestExpandBrokenSymlink(t *testing.T) {
 	}
 	for _, arg := range []string{link, dir} {
 		inputs, errs := Expand([]string{arg}, nil)
-		if len(errs) != 1 || !strings.Contains(errs[0].Error(), "gone.txt: broken symbolic link (points to ") {
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), "gone.txt: 符号链接已断开（指向的 ") {
 			t.Errorf("Expand(%s): errors %q, want one naming the broken link", arg, errText(errs))
 		}
 		if arg == dir && (len(inputs) != 1 || filepath.Base(inputs[0].Path) != "a.txt") {
@@ -147,14 +147,14 @@ func TestExpandUnreadableFolder(t *testing.T) {
 	}
 	inputs, errs := Expand([]string{dir}, nil)
 	if len(inputs) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "locked: permission denied") {
-		t.Errorf("inputs %q, errors %q; want a.txt and one 'permission denied' for locked", names(dir, inputs), errText(errs))
+		t.Errorf("inputs %q, errors %q; want a.txt and one 没有读取权限 for locked", names(dir, inputs), errText(errs))
 	}
 }
 
 func TestExpandEmptyFolder(t *testing.T) {
 	dir := tree(t, "notes.md")
 	inputs, errs := Expand([]string{dir}, nil)
-	if len(inputs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "folder has no bulletin files") {
+	if len(inputs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "文件夹中没有公报文件") {
 		t.Errorf("inputs %q, errors %q", names(dir, inputs), errText(errs))
 	}
 }

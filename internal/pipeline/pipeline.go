@@ -237,7 +237,7 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 						// has not been emitted: cannot happen, as earlier inputs are emitted
 						// first; keep the result honest all the same.
 						r.DuplicateOf = ""
-						r.Err = &InputError{r.Input.Name, errors.New("internal error: duplicate of an input never emitted")}
+						r.Err = &InputError{r.Input.Name, errors.New("内部错误：重复的输入未输出")}
 					}
 				}
 			}
@@ -342,5 +342,5 @@ func load(ctx context.Context, in Input, opt Options) ([]byte, error) {
 	case in.Path != "":
 		return readFile(in.Path, opt.MaxBytes)
 	}
-	return nil, errors.New("nothing to read")
+	return nil, errors.New("没有可读的内容")
 }

@@ -40,7 +40,7 @@ func safely(fn processFunc, in Input, data []byte, sum string, seg func() (*segm
 	defer func() {
 		if r := recover(); r != nil {
 			b = nil
-			err = &InputError{Input: in.Name, Err: fmt.Errorf("internal error, please report it: panic: %v [%s]", r, panicSite(debug.Stack()))}
+			err = &InputError{Input: in.Name, Err: fmt.Errorf("内部错误，请报告：panic: %v [%s]", r, panicSite(debug.Stack()))}
 		}
 	}()
 	return fn(in, data, sum, seg)
@@ -58,7 +58,7 @@ func process(in Input, data []byte, sum string, seg func() (*segment.Segmenter, 
 		return nil, &InputError{Input: in.Name, Err: err}
 	}
 	if doc == nil {
-		return nil, &InputError{Input: in.Name, Err: fmt.Errorf("ingest returned no document")}
+		return nil, &InputError{Input: in.Name, Err: fmt.Errorf("内部错误：读取阶段没有返回文档")}
 	}
 	if sum == "" {
 		d := sha256.Sum256(data)
@@ -87,7 +87,7 @@ func process(in Input, data []byte, sum string, seg func() (*segment.Segmenter, 
 	if seg != nil {
 		s, err := seg()
 		if err != nil {
-			return nil, &InputError{Input: in.Name, Err: fmt.Errorf("loading the segmenter: %w", err)}
+			return nil, &InputError{Input: in.Name, Err: fmt.Errorf("加载分词词典失败：%w", err)}
 		}
 		if s != nil {
 			s.Annotate(b)

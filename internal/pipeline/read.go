@@ -20,7 +20,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("file is %s, over the %s limit (raise with --max-size)", FormatSize(e.Size), FormatSize(e.Limit))
+	return fmt.Sprintf("文件 %s，超过 %s 上限（可用 --max-size 调高）", FormatSize(e.Size), FormatSize(e.Limit))
 }
 
 // readFile reads a file of at most max bytes, with errors that say what is wrong in a few
@@ -43,7 +43,7 @@ func readFile(path string, max int64) ([]byte, error) {
 		return nil, describeOpen(path, err)
 	}
 	if fi.IsDir() {
-		return nil, errors.New("is a directory")
+		return nil, errors.New("是文件夹")
 	}
 	if fi.Mode().IsRegular() && fi.Size() > max {
 		return nil, &TooLargeError{Size: fi.Size(), Limit: max}
@@ -88,12 +88,12 @@ func notRegular(fi fs.FileInfo) error {
 func describeOpen(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		if target, lerr := os.Readlink(path); lerr == nil {
-			return fmt.Errorf("broken symbolic link (points to %s, which does not exist)", target)
+			return fmt.Errorf("符号链接已断开（指向的 %s 不存在）", target)
 		}
-		return errors.New("no such file or directory")
+		return errors.New("文件或文件夹不存在")
 	}
 	if errors.Is(err, fs.ErrPermission) {
-		return errors.New("permission denied")
+		return errors.New("没有读取权限")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -138,7 +138,7 @@ func (s *stdinSource) read(ctx context.Context, max int64) ([]byte, error) {
 	}
 }
 
-// FormatSize writes a byte count for people: "200 MB", "1.5 GB", "512 KB", "17 bytes".
+// FormatSize writes a byte count for people: "200 MB", "1.5 GB", "512 KB", "17 字节".
 // Units are binary (1 MB = 1,048,576 bytes), as the --max-size flag reads them.
 func FormatSize(n int64) string {
 	units := []struct {
@@ -154,10 +154,7 @@ func FormatSize(n int64) string {
 			return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + u.name
 		}
 	}
-	if n == 1 {
-		return "1 byte"
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d 字节", n)
 }
 
 // ParseSize reads a size as the --max-size flag takes it: a number of bytes, or a number with
@@ -181,11 +178,11 @@ func ParseSize(s string) (int64, error) {
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || !(v > 0) || v*float64(mult) > 1<<62 { // !(v > 0) also refuses NaN
-		return 0, fmt.Errorf("invalid size %q (want e.g. 64MB, 1GB or a number of bytes)", s)
+		return 0, fmt.Errorf("大小 %q 无效（应如 64MB、1GB 或字节数）", s)
 	}
 	n := int64(v * float64(mult))
 	if n < 1 {
-		return 0, fmt.Errorf("invalid size %q: less than one byte", s)
+		return 0, fmt.Errorf("大小 %q 无效：不足 1 字节", s)
 	}
 	return n, nil
 }

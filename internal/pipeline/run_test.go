@@ -204,7 +204,7 @@ func TestRunPanicBecomesError(t *testing.T) {
 		t.Fatalf("summary %+v, errors %q", sum, errs)
 	}
 	t.Log(errs[0])
-	if !strings.HasPrefix(errs[0], "doc001.txt: internal error") || strings.Contains(errs[0], "\n") || !strings.Contains(errs[0], "run_test.go:") {
+	if !strings.HasPrefix(errs[0], "doc001.txt: 内部错误") || strings.Contains(errs[0], "\n") || !strings.Contains(errs[0], "run_test.go:") {
 		t.Errorf("panic reported as %q; want one line naming the input", errs[0])
 	}
 }
@@ -242,9 +242,9 @@ func TestRunReadsFilesAndReportsFailures(t *testing.T) {
 	})
 	want := []string{
 		"ok doc 1",
-		big + ": file is 2.9 KB, over the 2 KB limit (raise with --max-size)",
-		missing + ": no such file or directory",
-		dir + ": is a directory",
+		big + ": 文件 2.9 KB，超过 2 KB 上限（可用 --max-size 调高）",
+		missing + ": 文件或文件夹不存在",
+		dir + ": 是文件夹",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -274,7 +274,7 @@ func TestRunStdin(t *testing.T) {
 	inputs, _ = Expand([]string{"-"}, strings.NewReader(strings.Repeat("x", 100)))
 	opt.MaxBytes = 10
 	Run(context.Background(), inputs, opt, func(r Result) {
-		if r.Err == nil || !strings.Contains(r.Err.Error(), "标准输入超过 10 bytes 上限") {
+		if r.Err == nil || !strings.Contains(r.Err.Error(), "标准输入超过 10 字节 上限") {
 			t.Errorf("oversized stdin: %v", r.Err)
 		}
 	})
@@ -310,7 +310,7 @@ func TestFormatSize(t *testing.T) {
 		n    int64
 		want string
 	}{
-		{0, "0 bytes"}, {1, "1 byte"}, {1023, "1023 bytes"}, {1024, "1 KB"}, {1536, "1.5 KB"},
+		{0, "0 字节"}, {1, "1 字节"}, {1023, "1023 字节"}, {1024, "1 KB"}, {1536, "1.5 KB"},
 		{64 << 20, "64 MB"}, {200 << 20, "200 MB"}, {200<<20 + 12345, "200 MB"}, {3 << 29, "1.5 GB"},
 	} {
 		if got := FormatSize(tc.n); got != tc.want {
@@ -378,7 +378,7 @@ func TestRunURLs(t *testing.T) {
 	if r := got[1]; r.Err == nil || !strings.Contains(r.Err.Error(), "404") {
 		t.Errorf("404 page: %v", r.Err)
 	}
-	if r := got[2]; r.Err == nil || !strings.Contains(r.Err.Error(), "timed out") {
+	if r := got[2]; r.Err == nil || !strings.Contains(r.Err.Error(), "超时") {
 		t.Errorf("slow page: %v", r.Err)
 	}
 	if d := time.Since(start); d > 4*time.Second {
