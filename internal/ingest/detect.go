@@ -23,14 +23,14 @@ type binarySignature struct {
 // binarySignatures are the non-text files people drop into a folder of bulletins. ZIP is handled
 // separately (a .docx is a ZIP).
 var binarySignatures = []binarySignature{
-	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG 图片"},                 // JFIF/Exif
-	{[]byte("\x89PNG\r\n\x1a\n"), "PNG 图片"},               // PNG
-	{[]byte("GIF87a"), "GIF 图片"},                          // GIF
-	{[]byte("GIF89a"), "GIF 图片"},                          // GIF
+	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG 图片"},                // JFIF/Exif
+	{[]byte("\x89PNG\r\n\x1a\n"), "PNG 图片"},              // PNG
+	{[]byte("GIF87a"), "GIF 图片"},                         // GIF
+	{[]byte("GIF89a"), "GIF 图片"},                         // GIF
 	{[]byte{0x1F, 0x8B}, "gzip 压缩包"},                     // .gz, .tgz
 	{[]byte("Rar!\x1a\x07"), "RAR 压缩包"},                  // RAR
 	{[]byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}, "7z 压缩包"}, // 7-Zip
-	{[]byte("\x7fELF"), "ELF 可执行文件"},                    // Linux binary
+	{[]byte("\x7fELF"), "ELF 可执行文件"},                     // Linux binary
 	{[]byte("{\\rtf"), "RTF 文档，请另存为 .docx 或 .txt"},
 	{[]byte("RIFF"), "RIFF 媒体文件（WebP/WAV/AVI）"},
 	{[]byte("OggS"), "Ogg 媒体文件"},

@@ -100,10 +100,10 @@ func TestFetch(t *testing.T) {
 		hits       int32
 	}{
 		{"/404", "HTTP 404 Not Found", 1},             // 4xx: no retry
-		{"/slow", "超时", 4},                     // a network error: 1 + 3 retries
-		{"/endless", "超过 1 MB 上限", 1},     // size: no retry
-		{"/big", "超过 1 MB 上限", 1},         // Content-Length over the limit
-		{"/loop", "重定向超过 5 次", 6},     // the first request and 5 redirects
+		{"/slow", "超时", 4},                            // a network error: 1 + 3 retries
+		{"/endless", "超过 1 MB 上限", 1},                 // size: no retry
+		{"/big", "超过 1 MB 上限", 1},                     // Content-Length over the limit
+		{"/loop", "重定向超过 5 次", 6},                     // the first request and 5 redirects
 		{"/500", "HTTP 500 Internal Server Error", 4}, // 5xx: retried 3 times
 	}
 	for _, tt := range errTests {
