@@ -17,7 +17,7 @@ import (
 // scored by TestClustersHeldOut.
 const (
 	// ClusterThreshold joins a problem to a cluster whose centroid is at least this similar.
-	ClusterThreshold = 0.15
+	ClusterThreshold = 0.20
 	// RecurThreshold links a problem to an earlier one of the same unit (回头看). Without IDF
 	// weights from a whole set, this compares plain gram sets (Jaccard-like Dice overlap).
 	RecurThreshold = 0.5
@@ -31,7 +31,8 @@ var verdicts = []string{
 	"落实不到位", "执行不到位", "整改不到位", "流于形式", "不规范", "不到位", "不严格", "不严肃", "不彻底",
 	"不深入", "不完善", "不健全", "不及时", "不完整", "不经常", "不够", "不力", "不严", "不足", "不高",
 	"不全", "不准确", "仍有发生", "时有发生", "依然存在", "仍然存在", "存在", "问题", "落实", "执行",
-	"制度", "工作", "管理", "情况", "现象", "部分", "未按规定", "按规定",
+	"制度", "工作", "管理", "情况", "现象", "部分", "未按规定", "按规定", "存在漏洞", "漏洞", "薄弱",
+	"差距", "缺失", "不强", "不紧", "不充分", "有待", "进一步", "还需", "较差", "较弱", "单一",
 }
 
 // subject is text with the verdicts cut out, each leaving a break (公务用车管理不规范 →
@@ -287,9 +288,9 @@ func cosine(u, v vector) float64 {
 
 // Common is one 共性问题: a group of similar problems from at least two units.
 type Common struct {
-	No       int      // 1, 2 … in order of units, then problems
-	Label    string   // the defining words
-	Rep      Problem  // the representative problem
+	No       int     // 1, 2 … in order of units, then problems
+	Label    string  // the defining words
+	Rep      Problem // the representative problem
 	Problems []Problem
 	Units    int
 }
