@@ -1,0 +1,273 @@
+package segment
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:generate go run ./gen -o data/dict.bin
+
+// dictBin is gse's simplified-Chinese dictionary and IDF table in the compact form written by
+// ./gen (the format is described there): keys sorted bytewise with offsets, and per key its
+// frequency, part of speech and IDF, read in place. Opening it copies nothing but the header,
+// the 54 parts of speech and the few thousand distinct IDF values: no word is inserted anywhere,
+// and only the pages a lookup touches are read. TestTableMatchesGse checks it against gse.
+//
+//go:embed data/dict.bin
+var dictBin string
+
+// gseStop is gse's stop list (written by ./gen from gse's embedded one).
+//
+//go:embed data/gse_stop.txt
+var gseStop string
+
+// table is the opened dictBin.
+type table struct {
+	n        int
+	maxLen   int     // gse's MaxTokenLen: the longest word, in characters
+	total    float64 // gse's TotalFreq
+	median   float64 // median IDF
+	offs     string  // u32[n+1]
+	freqs    string  // u32[n]
+	pos      string  // u8[n]
+	idf      string  // u16[n]
+	keys     string
+	posNames []string
+	idfVals  []float64
+	// first[r-hanLo] is the first key starting with a rune >= r, for r in the CJK Unified
+	// Ideographs block: the range of a Han character's words without a search.
+	first []uint32
+}
+
+const hanLo, hanHi = 0x4E00, 0xA000
+
+func u32(s string, i int) uint32 {
+	s = s[4*i : 4*i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+func u16(s string, i int) uint16 {
+	return uint16(s[2*i]) | uint16(s[2*i+1])<<8
+}
+
+func f64(s string) float64 {
+	return math.Float64frombits(uint64(u32(s, 0)) | uint64(u32(s, 1))<<32)
+}
+
+// openTable reads the header and section bounds of a table written by ./gen.
+func openTable(d string) (*table, error) {
+	const head = 8 + 4 + 4 + 8 + 8 + 4 + 4 + 4
+	if len(d) < head || d[:8] != "XCDICT01" {
+		return nil, fmt.Errorf("not a dictionary table (regenerate with go generate ./internal/segment)")
+	}
+	t := &table{
+		n:      int(u32(d[8:], 0)),
+		maxLen: int(u32(d[12:], 0)),
+		total:  f64(d[16:]),
+		median: f64(d[24:]),
+	}
+	nPos, nIdf, keyBytes := int(u32(d[32:], 0)), int(u32(d[36:], 0)), int(u32(d[40:], 0))
+	rest := d[head:]
+	take := func(size int) (string, error) {
+		if size < 0 || size > len(rest) {
+			return "", fmt.Errorf("dictionary table truncated")
+		}
+		s := rest[:size]
+		rest = rest[size:]
+		return s, nil
+	}
+	var err error
+	for _, sec := range []struct {
+		p    *string
+		size int
+	}{{&t.offs, 4 * (t.n + 1)}, {&t.freqs, 4 * t.n}, {&t.pos, t.n}, {&t.idf, 2 * t.n}} {
+		if *sec.p, err = take(sec.size); err != nil {
+			return nil, err
+		}
+	}
+	vals, err := take(8 * nIdf)
+	if err != nil {
+		return nil, err
+	}
+	t.idfVals = make([]float64, nIdf)
+	for i := range t.idfVals {
+		t.idfVals[i] = f64(vals[8*i:])
+	}
+	for range nPos {
+		l, err := take(1)
+		if err != nil {
+			return nil, err
+		}
+		name, err := take(int(l[0]))
+		if err != nil {
+			return nil, err
+		}
+		t.posNames = append(t.posNames, name)
+	}
+	if t.keys, err = take(keyBytes); err != nil {
+		return nil, err
+	}
+	if len(rest) != 0 || int(u32(t.offs, t.n)) != keyBytes {
+		return nil, fmt.Errorf("dictionary table: sections do not add up")
+	}
+	t.first = make([]uint32, hanHi-hanLo+1)
+	i := t.lowerBound(string(rune(hanLo)), 0, t.n)
+	for r := rune(hanLo); r < hanHi; r++ {
+		t.first[r-hanLo] = uint32(i)
+		for i < t.n {
+			k := t.key(i)
+			if k == "" {
+				i++
+				continue
+			}
+			c, _ := utf8.DecodeRuneInString(k)
+			if c > r {
+				break
+			}
+			i++
+		}
+	}
+	t.first[hanHi-hanLo] = uint32(i)
+	return t, nil
+}
+
+// lowerBound returns the first index of [lo, hi) whose key is not less than p.
+func (t *table) lowerBound(p string, lo, hi int) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.key(m) < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (t *table) key(i int) string { return t.keys[u32(t.offs, i):u32(t.offs, i+1)] }
+
+// narrow returns the keys of [lo, hi) that start with p, as [lo', hi'), given that every key of
+// [lo, hi) starts with a prefix of p that all share (the range of p's previous prefix); exact is
+// the index of p itself, or -1.
+func (t *table) narrow(p string, lo, hi int) (int, int, int) {
+	if lo == 0 && hi == t.n {
+		if r, size := utf8.DecodeRuneInString(p); r >= hanLo && r < hanHi && size == len(p) {
+			lo, hi = int(t.first[r-hanLo]), int(t.first[r-hanLo+1])
+		}
+	}
+	lo = t.lowerBound(p, lo, hi)
+	// The keys of [lo, hi) from p on: those that start with p, then the others.
+	a, b := lo, hi
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if strings.HasPrefix(t.key(m), p) {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	hi = a
+	exact := -1
+	if lo < hi && len(t.key(lo)) == len(p) {
+		exact = lo
+	}
+	return lo, hi, exact
+}
+
+// find returns the index of key w, or -1.
+func (t *table) find(w string) int {
+	_, _, i := t.narrow(w, 0, t.n)
+	return i
+}
+
+func (t *table) freq(i int) float64 { return float64(u32(t.freqs, i)) }
+func (t *table) posOf(i int) string { return t.posNames[t.pos[i]] }
+
+// idfOf returns the IDF of w and whether the table has one.
+func (t *table) idfOf(w string) (float64, bool) {
+	i := t.find(w)
+	if i < 0 {
+		return 0, false
+	}
+	v := u16(t.idf, i)
+	if v == 0 {
+		return 0, false
+	}
+	return t.idfVals[v-1], true
+}
+
+// domainWord is an entry of the domain dictionary.
+type domainWord struct {
+	key  string
+	freq float64
+	pos  string
+}
+
+// lexicon is the dictionary the cutter reads: the domain dictionary over gse's. As when gse
+// loaded the domain dictionary first, a domain word keeps its frequency and part of speech and
+// gse's entry of the same word is dropped, from the total too.
+type lexicon struct {
+	t      *table
+	dom    []domainWord // sorted by key
+	total  float64
+	maxLen int
+	words  int // dictionary words (gse's NumTokens)
+}
+
+func newLexicon(t *table, dom []domainWord) *lexicon {
+	lx := &lexicon{t: t, maxLen: t.maxLen}
+	seen := map[string]bool{}
+	for _, w := range dom { // first entry wins, as in gse
+		if !seen[w.key] {
+			seen[w.key] = true
+			lx.dom = append(lx.dom, w)
+		}
+	}
+	sort.Slice(lx.dom, func(i, j int) bool { return lx.dom[i].key < lx.dom[j].key })
+	// Frequencies are integers (./gen and parseDomain check), so the sum is exact in any order.
+	lx.total = t.total
+	for _, w := range lx.dom {
+		lx.total += w.freq
+		if i := t.find(w.key); i >= 0 && t.freq(i) > 0 {
+			lx.total -= t.freq(i)
+		} else {
+			lx.words++
+		}
+		lx.maxLen = max(lx.maxLen, len([]rune(w.key)))
+	}
+	return lx
+}
+
+// span is the state of a walk along one start rune: the table's and the domain's keys that
+// start with the text walked so far.
+type span struct{ tlo, thi, dlo, dhi int }
+
+func (lx *lexicon) start() span { return span{0, lx.t.n, 0, len(lx.dom)} }
+
+// step narrows sp to the keys starting with p (p extends the previous step's text) and reports
+// whether any does and p's frequency and part of speech if p is a word (freq 0 otherwise).
+func (lx *lexicon) step(sp *span, p string) (freq float64, pos string, ok bool) {
+	var ti, di int
+	sp.tlo, sp.thi, ti = lx.t.narrow(p, sp.tlo, sp.thi)
+	if sp.dlo < sp.dhi {
+		sp.dlo += sort.Search(sp.dhi-sp.dlo, func(i int) bool { return lx.dom[sp.dlo+i].key >= p })
+		sp.dhi = sp.dlo + sort.Search(sp.dhi-sp.dlo, func(i int) bool { return !strings.HasPrefix(lx.dom[sp.dlo+i].key, p) })
+		di = -1
+		if sp.dlo < sp.dhi && lx.dom[sp.dlo].key == p {
+			di = sp.dlo
+		}
+	} else {
+		di = -1
+	}
+	switch {
+	case di >= 0:
+		return lx.dom[di].freq, lx.dom[di].pos, true
+	case ti >= 0:
+		return lx.t.freq(ti), lx.t.posOf(ti), true
+	}
+	return 0, "", sp.tlo < sp.thi || sp.dlo < sp.dhi
+}
