@@ -127,7 +127,7 @@ func ratioInputs(b *testing.B) ([]Input, int64) {
 			bases = append(bases, string(data))
 		}
 	}
-	variants, generated := 5, 300
+	variants, generated := 6, 300
 	if testing.Short() {
 		variants, generated = 1, 10
 	}

@@ -150,38 +150,33 @@ func (t *table) lowerBound(p string, lo, hi int) int {
 
 func (t *table) key(i int) string { return t.keys[u32(t.offs, i):u32(t.offs, i+1)] }
 
-// narrow returns the keys of [lo, hi) that start with p, as [lo', hi'), given that every key of
-// [lo, hi) starts with a prefix of p that all share (the range of p's previous prefix); exact is
-// the index of p itself, or -1.
-func (t *table) narrow(p string, lo, hi int) (int, int, int) {
+// narrow returns, for a text p whose every proper prefix's keys lie in [lo, hi), the index lo'
+// of the first key not less than p, so that the keys starting with p are those from lo' on that
+// do (the next, longer text is searched in [lo', hi)); any reports whether there is one, exact
+// whether key lo' is p itself. [0, n) is narrowed at once to the keys of p's first character.
+func (t *table) narrow(p string, lo, hi int) (next int, any, exact bool) {
 	if lo == 0 && hi == t.n {
-		if r, size := utf8.DecodeRuneInString(p); r >= hanLo && r < hanHi && size == len(p) {
+		if r, size := utf8.DecodeRuneInString(p); r >= hanLo && r < hanHi {
 			lo, hi = int(t.first[r-hanLo]), int(t.first[r-hanLo+1])
+			if size == len(p) { // the character itself, if a word, is its first key
+				return lo, lo < hi, lo < hi && t.key(lo) == p
+			}
 		}
 	}
 	lo = t.lowerBound(p, lo, hi)
-	// The keys of [lo, hi) from p on: those that start with p, then the others.
-	a, b := lo, hi
-	for a < b {
-		m := int(uint(a+b) >> 1)
-		if strings.HasPrefix(t.key(m), p) {
-			a = m + 1
-		} else {
-			b = m
-		}
+	if lo == hi {
+		return lo, false, false
 	}
-	hi = a
-	exact := -1
-	if lo < hi && len(t.key(lo)) == len(p) {
-		exact = lo
-	}
-	return lo, hi, exact
+	k := t.key(lo)
+	return lo, strings.HasPrefix(k, p), len(k) == len(p) && k == p
 }
 
 // find returns the index of key w, or -1.
 func (t *table) find(w string) int {
-	_, _, i := t.narrow(w, 0, t.n)
-	return i
+	if i, _, exact := t.narrow(w, 0, t.n); exact {
+		return i
+	}
+	return -1
 }
 
 func (t *table) freq(i int) float64 { return float64(u32(t.freqs, i)) }
@@ -242,32 +237,33 @@ func newLexicon(t *table, dom []domainWord) *lexicon {
 	return lx
 }
 
-// span is the state of a walk along one start rune: the table's and the domain's keys that
-// start with the text walked so far.
+// span is the state of a walk along one start rune: the ranges of the table's and the
+// domain's keys still to search.
 type span struct{ tlo, thi, dlo, dhi int }
 
 func (lx *lexicon) start() span { return span{0, lx.t.n, 0, len(lx.dom)} }
 
-// step narrows sp to the keys starting with p (p extends the previous step's text) and reports
-// whether any does and p's frequency and part of speech if p is a word (freq 0 otherwise).
+// step narrows sp for p (p extends the previous step's text) and reports whether any key starts
+// with p, and p's frequency and part of speech if p is a word (freq 0 otherwise).
 func (lx *lexicon) step(sp *span, p string) (freq float64, pos string, ok bool) {
-	var ti, di int
-	sp.tlo, sp.thi, ti = lx.t.narrow(p, sp.tlo, sp.thi)
+	ti, tany, texact := lx.t.narrow(p, sp.tlo, sp.thi)
+	sp.tlo = ti
+	dany := false
 	if sp.dlo < sp.dhi {
 		sp.dlo += sort.Search(sp.dhi-sp.dlo, func(i int) bool { return lx.dom[sp.dlo+i].key >= p })
-		sp.dhi = sp.dlo + sort.Search(sp.dhi-sp.dlo, func(i int) bool { return !strings.HasPrefix(lx.dom[sp.dlo+i].key, p) })
-		di = -1
-		if sp.dlo < sp.dhi && lx.dom[sp.dlo].key == p {
-			di = sp.dlo
+		if sp.dlo < sp.dhi && strings.HasPrefix(lx.dom[sp.dlo].key, p) {
+			if dany = true; lx.dom[sp.dlo].key == p {
+				return lx.dom[sp.dlo].freq, lx.dom[sp.dlo].pos, true
+			}
+		} else {
+			sp.dlo = sp.dhi // no domain word starts with p: none with a longer text either
 		}
-	} else {
-		di = -1
 	}
-	switch {
-	case di >= 0:
-		return lx.dom[di].freq, lx.dom[di].pos, true
-	case ti >= 0:
+	if texact {
 		return lx.t.freq(ti), lx.t.posOf(ti), true
 	}
-	return 0, "", sp.tlo < sp.thi || sp.dlo < sp.dhi
+	if !tany {
+		sp.tlo = sp.thi
+	}
+	return 0, "", tany || dany
 }
