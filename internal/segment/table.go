@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,12 +39,15 @@ type table struct {
 	keys     string
 	posNames []string
 	idfVals  []float64
-	// first[r-hanLo] is the first key starting with a rune >= r, for r in the CJK Unified
-	// Ideographs block: the range of a Han character's words without a search.
-	first []uint32
+	// prefixes is an open-addressing hash index of every prefix of every key (cut at character
+	// boundaries): a slot holds i+1 for the first key i that starts with the prefix (low 20
+	// bits) and the prefix's length in bytes (high 12 bits), 0 when empty. A text is a word when that key is the text itself. Built on first use (a few
+	// tens of milliseconds), it finds a text in one or two probes where a search of the sorted
+	// keys takes a dozen comparisons.
+	prefixOnce sync.Once
+	prefixes   []uint32
+	mask       uint32
 }
-
-const hanLo, hanHi = 0x4E00, 0xA000
 
 func u32(s string, i int) uint32 {
 	s = s[4*i : 4*i+4]
@@ -114,66 +118,89 @@ func openTable(d string) (*table, error) {
 	if len(rest) != 0 || int(u32(t.offs, t.n)) != keyBytes {
 		return nil, fmt.Errorf("dictionary table: sections do not add up")
 	}
-	t.first = make([]uint32, hanHi-hanLo+1)
-	i := t.lowerBound(string(rune(hanLo)), 0, t.n)
-	for r := rune(hanLo); r < hanHi; r++ {
-		t.first[r-hanLo] = uint32(i)
-		for i < t.n {
-			k := t.key(i)
-			if k == "" {
-				i++
-				continue
-			}
-			c, _ := utf8.DecodeRuneInString(k)
-			if c > r {
-				break
-			}
-			i++
+	for i := range t.n {
+		if len(t.key(i)) >= 1<<(32-idxBits) || t.n >= 1<<idxBits-1 {
+			return nil, fmt.Errorf("dictionary table: %d keys or key %d too long for the prefix index", t.n, i)
 		}
 	}
-	t.first[hanHi-hanLo] = uint32(i)
 	return t, nil
-}
-
-// lowerBound returns the first index of [lo, hi) whose key is not less than p.
-func (t *table) lowerBound(p string, lo, hi int) int {
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if t.key(m) < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 func (t *table) key(i int) string { return t.keys[u32(t.offs, i):u32(t.offs, i+1)] }
 
-// narrow returns, for a text p whose every proper prefix's keys lie in [lo, hi), the index lo'
-// of the first key not less than p, so that the keys starting with p are those from lo' on that
-// do (the next, longer text is searched in [lo', hi)); any reports whether there is one, exact
-// whether key lo' is p itself. [0, n) is narrowed at once to the keys of p's first character.
-func (t *table) narrow(p string, lo, hi int) (next int, any, exact bool) {
-	if lo == 0 && hi == t.n {
-		if r, size := utf8.DecodeRuneInString(p); r >= hanLo && r < hanHi {
-			lo, hi = int(t.first[r-hanLo]), int(t.first[r-hanLo+1])
-			if size == len(p) { // the character itself, if a word, is its first key
-				return lo, lo < hi, lo < hi && t.key(lo) == p
+// idxBits is the width of a key's index in a slot of the prefix index; the rest holds the
+// prefix's length (openTable checks both fit).
+const idxBits = 20
+
+// hash is FNV-1a over the bytes of p.
+func hash(p string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint32(p[i])) * 16777619
+	}
+	return h
+}
+
+// buildPrefixes fills t.prefixes.
+func (t *table) buildPrefixes() {
+	nodes := 0
+	prev := ""
+	for i := range t.n {
+		k := t.key(i)
+		for e := 0; e < len(k); {
+			_, size := utf8.DecodeRuneInString(k[e:])
+			e += size
+			if len(prev) < e || prev[:e] != k[:e] {
+				nodes++
 			}
 		}
+		prev = k
 	}
-	lo = t.lowerBound(p, lo, hi)
-	if lo == hi {
-		return lo, false, false
+	size := 1
+	for size < 2*nodes {
+		size <<= 1
 	}
-	k := t.key(lo)
-	return lo, strings.HasPrefix(k, p), len(k) == len(p) && k == p
+	t.prefixes, t.mask = make([]uint32, size), uint32(size-1)
+	prev = ""
+	for i := range t.n {
+		k := t.key(i)
+		for e := 0; e < len(k); {
+			_, size := utf8.DecodeRuneInString(k[e:])
+			e += size
+			if len(prev) >= e && prev[:e] == k[:e] {
+				continue // a prefix of an earlier key: already in
+			}
+			h := hash(k[:e]) & t.mask
+			for t.prefixes[h] != 0 {
+				h = (h + 1) & t.mask
+			}
+			t.prefixes[h] = uint32(i+1) | uint32(e)<<idxBits
+		}
+		prev = k
+	}
+}
+
+// lookup reports whether some key starts with p and, if p is itself a key, its index.
+func (t *table) lookup(p string) (i int, any, exact bool) {
+	t.prefixOnce.Do(t.buildPrefixes)
+	for h := hash(p) & t.mask; ; h = (h + 1) & t.mask {
+		v := t.prefixes[h]
+		if v == 0 {
+			return -1, false, false
+		}
+		if int(v>>idxBits) != len(p) {
+			continue
+		}
+		i := int(v&(1<<idxBits-1)) - 1
+		if k := t.key(i); k[:len(p)] == p {
+			return i, true, len(k) == len(p)
+		}
+	}
 }
 
 // find returns the index of key w, or -1.
 func (t *table) find(w string) int {
-	if i, _, exact := t.narrow(w, 0, t.n); exact {
+	if i, _, exact := t.lookup(w); exact {
 		return i
 	}
 	return -1
@@ -237,17 +264,15 @@ func newLexicon(t *table, dom []domainWord) *lexicon {
 	return lx
 }
 
-// span is the state of a walk along one start rune: the ranges of the table's and the
-// domain's keys still to search.
-type span struct{ tlo, thi, dlo, dhi int }
+// span is the state of a walk along one start rune: the range of the domain's keys still to
+// search (the table is looked up by hash).
+type span struct{ dlo, dhi int }
 
-func (lx *lexicon) start() span { return span{0, lx.t.n, 0, len(lx.dom)} }
+func (lx *lexicon) start() span { return span{0, len(lx.dom)} }
 
 // step narrows sp for p (p extends the previous step's text) and reports whether any key starts
 // with p, and p's frequency and part of speech if p is a word (freq 0 otherwise).
 func (lx *lexicon) step(sp *span, p string) (freq float64, pos string, ok bool) {
-	ti, tany, texact := lx.t.narrow(p, sp.tlo, sp.thi)
-	sp.tlo = ti
 	dany := false
 	if sp.dlo < sp.dhi {
 		sp.dlo += sort.Search(sp.dhi-sp.dlo, func(i int) bool { return lx.dom[sp.dlo+i].key >= p })
@@ -259,11 +284,9 @@ func (lx *lexicon) step(sp *span, p string) (freq float64, pos string, ok bool) 
 			sp.dlo = sp.dhi // no domain word starts with p: none with a longer text either
 		}
 	}
+	ti, tany, texact := lx.t.lookup(p)
 	if texact {
 		return lx.t.freq(ti), lx.t.posOf(ti), true
-	}
-	if !tany {
-		sp.tlo = sp.thi
 	}
 	return 0, "", tany || dany
 }
