@@ -115,7 +115,9 @@ func fieldLoc(s string, i int) int {
 	if i >= len(s) || !fieldFirst[s[i]] {
 		return -1
 	}
-	for _, f := range fieldLabels {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, k := range fieldByRune[r] {
+		f := fieldLabels[k]
 		if !strings.HasPrefix(s[i:], f.label) {
 			continue
 		}
@@ -148,12 +150,28 @@ var fieldFirst = func() (m [256]bool) {
 	return m
 }()
 
+// fieldByRune lists, for the first character of each label, the labels it begins, in order.
+var fieldByRune = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k, f := range fieldLabels {
+		r, _ := utf8.DecodeRuneInString(f.label)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
+
 // nextField returns the first label match in s at or after byte from, as [start, end), or
 // start -1.
 func nextField(s string, from int) (int, int) {
-	for i := from; i < len(s); i++ {
+	for i := from; i < len(s); {
 		if j := fieldLoc(s, i); j >= 0 {
 			return i, j
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size // a label starts at a character's first byte
 		}
 	}
 	return -1, -1
