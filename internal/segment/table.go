@@ -238,10 +238,13 @@ type lexicon struct {
 	total  float64
 	maxLen int
 	words  int // dictionary words (gse's NumTokens)
+	// domFirst holds the first characters of the domain words: a walk from any other skips the
+	// domain's search.
+	domFirst map[rune]bool
 }
 
 func newLexicon(t *table, dom []domainWord) *lexicon {
-	lx := &lexicon{t: t, maxLen: t.maxLen}
+	lx := &lexicon{t: t, maxLen: t.maxLen, domFirst: map[rune]bool{}}
 	seen := map[string]bool{}
 	for _, w := range dom { // first entry wins, as in gse
 		if !seen[w.key] {
@@ -260,6 +263,8 @@ func newLexicon(t *table, dom []domainWord) *lexicon {
 			lx.words++
 		}
 		lx.maxLen = max(lx.maxLen, len([]rune(w.key)))
+		r, _ := utf8.DecodeRuneInString(w.key)
+		lx.domFirst[r] = true
 	}
 	return lx
 }
@@ -274,6 +279,11 @@ func (lx *lexicon) start() span { return span{0, len(lx.dom)} }
 // with p, and p's frequency and part of speech if p is a word (freq 0 otherwise).
 func (lx *lexicon) step(sp *span, p string) (freq float64, pos string, ok bool) {
 	dany := false
+	if sp.dlo == 0 && sp.dhi == len(lx.dom) {
+		if r, _ := utf8.DecodeRuneInString(p); !lx.domFirst[r] {
+			sp.dhi = 0
+		}
+	}
 	if sp.dlo < sp.dhi {
 		sp.dlo += sort.Search(sp.dhi-sp.dlo, func(i int) bool { return lx.dom[sp.dlo+i].key >= p })
 		if sp.dlo < sp.dhi && strings.HasPrefix(lx.dom[sp.dlo].key, p) {
