@@ -105,21 +105,90 @@ var fieldLabels = []fieldLabel{
 	{"点击", fieldUI, true},
 }
 
-// fieldRE finds labels in a line: a label, optional spaces, then a colon where required.
-var fieldRE = func() *regexp.Regexp {
-	var alts []string
-	for _, f := range fieldLabels {
-		if f.colon {
-			alts = append(alts, regexp.QuoteMeta(f.label)+`\s*[:：]`)
-		} else {
-			alts = append(alts, regexp.QuoteMeta(f.label)+`\s*[:：]?`)
+// fieldLoc finds the label that starts at s[i:] and returns where its match ends (label,
+// optional ASCII spaces, then a colon where required, an optional one otherwise), or -1. Labels
+// are tried in the order of fieldLabels and the first that matches wins: the matches of the
+// regular expression (label1\s*[:：]|label2\s*[:：]?|…), found with a plain scan, since the
+// alternation over every label backtracked through whole paragraphs (issue 12; TestFieldLocs
+// compares the two).
+func fieldLoc(s string, i int) int {
+	if i >= len(s) || !fieldFirst[s[i]] {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, k := range fieldByRune[r] {
+		f := fieldLabels[k]
+		if !strings.HasPrefix(s[i:], f.label) {
+			continue
+		}
+		j := i + len(f.label)
+		for j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		switch {
+		case strings.HasPrefix(s[j:], ":"):
+			return j + 1
+		case strings.HasPrefix(s[j:], "："):
+			return j + len("：")
+		case !f.colon:
+			return j
 		}
 	}
-	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)`)
+	return -1
+}
+
+// isRESpace is \s of Go's regular expressions: ASCII white space (not U+3000).
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// fieldFirst marks the first bytes of the labels.
+var fieldFirst = func() (m [256]bool) {
+	for _, f := range fieldLabels {
+		m[f.label[0]] = true
+	}
+	return m
 }()
 
-// fieldStartRE is fieldRE anchored at the start: a quick test before finding all labels.
-var fieldStartRE = regexp.MustCompile(`^` + fieldRE.String())
+// fieldByRune lists, for the first character of each label, the labels it begins, in order.
+var fieldByRune = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k, f := range fieldLabels {
+		r, _ := utf8.DecodeRuneInString(f.label)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
+
+// nextField returns the first label match in s at or after byte from, as [start, end), or
+// start -1.
+func nextField(s string, from int) (int, int) {
+	for i := from; i < len(s); {
+		if j := fieldLoc(s, i); j >= 0 {
+			return i, j
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size // a label starts at a character's first byte
+		}
+	}
+	return -1, -1
+}
+
+// fieldLocs returns every label match in s, left to right, not overlapping.
+func fieldLocs(s string) [][2]int {
+	var locs [][2]int
+	for i := 0; ; {
+		a, b := nextField(s, i)
+		if a < 0 {
+			return locs
+		}
+		locs = append(locs, [2]int{a, b})
+		i = b
+	}
+}
 
 func lookupLabel(matched string) fieldLabel {
 	name := strings.TrimRight(matched, " \t\u3000:：")
@@ -141,10 +210,10 @@ type field struct {
 // 发布时间 :2022-08-16"). ok is false when the line does not start with a label.
 func parseFields(line string) (fields []field, ok bool) {
 	s := strings.TrimLeft(line, "【[(（ \t\u3000")
-	if !fieldStartRE.MatchString(s) {
+	if fieldLoc(s, 0) < 0 {
 		return nil, false
 	}
-	locs := fieldRE.FindAllStringIndex(s, -1)
+	locs := fieldLocs(s)
 	if len(locs) == 0 || locs[0][0] != 0 || utf8.RuneCountInString(s) > 240 {
 		return nil, false
 	}
@@ -553,15 +622,15 @@ func unglue(paras []string) []string {
 
 // titleThenFields splits a title line that ends with a fact line after a space.
 func titleThenFields(p string) (title, fields string, ok bool) {
-	for _, loc := range fieldRE.FindAllStringIndex(p, -1) {
-		if loc[0] == 0 {
+	for a, b := nextField(p, 0); a >= 0; a, b = nextField(p, b) {
+		if a == 0 {
 			return "", "", false
 		}
-		r, _ := utf8.DecodeLastRuneInString(p[:loc[0]])
+		r, _ := utf8.DecodeLastRuneInString(p[:a])
 		if !isTrimSpace(r) {
 			continue
 		}
-		title, fields = strings.TrimRightFunc(p[:loc[0]], isTrimSpace), p[loc[0]:]
+		title, fields = strings.TrimRightFunc(p[:a], isTrimSpace), p[a:]
 		if titleEnding.MatchString(title) && isTitleLine(title) {
 			if _, ok := parseFields(fields); ok {
 				return title, fields, true
@@ -584,7 +653,7 @@ func fieldsThenBody(p string) (fields, body string, ok bool) {
 	if _, ok := parseFields(p); !ok {
 		return "", "", false
 	}
-	locs := fieldRE.FindAllStringIndex(p, -1)
+	locs := fieldLocs(p)
 	last := locs[len(locs)-1][1]
 	tail := p[last:]
 	if !strings.ContainsAny(tail, "，。,") {

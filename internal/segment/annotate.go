@@ -54,7 +54,7 @@ type themeHit struct {
 func newAnnotator(s *Segmenter) *annotator {
 	a := &annotator{
 		s:        s,
-		c:        newCutter(s.gse.Dict),
+		c:        newCutter(s.lex),
 		terms:    make(map[string]float64),
 		all:      make(map[string]float64),
 		first:    make(map[string]int),
@@ -327,10 +327,7 @@ func (a *annotator) top(counts map[string]float64, order map[string]int, n int) 
 	}
 	rs := a.ranked[:0]
 	for w, c := range counts {
-		idf, ok := a.s.idf[w]
-		if !ok {
-			idf = a.s.idfMedian
-		}
+		idf := a.s.idf(w)
 		rs = append(rs, ranked{bulletin.Keyword{Term: w, Weight: math.Round(c/total*idf*1e4) / 1e4}, order[w]})
 	}
 	sort.Slice(rs, func(i, j int) bool {
@@ -366,7 +363,7 @@ func (s *Segmenter) keyword(t token) bool {
 	if !t.Han || utf8.RuneCountInString(t.Text) < 2 || notKeywordPos[t.Pos] {
 		return false
 	}
-	if s.gse.IsStop(t.Text) {
+	if s.isStop(t.Text) {
 		return false
 	}
 	for _, r := range t.Text {

@@ -14,36 +14,36 @@ import (
 //	BenchmarkBareCut     gse's Cut(text, false) over the same text
 //	BenchmarkCut         the cutter over the same text
 //	BenchmarkAnnotate    Annotate on the seed bulletin (SetBytes: the full text, so MB/s compare)
-//	BenchmarkLoad        Load: gse's simplified dictionary + domain dictionary + stop lists + IDF
+//	BenchmarkLoad        Load: the compact table opened, domain dictionary and stop lists parsed
 //	BenchmarkBareLoad    gse.NewEmbed() alone (simplified and traditional dictionaries)
 //	BenchmarkAnnotateVsBare  both in alternation, reporting the ratio annotate/bare
 
 func BenchmarkBareCutHMM(b *testing.B) {
-	s := segmenter(b)
+	g := ref(b)
 	text := readSeed(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.gse.Cut(text, true)
+		g.Cut(text, true)
 	}
 }
 
 func BenchmarkBareCut(b *testing.B) {
-	s := segmenter(b)
+	g := ref(b)
 	text := readSeed(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.gse.Cut(text, false)
+		g.Cut(text, false)
 	}
 }
 
 func BenchmarkCut(b *testing.B) {
 	s := segmenter(b)
 	text := readSeed(b)
-	c := newCutter(s.gse.Dict)
+	c := newCutter(s.lex)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -110,10 +110,12 @@ func BenchmarkAnnotateVsBare(b *testing.B) {
 	text := readSeed(b)
 	var bare, annotate time.Duration
 	b.ResetTimer()
+	g := ref(b)
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		bl := seedBulletin(b, text)
 		t0 := time.Now()
-		s.gse.Cut(text, true)
+		g.Cut(text, true)
 		t1 := time.Now()
 		s.Annotate(bl)
 		t2 := time.Now()

@@ -4,8 +4,6 @@ import (
 	"math"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 // A token is one word of segmented text. Text is a substring of the text cut (no copy); Pos is
@@ -21,15 +19,14 @@ type token struct {
 }
 
 // cutter segments text with the dictionary-weighted DAG of gse's Cut(text, false): the same
-// maximum-probability route over the same gse dictionary (TestCutMatchesGse checks they agree),
-// but only over runs of Han characters, with no maps and with buffers reused between calls.
-// gse's Cut builds a map per character and a string per dictionary probe; this is what makes
-// Annotate cheap. A cutter is not safe for concurrent use: each annotator (from the
+// maximum-probability route over the same dictionary (gse's, read from the compact table, under
+// the domain dictionary; TestCutMatchesGse checks they agree with gse itself), but only over runs
+// of Han characters, with no maps and with buffers reused between calls. gse's Cut builds a map
+// per character and a string per dictionary probe; this is what makes Annotate cheap. A cutter is not safe for concurrent use: each annotator (from the
 // Segmenter's pool) has its own.
 type cutter struct {
-	dict   *gse.Dictionary
+	dict   *lexicon
 	logT   float64 // log of the dictionary's total frequency
-	bytes  []byte  // the text being cut, as bytes, for dictionary probes without allocation
 	offs   []int   // byte offset of each rune of the current Han run, plus its end
 	edges  []edge  // DAG: words starting at each rune of the run
 	first  []int   // index in edges of the first word starting at rune k; first[n] = len(edges)
@@ -45,8 +42,8 @@ type edge struct {
 	pos  string
 }
 
-func newCutter(dict *gse.Dictionary) *cutter {
-	return &cutter{dict: dict, logT: math.Log(dict.TotalFreq())}
+func newCutter(dict *lexicon) *cutter {
+	return &cutter{dict: dict, logT: math.Log(dict.total)}
 }
 
 // isHan reports whether r is segmented with the dictionary.
@@ -65,7 +62,6 @@ func isHan(r rune) bool {
 // cut segments s. The result is valid until the next call.
 func (c *cutter) cut(s string) []token {
 	c.tokens = c.tokens[:0]
-	c.bytes = append(c.bytes[:0], s...)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -117,13 +113,14 @@ func (c *cutter) cutHan(s string, from, to int) {
 	n := len(c.offs)
 	c.offs = append(c.offs, to)
 
-	maxLen := c.dict.MaxTokenLen()
+	maxLen := c.dict.maxLen
 	c.edges = c.edges[:0]
 	c.first = c.first[:0]
 	for k := 0; k < n; k++ {
 		c.first = append(c.first, len(c.edges))
+		sp := c.dict.start()
 		for i := k; i < n && i-k < maxLen; i++ {
-			freq, pos, ok := c.dict.Find(c.bytes[c.offs[k]:c.offs[i+1]])
+			freq, pos, ok := c.dict.step(&sp, s[c.offs[k]:c.offs[i+1]])
 			if !ok {
 				break
 			}

@@ -15,7 +15,7 @@ func FuzzCut(f *testing.F) {
 	f.Add("针对“基层单位执行“三重一大”制度不够严格”问题")
 	f.Add("２０２３年8月24日至10月23日\xff")
 	s := segmenter(f)
-	c := newCutter(s.gse.Dict)
+	c := newCutter(s.lex)
 	f.Fuzz(func(t *testing.T, text string) {
 		checkCover(t, c, text)
 	})

@@ -9,7 +9,7 @@ import (
 // left over the words of the name until a place starts it.
 func TestFindOrgs(t *testing.T) {
 	s := segmenter(t)
-	c := newCutter(s.gse.Dict)
+	c := newCutter(s.lex)
 	tests := []struct {
 		text string
 		want []string

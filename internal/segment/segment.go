@@ -1,11 +1,16 @@
-// Package segment owns word segmentation with gse: one Segmenter loaded once from gse's embedded
-// dictionary plus Xuncha's domain dictionary (data/domain.txt), shared read-only by all workers;
-// from it come keywords (TF-IDF over gse's embedded IDF table, less a domain stop list), themes
-// (a weighted-word taxonomy, themes.go) and the organisations named (suffix rules, orgs.go).
+// Package segment owns word segmentation: gse's dictionary-weighted segmentation (no HMM) over
+// gse's simplified-Chinese dictionary under Xuncha's domain dictionary (data/domain.txt), read
+// from a compact table generated from gse at build time (data/dict.bin, ./gen) so that nothing
+// is loaded word by word at run time, shared read-only by all workers; from it come keywords
+// (TF-IDF over gse's IDF table, in the same compact table, less gse's and a domain stop list),
+// themes (a weighted-word taxonomy, themes.go) and the organisations named (suffix rules, orgs.go).
+// gse itself is used only by ./gen and by the tests that check the table and the segmentations
+// against it.
 //
 // Only what is needed is segmented, once: each problem's quote (or description), its measures,
 // and its topic and category headings. Quantities, dates and quotes are the business of the
-// stages before this one; numbers are never taken from gse (digits are never keywords or names).
+// stages before this one; numbers are never taken from the dictionary (digits are never keywords
+// or names).
 //
 // Text is folded (internal/fold: full-width to ASCII, traditional to simplified) before it is
 // cut, so keywords and names come out in simplified characters.
@@ -15,13 +20,11 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
-	"sort"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 )
@@ -36,75 +39,68 @@ var (
 // Segmenter is safe for concurrent use once loaded: Annotate only reads it (each call takes its
 // own buffers from a pool).
 type Segmenter struct {
-	gse       gse.Segmenter
-	idf       map[string]float64 // gse's embedded IDF table (gse.ZhIdf)
-	idfMedian float64            // IDF of a word the table lacks
-	themes    map[string][]themeWord
-	domain    int // entries of the domain dictionary
-	pool      sync.Pool
+	lex    *lexicon
+	stop   map[string]bool // gse's stop list and the domain's
+	themes map[string][]themeWord
+	domain int // entries of the domain dictionary
+	pool   sync.Pool
 }
 
-// Load builds the Segmenter (about a second; do it once). It reads nothing from disk: gse's
-// simplified-Chinese dictionary, its stop list and its IDF table are embedded in gse, and the
-// domain dictionary and stop list are embedded here.
+// Load opens the Segmenter: about a millisecond, since the dictionary is read in place from the
+// compact table embedded in the binary; only the domain dictionary and the stop lists are parsed.
 func Load() (*Segmenter, error) {
 	s := &Segmenter{}
-	domain, n, err := parseDomain(domainDict)
+	dom, err := parseDomain(domainDict)
 	if err != nil {
 		return nil, fmt.Errorf("segment: domain dictionary: %w", err)
 	}
-	s.domain = n
-	s.gse.SkipLog = true
-	s.gse.NotLoadHMM = true // Annotate cuts without HMM: unknown words stay single characters
-	// The domain dictionary goes first: gse keeps the first entry of a word, so ours decide.
-	if err := s.gse.LoadDictStr(domain); err != nil {
-		return nil, fmt.Errorf("segment: load domain dictionary: %w", err)
-	}
-	// zh_s: gse's simplified dictionary. Text is folded to simplified before it is cut, and
-	// leaving out the traditional one saves a third of the load time and memory.
-	if err := s.gse.LoadDictEmbed("zh_s"); err != nil {
-		return nil, fmt.Errorf("segment: load gse dictionary: %w", err)
-	}
-	if err := s.gse.LoadStopEmbed(); err != nil {
-		return nil, fmt.Errorf("segment: load gse stop words: %w", err)
-	}
-	if err := s.gse.LoadStopStr(stripComments(domainStop)); err != nil {
-		return nil, fmt.Errorf("segment: load domain stop words: %w", err)
-	}
-	compactTokens(&s.gse)
-	s.idf, s.idfMedian, err = parseIDF(gse.ZhIdf)
+	s.domain = len(dom)
+	t, err := openTable(dictBin)
 	if err != nil {
-		return nil, fmt.Errorf("segment: IDF table: %w", err)
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	s.lex = newLexicon(t, dom)
+	s.stop = map[string]bool{}
+	for _, list := range []string{gseStop, stripComments(domainStop)} { // gse's has no comments: # is a stop word
+		for _, l := range strings.Split(list, "\n") {
+			if l != "" {
+				s.stop[l] = true
+			}
+		}
 	}
 	s.themes = themeIndex()
 	s.pool.New = func() any { return newAnnotator(s) }
 	return s, nil
 }
 
-// compactTokens drops what gse keeps of each dictionary word beyond its frequency and part of
-// speech: its text, split into characters, and its sub-words for gse's search mode (CalcToken).
-// Annotate reads words only through Dictionary.Find, which needs the trie, the frequency and
-// the part of speech; the rest is about half of the loaded heap, millions of small objects that
-// every garbage collection would scan again and that peak memory would count twice.
-// Token.Text of seg's dictionary words is "" afterwards; Find and Cut are unchanged
-// (TestCutMatchesGse).
-func compactTokens(seg *gse.Segmenter) {
-	toks := seg.Dict.Tokens
-	for i := range toks {
-		toks[i] = seg.ToToken("", toks[i].Freq(), toks[i].Pos())
+// isStop reports whether w is on gse's or the domain's stop list.
+func (s *Segmenter) isStop(w string) bool { return s.stop[w] }
+
+// idf returns the IDF of w from gse's table, or the table's median for a word it lacks.
+func (s *Segmenter) idf(w string) float64 {
+	if v, ok := s.lex.t.idfOf(w); ok {
+		return v
 	}
+	return s.lex.t.median
 }
 
-// DictSize reports the tokens of the loaded dictionary and the entries of the domain dictionary.
+// DictSize reports the words of the dictionary (gse's and the domain's, each once) and the
+// entries of the domain dictionary.
 func (s *Segmenter) DictSize() (tokens, domain int) {
-	return s.gse.Dict.NumTokens(), s.domain
+	t := s.lex.t
+	for i := range t.n {
+		if u32(t.freqs, i) > 0 {
+			tokens++
+		}
+	}
+	return tokens + s.lex.words, s.domain
 }
 
-// parseDomain checks the domain dictionary ("word freq pos" lines, # comments) and returns it
-// without comments, in the form gse's LoadDictStr reads, with the number of entries.
-func parseDomain(text string) (string, int, error) {
-	var b strings.Builder
-	n := 0
+// parseDomain checks the domain dictionary ("word freq pos" lines, # comments) and returns its
+// entries in order. A word is two or more Han characters (only runs of Han characters are looked
+// up) and its frequency an integer of at least 2 (so that the dictionary's total is exact).
+func parseDomain(text string) ([]domainWord, error) {
+	var ws []domainWord
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for line := 1; sc.Scan(); line++ {
 		l := strings.TrimSpace(sc.Text())
@@ -113,18 +109,23 @@ func parseDomain(text string) (string, int, error) {
 		}
 		f := strings.Fields(l)
 		if len(f) != 3 {
-			return "", 0, fmt.Errorf("line %d: want \"word freq pos\", got %q", line, l)
+			return nil, fmt.Errorf("line %d: want \"word freq pos\", got %q", line, l)
 		}
-		if freq, err := strconv.ParseFloat(f[1], 64); err != nil || freq < 2 {
-			return "", 0, fmt.Errorf("line %d: frequency %q: want a number of at least 2", line, f[1])
+		freq, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || freq < 2 || freq != math.Trunc(freq) || freq > 1e9 {
+			return nil, fmt.Errorf("line %d: frequency %q: want a whole number of at least 2", line, f[1])
 		}
 		if utf8.RuneCountInString(f[0]) < 2 {
-			return "", 0, fmt.Errorf("line %d: %q: a domain word has at least two characters", line, f[0])
+			return nil, fmt.Errorf("line %d: %q: a domain word has at least two characters", line, f[0])
 		}
-		b.WriteString(f[0] + " " + f[1] + " " + f[2] + "\n")
-		n++
+		for _, r := range f[0] {
+			if !isHan(r) {
+				return nil, fmt.Errorf("line %d: %q: a domain word is Han characters only", line, f[0])
+			}
+		}
+		ws = append(ws, domainWord{key: f[0], freq: freq, pos: f[2]})
 	}
-	return b.String(), n, sc.Err()
+	return ws, sc.Err()
 }
 
 // stripComments drops # comment lines and blank lines.
@@ -137,37 +138,6 @@ func stripComments(text string) string {
 		}
 	}
 	return b.String()
-}
-
-// parseIDF reads gse's IDF table ("word idf" lines) into a map whose keys share the table's
-// memory, and the median IDF, given to words the table lacks. (gse's own TagExtracter loads the
-// table into a second Segmenter, about 86 MB, and never sets the median.)
-func parseIDF(text string) (map[string]float64, float64, error) {
-	idf := make(map[string]float64, 280000)
-	vals := make([]float64, 0, 280000)
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		sp := strings.IndexByte(line, ' ')
-		if sp <= 0 {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(line[sp+1:]), 64)
-		if err != nil {
-			continue
-		}
-		idf[line[:sp]] = v
-		vals = append(vals, v)
-	}
-	if len(vals) == 0 {
-		return nil, 0, fmt.Errorf("empty")
-	}
-	sort.Float64s(vals)
-	return idf, vals[len(vals)/2], nil
 }
 
 // Annotate fills keywords, themes and organisations of b and of its problems. It never fails:
