@@ -2,7 +2,9 @@ package archive
 
 import (
 	"bufio"
+	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -136,4 +138,27 @@ func TestGrams(t *testing.T) {
 			t.Errorf("grams(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// A search query is typed by a user: any bytes give a query FTS5 accepts or an error, never a
+// panic or an FTS syntax error.
+func FuzzSearchQuery(f *testing.F) {
+	for _, s := range []string{"三会一课", "党", "a\"b", "NEAR(x y)", "公务 用车 -x", "\xff\xfe", "“三会”*"} {
+		f.Add(s)
+	}
+	a, err := Open(filepath.Join(f.TempDir(), "f.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer a.Close()
+	ctx := context.Background()
+	if _, err := a.Add(ctx, record("县教育局党组", "2024", "“三会一课”记录不规范"), "a", []byte("a"), "t"); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := a.Search(ctx, q, Filter{}, 5)
+		if err != nil && !strings.Contains(err.Error(), "没有可检索的词") {
+			t.Errorf("query %q: %v", q, err)
+		}
+	})
 }
