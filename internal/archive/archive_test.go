@@ -76,8 +76,8 @@ func TestSearch(t *testing.T) {
 		want []string
 	}{
 		{"公务用车", Filter{}, []string{"公务用车管理不规范"}},
-		{"采购", Filter{}, []string{"政府采购程序不规范"}},              // two characters
-		{"党", Filter{}, []string{"党费收缴不规范"}},                   // one character: by substring
+		{"采购", Filter{}, []string{"政府采购程序不规范"}},                              // two characters
+		{"党", Filter{}, []string{"党费收缴不规范"}},                                 // one character: by substring
 		{"不规范", Filter{Since: "2024"}, []string{"“三会一课”记录不规范", "公务用车管理不规范"}}, // filtered by date
 		{"不规范", Filter{Unit: "水利"}, []string{"政府采购程序不规范", "党费收缴不规范"}},
 		{"台账 三会", Filter{}, []string{"“三会一课”记录不规范"}}, // every word, measures included
