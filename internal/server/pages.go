@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -88,16 +89,23 @@ func maxCount(lists ...[]archive.Tally) int {
 	return m
 }
 
-// problems is 问题库: /problems?q=…&unit=…&round=…&status=…&theme=…&since=…&until=…&page=N.
-func (s *Server) problems(w http.ResponseWriter, r *http.Request) {
+// problemQuery reads the 问题库 query of r: q, unit, round, kind, status, theme, since, until,
+// page. It returns the query (a page of 50) and the page number.
+func problemQuery(r *http.Request) (archive.Query, int) {
 	v := r.URL.Query()
 	page, _ := strconv.Atoi(v.Get("page"))
 	page = max(page, 1)
 	const per = 50
-	q := archive.Query{
+	return archive.Query{
 		Filter: archive.Filter{Since: v.Get("since"), Until: v.Get("until"), Unit: v.Get("unit"), Round: v.Get("round"), Kind: v.Get("kind")},
 		Q:      v.Get("q"), Status: v.Get("status"), Theme: v.Get("theme"), Offset: (page - 1) * per, Limit: per,
-	}
+	}, page
+}
+
+// problems is 问题库: /problems?q=…&unit=…&round=…&status=…&theme=…&since=…&until=…&page=N.
+func (s *Server) problems(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q, page := problemQuery(r)
 	res, err := s.a.ProblemPage(r.Context(), q)
 	msg := ""
 	if err != nil {
@@ -114,7 +122,7 @@ func (s *Server) problems(w http.ResponseWriter, r *http.Request) {
 		return "/problems?" + u.Encode()
 	}
 	data := map[string]any{"Title": "问题库", "Q": q, "Page": page, "Result": res, "Message": msg,
-		"From": q.Offset + 1, "To": q.Offset + len(res.Problems)}
+		"From": q.Offset + 1, "To": q.Offset + len(res.Problems), "Export": "/problems/export?" + r.URL.RawQuery}
 	if page > 1 {
 		data["Prev"] = link(page - 1)
 	}
@@ -145,31 +153,59 @@ func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
 		"Paras": marked(b)})
 }
 
-// para is a paragraph with the spans of its problems marked.
+// para is a paragraph with its problem statement and quantities marked.
 type para struct {
 	Kind    string
 	Pieces  []piece
 	Problem string // the ID of the problem stated here, for the anchor
 }
 
+// piece is a run of a paragraph's text; Mark says what it is: "" plain, "problem" the
+// statement of a problem, "quantity" a quantity or date.
 type piece struct {
 	Text string
-	Mark bool
+	Mark string
 }
 
-// marked cuts every paragraph into pieces, the quantities and dates marked, by the rune
-// offsets the record holds.
+// span is a marked run of runes.
+type span struct {
+	start, end int
+	mark       string
+}
+
+// marked cuts every paragraph into pieces: each problem's statement (found where the record
+// says it stands) and the quantities and dates, by the rune offsets the record holds.
 func marked(b *bulletin.Bulletin) []para {
-	spans := make(map[int][][2]int)
-	for _, m := range b.Metrics {
-		spans[m.Paragraph] = append(spans[m.Paragraph], [2]int{m.Start, m.End})
-	}
-	for _, d := range b.Dates {
-		spans[d.Paragraph] = append(spans[d.Paragraph], [2]int{d.Start, d.Stop})
-	}
+	spans := make(map[int][]span)
 	stated := make(map[int]string)
 	for _, p := range b.Problems {
+		if p.Paragraph < 0 || p.Paragraph >= len(b.Paragraphs) {
+			continue
+		}
 		stated[p.Paragraph] = p.ID
+		stmt := p.Quote
+		if stmt == "" {
+			stmt = p.Text
+		}
+		text := b.Paragraphs[p.Paragraph].Text
+		if i := strings.Index(text, stmt); i >= 0 && stmt != "" {
+			start := utf8.RuneCountInString(text[:i])
+			spans[p.Paragraph] = append(spans[p.Paragraph], span{start, start + utf8.RuneCountInString(stmt), "problem"})
+		}
+	}
+	add := func(para, start, end int) {
+		for _, s := range spans[para] {
+			if start < s.end && s.start < end {
+				return // inside a statement: the statement is marked
+			}
+		}
+		spans[para] = append(spans[para], span{start, end, "quantity"})
+	}
+	for _, m := range b.Metrics {
+		add(m.Paragraph, m.Start, m.End)
+	}
+	for _, d := range b.Dates {
+		add(d.Paragraph, d.Start, d.Stop)
 	}
 	out := make([]para, len(b.Paragraphs))
 	for i, p := range b.Paragraphs {
@@ -178,37 +214,29 @@ func marked(b *bulletin.Bulletin) []para {
 	return out
 }
 
-// cut splits text at rune spans (sorted here; overlapping spans after the first are dropped).
-func cut(text string, spans [][2]int) []piece {
+// cut splits text at rune spans (sorted here; a span overlapping an earlier one is dropped).
+func cut(text string, spans []span) []piece {
 	if len(spans) == 0 {
 		return []piece{{Text: text}}
 	}
 	rs := []rune(text)
-	sortSpans(spans)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	var out []piece
 	at := 0
 	for _, s := range spans {
-		if s[0] < at || s[1] > len(rs) || s[0] >= s[1] {
+		if s.start < at || s.end > len(rs) || s.start >= s.end {
 			continue
 		}
-		if s[0] > at {
-			out = append(out, piece{Text: string(rs[at:s[0]])})
+		if s.start > at {
+			out = append(out, piece{Text: string(rs[at:s.start])})
 		}
-		out = append(out, piece{Text: string(rs[s[0]:s[1]]), Mark: true})
-		at = s[1]
+		out = append(out, piece{Text: string(rs[s.start:s.end]), Mark: s.mark})
+		at = s.end
 	}
 	if at < len(rs) {
 		out = append(out, piece{Text: string(rs[at:])})
 	}
 	return out
-}
-
-func sortSpans(s [][2]int) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j][0] < s[j-1][0]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // common is 共性问题: /common, filtered as 问题库.

@@ -65,6 +65,7 @@ func New(a *archive.Archive, add AddFunc) (*Server, error) {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /{$}", s.overview)
 	s.mux.HandleFunc("GET /problems", s.problems)
+	s.mux.HandleFunc("GET /problems/export", s.export)
 	s.mux.HandleFunc("GET /bulletins/{id}", s.bulletin)
 	s.mux.HandleFunc("GET /common", s.common)
 	s.mux.HandleFunc("GET /add", s.addForm)

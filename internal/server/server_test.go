@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/archive"
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuri/excelize/v2"
 )
 
 // fixture is an archive with three bulletins, one of them carrying markup in its text.
@@ -263,5 +264,40 @@ func BenchmarkProblemPage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// 导出 Excel gives a workbook that opens, with exactly the problems the page shows.
+func TestExport(t *testing.T) {
+	_, s := fixture(t)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/problems/export?q="+url.QueryEscape("不规范"), nil))
+	if rec.Code != 200 || !strings.Contains(rec.Header().Get("Content-Disposition"), ".xlsx") {
+		t.Fatalf("export: status %d, headers %v", rec.Code, rec.Header())
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
+	if err != nil {
+		t.Fatalf("the exported workbook does not open: %v", err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("问题")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := fmt.Sprint(rows)
+	// 不规范 is in three statements: 记录不规范, 公务用车管理不规范, 政府采购程序不规范.
+	if len(rows) != 1+3 || !strings.Contains(text, "公务用车管理不规范") || strings.Contains(text, "制度不严格") {
+		t.Errorf("exported 问题 sheet has %d rows: %v", len(rows), rows)
+	}
+}
+
+// The bulletin page marks each problem's statement in the text, with an anchor.
+func TestBulletinMarksProblems(t *testing.T) {
+	_, s := fixture(t)
+	_, body, _ := get(t, s, "/bulletins/1")
+	for _, want := range []string{`id="text-P1"`, `<mark class="problem">“三会一课”记录不规范</mark>`, `href="#text-P2"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("bulletin page lacks %s", want)
+		}
 	}
 }
