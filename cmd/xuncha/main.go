@@ -17,10 +17,13 @@ var version = "0.1.0-dev"
 
 const usage = `usage:
   xuncha extract [flags] INPUT...   read bulletins, write a workbook and/or JSON Lines
+  xuncha add [flags] INPUT...       extract and store the bulletins in the archive (xuncha.db)
+  xuncha search [flags] WORD...     full-text search of the archive's problems
+  xuncha report [flags] -o F.xlsx   workbook from the archive, with 共性问题
   xuncha eval --gold DIR INPUT...   score the extraction against gold annotations
   xuncha version
 
-Run "xuncha extract -h" for the extract flags.
+Run "xuncha COMMAND -h" for a command's flags.
 `
 
 // memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says otherwise: with the default
@@ -47,6 +50,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "extract":
 		return runExtract(args[1:], stdin, stdout, stderr)
+	case "add":
+		return runAdd(args[1:], stdin, stdout, stderr)
+	case "search":
+		return runSearch(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "eval":
 		return runEval(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-v":

@@ -131,8 +131,11 @@ var feedbackBefore = regexp.MustCompile(`反馈(?:会|会议|大会)?(?:于|在)
 //
 // An audit of one unit is fed back as its audit report: DATE印发了审计报告 / 出具了审计报告 /
 // 下达了审计决定书 (省审计厅…进行了审计,并于2022年12月9日印发了审计报告).
-var auditFeedback = regexp.MustCompile(`^[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)|` +
-	`^\s*(?:向[^。;,，]{1,30}?)?(?:正式)?(?:印发|出具|下达|送达)了?(?:审计报告|审计决定书?|审计意见书?)`)
+// One ^ in front of the alternation, not one in each branch: only then does the matcher know
+// the match must start at the beginning and stop there, instead of trying every later
+// position of a paragraph that may be megabytes long (it is run after every date).
+var auditFeedback = regexp.MustCompile(`^(?:[^。;,，]{0,30}?人大常委会第[一二三四五六七八九十\d]+次会议(?:后|听取|审议)|` +
+	`\s*(?:向[^。;,，]{1,30}?)?(?:正式)?(?:印发|出具|下达|送达)了?(?:审计报告|审计决定书?|审计意见书?))`)
 
 // roundRE matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
 var roundRE = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)

@@ -46,6 +46,9 @@ type Options struct {
 	// extraction alone does not need it.
 	MeasureItems bool
 
+	// KeepSource keeps each bulletin's bytes in Result.Source, for the archive.
+	KeepSource bool
+
 	// Budget bounds the bytes of the inputs being read and processed at once (0 means
 	// DefaultBudget): an input is admitted only when its size fits beside the others in
 	// flight, so a batch's memory stays bounded whatever mix of sizes it holds. An input larger
@@ -69,6 +72,7 @@ type Result struct {
 	Bulletin    *bulletin.Bulletin
 	Err         error  // an *InputError naming the input
 	DuplicateOf string // Name of the earlier input with the same content
+	Source      []byte // the bytes read, when Options.KeepSource asks (the archive stores them)
 }
 
 // Summary counts a batch.
@@ -290,6 +294,9 @@ func work(ctx context.Context, i int, in Input, opt Options, owners *owners, sta
 		return r
 	}
 	r.Bulletin, r.Err = safely(stages, in, data, r.SHA256, opt.Segment)
+	if opt.KeepSource && r.Bulletin != nil {
+		r.Source = data
+	}
 	return r
 }
 

@@ -170,3 +170,14 @@ func panicSite(stack []byte) string {
 	}
 	return "unknown site"
 }
+
+// Reread runs every stage again over stored bytes: name is the path or URL they were read
+// from (a URL when it starts with http:// or https://), seg as Options.Segment. The archive's
+// --reextract uses it.
+func Reread(name string, data []byte, seg func() (*segment.Segmenter, error)) (*bulletin.Bulletin, error) {
+	in := Input{Name: name, Path: name}
+	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		in.Path, in.URL = "", name
+	}
+	return processRecover(in, data, "", seg)
+}

@@ -47,7 +47,8 @@ type Writer struct {
 	measure int // 序号 of the last measure written
 	err     error
 	closed  bool
-	dropped []string // what a full sheet could not hold, one sentence each (see Dropped)
+	dropped []string    // what a full sheet could not hold, one sentence each (see Dropped)
+	specs   []sheetSpec // the sheets, when not sheetSpecs (a report adds 共性问题)
 }
 
 // tempPattern is the pattern of the temporary file beside the workbook named base: the name
@@ -64,6 +65,10 @@ func tempPattern(base string) string {
 // Create starts a workbook that Close will save atomically at path: rows go to a temporary
 // file in the same folder, renamed to path only when the workbook is complete.
 func Create(path string) (*Writer, error) {
+	return create(path, nil)
+}
+
+func create(path string, specs []sheetSpec) (*Writer, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -73,7 +78,7 @@ func Create(path string) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
 	}
-	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}}
+	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}, specs: specs}
 	if err := w.setup(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -94,7 +99,11 @@ func (w *Writer) setup() error {
 	if w.st, err = newStyles(f); err != nil {
 		return err
 	}
-	for i, spec := range sheetSpecs {
+	specs := w.specs
+	if specs == nil {
+		specs = sheetSpecs
+	}
+	for i, spec := range specs {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", spec.name); err != nil {
 				return err

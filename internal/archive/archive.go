@@ -1,0 +1,370 @@
+// Package archive keeps bulletins across runs in one SQLite file (xuncha.db): every bulletin
+// added with its source bytes, its record and its problems, measures, quantities and dates as
+// rows; full-text search over problems in Chinese; 共性问题, the clusters of problems that
+// recur across units; and a problem's recurrence in the same unit's earlier bulletins.
+//
+// It is written in the manner of database/sql's examples: an *Archive wraps the *sql.DB; each
+// bulletin is stored in its own transaction, so an interrupted batch leaves the archive as it
+// was before the bulletin in hand. The driver is modernc.org/sqlite, pure Go.
+package archive
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" driver
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// Archive is an open archive file.
+type Archive struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the archive at path, creating it when it does not exist, and brings its schema
+// up to date.
+func Open(path string) (*Archive, error) {
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("打开档案库 %s 失败：%w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	a := &Archive{db: db, path: path}
+	if err := a.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("档案库 %s：%w", path, err)
+	}
+	return a, nil
+}
+
+// Close closes the archive.
+func (a *Archive) Close() error { return a.db.Close() }
+
+// migrate runs the schema steps the file has not had yet, each in a transaction.
+func (a *Archive) migrate() error {
+	var v int
+	if err := a.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return fmt.Errorf("不是 SQLite 档案库文件（%v）", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("档案库版本 %d 比本程序（%d）新，请升级 xuncha", v, len(migrations))
+	}
+	for ; v < len(migrations); v++ {
+		tx, err := a.db.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("升级到版本 %d 失败：%w", v+1, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Outcome says what Add did with a bulletin.
+type Outcome int
+
+const (
+	Added     Outcome = iota // stored, with its problems
+	Unchanged                // the same bytes were stored before: nothing changed
+	Copy                     // the same bulletin from other bytes (republished): stored, problems not repeated
+)
+
+// Stored is the result of Add.
+type Stored struct {
+	ID      int64
+	Outcome Outcome
+	CopyOf  int64 // for Copy: the bulletin stored first
+}
+
+// Add stores one bulletin read from source, in one transaction. version names the extractor
+// that made the record.
+func (a *Archive) Add(ctx context.Context, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
+	sum := sha256.Sum256(source)
+	digest := hex.EncodeToString(sum[:])
+	tx, err := a.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Stored{}, err
+	}
+	defer tx.Rollback()
+	var id int64
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM bulletins WHERE sha256 = ?`, digest).Scan(&id); {
+	case err == nil:
+		return Stored{ID: id, Outcome: Unchanged}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return Stored{}, err
+	}
+	st, err := insert(ctx, tx, b, name, digest, source, version)
+	if err != nil {
+		return Stored{}, err
+	}
+	return st, tx.Commit()
+}
+
+// insert stores b in tx as a new row. For a bulletin stored before, replace rewrites its row.
+func insert(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, name, digest string, source []byte, version string) (Stored, error) {
+	st, fp, record, err := classify(ctx, tx, b, 0)
+	if err != nil {
+		return Stored{}, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO bulletins (sha256, name, title, kind, unit, inspector, round,
+		publish_date, feedback_date, as_of_date, year, fingerprint, copy_of, extractor, added_at, source, record)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		digest, name, b.Title, b.Kind, b.Unit, b.Inspector, b.Round,
+		string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate), yearOf(b), fp, nullID(st.CopyOf), version,
+		time.Now().UTC().Format(time.RFC3339), source, record)
+	if err != nil {
+		return Stored{}, err
+	}
+	if st.ID, err = res.LastInsertId(); err != nil {
+		return Stored{}, err
+	}
+	return st, children(ctx, tx, b, st)
+}
+
+// replace rewrites stored bulletin id from a new record b, its children included.
+func replace(ctx context.Context, tx *sql.Tx, id int64, b *bulletin.Bulletin, version string) error {
+	st, fp, record, err := classify(ctx, tx, b, id)
+	if err != nil {
+		return err
+	}
+	st.ID = id
+	if _, err := tx.ExecContext(ctx, `UPDATE bulletins SET title = ?, kind = ?, unit = ?, inspector = ?, round = ?,
+		publish_date = ?, feedback_date = ?, as_of_date = ?, year = ?, fingerprint = ?, copy_of = ?, extractor = ?, record = ?
+		WHERE id = ?`,
+		b.Title, b.Kind, b.Unit, b.Inspector, b.Round, string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate),
+		yearOf(b), fp, nullID(st.CopyOf), version, record, id); err != nil {
+		return err
+	}
+	return children(ctx, tx, b, st)
+}
+
+// classify makes b's fingerprint and JSON record and says whether it is a copy of a bulletin
+// stored before (for re-extraction, before self).
+func classify(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, self int64) (Stored, string, string, error) {
+	record, err := json.Marshal(b)
+	if err != nil {
+		return Stored{}, "", "", err
+	}
+	fp := fingerprint(b)
+	st := Stored{Outcome: Added}
+	if len(b.Problems) > 0 {
+		q := `SELECT id FROM bulletins WHERE fingerprint = ? AND copy_of IS NULL`
+		args := []any{fp}
+		if self != 0 {
+			q += ` AND id < ?`
+			args = append(args, self)
+		}
+		switch err := tx.QueryRowContext(ctx, q+` ORDER BY id LIMIT 1`, args...).Scan(&st.CopyOf); {
+		case err == nil:
+			st.Outcome = Copy
+		case !errors.Is(err, sql.ErrNoRows):
+			return Stored{}, "", "", err
+		}
+	}
+	return st, fp, string(record), nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// children stores b's dates, quantities and (unless it is a copy) problems and measures.
+func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) error {
+	for _, d := range b.Dates {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dates (bulletin_id, text, date, end_date) VALUES (?, ?, ?, ?)`,
+			st.ID, d.Text, string(d.Date), string(d.End)); err != nil {
+			return err
+		}
+	}
+	for _, m := range b.Metrics {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO metrics (bulletin_id, pid, text, value, unit, kind) VALUES (?, ?, ?, ?, ?, ?)`,
+			st.ID, m.Owner, m.Text, m.Value, m.Unit, m.Kind); err != nil {
+			return err
+		}
+	}
+	if st.Outcome == Copy {
+		return nil // its problems are the first copy's
+	}
+	earlier, err := unitProblems(ctx, tx, b.Unit, st.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range b.Problems {
+		stmt := Statement(p)
+		prior := priorRound.MatchString(stmt + p.Text + p.Topic)
+		var recurs any
+		if r := mostSimilar(stmt, earlier); r != 0 {
+			recurs = r
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
+			department, person, deadline, theme, paragraph, recurs_of, prior_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior)
+		if err != nil {
+			return err
+		}
+		pid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		var texts []string
+		texts = append(texts, stmt, p.Topic, p.Category)
+		for _, m := range p.Measures {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO measures (problem_id, ordinal, text) VALUES (?, ?, ?)`, pid, m.Ordinal, m.Text); err != nil {
+				return err
+			}
+			texts = append(texts, m.Text)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`,
+			pid, strings.Join(grams(strings.Join(texts, "。")), " ")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Statement is what a problem says: its quotation, or its text where nothing is quoted.
+func Statement(p bulletin.Problem) string {
+	if p.Quote != "" {
+		return p.Quote
+	}
+	return p.Text
+}
+
+// priorRound finds a problem that says an earlier round's rectification fell short:
+// 上轮巡察反馈问题整改不到位, 上一轮巡视整改不彻底, 巡察“回头看”发现.
+var priorRound = regexp.MustCompile(`(?:上轮|上一轮|上次|前轮|以往)(?:巡察|巡视)[^。；;]{0,20}?整改(?:不到位|不彻底|不力|不够|未完成|落实不到位)|回头看`)
+
+// fingerprint identifies a bulletin by its unit and what its problems say, so that the same
+// bulletin republished elsewhere (other bytes, other chrome) is recognised.
+func fingerprint(b *bulletin.Bulletin) string {
+	var parts []string
+	for _, p := range b.Problems {
+		parts = append(parts, strings.Join(grams(Statement(p)), ""))
+	}
+	sort.Strings(parts)
+	h := sha256.Sum256([]byte(b.Unit + "\x00" + strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:16])
+}
+
+// yearOf is the bulletin's year: from its publish date, else as-of, else feedback date.
+func yearOf(b *bulletin.Bulletin) any {
+	for _, d := range []bulletin.Day{b.PublishDate, b.AsOfDate, b.FeedbackDate} {
+		if len(d) >= 4 {
+			var y int
+			if _, err := fmt.Sscanf(string(d[:4]), "%d", &y); err == nil {
+				return y
+			}
+		}
+	}
+	return nil
+}
+
+// unitProblems are the problems stored for unit in bulletins other than id (the earlier ones:
+// bulletins are stored in the order they are added).
+func unitProblems(ctx context.Context, tx *sql.Tx, unit string, id int64) ([]candidate, error) {
+	if unit == "" {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.statement FROM problems p JOIN bulletins b ON b.id = p.bulletin_id
+		WHERE b.unit = ? AND b.id < ? AND b.copy_of IS NULL`, unit, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var text string
+		if err := rows.Scan(&c.id, &text); err != nil {
+			return nil, err
+		}
+		c.vec = gramSet(subject(text))
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Reextract reads every stored bulletin again from its source bytes with read (the current
+// rules) and replaces its rows, each in its own transaction. It returns how many it re-read;
+// a bulletin that fails now keeps its old rows and its error is returned in errs.
+func (a *Archive) Reextract(ctx context.Context, version string, read func(name string, source []byte) (*bulletin.Bulletin, error)) (n int, errs []error) {
+	rows, err := a.db.QueryContext(ctx, `SELECT id FROM bulletins ORDER BY id`)
+	if err != nil {
+		return 0, []error{err}
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return n, append(errs, ctx.Err())
+		}
+		if err := a.reextractOne(ctx, id, version, read); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	return n, errs
+}
+
+func (a *Archive) reextractOne(ctx context.Context, id int64, version string, read func(string, []byte) (*bulletin.Bulletin, error)) error {
+	var name string
+	var source []byte
+	if err := a.db.QueryRowContext(ctx, `SELECT name, source FROM bulletins WHERE id = ?`, id).Scan(&name, &source); err != nil {
+		return err
+	}
+	b, err := read(name, source)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	tx, err := a.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Problems of later bulletins that pointed here lose the link; Reextract goes in the order
+	// of storing, so they are linked again when they are re-read.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM problem_fts WHERE rowid IN (SELECT id FROM problems WHERE bulletin_id = ?)`, id); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM problems WHERE bulletin_id = ?`, `DELETE FROM metrics WHERE bulletin_id = ?`,
+		`DELETE FROM dates WHERE bulletin_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	if err := replace(ctx, tx, id, b, version); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,188 @@
+package archive
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// Filter selects bulletins: every field set must hold. Copies of a bulletin stored before are
+// never selected (their problems are the first copy's).
+type Filter struct {
+	Since, Until string // ISO dates (2024, 2024-06, 2024-06-30) bounding the bulletin's date
+	Unit         string // part of the unit's name
+	Round        string // part of the round (十二届市委第二轮)
+	Kind         string // bulletin kind (巡察, 巡视, 审计 …) as the record has it
+}
+
+// where is the SQL condition for f over bulletins aliased b, and its arguments.
+func (f Filter) where() (string, []any) {
+	conds := []string{"b.copy_of IS NULL"}
+	var args []any
+	day := `COALESCE(NULLIF(b.publish_date, ''), NULLIF(b.as_of_date, ''), b.feedback_date)`
+	if f.Since != "" {
+		conds = append(conds, day+` >= ?`)
+		args = append(args, f.Since)
+	}
+	if f.Until != "" {
+		// 2024-06 includes every day of June: compare with the prefix padded past any day.
+		conds = append(conds, day+` <= ?`)
+		args = append(args, f.Until+"\uffff")
+	}
+	if f.Unit != "" {
+		conds = append(conds, `instr(b.unit, ?) > 0`)
+		args = append(args, f.Unit)
+	}
+	if f.Round != "" {
+		conds = append(conds, `instr(b.round, ?) > 0`)
+		args = append(args, f.Round)
+	}
+	if f.Kind != "" {
+		conds = append(conds, `b.kind = ?`)
+		args = append(args, f.Kind)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// Problem is a stored problem with its bulletin's facts.
+type Problem struct {
+	ID         int64
+	BulletinID int64
+	PID        string
+	Unit       string
+	Round      string
+	Date       string // the bulletin's date
+	Title      string
+	Category   string
+	Topic      string
+	Statement  string
+	Status     string
+	Theme      string
+	Deadline   string
+	Measures   []string
+	RecursOf   int64 // an earlier problem of the same unit it repeats, or 0
+	PriorRound bool  // says itself that an earlier round's rectification fell short
+}
+
+const problemColumns = `p.id, p.bulletin_id, p.pid, b.unit, b.round,
+	COALESCE(NULLIF(b.publish_date, ''), NULLIF(b.as_of_date, ''), b.feedback_date), b.title,
+	p.category, p.topic, p.statement, p.status, p.theme, p.deadline, COALESCE(p.recurs_of, 0), p.prior_round,
+	(SELECT group_concat(m.text, char(10)) FROM measures m WHERE m.problem_id = p.id)`
+
+func scanProblem(sc interface{ Scan(...any) error }) (Problem, error) {
+	var p Problem
+	var measures *string
+	err := sc.Scan(&p.ID, &p.BulletinID, &p.PID, &p.Unit, &p.Round, &p.Date, &p.Title, &p.Category, &p.Topic,
+		&p.Statement, &p.Status, &p.Theme, &p.Deadline, &p.RecursOf, &p.PriorRound, &measures)
+	if measures != nil && *measures != "" {
+		p.Measures = strings.Split(*measures, "\n")
+	}
+	return p, err
+}
+
+// Problems lists the problems of the bulletins f selects, in the order stored; limit 0 means
+// all.
+func (a *Archive) Problems(ctx context.Context, f Filter, limit int) ([]Problem, error) {
+	where, args := f.where()
+	q := `SELECT ` + problemColumns + ` FROM problems p JOIN bulletins b ON b.id = p.bulletin_id WHERE ` + where + ` ORDER BY p.id`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return a.queryProblems(ctx, q, args...)
+}
+
+func (a *Archive) queryProblems(ctx context.Context, q string, args ...any) ([]Problem, error) {
+	rows, err := a.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Problem
+	for rows.Next() {
+		p, err := scanProblem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Search finds the problems whose statement, topic, category or measures contain every word
+// of q (words separated by spaces), best match first (FTS5's bm25 rank), among the bulletins
+// f selects.
+func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]Problem, error) {
+	match, short := ftsQuery(q)
+	if match == "" && len(short) == 0 {
+		return nil, fmt.Errorf("没有可检索的词：%q", q)
+	}
+	where, args := f.where()
+	var sqlq string
+	var all []any
+	if match != "" {
+		sqlq = `SELECT ` + problemColumns + ` FROM problem_fts JOIN problems p ON p.id = problem_fts.rowid
+			JOIN bulletins b ON b.id = p.bulletin_id WHERE problem_fts MATCH ? AND ` + where
+		all = append([]any{match}, args...)
+	} else {
+		sqlq = `SELECT ` + problemColumns + ` FROM problems p JOIN bulletins b ON b.id = p.bulletin_id WHERE ` + where
+		all = args
+	}
+	for _, w := range short {
+		// One character: a substring of what the index holds (statement, topic, measures).
+		sqlq += ` AND (instr(p.statement, ?) > 0 OR instr(p.topic, ?) > 0 OR EXISTS
+			(SELECT 1 FROM measures m WHERE m.problem_id = p.id AND instr(m.text, ?) > 0))`
+		all = append(all, w, w, w)
+	}
+	if match != "" {
+		sqlq += ` ORDER BY bm25(problem_fts)`
+	} else {
+		sqlq += ` ORDER BY p.id`
+	}
+	if limit > 0 {
+		sqlq += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return a.queryProblems(ctx, sqlq, all...)
+}
+
+// Bulletins returns the records of the bulletins f selects, in the order stored.
+func (a *Archive) Bulletins(ctx context.Context, f Filter) ([]*bulletin.Bulletin, error) {
+	where, args := f.where()
+	rows, err := a.db.QueryContext(ctx, `SELECT b.id, b.record FROM bulletins b WHERE `+where+` ORDER BY b.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*bulletin.Bulletin
+	for rows.Next() {
+		var id int64
+		var rec string
+		if err := rows.Scan(&id, &rec); err != nil {
+			return nil, err
+		}
+		b := new(bulletin.Bulletin)
+		if err := json.Unmarshal([]byte(rec), b); err != nil {
+			return nil, fmt.Errorf("档案库中第 %d 份公报的记录已损坏：%w", id, err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// Counts are the archive's totals.
+type Counts struct {
+	Bulletins, Copies, Problems, Recurring int
+}
+
+// Count totals the archive.
+func (a *Archive) Count(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := a.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM bulletins WHERE copy_of IS NULL),
+		(SELECT count(*) FROM bulletins WHERE copy_of IS NOT NULL),
+		(SELECT count(*) FROM problems),
+		(SELECT count(*) FROM problems WHERE recurs_of IS NOT NULL OR prior_round)`).Scan(&c.Bulletins, &c.Copies, &c.Problems, &c.Recurring)
+	return c, err
+}
