@@ -44,18 +44,20 @@ var inspectorRE = regexp.MustCompile(
 // 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number).
 const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
-// mayName reports whether folded s may name a group (inspectorRE), so that the pattern runs
-// only where it can match: every match ends in 组 right after 巡察 or 巡视 with an optional
-// number (巡察组, 巡视六组, 巡察第二组), or after a round's 第N (第五轮第三组, 第二轮巡察第一组).
-// TestMayName checks it never refuses a text the pattern matches.
-func mayName(s string) bool {
+// nameEnd returns where the last text in folded s that may end a group's name (inspectorRE)
+// ends, or 0: every match ends in 组 right after 巡察 or 巡视 with an optional number (巡察组,
+// 巡视六组, 巡察第二组), or after a round's 第N (第五轮第三组, 第二轮巡察第一组). The pattern
+// then runs only where it can match, and only up to there: it finds the same groups in s[:end]
+// as in s (TestNameEnd checks both).
+func nameEnd(s string) int {
+	end := 0
 	for i := 0; ; {
 		j := strings.Index(s[i:], "组")
 		if j < 0 {
-			return false
+			return end
 		}
 		if groupBefore(s[:i+j]) {
-			return true
+			end = i + j + len("组")
 		}
 		i += j + len("组")
 	}
@@ -326,10 +328,11 @@ func (h *state) findFacts() {
 			continue
 		}
 		v := h.views[i]
-		if !mayName(v.text) {
+		end := nameEnd(v.text)
+		if end == 0 {
 			continue
 		}
-		for _, m := range inspectorRE.FindAllStringIndex(v.text, maxPerPara/20) {
+		for _, m := range inspectorRE.FindAllStringIndex(v.text[:end], maxPerPara/20) {
 			if !qualified(v.text[m[0]:m[1]]) {
 				continue
 			}
