@@ -20,6 +20,7 @@ const usage = `usage:
   xuncha add [flags] INPUT...       extract and store the bulletins in the archive (xuncha.db)
   xuncha search [flags] WORD...     full-text search of the archive's problems
   xuncha report [flags] -o F.xlsx   workbook from the archive, with 共性问题
+  xuncha serve [--db F] [--addr A]  the archive as a web page (default http://127.0.0.1:8080/)
   xuncha eval --gold DIR INPUT...   score the extraction against gold annotations
   xuncha version
 
@@ -56,6 +57,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSearch(args[1:], stdout, stderr)
 	case "report":
 		return runReport(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "eval":
 		return runEval(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-v":

@@ -41,3 +41,6 @@ var shared struct {
 	seg  *segment.Segmenter
 	err  error
 }
+
+// SegmentFunc is what SharedSegmenter returns and Options.Segment takes.
+type SegmentFunc = func() (*segment.Segmenter, error)

@@ -1,0 +1,179 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// Query is a page of the problem ledger: a selection of bulletins, words to search, a status,
+// and the page wanted.
+type Query struct {
+	Filter
+	Q      string // words, all of which must occur (as Search)
+	Status string // 已完成, 正在整改 … exactly; "未完成" for anything not 已完成
+	Theme  string
+	Offset int
+	Limit  int // 0: 50
+}
+
+// Page is one page of problems and how many match in all.
+type Page struct {
+	Problems []Problem
+	Total    int
+}
+
+// ProblemPage returns the problems q selects, the last stored first (best matches first when
+// q.Q is set), with the total count. Paging is by offset over indexed columns.
+func (a *Archive) ProblemPage(ctx context.Context, q Query) (Page, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	where, args := q.Filter.where()
+	from := ` FROM problems p JOIN bulletins b ON b.id = p.bulletin_id`
+	order := ` ORDER BY p.id DESC` // problems are stored in bulletin order: newest first, by the key
+	if strings.TrimSpace(q.Q) != "" {
+		match, short := ftsQuery(q.Q)
+		if match == "" && len(short) == 0 {
+			return Page{}, fmt.Errorf("没有可检索的词：%q", q.Q)
+		}
+		if match != "" {
+			from = ` FROM problem_fts JOIN problems p ON p.id = problem_fts.rowid JOIN bulletins b ON b.id = p.bulletin_id`
+			where = `problem_fts MATCH ? AND ` + where
+			args = append([]any{match}, args...)
+			order = ` ORDER BY bm25(problem_fts), p.id`
+		}
+		for _, w := range short {
+			where += ` AND (instr(p.statement, ?) > 0 OR instr(p.topic, ?) > 0 OR EXISTS
+				(SELECT 1 FROM measures m WHERE m.problem_id = p.id AND instr(m.text, ?) > 0))`
+			args = append(args, w, w, w)
+		}
+	}
+	switch q.Status {
+	case "":
+	case "未完成":
+		where += ` AND p.status <> '已完成'`
+	case "未注明":
+		where += ` AND p.status = ''`
+	default:
+		where += ` AND p.status = ?`
+		args = append(args, q.Status)
+	}
+	if q.Theme != "" {
+		where += ` AND p.theme = ?`
+		args = append(args, q.Theme)
+	}
+	var page Page
+	if err := a.db.QueryRowContext(ctx, `SELECT count(*)`+from+` WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return Page{}, err
+	}
+	ps, err := a.queryProblems(ctx, `SELECT `+problemColumns+from+` WHERE `+where+order+fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, max(0, q.Offset)), args...)
+	page.Problems = ps
+	return page, err
+}
+
+// Entry is a stored bulletin as a list shows it.
+type Entry struct {
+	ID       int64
+	Title    string
+	Unit     string
+	Round    string
+	Date     string
+	Kind     string
+	Problems int
+	CopyOf   int64
+	Name     string
+}
+
+// Latest lists the most recently stored bulletins, at most n.
+func (a *Archive) Latest(ctx context.Context, n int) ([]Entry, error) {
+	return a.entries(ctx, `WHERE b.copy_of IS NULL ORDER BY b.id DESC LIMIT ?`, n)
+}
+
+// SameUnit lists the other bulletins of a unit (回头看), oldest first.
+func (a *Archive) SameUnit(ctx context.Context, unit string, except int64) ([]Entry, error) {
+	if unit == "" {
+		return nil, nil
+	}
+	return a.entries(ctx, `WHERE b.unit = ? AND b.id <> ? AND b.copy_of IS NULL ORDER BY b.id`, unit, except)
+}
+
+func (a *Archive) entries(ctx context.Context, tail string, args ...any) ([]Entry, error) {
+	rows, err := a.db.QueryContext(ctx, `SELECT b.id, b.title, b.unit, b.round,
+		COALESCE(NULLIF(b.publish_date, ''), NULLIF(b.as_of_date, ''), b.feedback_date), b.kind,
+		(SELECT count(*) FROM problems p WHERE p.bulletin_id = b.id), COALESCE(b.copy_of, 0), b.name
+		FROM bulletins b `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		if err := rows.Scan(&e.ID, &e.Title, &e.Unit, &e.Round, &e.Date, &e.Kind, &e.Problems, &e.CopyOf, &e.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ErrNotFound is returned for a bulletin id the archive does not hold.
+var ErrNotFound = errors.New("档案库中没有这份公报")
+
+// Bulletin returns a stored bulletin's entry and record.
+func (a *Archive) Bulletin(ctx context.Context, id int64) (Entry, *bulletin.Bulletin, error) {
+	es, err := a.entries(ctx, `WHERE b.id = ?`, id)
+	if err != nil {
+		return Entry{}, nil, err
+	}
+	if len(es) == 0 {
+		return Entry{}, nil, ErrNotFound
+	}
+	var rec string
+	if err := a.db.QueryRowContext(ctx, `SELECT record FROM bulletins WHERE id = ?`, id).Scan(&rec); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return Entry{}, nil, ErrNotFound
+		}
+		return Entry{}, nil, err
+	}
+	b := new(bulletin.Bulletin)
+	if err := json.Unmarshal([]byte(rec), b); err != nil {
+		return Entry{}, nil, fmt.Errorf("第 %d 份公报的记录已损坏：%w", id, err)
+	}
+	return es[0], b, nil
+}
+
+// Tally is a count by one key.
+type Tally struct {
+	Key   string
+	Count int
+}
+
+// Tallies counts problems by a column: "theme", "status" or "unit".
+func (a *Archive) Tallies(ctx context.Context, by string) ([]Tally, error) {
+	col := map[string]string{"theme": "p.theme", "status": "p.status", "unit": "b.unit"}[by]
+	if col == "" {
+		return nil, fmt.Errorf("unknown tally %q", by)
+	}
+	rows, err := a.db.QueryContext(ctx, `SELECT `+col+`, count(*) FROM problems p JOIN bulletins b ON b.id = p.bulletin_id
+		GROUP BY 1 ORDER BY 2 DESC, 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Tally
+	for rows.Next() {
+		var t Tally
+		if err := rows.Scan(&t.Key, &t.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,267 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/archive"
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// fixture is an archive with three bulletins, one of them carrying markup in its text.
+func fixture(t testing.TB) (*archive.Archive, *Server) {
+	t.Helper()
+	a, err := archive.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	ctx := context.Background()
+	for i, b := range []*bulletin.Bulletin{
+		record("县教育局党组", "2024-03-01", "“三会一课”记录不规范", "公务用车管理不规范"),
+		record("县水利局党组", "2024-04-01", "落实“三会一课”制度不严格", "政府采购程序不规范"),
+		record("县<script>alert(1)</script>局", "2024-05-01", "<script>alert('x')</script>问题"),
+	} {
+		if _, err := a.Add(ctx, b, fmt.Sprintf("b%d.txt", i), []byte(fmt.Sprint(i)), "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(ctx context.Context, name string, data []byte) (string, error) {
+		if data == nil {
+			return "", errors.New("下载失败：测试中不联网")
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			return "", errors.New("空文件")
+		}
+		st, err := a.Add(ctx, record("县财政局党组", "2024-06-01", string(data)), name, data, "test")
+		return fmt.Sprintf("已存入（公报 %d）", st.ID), err
+	}
+	s, err := New(a, add)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, s
+}
+
+func record(unit, date string, statements ...string) *bulletin.Bulletin {
+	b := &bulletin.Bulletin{Title: unit + "关于巡察整改进展情况的通报", Unit: unit, Kind: "巡察", PublishDate: bulletin.Day(date)}
+	for i, s := range statements {
+		b.Problems = append(b.Problems, bulletin.Problem{ID: fmt.Sprintf("P%d", i+1), Quote: s, Status: "已完成",
+			Measures: []bulletin.Measure{{Ordinal: 1, Text: "建立" + s + "整改台账"}}})
+		b.Paragraphs = append(b.Paragraphs, bulletin.Paragraph{Index: i, Role: "problem", Text: "针对“" + s + "”问题，已整改。"})
+		b.Problems[i].Paragraph = i
+	}
+	return b
+}
+
+func get(t *testing.T, s http.Handler, target string) (int, string, http.Header) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	return rec.Code, rec.Body.String(), rec.Header()
+}
+
+func TestPages(t *testing.T) {
+	_, s := fixture(t)
+	for _, c := range []struct {
+		target string
+		code   int
+		want   []string
+		not    []string
+	}{
+		{"/", 200, []string{"份公报", "县教育局党组关于巡察整改进展情况的通报", "按主题"}, nil},
+		{"/problems", 200, []string{"共 5 个问题", "公务用车管理不规范", "政府采购程序不规范"}, nil},
+		{"/problems?q=" + url.QueryEscape("三会一课"), 200, []string{"共 2 个问题", "记录不规范", "制度不严格"}, []string{"公务用车"}},
+		{"/problems?unit=" + url.QueryEscape("水利"), 200, []string{"共 2 个问题"}, []string{"县教育局"}},
+		{"/problems?q=" + url.QueryEscape("，"), 200, []string{"没有可检索的词"}, nil},
+		{"/bulletins/1", 200, []string{"被巡察单位", "县教育局党组", "“三会一课”记录不规范", "建立"}, nil},
+		{"/bulletins/999", 404, []string{"没有这份公报"}, nil},
+		{"/bulletins/abc", 404, nil, nil},
+		{"/common", 200, []string{"三会一课", "县水利局党组"}, nil},
+		{"/add", 200, []string{`name="csrf"`, "multipart/form-data"}, nil},
+		{"/nothing", 404, nil, nil},
+	} {
+		code, body, h := get(t, s, c.target)
+		if code != c.code {
+			t.Errorf("%s: status %d, want %d", c.target, code, c.code)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: page lacks %q", c.target, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: page has %q", c.target, w)
+			}
+		}
+		if !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'self'") || h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: security headers missing: %v", c.target, h)
+		}
+	}
+}
+
+// Markup in a bulletin is shown as text on every page, never run.
+func TestEscaping(t *testing.T) {
+	_, s := fixture(t)
+	for _, target := range []string{"/", "/problems", "/bulletins/3", "/problems?q=script"} {
+		_, body, _ := get(t, s, target)
+		if strings.Contains(body, "<script>") {
+			t.Errorf("%s: a raw <script> from a bulletin reached the page", target)
+		}
+		if target != "/" && !strings.Contains(body, "&lt;script&gt;") {
+			t.Errorf("%s: the bulletin's markup is not shown as text", target)
+		}
+	}
+}
+
+// upload posts files (and urls) to /add with the token given; cookie is the CSRF cookie.
+func upload(t *testing.T, s http.Handler, token, cookie string, files map[string]string, urls string) (int, string) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if token != "" {
+		mw.WriteField("csrf", token)
+	}
+	for name, content := range files {
+		fw, _ := mw.CreateFormFile("files", name)
+		io.WriteString(fw, content)
+	}
+	if urls != "" {
+		mw.WriteField("urls", urls)
+	}
+	mw.Close()
+	req := httptest.NewRequest("POST", "/add", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if cookie != "" {
+		req.AddCookie(&http.Cookie{Name: csrfCookie, Value: cookie})
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.String()
+}
+
+func csrfFromForm(t *testing.T, s http.Handler) (token, cookie string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/add", nil))
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(rec.Body.String())
+	if m == nil {
+		t.Fatal("no token in the form")
+	}
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == csrfCookie {
+			cookie = c.Value
+		}
+	}
+	return m[1], cookie
+}
+
+func TestAdd(t *testing.T) {
+	a, s := fixture(t)
+	token, cookie := csrfFromForm(t, s)
+	if token != cookie {
+		t.Fatalf("form token %q and cookie %q differ", token, cookie)
+	}
+	// Without a token, with another's token, or without the cookie: refused, nothing added.
+	for _, c := range [][2]string{{"", cookie}, {strings.Repeat("0", 32), cookie}, {token, ""}} {
+		code, body := upload(t, s, c[0], c[1], map[string]string{"a.txt": "党费收缴不规范"}, "")
+		if code != http.StatusForbidden || !strings.Contains(body, "CSRF") {
+			t.Errorf("token %q cookie %q: status %d", c[0], c[1], code)
+		}
+	}
+	if n, _ := a.Count(context.Background()); n.Bulletins != 3 {
+		t.Fatalf("a refused post added bulletins: %+v", n)
+	}
+	code, body := upload(t, s, token, cookie, map[string]string{"../../etc/a.txt": "党费收缴不规范", "empty.txt": " "}, "https://example.org/x.html\nftp://x")
+	if code != 200 {
+		t.Fatalf("upload: status %d\n%s", code, body)
+	}
+	for _, want := range []string{"已存入", "empty.txt", "空文件", "测试中不联网", "不是 http 或 https 网址", ">a.txt<"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("result page lacks %q", want)
+		}
+	}
+	if n, _ := a.Count(context.Background()); n.Bulletins != 4 {
+		t.Errorf("after the upload: %+v, want 4 bulletins", n)
+	}
+	// Too many files.
+	many := map[string]string{}
+	for i := 0; i <= MaxUploadFiles; i++ {
+		many[fmt.Sprintf("f%d.txt", i)] = "x"
+	}
+	if code, _ := upload(t, s, token, cookie, many, ""); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("%d files: status %d", len(many), code)
+	}
+	// Too many bytes.
+	if code, _ := upload(t, s, token, cookie, map[string]string{"big.txt": strings.Repeat("x", MaxUploadBytes+1)}, ""); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("an upload over the limit: status %d", code)
+	}
+}
+
+// Paging stays in bounds and the links carry the filters.
+func TestPaging(t *testing.T) {
+	a, s := fixture(t)
+	ctx := context.Background()
+	var statements []string
+	for i := 0; i < 120; i++ {
+		statements = append(statements, fmt.Sprintf("第%d项问题整改不到位", i+1))
+	}
+	a.Add(ctx, record("县统计局党组", "2024-07-01", statements...), "many", []byte("many"), "t")
+	_, body, _ := get(t, s, "/problems?unit="+url.QueryEscape("统计")+"&page=2")
+	if !strings.Contains(body, "共 120 个问题，第 51–100 个") || !strings.Contains(body, "page=3") || !strings.Contains(body, "page=1") {
+		t.Errorf("page 2 of 120: %s", regexp.MustCompile(`共[^<]*`).FindString(body))
+	}
+	if !strings.Contains(body, "unit=%E7%BB%9F%E8%AE%A1") {
+		t.Errorf("the page links lose the unit filter")
+	}
+	_, body, _ = get(t, s, "/problems?unit="+url.QueryEscape("统计")+"&page=99")
+	if !strings.Contains(body, "没有符合条件的问题") {
+		t.Errorf("a page past the end is not empty")
+	}
+}
+
+// BenchmarkProblemPage measures a page of 问题库 against an archive of 100,000 problems
+// (-short: 5,000), with a search word and without; the count of all matches is included.
+func BenchmarkProblemPage(b *testing.B) {
+	a, err := archive.Open(filepath.Join(b.TempDir(), "x.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	n := 100000
+	if testing.Short() {
+		n = 5000
+	}
+	ctx := context.Background()
+	words := []string{"三会一课记录", "公务用车管理", "政府采购程序", "意识形态工作", "党费收缴", "固定资产账实", "发展党员程序", "干部档案审核"}
+	for i := 0; i < n/10; i++ {
+		var st []string
+		for j := 0; j < 10; j++ {
+			st = append(st, fmt.Sprintf("%s第%d处不规范", words[(i+j)%len(words)], i*10+j))
+		}
+		if _, err := a.Add(ctx, record(fmt.Sprintf("县第%d局党组", i%300), "2024-01-01", st...), fmt.Sprint(i), []byte(fmt.Sprint(i)), "t"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, q := range []archive.Query{{}, {Q: "公务用车"}, {Q: "党费", Filter: archive.Filter{Unit: "第7局"}}, {Offset: n / 2}} {
+		b.Run(fmt.Sprintf("q=%s/offset=%d", q.Q, q.Offset), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := a.ProblemPage(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
