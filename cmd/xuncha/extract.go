@@ -51,6 +51,10 @@ type extractFlags struct {
 	inputs   []string
 }
 
+// signalsCaught is called once the signals are caught; the signal tests replace it to learn
+// when a child process is ready for them.
+var signalsCaught = func() {}
+
 // runExtract is "xuncha extract": it stops cleanly on Ctrl-C.
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// SIGHUP (the terminal closed) stops like Ctrl-C. SIGPIPE is caught too, so that a reader
@@ -58,6 +62,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// leaving a temporary file, instead of the process being killed mid-write.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	defer stop()
+	signalsCaught()
 	return extractContext(ctx, args, stdin, stdout, stderr)
 }
 

@@ -18,6 +18,9 @@ import (
 // binary is xuncha, so a test can send real signals to a child process.
 func TestMain(m *testing.M) {
 	if os.Getenv("XUNCHA_AS_MAIN") == "1" {
+		if ready := os.Getenv("XUNCHA_READY_FILE"); ready != "" {
+			signalsCaught = func() { os.WriteFile(ready, nil, 0o644) }
+		}
 		main()
 		return
 	}
@@ -28,7 +31,7 @@ func TestMain(m *testing.M) {
 func child(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "XUNCHA_AS_MAIN=1")
+	cmd.Env = append(os.Environ(), "XUNCHA_AS_MAIN=1", "XUNCHA_READY_FILE="+readyFile(t))
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -38,6 +41,34 @@ func child(t *testing.T, stdin io.Reader, args ...string) (*exec.Cmd, *bytes.Buf
 	}
 	return cmd, &stderr
 }
+
+// waitCaught waits until the child started by child has caught its signals (it writes the
+// file XUNCHA_READY_FILE names then), so that a signal sent next is handled by xuncha and does
+// not kill a process still starting (slow under -race on a loaded machine).
+func waitCaught(t *testing.T, ready string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(ready); err == nil {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the child did not catch its signals within 30 s")
+}
+
+// readyOf is the ready file of a child.
+func readyOf(cmd *exec.Cmd) string {
+	for _, e := range cmd.Env {
+		if v, ok := strings.CutPrefix(e, "XUNCHA_READY_FILE="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// readyFile is the file a child of test t writes once it catches signals.
+func readyFile(t *testing.T) string { return filepath.Join(t.TempDir(), "ready") }
 
 // waitExit waits at most limit for cmd and returns its exit code.
 func waitExit(t *testing.T, cmd *exec.Cmd, limit time.Duration) int {
@@ -73,7 +104,7 @@ func TestSignalsWhileReadingStdin(t *testing.T) {
 			defer pr.Close()
 			defer pw.Close()
 			cmd, stderr := child(t, pr, "extract", "-", "-q", "-o", out)
-			time.Sleep(300 * time.Millisecond)
+			waitCaught(t, readyOf(cmd))
 			start := time.Now()
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
@@ -154,6 +185,7 @@ func TestInterruptWhileProcessing(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd, stderr := child(t, nil, "extract", in, "-q", "-o", out)
+	waitCaught(t, readyOf(cmd))
 	time.Sleep(1500 * time.Millisecond) // read, and well into processing
 	start := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {

@@ -210,6 +210,10 @@ var titleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:�
 // titleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
 var titleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
 
+// maxParagraph is the longest part of one paragraph the header reads: far more than any
+// real paragraph, far less than a file without line breaks.
+const maxParagraph = 64 << 10
+
 // Extract fills the header facts of b (unit, inspector, round, inspection period,
 // feedback and as-of dates, kind), the declared totals and the contacts, and refines the roles
 // of the opening, totals, closing and contact paragraphs.
@@ -218,8 +222,21 @@ func Extract(b *bulletin.Bulletin) {
 		return
 	}
 	views := make([]*textView, len(b.Paragraphs))
+	long := false
 	for i, p := range b.Paragraphs {
-		views[i] = newHdrView(p.Text)
+		text := p.Text
+		if len(text) > maxParagraph {
+			// A paragraph of megabytes is a text without line breaks (a flattened page): its
+			// facts, totals and contacts are read from its start; the patterns would otherwise
+			// run over all of it many times.
+			text = strings.ToValidUTF8(text[:maxParagraph], "")
+			long = true
+		}
+		views[i] = newHdrView(text)
+	}
+	if long {
+		b.Warnings = append(b.Warnings, bulletin.Warning{Code: "long_paragraph",
+			Message: fmt.Sprintf("有超过 %d KB 的段落（原文没有换行？）：其中的基本情况、总数和联系方式只读了开头 %d KB", maxParagraph>>10, maxParagraph>>10), Paragraph: -1})
 	}
 	h := &state{b: b, views: views}
 	h.findTitle()

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // textView is one paragraph as the header patterns see it: folded (package fold) and with the
@@ -340,46 +341,11 @@ func pairPeriods(s string, ds []dateAt) []datePair {
 	return out
 }
 
-// readNumber reads Arabic digits or a Chinese numeral (一 … 九千九百九十九, 两, 〇 digits).
+// readNumber reads a number written in digits or Chinese (12, 二十八, 二〇二三) through the one
+// numeral reader, quantity.ParseInt; 0 when s is not one.
 func readNumber(s string) int {
-	if s == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	digits := map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	// A run of digit characters only (二〇二三) reads digit by digit.
-	plain := true
-	for _, r := range s {
-		if _, ok := digits[r]; !ok {
-			plain = false
-		}
-	}
-	if plain && utf8.RuneCountInString(s) > 1 {
-		n := 0
-		for _, r := range s {
-			n = n*10 + digits[r]
-		}
-		return n
-	}
-	total, cur := 0, 0
-	for _, r := range s {
-		if d, ok := digits[r]; ok {
-			cur = d
-			continue
-		}
-		unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
-		if unit == 0 {
-			return 0
-		}
-		if cur == 0 {
-			cur = 1
-		}
-		total += cur * unit
-		cur = 0
-	}
-	return total + cur
+	n, _ := quantity.ParseInt(s)
+	return n
 }
 
 // inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.

@@ -108,7 +108,13 @@ func TestFetch(t *testing.T) {
 	}
 	for _, tt := range errTests {
 		t.Run(tt.path, func(t *testing.T) {
-			_, err := Fetch(ctx, srv.URL+tt.path, fastOptions())
+			opt := fastOptions()
+			if tt.path != "/slow" {
+				// Only /slow is about time: the others must not time out on a loaded machine
+				// (reading 1 MB under -race can take longer than 300 ms), or they are retried.
+				opt.Timeout = 20 * time.Second
+			}
+			_, err := Fetch(ctx, srv.URL+tt.path, opt)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}

@@ -1,6 +1,8 @@
 package problem
 
 import (
+	"strings"
+
 	"github.com/xuncha/xuncha/internal/runes"
 )
 
@@ -153,13 +155,4 @@ func skipLabelNumber(rs []rune, j int) int {
 }
 
 func isDigit(r rune) bool        { return r >= '0' && r <= '9' }
-func isChineseDigit(r rune) bool { return r == '十' || r == '零' || chineseDigitValue(r) > 0 }
-
-func chineseDigitValue(r rune) int {
-	for v, d := range []rune("一二三四五六七八九") {
-		if r == d {
-			return v + 1
-		}
-	}
-	return 0
-}
+func isChineseDigit(r rune) bool { return strings.ContainsRune("一二三四五六七八九十零", r) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // MeasureItems splits text into its enumerated measure items: 一是…；二是…；三是…, up to 十是,
@@ -186,34 +187,24 @@ func itemBoundary(r rune) bool {
 
 func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
-// chineseOrdinal reads a Chinese numeral from 1 to 99 at the start of rs (一, 十, 十一, 二十,
-// 二十三) and returns its value and width in runes, or (0, 0).
+// chineseOrdinal reads the Chinese numeral at the start of rs as an ordinal of a list (一, 十,
+// 二十三; up to 99) through the one numeral reader, quantity.ReadNumber. It returns the value
+// and the runes it takes, or 0, 0 where no such ordinal starts rs (Arabic digits are not
+// Chinese ordinals: 1. is read as a marker elsewhere).
 func chineseOrdinal(rs []rune) (int, int) {
-	d := func(k int) int { // the digit 1-9 at rs[k], or -1
-		if k < len(rs) {
-			for v, r := range []rune("一二三四五六七八九") {
-				if rs[k] == r {
-					return v + 1
-				}
-			}
-		}
-		return -1
+	if len(rs) == 0 || rs[0] < '一' || strings.ContainsRune("0123456789两〇零○", rs[0]) {
+		return 0, 0
 	}
-	switch {
-	case d(0) >= 1 && len(rs) > 1 && rs[1] == '十': // 二十, 二十三
-		if u := d(2); u >= 1 {
-			return d(0)*10 + u, 3
-		}
-		return d(0) * 10, 2
-	case len(rs) > 0 && rs[0] == '十': // 十, 十一
-		if u := d(1); u >= 1 {
-			return 10 + u, 2
-		}
-		return 10, 1
-	case d(0) >= 1:
-		return d(0), 1
+	v, end, ok := quantity.ReadNumber(rs, 0)
+	if !ok || v < 1 || v > 99 || v != float64(int(v)) {
+		return 0, 0
 	}
-	return 0, 0
+	for _, r := range rs[:end] {
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			return 0, 0 // 廿, 两, capitals, decimals: not how lists are numbered
+		}
+	}
+	return int(v), end
 }
 
 // listMarker is one (1) / 1、 / ① marker of an inline numbered list.

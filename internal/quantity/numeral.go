@@ -741,3 +741,28 @@ func ParseNumber(s string) (float64, bool) {
 	}
 	return v, true
 }
+
+// ParseInt reads all of s as a whole number the way a date or a count is written: a number
+// ParseNumber reads (二十八, 一百零五, 12), or a run of Chinese digits read digit by digit, as
+// years are (二〇二三 → 2023, 一二 → 12). ok is false for anything else or a fraction.
+func ParseInt(s string) (int, bool) {
+	if v, ok := ParseNumber(s); ok {
+		if v != float64(int(v)) {
+			return 0, false
+		}
+		return int(v), true
+	}
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return 0, false
+	}
+	n := 0
+	for _, r := range rs {
+		d := cnDigitValue(r)
+		if d < 0 {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	return n, true
+}

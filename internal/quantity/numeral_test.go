@@ -182,3 +182,20 @@ func TestMoneyTables(t *testing.T) {
 		}
 	}
 }
+
+func TestParseInt(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"2023", 2023, true}, {"03", 3, true}, {"二十八", 28, true}, {"一百零五", 105, true},
+		{"二〇二三", 2023, true}, {"二○二三", 2023, true}, {"一二", 12, true}, {"十", 10, true},
+		{"一点五", 0, false}, {"", 0, false}, {"二十八个", 0, false}, {"x", 0, false},
+	} {
+		got, ok := ParseInt(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ParseInt(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
