@@ -27,10 +27,11 @@ const usage = `usage:
 Run "xuncha COMMAND -h" for a command's flags.
 `
 
-// memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says otherwise. The segmenter's
-// dictionary is a large live heap (about 250 MB); with the default pacing the garbage collector
-// lets the heap grow to twice that before collecting. The limit makes it collect sooner: peak
-// memory for 10,000 bulletins falls from about 700 MB to about 410 MB for a few % more CPU.
+// memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says otherwise: with the default
+// pacing the garbage collector lets the heap grow to twice the live heap before collecting; the
+// limit makes it collect sooner. (It was set when the segmenter's dictionary was a 250 MB live
+// heap; the dictionary is now read in place from the binary and a large batch's live heap is
+// mostly the workbook being built.)
 const memoryLimit = 400 << 20
 
 func main() {

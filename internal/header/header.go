@@ -44,11 +44,50 @@ var inspectorRE = regexp.MustCompile(
 // 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number).
 const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
-// mayName reports whether folded s may name a group (inspectorRE): every group's name
-// has 巡察 or 巡视, so the pattern runs only where one of them is.
-func mayName(s string) bool {
-	return strings.Contains(s, "巡察") || strings.Contains(s, "巡视")
+// nameEnd returns where the last text in folded s that may end a group's name (inspectorRE)
+// ends, or 0: every match ends in 组 right after 巡察 or 巡视 with an optional number (巡察组,
+// 巡视六组, 巡察第二组), or after a round's 第N (第五轮第三组, 第二轮巡察第一组). The pattern
+// then runs only where it can match, and only up to there: it finds the same groups in s[:end]
+// as in s (TestNameEnd checks both).
+func nameEnd(s string) int {
+	end := 0
+	for i := 0; ; {
+		j := strings.Index(s[i:], "组")
+		if j < 0 {
+			return end
+		}
+		if groupBefore(s[:i+j]) {
+			end = i + j + len("组")
+		}
+		i += j + len("组")
+	}
 }
+
+// groupBefore reports whether s ends as the text before a group's 组 may: 巡察 or 巡视, then
+// 第 and a number or a number alone; or a round (…轮, …轮巡察) then 第 and a number.
+func groupBefore(s string) bool {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !strings.ContainsRune(groupNumerals, r) {
+			break
+		}
+		end -= size
+	}
+	numbered := end < len(s)
+	ordinal := numbered && strings.HasSuffix(s[:end], "第")
+	if ordinal {
+		end -= len("第")
+	}
+	head := s[:end]
+	if strings.HasSuffix(head, "巡察") || strings.HasSuffix(head, "巡视") {
+		return true
+	}
+	return ordinal && strings.HasSuffix(head, "轮")
+}
+
+// groupNumerals are the characters of a group's number in inspectorRE ([一二三四五六七八九十\d]).
+const groupNumerals = "一二三四五六七八九十0123456789"
 
 // unitPatterns find the inspected organisation, tried in order on the sentence after the
 // inspection group (the text from the end of the group's name). Group 1 is the unit.
@@ -306,10 +345,11 @@ func (h *state) findFacts() {
 			continue
 		}
 		v := h.views[i]
-		if !mayName(v.text) {
+		end := nameEnd(v.text)
+		if end == 0 {
 			continue
 		}
-		for _, m := range inspectorRE.FindAllStringIndex(v.text, maxPerPara/20) {
+		for _, m := range inspectorRE.FindAllStringIndex(v.text[:end], maxPerPara/20) {
 			if !qualified(v.text[m[0]:m[1]]) {
 				continue
 			}

@@ -380,13 +380,16 @@ var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公�
 // notTitleStart are openings of body sentences and headings, never of a title.
 var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經[^濟貿]|经[^济贸信开营]|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
 
+// titleBreaks are the sentence marks a title never holds.
+const titleBreaks = "。；;！!？?"
+
 // isTitleLine: a short line without sentence punctuation that could be (part of) a title.
 func isTitleLine(p string) bool {
 	n := utf8.RuneCountInString(p)
 	if n < 2 || n > 100 || notTitleStart.MatchString(p) {
 		return false
 	}
-	if strings.ContainsAny(p, "。；;！!？?") {
+	if strings.ContainsAny(p, titleBreaks) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
@@ -621,8 +624,13 @@ func unglue(paras []string) []string {
 }
 
 // titleThenFields splits a title line that ends with a fact line after a space.
+// Labels are looked for only before the first sentence mark: a title holds none (isTitleLine).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	for a, b := nextField(p, 0); a >= 0; a, b = nextField(p, b) {
+	q := p
+	if i := strings.IndexAny(p, titleBreaks); i >= 0 {
+		q = p[:i]
+	}
+	for a, b := nextField(q, 0); a >= 0; a, b = nextField(q, b) {
 		if a == 0 {
 			return "", "", false
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
@@ -82,4 +83,68 @@ func FuzzFieldLocs(f *testing.F) {
 	f.Add("来源 :中共天津市 访问次数 : 发布时间 :2022-08-16")
 	f.Add("关于…的通报 发布时间：2023-05-06 来源：县交通运输局")
 	f.Fuzz(func(t *testing.T, s string) { checkFieldLocs(t, s) })
+}
+
+// titleThenFieldsWhole is titleThenFields looking for labels in the whole line.
+func titleThenFieldsWhole(p string) (string, string, bool) {
+	for _, loc := range fieldLocs(p) {
+		if loc[0] == 0 {
+			return "", "", false
+		}
+		r, _ := utf8.DecodeLastRuneInString(p[:loc[0]])
+		if !isTrimSpace(r) {
+			continue
+		}
+		title, fields := strings.TrimRightFunc(p[:loc[0]], isTrimSpace), p[loc[0]:]
+		if titleEnding.MatchString(title) && isTitleLine(title) {
+			if _, ok := parseFields(fields); ok {
+				return title, fields, true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+func checkTitleThenFields(t *testing.T, p string) {
+	t.Helper()
+	t1, f1, ok1 := titleThenFields(p)
+	t2, f2, ok2 := titleThenFieldsWhole(p)
+	if t1 != t2 || f1 != f2 || ok1 != ok2 {
+		t.Fatalf("titleThenFields(%q) = %q %q %v, over the whole line %q %q %v", p, t1, f1, ok1, t2, f2, ok2)
+	}
+}
+
+// TestTitleThenFieldsStops checks that looking for labels only before the first sentence mark
+// splits every line as looking through the whole line does.
+func TestTitleThenFieldsStops(t *testing.T) {
+	split := 0
+	lines := []string{
+		"关于…的通报 发布时间：2023-05-06 来源：县交通运输局",
+		"关于…的通报。 发布时间：2023-05-06 来源：县交通运输局",
+		"某县巡察整改进展情况 来源：县纪委 发布时间：2023-05-06。正文",
+	}
+	files, _ := filepath.Glob(testcorpus.Path("testdata", "*", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, l := range lines {
+		checkTitleThenFields(t, l)
+		if _, _, ok := titleThenFields(l); ok {
+			split++
+		}
+	}
+	if split < 1 {
+		t.Errorf("no line split: the test shows nothing")
+	}
+}
+
+func FuzzTitleThenFields(f *testing.F) {
+	f.Add("关于…的通报 发布时间：2023-05-06 来源：县交通运输局")
+	f.Add("某县巡察整改进展情况 来源：县纪委。 发布时间：2023-05-06")
+	f.Fuzz(func(t *testing.T, p string) { checkTitleThenFields(t, p) })
 }

@@ -47,7 +47,16 @@ type table struct {
 	prefixOnce sync.Once
 	prefixes   []uint32
 	mask       uint32
+	// single answers lookup for one character of the CJK Unified Ideographs block (most probes)
+	// without hashing: i+1 for its first key i, with singleExact set when that key is the
+	// character itself; 0 when no key starts with it.
+	single []uint32
 }
+
+const (
+	hanLo, hanHi = 0x4E00, 0xA000
+	singleExact  = 1 << 31
+)
 
 func u32(s string, i int) uint32 {
 	s = s[4*i : 4*i+4]
@@ -178,11 +187,34 @@ func (t *table) buildPrefixes() {
 		}
 		prev = k
 	}
+	t.single = make([]uint32, hanHi-hanLo)
+	for r := rune(hanLo); r < hanHi; r++ {
+		i, any, exact := t.lookupHash(string(r))
+		if !any {
+			continue
+		}
+		v := uint32(i + 1)
+		if exact {
+			v |= singleExact
+		}
+		t.single[r-hanLo] = v
+	}
 }
 
 // lookup reports whether some key starts with p and, if p is itself a key, its index.
 func (t *table) lookup(p string) (i int, any, exact bool) {
 	t.prefixOnce.Do(t.buildPrefixes)
+	if len(p) == 3 {
+		if r, _ := utf8.DecodeRuneInString(p); r >= hanLo && r < hanHi {
+			v := t.single[r-hanLo]
+			return int(v&^singleExact) - 1, v != 0, v&singleExact != 0
+		}
+	}
+	return t.lookupHash(p)
+}
+
+// lookupHash is lookup through the prefix index.
+func (t *table) lookupHash(p string) (i int, any, exact bool) {
 	for h := hash(p) & t.mask; ; h = (h + 1) & t.mask {
 		v := t.prefixes[h]
 		if v == 0 {

@@ -1,0 +1,95 @@
+package header
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+func mayName(s string) bool { return nameEnd(s) > 0 }
+
+// checkNameEnd fails when inspectorRE finds other groups in s[:nameEnd(s)] than in s.
+func checkNameEnd(t *testing.T, s string) {
+	t.Helper()
+	want := inspectorRE.FindAllStringIndex(s, maxPerPara/20)
+	got := inspectorRE.FindAllStringIndex(s[:nameEnd(s)], maxPerPara/20)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %v up to nameEnd, %v in the whole", s, got, want)
+	}
+	for i := range got {
+		if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+			t.Fatalf("%q: %v up to nameEnd, %v in the whole", s, got, want)
+		}
+	}
+}
+
+// TestNameEnd checks the guard of inspectorRE: the pattern finds the same groups up to nameEnd
+// as in the whole text (every line of the corpora, folded, and the groups of the pattern's
+// comment), and nameEnd does refuse texts that only mention 巡察.
+func TestNameEnd(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"市委第一巡察组对文广旅局党组进行了巡察", true},
+		{"市委巡视六组", true},
+		{"中央第十五巡视组", true},
+		{"巡察三组", true},
+		{"县委第一、第二巡察组", true},
+		{"提级交叉巡察组", true},
+		{"市委第二轮巡察第一组", true},
+		{"十届市委第五轮第三组", true},
+		{"第3轮第12组", true},
+		{"按照巡察反馈问题整改要求，成立整改工作领导小组", false},
+		{"巡视整改组织", false},
+		{"", false},
+	} {
+		if got := mayName(tt.s); got != tt.want {
+			t.Errorf("mayName(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		checkNameEnd(t, tt.s)
+	}
+	var files []string
+	for _, pat := range []string{
+		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("corpus", "*.txt"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, m...)
+	}
+	matched, refused := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(fold.String(string(data)), "\n") {
+			checkNameEnd(t, l)
+			ok := mayName(l)
+			if inspectorRE.MatchString(l) {
+				matched++
+				if !ok {
+					t.Errorf("mayName refuses %q, which the pattern matches", l)
+				}
+			} else if !ok && (strings.Contains(l, "巡察") || strings.Contains(l, "巡视")) {
+				refused++
+			}
+		}
+	}
+	if matched < 20 || refused < 20 {
+		t.Errorf("%d lines the pattern matches, %d mentioning 巡察 refused: too few to show the guard", matched, refused)
+	}
+}
+
+func FuzzNameEnd(f *testing.F) {
+	f.Add("市委第二轮巡察第一组")
+	f.Add("十届市委第五轮第三组对县委第一、第二巡察组和巡察组长")
+	f.Fuzz(func(t *testing.T, s string) { checkNameEnd(t, s) })
+}
