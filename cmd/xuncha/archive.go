@@ -291,7 +291,8 @@ type searchHit struct {
 const reportUsage = `usage: xuncha report [flags] -o FILE.xlsx
 
 Writes a workbook from the archive: the extract workbook's sheets for the selected bulletins,
-plus 共性问题 (problems that recur across units, clustered). With --json, prints the clusters
+plus 共性问题 (problems that recur across units, clustered), 按单位汇总, 按主题, 按年度 and 逾期
+(problems not done whose 整改时限 has passed, as of today). With --json, prints the clusters
 as JSON Lines instead (and writes the workbook only when -o is given).
 
       --db FILE         the archive (default xuncha.db)
@@ -382,6 +383,19 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
 		return 1
 	}
+	rep, err := a.Report(ctx, f, time.Now())
+	if err != nil {
+		book.Abort()
+		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+		return 1
+	}
+	for sheet, rows := range reportRows(rep) {
+		if err := book.AddRows(sheet, rows); err != nil {
+			book.Abort()
+			fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
+			return 1
+		}
+	}
 	if err := book.CloseContext(ctx); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "xuncha: 保存时被中断，未写入 %s（原有文件保持不变）\n", out)
@@ -390,8 +404,36 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(stderr, "报表：公报 %d 份，共性问题 %d 个，写入 %s\n", len(bs), len(commons), out)
+	fmt.Fprintf(stderr, "报表：公报 %d 份，共性问题 %d 个，逾期问题 %d 个，写入 %s\n", len(bs), len(commons), len(rep.Overdue), out)
 	return 0
+}
+
+// reportRows lays the report's tallies out as the rows of its summary sheets.
+func reportRows(r archive.Report) map[string][][]any {
+	rate := func(n, of int) any {
+		if of == 0 {
+			return nil
+		}
+		return float64(n) / float64(of)
+	}
+	out := map[string][][]any{}
+	for _, u := range r.Units {
+		out[workbook.SheetByUnit] = append(out[workbook.SheetByUnit], []any{u.Unit, u.Bulletins, u.Problems, u.Done, rate(u.Done, u.Problems), u.Recurring, u.Overdue})
+	}
+	for _, t := range r.Themes {
+		out[workbook.SheetByTheme] = append(out[workbook.SheetByTheme], []any{t.Theme, t.Problems, t.Done, t.Ongoing, t.Unknown, rate(t.Done, t.Problems)})
+	}
+	for _, y := range r.Years {
+		out[workbook.SheetByYear] = append(out[workbook.SheetByYear], []any{y.Year, y.Bulletins, y.Problems, y.Done, rate(y.Done, y.Problems)})
+	}
+	for _, p := range r.Overdue {
+		status := p.Status
+		if status == "" {
+			status = "未注明"
+		}
+		out[workbook.SheetOverdue] = append(out[workbook.SheetOverdue], []any{p.Unit, p.Statement, p.Deadline, p.Due.Format("2006-01-02"), status, p.Date})
+	}
+	return out
 }
 
 // clusterJSON is one line of report --json.

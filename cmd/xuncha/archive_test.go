@@ -104,6 +104,15 @@ func TestArchiveCommands(t *testing.T) {
 			t.Errorf("共性问题 %s spans %d unit(s)", no, len(us))
 		}
 	}
+	for sheet, header := range map[string]string{"按单位汇总": "被巡察单位", "按主题": "主题", "按年度": "年度", "逾期": "被巡察单位"} {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) == 0 || rows[0][0] != header {
+			t.Errorf("report sheet %s: %v %q", sheet, err, rows)
+		}
+		if sheet != "逾期" && len(rows) < 2 {
+			t.Errorf("report sheet %s has no rows", sheet)
+		}
+	}
 	overview, _ := f.GetRows("概览")
 	if n := len(overview) - 2; n < 1 || stored == "" {
 		t.Errorf("report 概览 has %d rows", len(overview))

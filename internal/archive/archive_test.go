@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 )
@@ -223,3 +224,45 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 }
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
+
+func TestDeadline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2024年12月底", "2024-12-31"}, {"2024年底前", "2024-12-31"}, {"2024年6月30日", "2024-06-30"},
+		{"2025年2月", "2025-02-28"}, {"2024年2月底", "2024-02-29"}, {"长期坚持", ""}, {"立行立改", ""},
+	} {
+		d, ok := Deadline(c.in)
+		got := ""
+		if ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != c.want {
+			t.Errorf("Deadline(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestReport(t *testing.T) {
+	a, _ := open(t)
+	ctx := context.Background()
+	b := record("县教育局党组", "2024-03-01", "“三会一课”记录不规范", "公务用车管理不规范")
+	b.Problems[0].Deadline, b.Problems[0].Status = "2024年6月底", "正在整改"
+	b.Problems[1].Deadline = "2024年6月底" // 已完成: not overdue
+	a.Add(ctx, b, "a", []byte("a"), "t")
+	a.Add(ctx, record("县水利局党组", "2023-05-01", "党费收缴不规范"), "b", []byte("b"), "t")
+	r, err := a.Report(ctx, Filter{}, time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Overdue) != 1 || r.Overdue[0].Statement != "“三会一课”记录不规范" || r.Overdue[0].Due.Format("2006-01-02") != "2024-06-30" {
+		t.Errorf("overdue %+v", r.Overdue)
+	}
+	if len(r.Units) != 2 || r.Units[0].String() != "县教育局党组: 1 bulletins, 2 problems, 1 done, 0 recurring, 1 overdue" {
+		t.Errorf("units %v", r.Units)
+	}
+	if len(r.Years) != 2 || r.Years[0].Year != "2023" || r.Years[1].Problems != 2 {
+		t.Errorf("years %+v", r.Years)
+	}
+	if r2, _ := a.Report(ctx, Filter{}, time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)); len(r2.Overdue) != 0 {
+		t.Errorf("overdue on its last day: %+v", r2.Overdue)
+	}
+}
