@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -113,38 +114,13 @@ func (a *Archive) queryProblems(ctx context.Context, q string, args ...any) ([]P
 
 // Search finds the problems whose statement, topic, category or measures contain every word
 // of q (words separated by spaces), best match first (FTS5's bm25 rank), among the bulletins
-// f selects.
+// f selects; limit 0 means all. It is ProblemPage without the paging.
 func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]Problem, error) {
-	match, short := ftsQuery(q)
-	if match == "" && len(short) == 0 {
-		return nil, fmt.Errorf("没有可检索的词：%q", q)
+	if limit <= 0 {
+		limit = math.MaxInt32
 	}
-	where, args := f.where()
-	var sqlq string
-	var all []any
-	if match != "" {
-		sqlq = `SELECT ` + problemColumns + ` FROM problem_fts JOIN problems p ON p.id = problem_fts.rowid
-			JOIN bulletins b ON b.id = p.bulletin_id WHERE problem_fts MATCH ? AND ` + where
-		all = append([]any{match}, args...)
-	} else {
-		sqlq = `SELECT ` + problemColumns + ` FROM problems p JOIN bulletins b ON b.id = p.bulletin_id WHERE ` + where
-		all = args
-	}
-	for _, w := range short {
-		// One character: a substring of what the index holds (statement, topic, measures).
-		sqlq += ` AND (instr(p.statement, ?) > 0 OR instr(p.topic, ?) > 0 OR EXISTS
-			(SELECT 1 FROM measures m WHERE m.problem_id = p.id AND instr(m.text, ?) > 0))`
-		all = append(all, w, w, w)
-	}
-	if match != "" {
-		sqlq += ` ORDER BY bm25(problem_fts)`
-	} else {
-		sqlq += ` ORDER BY p.id`
-	}
-	if limit > 0 {
-		sqlq += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	return a.queryProblems(ctx, sqlq, all...)
+	page, err := a.ProblemPage(ctx, Query{Filter: f, Q: q, Limit: limit})
+	return page.Problems, err
 }
 
 // Bulletins returns the records of the bulletins f selects, in the order stored.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 )
@@ -37,7 +36,7 @@ func (a *Archive) ProblemPage(ctx context.Context, q Query) (Page, error) {
 	where, args := q.Filter.where()
 	from := ` FROM problems p JOIN bulletins b ON b.id = p.bulletin_id`
 	order := ` ORDER BY p.id DESC` // problems are stored in bulletin order: newest first, by the key
-	if strings.TrimSpace(q.Q) != "" {
+	if q.Q != "" {
 		match, short := ftsQuery(q.Q)
 		if match == "" && len(short) == 0 {
 			return Page{}, fmt.Errorf("没有可检索的词：%q", q.Q)
