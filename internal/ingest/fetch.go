@@ -1,14 +1,18 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -112,8 +116,31 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) ([]byte, error)
 func newClient() *http.Client {
 	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}
 	return &http.Client{Transport: &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         dialer.DialContext,
+		Proxy: http.ProxyFromEnvironment,
+		// Connections count the bytes the transport reads, so that a body longer than its
+		// Content-Length is seen (the transport reads the declared length and drops the rest).
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			return &countingConn{Conn: c}, nil
+		},
+		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			raw, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			host, _, _ := net.SplitHostPort(addr)
+			tc := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"http/1.1"}})
+			hctx, cancel := context.WithTimeout(ctx, connectTimeout)
+			defer cancel()
+			if err := tc.HandshakeContext(hctx); err != nil {
+				raw.Close()
+				return nil, err
+			}
+			return &countingConn{Conn: tc}, nil
+		},
 		TLSHandshakeTimeout: connectTimeout,
 		// No ResponseHeaderTimeout: the caller's timeout (each attempt's context) governs the
 		// whole request, so a --timeout over 30 s is honoured to the first byte too.
@@ -121,6 +148,40 @@ func newClient() *http.Client {
 		// the transport log "Unsolicited response" lines on stderr.
 		DisableKeepAlives: true,
 	}}
+}
+
+// countingConn counts the bytes read from a connection and keeps the first of them, where the
+// response's header ends.
+type countingConn struct {
+	net.Conn
+	mu   sync.Mutex
+	n    int64
+	head []byte // the first bytes read, up to maxHead
+}
+
+const maxHead = 64 << 10
+
+func (c *countingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.mu.Lock()
+	c.n += int64(n)
+	if room := maxHead - len(c.head); room > 0 {
+		c.head = append(c.head, p[:min(n, room)]...)
+	}
+	c.mu.Unlock()
+	return n, err
+}
+
+// extra is how many bytes were read past a body of length cl that follows the header, or 0
+// when that cannot be told (the header end was not seen).
+func (c *countingConn) extra(cl int64) int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := bytes.Index(c.head, []byte("\r\n\r\n"))
+	if i < 0 {
+		return 0
+	}
+	return max(0, c.n-int64(i+4)-cl)
 }
 
 // fetchOnce makes one attempt under its own timeout.
@@ -131,6 +192,12 @@ func fetchOnce(ctx context.Context, c *http.Client, u string, opt FetchOptions) 
 	if err != nil {
 		return nil, fmt.Errorf("无效的请求：%w", err)
 	}
+	var conn *countingConn // the connection of the last response (a redirect opens another)
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(info httptrace.GotConnInfo) {
+			conn, _ = info.Conn.(*countingConn)
+		},
+	}))
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9,*/*;q=0.5")
 	resp, err := c.Do(req)
@@ -152,6 +219,11 @@ func fetchOnce(ctx context.Context, c *http.Client, u string, opt FetchOptions) 
 	if int64(len(body)) > opt.MaxBytes {
 		return nil, sizeError{opt.MaxBytes}
 	}
+	if resp.ContentLength >= 0 && !resp.Uncompressed && conn != nil {
+		if extra := conn.extra(resp.ContentLength); extra > 0 {
+			return nil, permanentError{fmt.Errorf("服务器发送的正文比它声明的长度（Content-Length %d 字节）多 %d 字节，内容不可信", resp.ContentLength, extra)}
+		}
+	}
 	return body, nil
 }
 
@@ -167,6 +239,9 @@ func describeNetError(err error, timeout time.Duration) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err // the caller names the URL
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("正文不完整：连接在声明的长度（Content-Length）之前断开：%w", err)
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -168,5 +170,50 @@ func TestFormatBytes(t *testing.T) {
 		if got := formatBytes(n); got != want {
 			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// A body longer than its Content-Length is an error, not cut and accepted; a shorter one is
+// an error too (issue 18, case 6). The server is a raw socket, so it can lie.
+func TestFetchBodyLength(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	page := "<html><body><p>根据市委统一部署，市委第一巡察组对市文广旅局党组进行了巡察。</p></body></html>"
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(c net.Conn) {
+				defer c.Close()
+				buf := make([]byte, 4096)
+				n, _ := c.Read(buf)
+				req := string(buf[:n])
+				body, declared := page, len(page)
+				switch {
+				case strings.Contains(req, "GET /long "):
+					body += strings.Repeat("多余的字节", 20) // more than declared
+				case strings.Contains(req, "GET /short "):
+					declared += 100 // less than declared
+				}
+				fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", declared, body)
+			}(c)
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	opt := fastOptions()
+	opt.Timeout = 20 * time.Second
+	if body, err := Fetch(context.Background(), base+"/exact", opt); err != nil || string(body) != page {
+		t.Fatalf("exact length: %v, %q", err, body)
+	}
+	if _, err := Fetch(context.Background(), base+"/long", opt); err == nil || !strings.Contains(err.Error(), "比它声明的长度") {
+		t.Errorf("a longer body: error %v", err)
+	}
+	if _, err := Fetch(context.Background(), base+"/short", opt); err == nil || !strings.Contains(err.Error(), "正文不完整") {
+		t.Errorf("a shorter body: error %v", err)
 	}
 }
