@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -70,12 +72,70 @@ func readDocx(data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if bytes.Contains(body, []byte("altChunk")) {
+		chunks, err := altChunks(parts)
+		if err != nil {
+			return nil, err
+		}
+		paras = append(paras, chunks...)
+	}
 	doc := &Document{Format: FormatDocx, Encoding: EncUTF8, Tables: tables}
 	finish(doc, paras, "")
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
 		return nil, errors.New("Word 文档为空（没有文字）")
 	}
 	return doc, nil
+}
+
+// altChunkRel finds the targets of a document's embedded chunks (w:altChunk) in its
+// relationships: Type ".../aFChunk" Target="afchunk.htm".
+var altChunkRel = regexp.MustCompile(`<Relationship\b[^>]*?Type="[^"]*/aFChunk"[^>]*?Target="([^"]+)"|<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Type="[^"]*/aFChunk"`)
+
+// altChunks reads the paragraphs of the parts a document embeds whole (w:altChunk: a page or
+// text pasted as a file, which Word shows as the body). An HTML or text chunk is read as such
+// a file would be; another kind (an MHT archive, an RTF) is an error, not a silent empty body.
+func altChunks(parts map[string]*zip.File) ([]string, error) {
+	rels := parts["word/_rels/document.xml.rels"]
+	if rels == nil {
+		return nil, nil
+	}
+	data, err := readPart(rels, maxSidePartXML)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range altChunkRel.FindAllSubmatch(data, -1) {
+		target := string(m[1]) + string(m[2])
+		name := path.Clean(path.Join("word", target))
+		if strings.HasPrefix(target, "/") {
+			name = strings.TrimPrefix(path.Clean(target), "/")
+		}
+		f := parts[name]
+		if f == nil {
+			continue
+		}
+		raw, err := readPart(f, maxDocumentXML)
+		if err != nil {
+			return nil, err
+		}
+		text, enc, err := decode(raw, charsetHint(raw))
+		if err != nil || !(isHTML(name, text) || strings.HasSuffix(strings.ToLower(name), ".txt")) {
+			return nil, fmt.Errorf("Word 文档的正文是嵌入的 %s（altChunk），其格式无法读取", path.Base(name))
+		}
+		if isHTML(name, text) {
+			doc, err := readHTML(text, enc)
+			if err != nil {
+				return nil, fmt.Errorf("Word 文档嵌入的 %s：%w", path.Base(name), err)
+			}
+			if doc.Title != "" {
+				out = append(out, doc.Title)
+			}
+			out = append(out, doc.Paragraphs...)
+			continue
+		}
+		out = append(out, strings.Split(text, "\n")...)
+	}
+	return out, nil
 }
 
 // readPart decompresses one archive entry within limit bytes and the compression-ratio bound.

@@ -240,3 +240,36 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// A .docx whose body is a page pasted whole (w:altChunk) is read from that page; a chunk of a
+// kind not read is an error naming it, not an empty bulletin (issue 17, case 10).
+func TestDocxAltChunk(t *testing.T) {
+	build := func(name, chunk string) []byte {
+		data, err := zipParts(func(add func(string, []byte) error) error {
+			if err := add("[Content_Types].xml", []byte(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)); err != nil {
+				return err
+			}
+			if err := add("word/document.xml", []byte(`<w:document `+docxNS+`><w:body><w:altChunk r:id="rId9"/></w:body></w:document>`)); err != nil {
+				return err
+			}
+			if err := add("word/_rels/document.xml.rels", []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="`+name+`"/></Relationships>`)); err != nil {
+				return err
+			}
+			return add("word/"+name, []byte(chunk))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	doc, err := Read("a.docx", build("afchunk.htm", `<html><head><meta charset="utf-8"></head><body><p>根据市委统一部署，市委第一巡察组对市文广旅局党组进行了巡察。</p><p>一、整改总体情况</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Paragraphs, "|"); !strings.Contains(got, "市委第一巡察组") || !strings.Contains(got, "一、整改总体情况") {
+		t.Errorf("paragraphs from the chunk: %q", got)
+	}
+	if _, err := Read("a.docx", build("afchunk.mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n\x00\x01")); err == nil || !strings.Contains(err.Error(), "altChunk") {
+		t.Errorf("an unreadable chunk: error %v", err)
+	}
+}
