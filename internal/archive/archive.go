@@ -35,12 +35,15 @@ type Archive struct {
 // Open opens the archive at path, creating it when it does not exist, and brings its schema
 // up to date.
 func Open(path string) (*Archive, error) {
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// WAL: readers go on while one transaction writes; _txlock=immediate: a transaction takes
+	// the write lock when it begins, so two writers wait their turn (busy_timeout) instead of
+	// failing when a reader upgrades.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("打开档案库 %s 失败：%w", path, err)
 	}
-	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	db.SetMaxOpenConns(8) // readers at once (the web page); writes take turns
 	a := &Archive{db: db, path: path}
 	if err := a.migrate(); err != nil {
 		db.Close()
@@ -220,9 +223,13 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 		if r := mostSimilar(stmt, earlier); r != 0 {
 			recurs = r
 		}
+		due := ""
+		if d, ok := Deadline(p.Deadline); ok {
+			due = d.Format("2006-01-02")
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
-			department, person, deadline, theme, paragraph, recurs_of, prior_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior)
+			department, person, deadline, theme, paragraph, recurs_of, prior_round, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior, due)
 		if err != nil {
 			return err
 		}

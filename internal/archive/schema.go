@@ -8,8 +8,8 @@ package archive
 //	bulletins   one row a stored bulletin: its source bytes (for --reextract) and their SHA-256,
 //	            the facts the workbook shows, the whole JSON record, the extractor version, and
 //	            copy_of when the same bulletin (same unit, same problems) was stored before
-//	problems    one row a problem, with its bulletin, ledger columns and recurs_of (a similar
-//	            problem of the same unit in an earlier bulletin)
+//	problems    one row a problem, with its bulletin, ledger columns, due (its 整改时限 as a
+//	            day) and recurs_of (a similar problem of the same unit in an earlier bulletin)
 //	measures    one row a measure of a problem
 //	metrics     one row a quantity, dates one row a date, of a bulletin
 //	problem_fts FTS5 index over problems and their measures, as character bigrams
@@ -80,4 +80,9 @@ var migrations = []string{
 	);
 	CREATE INDEX dates_bulletin ON dates(bulletin_id);
 	CREATE VIRTUAL TABLE problem_fts USING fts5(tokens, tokenize = 'unicode61');`,
+
+	// 2: the last day a problem's 整改时限 allows (2024年12月底 → 2024-12-31), for 逾期. Rows
+	// stored before it have '' until add --reextract.
+	`ALTER TABLE problems ADD COLUMN due TEXT NOT NULL DEFAULT '';
+	CREATE INDEX problems_due ON problems(due) WHERE due <> '';`,
 }

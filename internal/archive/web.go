@@ -17,6 +17,12 @@ type Query struct {
 	Q      string // words, all of which must occur (as Search)
 	Status string // 已完成, 正在整改 … exactly; "未完成" for anything not 已完成
 	Theme  string
+	// Overdue keeps the problems not 已完成 whose 整改时限 ended before Today (YYYY-MM-DD).
+	Overdue bool
+	Today   string
+	// Sort orders the page: "" (last stored first, or best match when searching), "date",
+	// "unit", "status" or "due".
+	Sort   string
 	Offset int
 	Limit  int // 0: 50
 }
@@ -67,6 +73,13 @@ func (a *Archive) ProblemPage(ctx context.Context, q Query) (Page, error) {
 		where += ` AND p.theme = ?`
 		args = append(args, q.Theme)
 	}
+	if q.Overdue {
+		where += ` AND ` + overdueCond
+		args = append(args, q.Today)
+	}
+	if by, ok := sorts[q.Sort]; ok && q.Sort != "" {
+		order = ` ORDER BY ` + by + `, p.id DESC`
+	}
 	var page Page
 	if err := a.db.QueryRowContext(ctx, `SELECT count(*)`+from+` WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return Page{}, err
@@ -74,6 +87,25 @@ func (a *Archive) ProblemPage(ctx context.Context, q Query) (Page, error) {
 	ps, err := a.queryProblems(ctx, `SELECT `+problemColumns+from+` WHERE `+where+order+fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, max(0, q.Offset)), args...)
 	page.Problems = ps
 	return page, err
+}
+
+// overdueCond selects problems not done whose due day is before the argument.
+const overdueCond = `p.due <> '' AND p.due < ? AND p.status <> '已完成'`
+
+// sorts are the orders a page may ask for, each an SQL ordering.
+var sorts = map[string]string{
+	"date":   `COALESCE(NULLIF(b.publish_date, ''), NULLIF(b.as_of_date, ''), b.feedback_date) DESC`,
+	"unit":   `b.unit`,
+	"status": `p.status`,
+	"due":    `CASE WHEN p.due = '' THEN 1 ELSE 0 END, p.due`,
+}
+
+// OverdueCount counts the problems not done whose 整改时限 ended before today (YYYY-MM-DD).
+func (a *Archive) OverdueCount(ctx context.Context, today string) (int, error) {
+	var n int
+	err := a.db.QueryRowContext(ctx, `SELECT count(*) FROM problems p JOIN bulletins b ON b.id = p.bulletin_id
+		WHERE b.copy_of IS NULL AND `+overdueCond, today).Scan(&n)
+	return n, err
 }
 
 // Entry is a stored bulletin as a list shows it.
@@ -154,14 +186,16 @@ type Tally struct {
 	Count int
 }
 
-// Tallies counts problems by a column: "theme", "status" or "unit".
+// Tallies counts problems by a column: "theme", "status", "unit" or "month" (of the
+// bulletin's date; months in order).
 func (a *Archive) Tallies(ctx context.Context, by string) ([]Tally, error) {
-	col := map[string]string{"theme": "p.theme", "status": "p.status", "unit": "b.unit"}[by]
+	col := map[string]string{"theme": "p.theme", "status": "p.status", "unit": "b.unit",
+		"month": "substr(COALESCE(NULLIF(b.publish_date, ''), NULLIF(b.as_of_date, ''), b.feedback_date), 1, 7)"}[by]
 	if col == "" {
 		return nil, fmt.Errorf("unknown tally %q", by)
 	}
 	rows, err := a.db.QueryContext(ctx, `SELECT `+col+`, count(*) FROM problems p JOIN bulletins b ON b.id = p.bulletin_id
-		GROUP BY 1 ORDER BY 2 DESC, 1`)
+		`+map[bool]string{true: `GROUP BY 1 ORDER BY 1`, false: `GROUP BY 1 ORDER BY 2 DESC, 1`}[by == "month"])
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/archive"
@@ -24,6 +25,9 @@ var funcs = template.FuncMap{
 	},
 	"add":  func(a, b int) int { return a + b },
 	"list": func(xs ...string) []string { return xs },
+	"sortOptions": func() [][2]string {
+		return [][2]string{{"", "默认排序"}, {"date", "按日期（新在前）"}, {"unit", "按单位"}, {"status", "按完成情况"}, {"due", "按整改时限"}}
+	},
 	"pct": func(n, total int) int {
 		if total == 0 {
 			return 0
@@ -64,6 +68,8 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	themes, _ := s.a.Tallies(ctx, "theme")
 	status, _ := s.a.Tallies(ctx, "status")
 	units, _ := s.a.Tallies(ctx, "unit")
+	months, _ := s.a.Tallies(ctx, "month")
+	overdue, _ := s.a.OverdueCount(ctx, time.Now().Format("2006-01-02"))
 	if len(units) > 15 {
 		units = units[:15]
 	}
@@ -75,7 +81,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, 200, "overview", map[string]any{
 		"Title": "总览", "Counts": counts, "Latest": latest, "Themes": themes, "Status": status,
-		"Units": units, "Done": done, "Max": maxCount(themes, status, units),
+		"Units": units, "Done": done, "Max": maxCount(themes, status, units, months), "Months": months, "Overdue": overdue,
 	})
 }
 
@@ -99,6 +105,7 @@ func problemQuery(r *http.Request) (archive.Query, int) {
 	return archive.Query{
 		Filter: archive.Filter{Since: v.Get("since"), Until: v.Get("until"), Unit: v.Get("unit"), Round: v.Get("round"), Kind: v.Get("kind")},
 		Q:      v.Get("q"), Status: v.Get("status"), Theme: v.Get("theme"), Offset: (page - 1) * per, Limit: per,
+		Overdue: v.Get("overdue") == "1", Today: time.Now().Format("2006-01-02"), Sort: v.Get("sort"),
 	}, page
 }
 

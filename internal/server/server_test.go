@@ -301,3 +301,29 @@ func TestBulletinMarksProblems(t *testing.T) {
 		}
 	}
 }
+
+// 逾期: the overview counts problems past their 整改时限 and not done; the filter lists them;
+// a sort orders the page.
+func TestOverdueAndSort(t *testing.T) {
+	a, s := fixture(t)
+	b := record("县审计局党组", "2020-06-01", "固定资产账实不符", "党费收缴不规范")
+	b.Problems[0].Deadline, b.Problems[0].Status = "2020年12月底", "正在整改"
+	b.Problems[1].Deadline = "2020年12月底" // 已完成
+	if _, err := a.Add(context.Background(), b, "late", []byte("late"), "t"); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := get(t, s, "/")
+	if !strings.Contains(body, `<a href="/problems?overdue=1">1</a>`) || !strings.Contains(body, "2020-06") {
+		t.Errorf("overview lacks the overdue count or the month 2020-06")
+	}
+	_, body, _ = get(t, s, "/problems?overdue=1")
+	if !strings.Contains(body, "共 1 个问题") || !strings.Contains(body, "固定资产账实不符") {
+		t.Errorf("overdue filter: %s", regexp.MustCompile(`共[^<]*`).FindString(body))
+	}
+	_, body, _ = get(t, s, "/problems?sort=date")
+	first := strings.Index(body, "县&lt;script&gt;")
+	last := strings.Index(body, "县审计局党组")
+	if first < 0 || last < 0 || first > last {
+		t.Errorf("sort=date does not put the newest bulletin (2024-05) before the oldest (2020-06)")
+	}
+}
