@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path"
@@ -291,53 +292,80 @@ func (s *Server) addPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	files := r.MultipartForm.File["files"]
-	if len(files) > MaxUploadFiles {
-		s.fail(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("一次最多上传 %d 个文件，收到 %d 个", MaxUploadFiles, len(files)))
-		return
+	// The inputs, checked before any is read.
+	type job struct {
+		name string
+		file *multipart.FileHeader
 	}
-	var results []outcome
+	var jobs []job
 	for _, fh := range files {
-		name := safeName(fh.Filename)
-		f, err := fh.Open()
-		if err != nil {
-			results = append(results, outcome{name, false, "无法读取：" + err.Error()})
-			continue
-		}
-		data, err := io.ReadAll(f)
-		f.Close()
-		if err != nil {
-			results = append(results, outcome{name, false, "无法读取：" + err.Error()})
-			continue
-		}
-		msg, err := s.add(r.Context(), name, data)
-		if err != nil {
-			results = append(results, outcome{name, false, err.Error()})
-			continue
-		}
-		results = append(results, outcome{name, true, msg})
+		jobs = append(jobs, job{name: safeName(fh.Filename), file: fh})
 	}
 	for _, line := range strings.Split(r.FormValue("urls"), "\n") {
-		u := strings.TrimSpace(line)
-		if u == "" {
-			continue
+		if u := strings.TrimSpace(line); u != "" {
+			jobs = append(jobs, job{name: u})
 		}
-		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-			results = append(results, outcome{u, false, "不是 http 或 https 网址"})
-			continue
-		}
-		if len(results) >= MaxUploadFiles {
-			results = append(results, outcome{u, false, fmt.Sprintf("一次最多添加 %d 项，此项未处理", MaxUploadFiles)})
-			continue
-		}
-		msg, err := s.add(r.Context(), u, nil)
-		results = append(results, outcome{u, err == nil, msgOr(msg, err)})
 	}
-	if len(results) == 0 {
+	switch {
+	case len(jobs) == 0:
 		s.fail(w, http.StatusBadRequest, "没有选择文件")
 		return
+	case len(jobs) > MaxUploadFiles:
+		s.fail(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("一次最多添加 %d 项，收到 %d 项", MaxUploadFiles, len(jobs)))
+		return
 	}
-	s.render(w, 200, "add", map[string]any{"Title": "添加", "CSRF": csrfToken(w, r), "Enabled": true,
-		"MaxFiles": MaxUploadFiles, "MaxMB": MaxUploadBytes >> 20, "Results": results})
+	// The page is sent as the batch goes: each input's row is flushed when it is done, so a
+	// long batch shows its progress without a script.
+	t := s.pages["addstream"]
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	flush := func() {
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
+	if err := t.ExecuteTemplate(w, "head", map[string]any{"Title": "添加", "Total": len(jobs)}); err != nil {
+		return
+	}
+	flush()
+	ok, failed := 0, 0
+	for i, j := range jobs {
+		res := outcome{Name: j.name}
+		switch {
+		case j.file != nil:
+			res.Text, res.OK = s.addFile(r, j.name, j.file)
+		case !strings.HasPrefix(j.name, "http://") && !strings.HasPrefix(j.name, "https://"):
+			res.Text = "不是 http 或 https 网址"
+		default:
+			msg, err := s.add(r.Context(), j.name, nil)
+			res.Text, res.OK = msgOr(msg, err), err == nil
+		}
+		if res.OK {
+			ok++
+		} else {
+			failed++
+		}
+		if err := t.ExecuteTemplate(w, "row", map[string]any{"N": i + 1, "Total": len(jobs), "Name": res.Name, "OK": res.OK, "Text": res.Text}); err != nil {
+			return // the browser went away
+		}
+		flush()
+	}
+	t.ExecuteTemplate(w, "tail", map[string]any{"Title": "添加", "Total": len(jobs), "OK": ok, "Failed": failed})
+}
+
+// addFile reads one uploaded file and adds it; it returns the sentence to show and whether
+// the file was stored.
+func (s *Server) addFile(r *http.Request, name string, fh *multipart.FileHeader) (string, bool) {
+	f, err := fh.Open()
+	if err != nil {
+		return "无法读取：" + err.Error(), false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return "无法读取：" + err.Error(), false
+	}
+	msg, err := s.add(r.Context(), name, data)
+	return msgOr(msg, err), err == nil
 }
 
 func msgOr(msg string, err error) string {

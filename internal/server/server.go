@@ -51,7 +51,7 @@ type Server struct {
 // is not available.
 func New(a *archive.Archive, add AddFunc) (*Server, error) {
 	s := &Server{a: a, add: add, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, name := range []string{"overview", "problems", "bulletin", "common", "add", "error"} {
+	for _, name := range []string{"overview", "problems", "bulletin", "common", "add", "addstream", "error"} {
 		t, err := template.New("layout.tmpl").Funcs(funcs).ParseFS(templateFS, "templates/layout.tmpl", "templates/"+name+".tmpl")
 		if err != nil {
 			return nil, err

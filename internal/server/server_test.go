@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuncha/xuncha/internal/archive"
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -327,3 +328,86 @@ func TestOverdueAndSort(t *testing.T) {
 		t.Errorf("sort=date does not put the newest bulletin (2024-05) before the oldest (2020-06)")
 	}
 }
+
+// 添加 shows each input's result as soon as it is done: the first row reaches the browser
+// while the second input is still being read.
+func TestAddStreamsProgress(t *testing.T) {
+	a, err := archive.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	release := make(chan struct{})
+	s, err := New(a, func(ctx context.Context, name string, data []byte) (string, error) {
+		if name == "slow.txt" {
+			select {
+			case <-release:
+			case <-ctx.Done():
+				return "", ctx.Err()
+			}
+		}
+		return "已存入 " + name, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	jar := &cookieJar{}
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(srv.URL + "/add")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	token := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindSubmatch(page)
+	if token == nil {
+		t.Fatal("no token")
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", string(token[1]))
+	for _, name := range []string{"fast.txt", "slow.txt"} {
+		fw, _ := mw.CreateFormFile("files", name)
+		io.WriteString(fw, "内容")
+	}
+	mw.Close()
+	resp, err = client.Post(srv.URL+"/add", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got := make(chan string, 1)
+	go func() {
+		var seen []byte
+		buf := make([]byte, 4096)
+		for !bytes.Contains(seen, []byte("已存入 fast.txt")) {
+			n, err := resp.Body.Read(buf)
+			seen = append(seen, buf[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		got <- string(seen)
+	}()
+	select {
+	case seen := <-got:
+		if !strings.Contains(seen, "已存入 fast.txt") || strings.Contains(seen, "已存入 slow.txt") {
+			t.Errorf("first part of the page: %q", seen)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the first row did not arrive while the second input was in hand")
+	}
+	close(release)
+	rest, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(rest), "已存入 slow.txt") || !strings.Contains(string(rest), "成功 2，失败 0") {
+		t.Errorf("the rest of the page: %q", rest)
+	}
+}
+
+// cookieJar keeps the cookies of one test server.
+type cookieJar struct{ cookies []*http.Cookie }
+
+func (j *cookieJar) SetCookies(_ *url.URL, cs []*http.Cookie) { j.cookies = append(j.cookies, cs...) }
+func (j *cookieJar) Cookies(*url.URL) []*http.Cookie          { return j.cookies }
