@@ -25,9 +25,6 @@ func segmenter(tb testing.TB) *Segmenter {
 	return loaded
 }
 
-// seedPath is the user's sample bulletin in corpus/.
-var seedPath = testcorpus.SamplePath()
-
 func readSeed(tb testing.TB) string { return testcorpus.Sample(tb) }
 
 // seedBulletin builds the bulletin of the seed by hand, without the other stages: paragraphs are
