@@ -108,6 +108,38 @@ func (a *Archive) OverdueCount(ctx context.Context, today string) (int, error) {
 	return n, err
 }
 
+// Declared sums what the bulletins say of themselves, beside what was found: the problems
+// they declare (and of those, how many they call done), the measures they declare and call
+// done, and the problems found in those same bulletins that declare a total.
+type Declared struct {
+	Bulletins              int // bulletins that declare a problem total
+	Problems, ProblemsDone int
+	Found                  int // problems found in those bulletins
+	Measures, MeasuresDone int
+	MeasureBulletins       int // bulletins that declare both measure counts
+}
+
+// DeclaredTotals sums the declared counts of the stored bulletins (copies left out).
+func (a *Archive) DeclaredTotals(ctx context.Context) (Declared, error) {
+	var d Declared
+	err := a.db.QueryRowContext(ctx, `SELECT
+		count(json_extract(b.record, '$.declared.problems_total')),
+		COALESCE(sum(json_extract(b.record, '$.declared.problems_total')), 0),
+		COALESCE(sum(CASE WHEN json_extract(b.record, '$.declared.problems_total') IS NOT NULL
+			THEN json_extract(b.record, '$.declared.problems_done') END), 0),
+		COALESCE(sum(CASE WHEN json_extract(b.record, '$.declared.problems_total') IS NOT NULL
+			THEN (SELECT count(*) FROM problems p WHERE p.bulletin_id = b.id) END), 0),
+		COALESCE(sum(CASE WHEN json_extract(b.record, '$.declared.measures_done') IS NOT NULL
+			THEN json_extract(b.record, '$.declared.measures_total') END), 0),
+		COALESCE(sum(CASE WHEN json_extract(b.record, '$.declared.measures_total') IS NOT NULL
+			THEN json_extract(b.record, '$.declared.measures_done') END), 0),
+		count(CASE WHEN json_extract(b.record, '$.declared.measures_total') IS NOT NULL
+			AND json_extract(b.record, '$.declared.measures_done') IS NOT NULL THEN 1 END)
+		FROM bulletins b WHERE b.copy_of IS NULL`).Scan(&d.Bulletins, &d.Problems, &d.ProblemsDone, &d.Found,
+		&d.Measures, &d.MeasuresDone, &d.MeasureBulletins)
+	return d, err
+}
+
 // Entry is a stored bulletin as a list shows it.
 type Entry struct {
 	ID       int64

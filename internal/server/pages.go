@@ -71,6 +71,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	units, _ := s.a.Tallies(ctx, "unit")
 	months, _ := s.a.Tallies(ctx, "month")
 	overdue, _ := s.a.OverdueCount(ctx, time.Now().Format("2006-01-02"))
+	declared, _ := s.a.DeclaredTotals(ctx)
 	if len(units) > 15 {
 		units = units[:15]
 	}
@@ -82,7 +83,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, 200, "overview", map[string]any{
 		"Title": "总览", "Counts": counts, "Latest": latest, "Themes": themes, "Status": status,
-		"Units": units, "Done": done, "Max": maxCount(themes, status, units, months), "Months": months, "Overdue": overdue,
+		"Units": units, "Done": done, "Max": maxCount(themes, status, units, months), "Months": months, "Overdue": overdue, "Declared": declared,
 	})
 }
 

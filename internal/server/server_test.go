@@ -411,3 +411,20 @@ type cookieJar struct{ cookies []*http.Cookie }
 
 func (j *cookieJar) SetCookies(_ *url.URL, cs []*http.Cookie) { j.cookies = append(j.cookies, cs...) }
 func (j *cookieJar) Cookies(*url.URL) []*http.Cookie          { return j.cookies }
+
+// 总览 puts what the bulletins declare beside what was found.
+func TestOverviewDeclared(t *testing.T) {
+	a, s := fixture(t)
+	b := record("县统计局党组", "2024-08-01", "统计数据审核不严", "统计台账不全", "统计人员配备不足")
+	total, done, measures, mdone := 4, 3, 10, 8
+	b.Declared = bulletin.Declared{ProblemsTotal: &total, ProblemsDone: &done, MeasuresTotal: &measures, MeasuresDone: &mdone}
+	if _, err := a.Add(context.Background(), b, "declared", []byte("declared"), "t"); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := get(t, s, "/")
+	for _, want := range []string{"<b>4 / 3</b>公报自述问题数 / 找到（1 份自述了总数）", "<b>75%</b>自述问题完成率（3/4）", "<b>80%</b>自述措施完成率（8/10，1 份）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+}
