@@ -119,6 +119,7 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 
 	ins, expandErrs := pipeline.Expand(inputs, stdin)
+	setMemoryLimit(len(ins), pipeline.Largest(ins, n))
 	for _, err := range expandErrs {
 		out.line("xuncha: " + oneLine(err.Error()))
 	}

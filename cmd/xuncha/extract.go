@@ -192,6 +192,7 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	defer cancel()
 
 	inputs, expandErrs := pipeline.Expand(f.inputs, stdin)
+	setMemoryLimit(len(inputs), pipeline.Largest(inputs, f.maxSize))
 	if !f.json || f.outGiven {
 		if in, same := outputIsInput(f.out, inputs); same {
 			return usageError(stderr, "-o %s 也是输入（%s）：它会先被读取再被覆盖", f.out, in)

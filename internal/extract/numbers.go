@@ -45,80 +45,158 @@ func extractNumbers(b *bulletin.Bulletin) {
 		b.Dates = []bulletin.Date{}
 	}
 	for _, p := range b.Paragraphs {
-		text := fold.String(p.Text)
-		var orig []rune // the original's runes, built on the first quantity or date found
-		written := func(start, stop int) string {
-			if orig == nil {
-				orig = []rune(p.Text)
-				if len(orig) != utf8.RuneCountInString(text) {
-					orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
-				}
+		base := 0 // rune offset of the window in the paragraph
+		for i, win := range windows(p.Text, windowSize) {
+			skip := 0
+			if i == 0 && p.Role == bulletin.RoleHeading {
+				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
-			return string(orig[start:stop])
-		}
-		skip, scanned := 0, text
-		if p.Role == bulletin.RoleHeading {
-			if skip = numMarkerLen(text, markers[p.Index]); skip > 0 {
-				scanned = string([]rune(text)[skip:])
-			}
-		}
-		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
-		for _, q := range quantity.Scan(scanned) {
-			q.Start, q.End = q.Start+skip, q.End+skip
-			m := bulletin.Metric{
-				Text:      written(q.Start, q.End),
-				Value:     q.Value,
-				Max:       q.Max,
-				Unit:      q.Unit,
-				Kind:      q.Kind,
-				Approx:    q.Approx,
-				Bound:     q.Bound,
-				Each:      q.Each,
-				Paragraph: p.Index,
-				Start:     q.Start,
-				End:       q.End,
-				Owner:     p.Problem,
-			}
-			b.Metrics = append(b.Metrics, m)
-			if k, ok := owners[p.Problem]; ok && p.Problem != "" {
-				b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
-			}
-		}
-		context := year
-		if context == 0 {
-			context = fallback
-		}
-		for _, d := range quantity.ScanDates(text, context) {
-			written := written(d.Start, d.Stop)
-			if d.Garbled {
-				b.Warnings = append(b.Warnings, bulletin.Warning{
-					Code:      "date_garbled",
-					Message:   fmt.Sprintf("date %q has lost characters; not guessed", written),
-					Paragraph: p.Index,
-				})
-				continue
-			}
-			if d.Date == "" {
-				continue // year-less, and no year known
-			}
-			b.Dates = append(b.Dates, bulletin.Date{
-				Text:      written,
-				Date:      bulletin.Day(d.Date),
-				End:       bulletin.Day(d.End),
-				Inferred:  d.Inferred,
-				Paragraph: p.Index,
-				Start:     d.Start,
-				Stop:      d.Stop,
-			})
-			switch {
-			case !d.HasYear():
-			case len(d.End) >= len("2006-01"): // 2023年8月24日至10月23日
-				year = numYear(bulletin.Day(d.End))
-			case len(d.Date) >= len("2006-01"): // 2023年9月, 2024年2月22日; not a bare 2023年
-				year = numYear(bulletin.Day(d.Date))
-			}
+			year = scanWindow(b, p, win, base, skip, year, fallback, owners)
+			base += utf8.RuneCountInString(win)
 		}
 	}
+}
+
+// windowSize is the length in bytes past which a paragraph is scanned in windows cut at
+// sentence ends: a quantity or a date never spans a sentence end, and a paragraph of megabytes
+// (a bulletin without line breaks) is then scanned in memory bounded by the window, not by the
+// paragraph. Real paragraphs are far shorter, so they are scanned whole.
+var windowSize = 64 << 10 // a variable so a test can make windows small
+
+// windows cuts s into pieces of about size bytes, each ending just after a sentence end (。！？；
+// or a line break) where one lies between size and 4×size bytes, else after a comma or space,
+// else at a rune boundary. A short s is one piece.
+func windows(s string, size int) []string {
+	if len(s) <= size {
+		return []string{s}
+	}
+	var out []string
+	for len(s) > size {
+		cut := cutAfter(s, size, 4*size, "。！？；!?;\n")
+		if cut < 0 {
+			cut = cutAfter(s, size, 4*size, "，、, \u3000\t")
+		}
+		if cut < 0 {
+			cut = size
+			for cut < len(s) && !utf8.RuneStart(s[cut]) {
+				cut++
+			}
+		}
+		out = append(out, s[:cut])
+		s = s[cut:]
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// cutAfter is the byte offset just past the first rune of set in s[from:to], or -1.
+func cutAfter(s string, from, to int, set string) int {
+	for from < len(s) && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	if to > len(s) {
+		to = len(s)
+	}
+	if from >= to {
+		return -1
+	}
+	i := strings.IndexAny(s[from:to], set)
+	if i < 0 {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(s[from+i:])
+	return from + i + n
+}
+
+// firstRunes is the beginning of s, at most n runes.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// scanWindow adds the metrics and dates of win, a piece of paragraph p starting base runes into
+// it, skipping its first skip runes (a heading's marker), and returns the year later year-less
+// dates take.
+func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, skip, year, fallback int, owners map[string]int) int {
+	text := fold.String(win)
+	var orig []rune // the original's runes, built on the first quantity or date found
+	written := func(start, stop int) string {
+		if orig == nil {
+			orig = []rune(win)
+			if len(orig) != utf8.RuneCountInString(text) {
+				orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+			}
+		}
+		return string(orig[start:stop])
+	}
+	scanned := text
+	if skip > 0 {
+		scanned = string([]rune(text)[skip:])
+	}
+	// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
+	for _, q := range quantity.Scan(scanned) {
+		q.Start, q.End = q.Start+skip, q.End+skip
+		m := bulletin.Metric{
+			Text:      written(q.Start, q.End),
+			Value:     q.Value,
+			Max:       q.Max,
+			Unit:      q.Unit,
+			Kind:      q.Kind,
+			Approx:    q.Approx,
+			Bound:     q.Bound,
+			Each:      q.Each,
+			Paragraph: p.Index,
+			Start:     base + q.Start,
+			End:       base + q.End,
+			Owner:     p.Problem,
+		}
+		b.Metrics = append(b.Metrics, m)
+		if k, ok := owners[p.Problem]; ok && p.Problem != "" {
+			b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
+		}
+	}
+	context := year
+	if context == 0 {
+		context = fallback
+	}
+	for _, d := range quantity.ScanDates(text, context) {
+		written := written(d.Start, d.Stop)
+		if d.Garbled {
+			b.Warnings = append(b.Warnings, bulletin.Warning{
+				Code:      "date_garbled",
+				Message:   fmt.Sprintf("date %q has lost characters; not guessed", written),
+				Paragraph: p.Index,
+			})
+			continue
+		}
+		if d.Date == "" {
+			continue // year-less, and no year known
+		}
+		b.Dates = append(b.Dates, bulletin.Date{
+			Text:      written,
+			Date:      bulletin.Day(d.Date),
+			End:       bulletin.Day(d.End),
+			Inferred:  d.Inferred,
+			Paragraph: p.Index,
+			Start:     base + d.Start,
+			Stop:      base + d.Stop,
+		})
+		switch {
+		case !d.HasYear():
+		case len(d.End) >= len("2006-01"): // 2023年8月24日至10月23日
+			year = numYear(bulletin.Day(d.End))
+		case len(d.Date) >= len("2006-01"): // 2023年9月, 2024年2月22日; not a bare 2023年
+			year = numYear(bulletin.Day(d.Date))
+		}
+	}
+	return year
 }
 
 // numYear returns the year of an ISO day (2024-02-22, 2024-02, 2024), or 0.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -242,4 +243,63 @@ func FuzzExtractNumbers(f *testing.F) {
 			t.Fatalf("problem holds more metrics than the bulletin")
 		}
 	})
+}
+
+// TestNumbersWindows joins the seed into one paragraph (a bulletin without line breaks) and
+// checks that scanning it in small windows cut at sentence ends finds exactly what scanning it
+// whole finds, at the same offsets.
+func TestNumbersWindows(t *testing.T) {
+	seed := numSeedBulletin(t)
+	var texts []string
+	for _, p := range seed.Paragraphs {
+		texts = append(texts, p.Text)
+	}
+	one := strings.Join(texts, "")
+	scan := func(size int) *bulletin.Bulletin {
+		defer func(old int) { windowSize = old }(windowSize)
+		windowSize = size
+		b := &bulletin.Bulletin{PublishDate: "2024-03-01",
+			Paragraphs: []bulletin.Paragraph{{Role: bulletin.RoleOther, Text: one}}}
+		extractNumbers(b)
+		return b
+	}
+	whole, windowed := scan(len(one)+1), scan(512)
+	if n := len(windows(one, 512)); n < 10 {
+		t.Fatalf("the joined seed (%d bytes) cuts into %d windows of 512 bytes; want many", len(one), n)
+	}
+	if len(whole.Metrics) < 50 || len(whole.Dates) < 5 {
+		t.Fatalf("whole scan found %d metrics and %d dates; the seed has more", len(whole.Metrics), len(whole.Dates))
+	}
+	if !reflect.DeepEqual(whole.Metrics, windowed.Metrics) {
+		t.Errorf("metrics differ: whole %d, windowed %d", len(whole.Metrics), len(windowed.Metrics))
+	}
+	if !reflect.DeepEqual(whole.Dates, windowed.Dates) {
+		t.Errorf("dates differ: whole %d, windowed %d", len(whole.Dates), len(windowed.Dates))
+	}
+	for _, m := range windowed.Metrics {
+		if got := string([]rune(one)[m.Start:m.End]); got != m.Text {
+			t.Errorf("metric %q: paragraph holds %q at %d..%d", m.Text, got, m.Start, m.End)
+		}
+	}
+}
+
+func TestWindows(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		size int
+		want []string
+	}{
+		{"短句。", 64, []string{"短句。"}},                      // shorter than a window: one piece
+		{"一二三。四五六。七八", 6, []string{"一二三。", "四五六。", "七八"}}, // cut after each 。
+		{"一二三，四五六，七八", 6, []string{"一二三，", "四五六，", "七八"}}, // no sentence end: after a comma
+		{"一二三四五六", 6, []string{"一二", "三四", "五六"}},         // nothing to cut at: rune boundary
+	} {
+		got := windows(c.s, c.size)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("windows(%q, %d) = %q, want %q", c.s, c.size, got, c.want)
+		}
+		if strings.Join(got, "") != c.s {
+			t.Errorf("windows(%q) lost text", c.s)
+		}
+	}
 }

@@ -156,7 +156,7 @@ func readPart(f *zip.File, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("Word 文档的部件 %s 解压后超过 %s 上限", f.Name, formatBytes(limit))
 	}
 	if len(b) > ratioFloor && f.CompressedSize64 > 0 && uint64(len(b))/f.CompressedSize64 > maxDocxRatio {
-		return nil, fmt.Errorf("part %s of the Word document expands %d times (zip bomb?)", f.Name, uint64(len(b))/f.CompressedSize64)
+		return nil, fmt.Errorf("Word 文档的部件 %s 解压后膨胀 %d 倍（疑似压缩炸弹），不予读取", f.Name, uint64(len(b))/f.CompressedSize64)
 	}
 	return b, nil
 }
@@ -218,7 +218,7 @@ func parseDocumentXML(body []byte, num *numbering, styles map[string]styleNum) (
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("corrupt Word document: word/document.xml (%v)", err)
+			return nil, nil, fmt.Errorf("Word 文档已损坏：word/document.xml 无法解析（%v）", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -190,10 +190,10 @@ func TestDocxBad(t *testing.T) {
 		want string
 	}{
 		{"truncated", good[:len(good)/2], "Word 文档已损坏或不完整"},
-		{"zip bomb", bomb, "zip bomb"},
+		{"zip bomb", bomb, "压缩炸弹"},
 		{"too many entries", many, "条目过多"},
 		{"no document.xml", noDocument, "没有 word/document.xml"},
-		{"bad xml", badXML, "corrupt Word document: word/document.xml"},
+		{"bad xml", badXML, "Word 文档已损坏：word/document.xml"},
 		{"corrupted deflate", corrupted, "corrupt"},
 		{"empty", empty, "Word 文档为空"},
 	}

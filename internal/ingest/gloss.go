@@ -17,20 +17,26 @@ func removeGlosses(s string) string {
 	if strings.IndexByte(s, '(') < 0 && !strings.Contains(s, "（") {
 		return s
 	}
-	var b strings.Builder
+	var b strings.Builder // grown only once a gloss is found: most text has none
+	kept := 0             // s[kept:i] is not yet copied to b
 	prevHan := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if prevHan && (r == '(' || r == '（') {
 			if end := glossEnd(s[i+n:]); end > 0 {
+				b.WriteString(s[kept:i])
 				i += n + end
+				kept = i
 				continue // prevHan stays true: 國際(jì)(集團(tuán)) is not a case, but 據(jù)(jù) would be
 			}
 		}
-		b.WriteString(s[i : i+n])
-		prevHan = unicode.Is(unicode.Han, r)
+		prevHan = r >= 0x2E80 && unicode.Is(unicode.Han, r)
 		i += n
 	}
+	if kept == 0 {
+		return s
+	}
+	b.WriteString(s[kept:])
 	return b.String()
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"sync"
+
+	"github.com/xuncha/xuncha/internal/ingest"
 )
 
 // DefaultBudget is the bytes of input in flight at once when Options.Budget is 0. Processing
@@ -77,4 +79,24 @@ func (b *budget) release(w int64) {
 	b.free += w
 	b.mu.Unlock()
 	b.cond.Broadcast()
+}
+
+// Largest is the size of the largest input as Run will weigh it: a file's size, data in
+// memory, and maxBytes (0 means ingest.DefaultMaxBytes) for standard input and URLs, whose
+// size is known only once read. A caller sizes memory with it: Run holds at most
+// max(Budget, Largest) bytes of input at once, and processing holds about three times an
+// input's size.
+func Largest(inputs []Input, maxBytes int64) int64 {
+	if maxBytes <= 0 {
+		maxBytes = ingest.DefaultMaxBytes
+	}
+	var n int64
+	for _, in := range inputs {
+		w := inputWeight(in, maxBytes)
+		if in.Data == nil && in.Path == "" {
+			w = maxBytes
+		}
+		n = max(n, w)
+	}
+	return n
 }

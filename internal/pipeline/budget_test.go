@@ -2,12 +2,15 @@ package pipeline
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/ingest"
 	"github.com/xuncha/xuncha/internal/segment"
 )
 
@@ -75,5 +78,30 @@ func TestBudgetWaitCancels(t *testing.T) {
 	b.release(10)
 	if !b.acquire(context.Background(), 5) {
 		t.Error("released budget not reusable")
+	}
+}
+
+func TestLargest(t *testing.T) {
+	dir := t.TempDir()
+	small, big := filepath.Join(dir, "small.txt"), filepath.Join(dir, "big.txt")
+	os.WriteFile(small, make([]byte, 10), 0o644)
+	os.WriteFile(big, make([]byte, 3000), 0o644)
+	for _, c := range []struct {
+		name   string
+		inputs []Input
+		max    int64
+		want   int64
+	}{
+		{"files", []Input{{Path: small}, {Path: big}}, 1 << 20, 3000},
+		{"file over the limit counts as the limit", []Input{{Path: big}}, 1000, 1000},
+		{"data in memory", []Input{{Data: make([]byte, 77)}}, 1 << 20, 77},
+		{"a URL may be as large as the limit", []Input{{URL: "https://example.org/a"}, {Path: small}}, 5000, 5000},
+		{"standard input likewise", []Input{{Name: "-"}}, 0, ingest.DefaultMaxBytes},
+		{"a missing file weighs nothing", []Input{{Path: filepath.Join(dir, "gone")}}, 1 << 20, 0},
+		{"no inputs", nil, 1 << 20, 0},
+	} {
+		if got := Largest(c.inputs, c.max); got != c.want {
+			t.Errorf("%s: Largest = %d, want %d", c.name, got, c.want)
+		}
 	}
 }

@@ -136,7 +136,7 @@ func (x *expander) path(p string) {
 func (x *expander) glob(pattern string) {
 	matches, err := filepath.Glob(pattern)
 	if err != nil {
-		x.fail(pattern, fmt.Errorf("bad pattern: %w", err))
+		x.fail(pattern, fmt.Errorf("通配符写法有误：%w", err))
 		return
 	}
 	sort.Strings(matches)

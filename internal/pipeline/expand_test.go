@@ -80,7 +80,7 @@ func TestExpandArguments(t *testing.T) {
 		{"glob", []string{filepath.Join(dir, "*.t?t")}, "a.txt list.txt", nil},
 		{"glob skips other kinds, walks folders", []string{filepath.Join(dir, "*")}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},
 		{"glob without match", []string{filepath.Join(dir, "*.xls")}, "", []string{"*.xls: 没有匹配的公报文件（.txt .htm .html .docx .doc .pdf）"}},
-		{"bad pattern", []string{filepath.Join(dir, "[.txt")}, "", []string{"bad pattern"}},
+		{"bad pattern", []string{filepath.Join(dir, "[.txt")}, "", []string{"通配符写法有误"}},
 		{"missing file", []string{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "a.txt")}, "a.txt", []string{"nope.txt: 文件或文件夹不存在"}},
 		{"url", []string{"http://example.gov.cn/x.htm", "HTTPS://example.gov.cn/y"}, "http://example.gov.cn/x.htm HTTPS://example.gov.cn/y", nil},
 		{"same path twice", []string{filepath.Join(dir, "a.txt"), dir + "/./a.txt", dir}, "a.txt b.htm c.pdf list-dir/e.txt list.txt sub/d.txt", nil},

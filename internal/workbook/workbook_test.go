@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"math"
@@ -607,6 +608,42 @@ func TestSourceLinkEscaped(t *testing.T) {
 	} {
 		if text, target := o.source(bulletin.Source{Path: path}); target != want || text != path {
 			t.Errorf("source(%q) = %q, %q; want link %q", path, text, target, want)
+		}
+	}
+}
+
+// TestWriteJSONSameBytes checks that the streamed JSON line is byte for byte what
+// encoding/json gives, for paragraphs with every kind of character that needs escaping, text
+// longer than a piece, invalid UTF-8 at piece boundaries, and no paragraphs at all.
+func TestWriteJSONSameBytes(t *testing.T) {
+	long := strings.Repeat("巡察“整改”\t<a&b>\\\"\u2028\x01。", 9000) // > 64 KB
+	bad := strings.Repeat("a", 64<<10-1) + "\xe4\xb8" + "整" + "\xff" + strings.Repeat("b", 70<<10)
+	for name, paras := range map[string][]bulletin.Paragraph{
+		"seed":  seedBulletin().Paragraphs,
+		"long":  {{Index: 0, Role: "other", Text: long}, {Index: 1, Role: "problem", Problem: "P1", Section: "S1", Text: ""}},
+		"bad":   {{Index: 0, Role: "other", Text: bad}},
+		"none":  nil,
+		"empty": {},
+	} {
+		b := seedBulletin()
+		b.Paragraphs = paras
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(b); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteJSON(&got, b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			i := 0
+			for i < got.Len() && i < want.Len() && got.Bytes()[i] == want.Bytes()[i] {
+				i++
+			}
+			t.Errorf("%s: differs from encoding/json at byte %d of %d/%d: got %.80q, want %.80q",
+				name, i, got.Len(), want.Len(), got.Bytes()[i:], want.Bytes()[i:])
 		}
 	}
 }
