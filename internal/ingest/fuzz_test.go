@@ -18,7 +18,7 @@ import (
 func checkDocument(t *testing.T, doc *Document) {
 	t.Helper()
 	switch doc.Format {
-	case FormatTxt, FormatHTML, FormatDocx:
+	case FormatTxt, FormatHTML, FormatDocx, FormatDoc, FormatPDF:
 	default:
 		t.Fatalf("format %q", doc.Format)
 	}
@@ -49,6 +49,15 @@ func checkDocument(t *testing.T, doc *Document) {
 func FuzzRead(f *testing.F) {
 	f.Add("a.txt", []byte("当前位置: 首页 > 巡视巡察\n关于巡察整改进展情况的通报\n时间:2020-11-16 17:06\n根据市委统一部署。"))
 	f.Add("a.html", []byte(`<html><body><div class="TRS_Editor"><p>根据市委统一部署</p></div></body></html>`))
+	// Word files, legacy and new, with a ledger table (no real PDF here: the PDF engine takes
+	// seconds to start, more than a minute under -race; the PDF tests run it).
+	for _, p := range []string{"../pipeline/testdata/ledger/ledger-b.doc", "../pipeline/testdata/ledger/ledger-b.docx"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(filepath.Base(p), data)
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		doc, err := Read(name, data)
 		if err != nil {

@@ -306,8 +306,11 @@ func readLine(br *bufio.Reader, max int) (text string, long bool, err error) {
 			b = append(b, chunk...)
 		}
 		if rerr != nil {
-			if long || len(b) > 0 {
-				return string(b), long, nil
+			if long {
+				return "", true, nil
+			}
+			if len(b) > 0 {
+				return string(b), false, nil
 			}
 			return "", false, rerr
 		}
