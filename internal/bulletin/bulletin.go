@@ -130,16 +130,17 @@ type Section struct {
 
 // Problem is one problem the inspectors raised, with what was done about it.
 type Problem struct {
-	ID         string    `json:"id"`                   // "P1", "P2" … in order of appearance
-	Section    string    `json:"section"`              // ID of the section it sits in
-	Category   string    `json:"category,omitempty"`   // the category heading (（一）关于“…”方面), its quote
-	Topic      string    `json:"topic"`                // the topic heading (1.关于“…”问题整改情况), its quote
-	Quote      string    `json:"quote"`                // exact inner text of the quotation, as in the source
-	Text       string    `json:"text,omitempty"`       // the problem description where it is not quoted
-	Status     string    `json:"status"`               // 已完成, 基本完成, 正在整改, 持续整改, 长期坚持, or ""
-	Department string    `json:"department,omitempty"` // 责任单位/责任部门
-	Person     string    `json:"person,omitempty"`     // 责任人
-	Deadline   string    `json:"deadline,omitempty"`   // 整改时限 as written
+	ID         string    `json:"id"`                    // "P1", "P2" … in order of appearance
+	Section    string    `json:"section"`               // ID of the section it sits in
+	Category   string    `json:"category,omitempty"`    // the category heading (（一）关于“…”方面): its quote, else its words without the frame
+	Topic      string    `json:"topic"`                 // the topic heading (1.关于“…”问题整改情况): its quote, else its words without the frame
+	Quote      string    `json:"quote"`                 // exact inner text of the quotation, as in the source
+	Text       string    `json:"text,omitempty"`        // the problem description where it is not quoted
+	Status     string    `json:"status"`                // 已完成, 基本完成, 正在整改, 持续整改, 长期坚持, or ""
+	StatusFrom string    `json:"status_from,omitempty"` // StatusStated, StatusInferred, or "" when Status is ""
+	Department string    `json:"department,omitempty"`  // 责任单位/责任部门
+	Person     string    `json:"person,omitempty"`      // 责任人
+	Deadline   string    `json:"deadline,omitempty"`    // 整改时限 as written
 	Theme      string    `json:"theme"`
 	ThemeWords []string  `json:"theme_words,omitempty"` // the words that decided the theme
 	Measures   []Measure `json:"measures"`
@@ -148,6 +149,12 @@ type Problem struct {
 	Keywords   []Keyword `json:"keywords"`
 	Paragraph  int       `json:"paragraph"` // paragraph index of the problem statement
 }
+
+// Where a problem's status comes from (Problem.StatusFrom).
+const (
+	StatusStated   = "text"            // the bulletin states it for this problem
+	StatusInferred = "declared_totals" // inferred: the bulletin declares all its problems done
+)
 
 // Measure is one thing done for a problem.
 type Measure struct {

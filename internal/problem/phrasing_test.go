@@ -251,7 +251,7 @@ var phrasingCases = []struct {
 针对“癸单位车辆管理不严”问题，安装定位设备（整改中）。`,
 		problems: []string{"甲单位固定资产账实不符", "乙单位公务卡使用不规范", "丙单位临时用工管理混乱", "丁单位信访件办理超期",
 			"戊单位食堂管理不规范", "己单位项目进度滞后", "庚单位干部作风不实", "辛单位制度建设滞后", "壬单位档案数字化滞后", "癸单位车辆管理不严"},
-		status: []string{StatusDone, StatusDone, StatusDone, StatusDone, StatusMostlyDone, StatusOngoing, StatusOngoing, StatusLongTerm, StatusInProgress, StatusInProgress},
+		status: []string{StatusDone, StatusDone, StatusDone, StatusDone, StatusMostlyDone, StatusOngoing, "", StatusLongTerm, StatusInProgress, StatusInProgress},
 	},
 	{
 		name: "no status from a plan or a count",
@@ -597,7 +597,7 @@ func TestStatusPhrasings(t *testing.T) {
 		{"整改中", true, StatusInProgress},
 		{"清退临时人员5名。整改完成。", false, StatusDone},           // a sentence of its own
 		{"挂图作战，已阶段性完成。", false, StatusOngoing},          // 阶段性完成 is not done
-		{"开展作风整顿，将持续推进。", false, StatusOngoing},         //
+		{"开展作风整顿，将持续推进。", false, ""},                    // effort, not a status (issue 10)
 		{"已完成扫描4200卷，目前正在推进。", false, StatusInProgress}, // 已完成 before a count is no status
 		{"确保6月底前整改完成。", false, ""},                      // a plan
 		{"力争年底前全部整改完成；目前已整改完成。", false, StatusDone},     // the plan is one clause, the fact another

@@ -181,6 +181,12 @@ func Extract(b *bulletin.Bulletin) {
 	x.scan()
 	x.finish()
 	x.mergeLedgers() // ledger.go: tables whose header names a problem column
+	for i := range b.Problems {
+		if b.Problems[i].Status != "" {
+			b.Problems[i].StatusFrom = bulletin.StatusStated
+		}
+	}
+	FromHeadings(b)
 }
 
 // runesOf returns the folded runes of paragraph i.

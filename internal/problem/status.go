@@ -22,36 +22,38 @@ const (
 // status label (完成情况：已完成), a parenthesis after the problem ((已完成)), or in prose only where
 // they end a sentence (…，挂图作战，已阶段性完成。), because elsewhere in prose they describe other
 // things (已完成年度任务60场次 is a count, not the problem's status). 阶段性完成 is 持续整改: the
-// stage is done, the problem is not.
+// stage is done, the problem is not. Words for effort (持续推进) are a status only where a label or a
+// parenthesis gives them as one.
 var statusPhrases = []struct {
 	text   string
 	status string
 	prose  bool
+	vague  bool // a word for effort, not a state: read only as a label's value or in a parenthesis
 }{
-	{"已全部整改到位", StatusDone, true},      // 该问题已全部整改到位
-	{"已整改到位", StatusDone, true},        // 目前已整改到位
-	{"已完成整改", StatusDone, true},        // 该问题已完成整改
-	{"已整改完成", StatusDone, true},        // 该问题已整改完成
-	{"整改已完成", StatusDone, true},        // 整改已完成
-	{"已阶段性完成", StatusOngoing, true},    // 该问题已阶段性完成
-	{"阶段性完成", StatusOngoing, false},    // 完成情况：阶段性完成
-	{"已基本完成", StatusMostlyDone, true},  // 整改已基本完成
-	{"基本完成整改", StatusMostlyDone, true}, // 基本完成整改
-	{"基本整改到位", StatusMostlyDone, true}, // 基本整改到位
-	{"基本完成", StatusMostlyDone, false},  // 完成情况：基本完成
-	{"正在整改", StatusInProgress, true},   // 该问题正在整改
-	{"正在推进", StatusInProgress, false},  // 整改进展：正在推进
-	{"整改中", StatusInProgress, false},   // 完成情况：整改中
-	{"推进中", StatusInProgress, false},   // 整改进展：推进中
-	{"持续整改", StatusOngoing, true},      // 该问题持续整改
-	{"持续推进", StatusOngoing, false},     // 完成情况：持续推进
-	{"长期坚持", StatusLongTerm, true},     // 长期坚持
-	{"已完成", StatusDone, false},         // 完成情况：已完成
-	{"已整改", StatusDone, false},         // (已整改)
-	{"已办结", StatusDone, false},         // 整改情况：已办结
-	{"整改完成", StatusDone, false},        // 完成情况：整改完成; …，整改完成。
-	{"已落实", StatusDone, false},         // 完成情况：已落实
-	{"已销号", StatusDone, false},         // 整改情况：已销号
+	{"已全部整改到位", StatusDone, true, false},      // 该问题已全部整改到位
+	{"已整改到位", StatusDone, true, false},        // 目前已整改到位
+	{"已完成整改", StatusDone, true, false},        // 该问题已完成整改
+	{"已整改完成", StatusDone, true, false},        // 该问题已整改完成
+	{"整改已完成", StatusDone, true, false},        // 整改已完成
+	{"已阶段性完成", StatusOngoing, true, false},    // 该问题已阶段性完成
+	{"阶段性完成", StatusOngoing, false, false},    // 完成情况：阶段性完成
+	{"已基本完成", StatusMostlyDone, true, false},  // 整改已基本完成
+	{"基本完成整改", StatusMostlyDone, true, false}, // 基本完成整改
+	{"基本整改到位", StatusMostlyDone, true, false}, // 基本整改到位
+	{"基本完成", StatusMostlyDone, false, false},  // 完成情况：基本完成
+	{"正在整改", StatusInProgress, true, false},   // 该问题正在整改
+	{"正在推进", StatusInProgress, false, false},  // 整改进展：正在推进
+	{"整改中", StatusInProgress, false, false},   // 完成情况：整改中
+	{"推进中", StatusInProgress, false, false},   // 整改进展：推进中
+	{"持续整改", StatusOngoing, true, false},      // 该问题持续整改
+	{"持续推进", StatusOngoing, false, true},      // 完成情况：持续推进
+	{"长期坚持", StatusLongTerm, true, false},     // 长期坚持
+	{"已完成", StatusDone, false, false},         // 完成情况：已完成
+	{"已整改", StatusDone, false, false},         // (已整改)
+	{"已办结", StatusDone, false, false},         // 整改情况：已办结
+	{"整改完成", StatusDone, false, false},        // 完成情况：整改完成; …，整改完成。
+	{"已落实", StatusDone, false, false},         // 完成情况：已落实
+	{"已销号", StatusDone, false, false},         // 整改情况：已销号
 }
 
 // statusOf finds the status stated in s. In a label value or a parenthesis (labelled true) every
@@ -74,6 +76,9 @@ func statusOfFolded(f string, labelled bool) string {
 		}
 		if at < 0 || negated(f, at) {
 			continue
+		}
+		if !labelled && p.vague {
+			continue // …，持续推进。 says work goes on, not that the problem is 持续整改
 		}
 		if !labelled && !p.prose && !endsClause(f[at+len(p.text):]) {
 			continue // 已完成培训12场次: not the problem's status
@@ -194,6 +199,7 @@ func StatusFromDeclared(b *bulletin.Bulletin) {
 	for i := range b.Problems {
 		if b.Problems[i].Status == "" {
 			b.Problems[i].Status = StatusDone
+			b.Problems[i].StatusFrom = bulletin.StatusInferred
 			inferred++
 		}
 	}

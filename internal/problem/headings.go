@@ -1,0 +1,149 @@
+package problem
+
+import (
+	"strings"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+)
+
+// FromHeadings fills a problem's Category and Topic from the section tree where its own text
+// left them empty, as an office's 整改台账 files each problem under 问题类别 and 具体问题:
+//
+//   - Topic is the heading of the section the problem sits in when that heading is below the
+//     top level, comes before the problem and names a problem, not a category or a unit
+//     (2.关于“医疗卫生资源配置不均衡”问题的整改).
+//   - Category is the nearest heading above the topic (or above the problem, when the problem
+//     has no topic heading of its own) that is below the top level, or at the top level where it
+//     names a 方面 or starts with 关于 ((一)县级预算管理方面, 一、关于党的政治建设方面). A
+//     top-level heading such as 二、巡察反馈问题整改落实情况 frames the whole list, not a category.
+//
+// A heading's quote is taken where it has one; else its words without the frame
+// (headingFrames). Nothing is filled from a heading that holds the problem's own paragraph (a
+// run-in heading is the problem itself).
+func FromHeadings(b *bulletin.Bulletin) {
+	if len(b.Sections) == 0 {
+		return
+	}
+	byID := make(map[string]*bulletin.Section, len(b.Sections))
+	for i := range b.Sections {
+		byID[b.Sections[i].ID] = &b.Sections[i]
+	}
+	for i := range b.Problems {
+		p := &b.Problems[i]
+		s := byID[p.Section]
+		if s == nil {
+			continue
+		}
+		above := s // where the category search starts
+		switch {
+		case s.Paragraph == p.Paragraph:
+			above = byID[s.Parent] // a run-in heading is the problem itself
+		case s.Level > 1 && s.Paragraph < p.Paragraph && namesProblem(s.Title) &&
+			headingWords(s.Title) != p.Category:
+			if p.Topic == "" {
+				p.Topic = headingWords(s.Title)
+			}
+			above = byID[s.Parent]
+		}
+		if p.Category != "" {
+			continue
+		}
+		for c := above; c != nil; c = byID[c.Parent] {
+			if c.Level > 1 || namesCategory(c.Title) {
+				p.Category = headingWords(c.Title)
+				break
+			}
+		}
+	}
+}
+
+// namesProblem reports whether a heading names one problem (关于“…”问题的整改, 政府采购程序不规范问题,
+// 关于…的问题) rather than a category (…方面) or a unit (（三）市水务局党组, in a bulletin on several).
+func namesProblem(title string) bool {
+	if strings.Contains(title, "方面") {
+		return false
+	}
+	return firstQuote(title) != "" || strings.HasPrefix(title, "关于") || strings.HasPrefix(title, "针对") ||
+		strings.Contains(title, "问题")
+}
+
+// namesCategory reports whether a top-level heading names a category of problems rather than
+// framing the whole list.
+func namesCategory(title string) bool {
+	return strings.Contains(title, "方面") || strings.HasPrefix(title, "关于")
+}
+
+// headingFrames are the words around a heading's subject, cut off to leave the subject: the
+// first prefix that matches, then the first suffix. Longer forms come before the shorter forms
+// they contain.
+var headingFrames = struct{ prefixes, suffixes []string }{
+	prefixes: []string{
+		"关于", // 关于落实立德树人根本任务有差距的问题
+		"在",  // 在全面从严治党方面
+		"针对", // 针对选人用人方面问题
+	},
+	suffixes: []string{
+		"方面存在的问题",   // 党的建设方面存在的问题
+		"方面问题的整改情况", // 财务管理方面问题的整改情况
+		"方面问题",      // 选人用人方面问题
+		"方面",        // 县级预算管理方面
+		"问题的整改落实情况", // 政府采购问题的整改落实情况
+		"问题的整改情况",   // 部门预算执行审计查出问题的整改情况
+		"问题整改情况",    // 殡葬领域问题整改情况
+		"问题的整改",     // 关于“学校食堂管理存在漏洞”问题的整改
+		"的问题",       // 关于意识形态阵地管理有漏洞的问题
+		"问题",        // 政府采购程序不规范问题
+	},
+}
+
+// headingWords is the subject of a heading: its quote where it has one (关于“X”方面 → X), else
+// its text without the frame (县级预算管理方面 → 县级预算管理). A heading that is all frame is
+// kept whole.
+func headingWords(title string) string {
+	title = strings.TrimSpace(strings.TrimRight(title, "。：:；;"))
+	if q := firstQuote(title); q != "" {
+		return q
+	}
+	s := title
+	for _, pre := range headingFrames.prefixes {
+		if rest, ok := strings.CutPrefix(s, pre); ok {
+			s = rest
+			break
+		}
+	}
+	for _, suf := range headingFrames.suffixes {
+		if rest, ok := strings.CutSuffix(s, suf); ok {
+			s = rest
+			break
+		}
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return title
+	}
+	return s
+}
+
+// quotePairs are the quotation marks a heading's subject sits in.
+var quotePairs = [][2]string{
+	{"“", "”"},   // 关于“资金使用不规范”问题
+	{"「", "」"},   // 在「全面從嚴治黨」方面 (traditional)
+	{"『", "』"},   // 关于『三重一大』方面
+	{"\"", "\""}, // 关于"财务管理"方面 (ASCII quotes)
+}
+
+// firstQuote is the inside of the first quotation in s, or "".
+func firstQuote(s string) string {
+	best, bestAt := "", len(s)
+	for _, q := range quotePairs {
+		i := strings.Index(s, q[0])
+		if i < 0 || i >= bestAt {
+			continue
+		}
+		rest := s[i+len(q[0]):]
+		if j := strings.Index(rest, q[1]); j > 0 {
+			best, bestAt = strings.TrimSpace(rest[:j]), i
+		}
+	}
+	return best
+}
