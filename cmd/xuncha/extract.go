@@ -266,6 +266,11 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 			if !f.quiet {
 				out.line(fmt.Sprintf("xuncha: %s: 与 %s 内容相同，按重复跳过", r.Input.Name, r.DuplicateOf))
 			}
+			if book != nil {
+				if err := book.AddDuplicate(r.Input.Name, r.DuplicateOf); err != nil {
+					fatal = fmt.Errorf("%s: %w", f.out, err)
+				}
+			}
 		case r.Err != nil:
 			runFailed++
 			out.line("xuncha: " + oneLine(r.Err.Error()))

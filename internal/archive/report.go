@@ -46,29 +46,10 @@ type OverdueProblem struct {
 // done reports whether a status says the problem is rectified.
 func done(status string) bool { return status == "已完成" }
 
-// Deadline reads a 整改时限 as the last day it allows: 2024年12月底 and 2024年12月 are
-// 2024-12-31, 2024年底 and 2024年 are 2024-12-31, 2024年6月30日 is that day. The first date
-// written counts; ok is false where none is (长期坚持, 立行立改).
-func Deadline(text string) (time.Time, bool) {
-	for _, m := range quantity.DateMentions(text) {
-		if m.Garbled || m.Year == 0 {
-			continue
-		}
-		switch {
-		case m.Day > 0 && m.Month > 0:
-			return time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC), true
-		case m.Month > 0:
-			end := m.Month
-			if m.EndMonth > 0 {
-				end = m.EndMonth
-			}
-			return time.Date(m.Year, time.Month(end)+1, 0, 0, 0, 0, 0, time.UTC), true
-		default:
-			return time.Date(m.Year, 12, 31, 0, 0, 0, 0, time.UTC), true
-		}
-	}
-	return time.Time{}, false
-}
+// Deadline reads a 整改时限 as the last day it allows (see quantity.Deadline): 2024年12月底
+// and 2024年12月 are 2024-12-31, 2024年底 is 2024-12-31, 2024年6月30日 is that day; ok is false
+// where no date is written (长期坚持, 立行立改) or its year is not.
+func Deadline(text string) (time.Time, bool) { return quantity.Deadline(text, 0) }
 
 // Report tallies the problems of the bulletins f selects; a problem not done whose deadline
 // is before today is overdue.

@@ -120,17 +120,20 @@ func lineCount(s string, colWidth float64) int {
 	return lines
 }
 
-// dayValue is a Day as a cell value: a real date when it is a full YYYY-MM-DD, the text as
-// written for a partial one (2023-09), nil when absent.
-func dayValue(d bulletin.Day) any {
+// dayValue is a Day as a cell value: a full YYYY-MM-DD as a date; a month alone (2023-09) as
+// the first of the month, with month true so the cell shows yyyy-mm; a year alone as text;
+// nil when absent.
+func dayValue(d bulletin.Day) (v any, month bool) {
 	if d == "" {
-		return nil
+		return nil, false
 	}
-	t, err := time.Parse("2006-01-02", string(d))
-	if err != nil || t.Year() < 1900 {
-		return string(d)
+	if t, err := time.Parse("2006-01-02", string(d)); err == nil && t.Year() >= 1900 {
+		return t, false
 	}
-	return t
+	if t, err := time.Parse("2006-01", string(d)); err == nil && t.Year() >= 1900 {
+		return t, true
+	}
+	return string(d), false
 }
 
 // intValue is an optional count as a cell value.
@@ -257,55 +260,37 @@ func joinKeywords(ks []bulletin.Keyword) string {
 	return strings.Join(terms, "、")
 }
 
-// checkResult sums a bulletin's checks: "一致" when every check passed, "不一致：…" with the
-// failed checks' messages otherwise, "" when there are none.
+// checkResult sums a bulletin's checks. A disagreement on the problems (declared count against
+// found, done more than declared) is serious: "不一致：…". The measure count is informational
+// (a bulletin declares 28 measures and lists 25 in prose that enumerates less than it counts):
+// "措施数有出入（提示）：…". "一致" when every check passed, "" when there are none.
 func checkResult(cs []bulletin.Check) string {
-	if len(cs) == 0 {
-		return ""
-	}
-	var bad []string
+	var serious, info []string
 	for _, c := range cs {
-		if !c.OK {
-			msg := c.Message
-			if msg == "" {
-				msg = c.Code
-			}
-			bad = append(bad, msg)
+		if c.OK {
+			continue
+		}
+		msg := c.Message
+		if msg == "" {
+			msg = c.Code
+		}
+		if c.Code == "measures_count" {
+			info = append(info, msg)
+		} else {
+			serious = append(serious, msg)
 		}
 	}
-	if len(bad) == 0 {
+	switch {
+	case len(serious) > 0 && len(info) > 0:
+		return "不一致：" + strings.Join(serious, "；") + "（另：" + strings.Join(info, "；") + "）"
+	case len(serious) > 0:
+		return "不一致：" + strings.Join(serious, "；")
+	case len(info) > 0:
+		return "措施数有出入（提示）：" + strings.Join(info, "；")
+	case len(cs) > 0:
 		return "一致"
 	}
-	return "不一致：" + strings.Join(bad, "；")
-}
-
-// completion is a bulletin's completion rate as a fraction (0.98 for 98%): the declared rate,
-// else declared problems done over declared problems, else declared measures done over declared
-// measures, else the share of found problems whose status is 已完成 when every problem has a
-// status. ok is false when none of these is known.
-func completion(b *bulletin.Bulletin) (rate float64, ok bool) {
-	d := b.Declared
-	switch {
-	case d.RatePercent != nil:
-		return *d.RatePercent / 100, true
-	case d.ProblemsTotal != nil && *d.ProblemsTotal > 0 && d.ProblemsDone != nil:
-		return float64(*d.ProblemsDone) / float64(*d.ProblemsTotal), true
-	case d.MeasuresTotal != nil && *d.MeasuresTotal > 0 && d.MeasuresDone != nil:
-		return float64(*d.MeasuresDone) / float64(*d.MeasuresTotal), true
-	}
-	if len(b.Problems) == 0 {
-		return 0, false
-	}
-	done := 0
-	for _, p := range b.Problems {
-		switch p.Status {
-		case "":
-			return 0, false
-		case "已完成":
-			done++
-		}
-	}
-	return float64(done) / float64(len(b.Problems)), true
+	return ""
 }
 
 // countMeasures is the number of measures found over all problems.

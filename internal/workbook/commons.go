@@ -8,16 +8,16 @@ const SheetCommons = "共性问题"
 // 共性问题: one row a problem in a cluster, the clusters in order, the representative first
 // marked 代表.
 var commonCols = []column{
-	{"共性问题编号", colInt, 8, 10},
-	{"共性问题", colText, 12, 30},
-	{"涉及单位数", colInt, 8, 10},
-	{"问题数", colInt, 6, 8},
-	{"代表", colText, 4, 6},
-	{"问题表现", colWrap, 30, 60},
-	{"被巡察单位", colText, 14, 30},
-	{"轮次", colText, 10, 24},
-	{"日期", colText, 10, 12},
-	{"完成情况", colText, 8, 10},
+	{Header: "共性问题编号", Kind: colInt, Min: 8, Max: 10},
+	{Header: "共性问题", Kind: colText, Min: 12, Max: 30},
+	{Header: "涉及单位数", Kind: colInt, Min: 8, Max: 10},
+	{Header: "问题数", Kind: colInt, Min: 6, Max: 8},
+	{Header: "代表", Kind: colText, Min: 4, Max: 6},
+	{Header: "问题表现", Kind: colWrap, Min: 30, Max: 60},
+	{Header: "被巡察单位", Kind: colText, Min: 14, Max: 30},
+	{Header: "轮次", Kind: colText, Min: 10, Max: 24},
+	{Header: "日期", Kind: colText, Min: 10, Max: 12},
+	{Header: "完成情况", Kind: colText, Min: 8, Max: 10},
 }
 
 // CommonRow is one problem of a 共性问题 cluster.
@@ -34,40 +34,42 @@ type CommonRow struct {
 
 // The report's summary sheets, filled with AddRows.
 const (
-	SheetByUnit  = "按单位汇总"
 	SheetByTheme = "按主题"
 	SheetByYear  = "按年度"
-	SheetOverdue = "逾期"
 )
 
 // ReportSheets are the report's sheets besides the extract workbook's, in order, with their
 // columns. AddRows takes each row's values in this order.
 var reportSheets = []sheetSpec{
-	{SheetCommons, "Commons", 2, true, commonCols},
-	{SheetByUnit, "ByUnit", 1, false, []column{
-		{"被巡察单位", colText, 14, 30}, {"公报数", colInt, 6, 8}, {"问题数", colInt, 6, 8},
-		{"已完成", colInt, 6, 8}, {"问题完成率", colPct, 8, 10}, {"重复出现", colInt, 8, 10}, {"逾期", colInt, 6, 8},
+	{SheetCommons, "共性问题表", 2, true, commonCols},
+	{SheetByUnit, "按单位汇总表", 1, false, []column{
+		{Header: "被巡察单位", Kind: colText, Min: 14, Max: 30}, {Header: "公报数", Kind: colInt, Min: 6, Max: 8}, {Header: "问题数", Kind: colInt, Min: 6, Max: 8},
+		{Header: "已完成", Kind: colInt, Min: 6, Max: 8}, {Header: "问题完成率", Kind: colPct, Min: 8, Max: 10}, {Header: "重复出现", Kind: colInt, Min: 8, Max: 10}, {Header: "逾期", Kind: colInt, Min: 6, Max: 8},
 	}},
-	{SheetByTheme, "ByTheme", 1, false, []column{
-		{"主题", colText, 10, 24}, {"问题数", colInt, 6, 8}, {"已完成", colInt, 6, 8},
-		{"未完成", colInt, 6, 8}, {"未注明", colInt, 6, 8}, {"问题完成率", colPct, 8, 10},
+	{SheetByTheme, "按主题表", 1, false, []column{
+		{Header: "主题", Kind: colText, Min: 10, Max: 24}, {Header: "问题数", Kind: colInt, Min: 6, Max: 8}, {Header: "已完成", Kind: colInt, Min: 6, Max: 8},
+		{Header: "未完成", Kind: colInt, Min: 6, Max: 8}, {Header: "未注明", Kind: colInt, Min: 6, Max: 8}, {Header: "问题完成率", Kind: colPct, Min: 8, Max: 10},
 	}},
-	{SheetByYear, "ByYear", 1, false, []column{
-		{"年度", colText, 6, 8}, {"公报数", colInt, 6, 8}, {"问题数", colInt, 6, 8},
-		{"已完成", colInt, 6, 8}, {"问题完成率", colPct, 8, 10},
+	{SheetByYear, "按年度表", 1, false, []column{
+		{Header: "年度", Kind: colText, Min: 6, Max: 8}, {Header: "公报数", Kind: colInt, Min: 6, Max: 8}, {Header: "问题数", Kind: colInt, Min: 6, Max: 8},
+		{Header: "已完成", Kind: colInt, Min: 6, Max: 8}, {Header: "问题完成率", Kind: colPct, Min: 8, Max: 10},
 	}},
-	{SheetOverdue, "Overdue", 2, true, []column{
-		{"被巡察单位", colText, 14, 30}, {"问题", colWrap, 30, 60}, {"整改时限", colText, 10, 16},
-		{"到期日", colText, 10, 12}, {"完成情况", colText, 8, 10}, {"公报日期", colText, 10, 12},
+	{SheetOverdue, "逾期表", 2, true, []column{
+		{Header: "被巡察单位", Kind: colText, Min: 14, Max: 30}, {Header: "问题", Kind: colWrap, Min: 30, Max: 60}, {Header: "整改时限", Kind: colText, Min: 10, Max: 16},
+		{Header: "到期日", Kind: colText, Min: 10, Max: 12}, {Header: "完成情况", Kind: colText, Min: 8, Max: 10}, {Header: "公报日期", Kind: colText, Min: 10, Max: 12},
 	}},
 }
 
 // CreateReport starts a workbook like Create, with the report's sheets (共性问题, 按单位汇总,
-// 按主题, 按年度, 逾期) before 错误, for AddCommons and AddRows.
+// 按主题, 按年度, 逾期) before 错误, for AddCommons and AddRows. Its 按单位汇总 and 逾期 are the
+// archive's, across rounds, in place of those an extract workbook fills from its bulletins.
 func CreateReport(path string) (*Writer, error) {
 	var specs []sheetSpec
 	for _, s := range sheetSpecs {
-		if s.name == SheetFailures {
+		switch s.name {
+		case SheetByUnit, SheetOverdue:
+			continue
+		case SheetFailures:
 			specs = append(specs, reportSheets...)
 		}
 		specs = append(specs, s)

@@ -32,12 +32,8 @@ type overview struct {
 	count  int
 	widths *sheet // measures the columns as rows arrive
 
-	failures                       int
-	declaredProblems, problems     int
-	declaredMeasures, measures     int
-	metrics, mismatched, rateCount int
-	hasDeclaredP, hasDeclaredM     bool
-	rateSum                        float64
+	failures   int
+	mismatched int // bulletins whose problem count or totals disagree (not the measure count)
 
 	top    []chartRow     // the bulletins the charts show
 	themes map[string]int // problems per theme
@@ -45,22 +41,23 @@ type overview struct {
 
 // overviewRow is one bulletin's row, as spilled.
 type overviewRow struct {
-	Seq                                 int
-	Name, Title, Unit, Inspector, Kind  string
-	Start, End, Feedback, AsOf, Publish bulletin.Day
-	DeclaredProblems, DeclaredMeasures  *int
-	Problems, Measures, Metrics         int
-	Rate                                float64
-	HasRate                             bool
-	Check, SourceText, SourceLink       string
+	Seq                                            int
+	Name, Title, Unit, Inspector, Round, Kind      string
+	Start, End, Feedback, AsOf, Publish            bulletin.Day
+	DeclaredProblems, DeclaredDone, DeclaredMoving *int
+	DeclaredMeasures, DeclaredMeasuresDone         *int
+	Problems, Measures, Metrics                    int
+	FirstProblem                                   int // 问题 row of its first problem, 0 when none
+	ProblemRate, MeasureRate                       *float64
+	Check, SourceText, SourceLink                  string
 }
 
 // chartRow is one bulletin in the charts.
 type chartRow struct {
 	seq, problems int
+	declared      *int
 	name          string
-	rate          float64
-	hasRate       bool
+	rate          *float64
 }
 
 func newOverview(w *Writer) (*overview, error) {
@@ -78,43 +75,42 @@ func (o *overview) next() (seq, row int) {
 	return o.count + 1, o.w.sheets[SheetOverview].headerRow + 1 + o.count
 }
 
-// add spills the row of b and counts it into the totals and charts.
-func (o *overview) add(b *bulletin.Bulletin, seq int, name string) error {
+// add spills the row of b and counts it into the totals and charts; firstProblem is the 问题
+// row of its first problem (0 when it has none).
+func (o *overview) add(b *bulletin.Bulletin, seq int, name string, firstProblem int) error {
 	o.count++
+	d := b.Declared
 	r := overviewRow{
-		Seq: seq, Name: name, Title: b.Title, Unit: b.Unit, Inspector: b.Inspector, Kind: b.Kind,
-		Start: b.Inspection.Start, End: b.Inspection.End, Feedback: b.FeedbackDate, AsOf: b.AsOfDate,
-		Publish: b.PublishDate, DeclaredProblems: b.Declared.ProblemsTotal,
-		DeclaredMeasures: b.Declared.MeasuresTotal, Problems: len(b.Problems),
-		Measures: countMeasures(b), Metrics: len(b.Metrics), Check: checkResult(b.Checks),
+		Seq: seq, Name: name, Title: b.Title, Unit: b.Unit, Inspector: b.Inspector, Round: b.Round,
+		Kind: b.Kind, Start: b.Inspection.Start, End: b.Inspection.End, Feedback: b.FeedbackDate,
+		AsOf: b.AsOfDate, Publish: b.PublishDate, DeclaredProblems: d.ProblemsTotal,
+		DeclaredDone: d.ProblemsDone, DeclaredMoving: d.ProblemsInProgress,
+		DeclaredMeasures: d.MeasuresTotal, DeclaredMeasuresDone: d.MeasuresDone, Problems: len(b.Problems), Measures: countMeasures(b),
+		Metrics: len(b.Metrics), FirstProblem: firstProblem, Check: checkResult(b.Checks),
+		ProblemRate: ratio(d.ProblemsDone, d.ProblemsTotal),
+		MeasureRate: ratio(d.MeasuresDone, d.MeasuresTotal),
 	}
-	r.Rate, r.HasRate = completion(b)
 	r.SourceText, r.SourceLink = o.source(b.Source)
-	if r.DeclaredProblems != nil {
-		o.declaredProblems += *r.DeclaredProblems
-		o.hasDeclaredP = true
-	}
-	if r.DeclaredMeasures != nil {
-		o.declaredMeasures += *r.DeclaredMeasures
-		o.hasDeclaredM = true
-	}
-	o.problems += r.Problems
-	o.measures += r.Measures
-	o.metrics += r.Metrics
-	if r.HasRate {
-		o.rateSum += r.Rate
-		o.rateCount++
-	}
 	if strings.HasPrefix(r.Check, "不一致") {
 		o.mismatched++
 	}
-	o.addTop(chartRow{seq: seq, problems: r.Problems, name: name, rate: r.Rate, hasRate: r.HasRate})
+	o.addTop(chartRow{seq: seq, problems: r.Problems, declared: r.DeclaredProblems, name: name, rate: r.ProblemRate})
 	o.addThemes(b)
 	o.widths.observe(o.cells(r))
 	if err := o.enc.Encode(&r); err != nil {
 		return fmt.Errorf("overview spill: %w", err)
 	}
 	return nil
+}
+
+// ratio is done ÷ total as a fraction, nil unless both are declared and total is positive: every
+// row's rate is computed the same way, from the bulletin's own figures.
+func ratio(done, total *int) *float64 {
+	if done == nil || total == nil || *total <= 0 {
+		return nil
+	}
+	r := float64(*done) / float64(*total)
+	return &r
 }
 
 // addTop keeps the chartMax bulletins with the most problems (the earlier on ties).
@@ -148,8 +144,9 @@ func (o *overview) addThemes(b *bulletin.Bulletin) {
 	}
 }
 
-// source is what the 来源 cell shows and where it links: an http(s) URL as it is, a file
-// path relative to the workbook's folder (links keep working when both move together).
+// source is what the 来源 cell shows and where it links: an http(s) URL as it is, a file by
+// its absolute path, so the link still works when the workbook is mailed on its own (on
+// another machine it names where the file was).
 func (o *overview) source(src bulletin.Source) (text, target string) {
 	if u, err := url.Parse(src.URL); err == nil && src.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		return src.URL, src.URL
@@ -161,11 +158,7 @@ func (o *overview) source(src bulletin.Source) (text, target string) {
 	if err != nil {
 		return src.Path, ""
 	}
-	rel, err := filepath.Rel(o.w.dir, abs)
-	if err != nil {
-		rel = abs
-	}
-	return src.Path, linkEscaper.Replace(filepath.ToSlash(rel))
+	return abs, linkEscaper.Replace(filepath.ToSlash(abs))
 }
 
 // linkEscaper escapes the characters that would end a link's path (# a fragment, ? a query)
@@ -175,45 +168,76 @@ var linkEscaper = strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F")
 
 // cells is the 概览 row of r.
 func (o *overview) cells(r overviewRow) []cell {
-	var rate any
-	if r.HasRate {
-		rate = r.Rate
-	}
 	title := r.Title
 	if title == "" {
 		title = r.Name
 	}
+	found := cell{v: r.Problems}
+	if r.FirstProblem > 0 {
+		found.to = &loc{o.w.sheets[SheetProblems], pbID, r.FirstProblem}
+	}
 	return []cell{
 		{v: r.Seq}, {v: nonEmpty(title)}, {v: nonEmpty(r.Unit)}, {v: nonEmpty(r.Inspector)},
-		{v: nonEmpty(r.Kind)}, {v: dayValue(r.Start)}, {v: dayValue(r.End)}, {v: dayValue(r.Feedback)},
-		{v: dayValue(r.AsOf)}, {v: dayValue(r.Publish)}, {v: intValue(r.DeclaredProblems)},
-		{v: r.Problems}, {v: intValue(r.DeclaredMeasures)}, {v: r.Measures}, {v: rate},
+		{v: nonEmpty(r.Round)}, {v: nonEmpty(r.Kind)}, o.day(r.Start), o.day(r.End), o.day(r.Feedback),
+		o.day(r.AsOf), o.day(r.Publish), {v: intValue(r.DeclaredProblems)}, found,
+		{v: intValue(r.DeclaredDone)}, {v: intValue(r.DeclaredMoving)}, {v: intValue(r.DeclaredMeasures)},
+		{v: intValue(r.DeclaredMeasuresDone)}, {v: r.Measures}, {v: floatValue(r.ProblemRate)}, {v: floatValue(r.MeasureRate)},
 		{v: nonEmpty(r.Check)}, {v: r.Metrics}, {v: nonEmpty(r.SourceText), ext: r.SourceLink},
 	}
 }
 
-// totals is the row above the header.
-func (o *overview) totals() []any {
+// day is a date cell: a full date as a date, a month alone (2024-02) as the first of the month
+// shown yyyy-mm, a year alone as text.
+func (o *overview) day(d bulletin.Day) cell {
+	v, month := dayValue(d)
+	if month {
+		return cell{v: v, style: o.w.st.month}
+	}
+	return cell{v: v}
+}
+
+// floatValue is an optional fraction as a cell value.
+func floatValue(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// totals is the 合计 row below the table, rows first..last: SUBTOTAL(109, …) sums only the rows
+// a filter shows, and the rates are the sums' quotients, so the row follows any filter. Each
+// formula carries its value for the whole table, for programs that do not calculate.
+func (o *overview) totals(first, last int, sums map[int]float64) []any {
 	st := o.w.st
 	row := make([]any, len(overviewCols))
 	row[0] = excelize.Cell{StyleID: st.total, Value: "合计"}
-	row[ovTitle-1] = excelize.Cell{StyleID: st.total, Value: fmt.Sprintf("%d 份公报", o.count)}
+	label := fmt.Sprintf("%d 份公报", o.count)
 	if o.failures > 0 {
-		row[ovUnit-1] = excelize.Cell{StyleID: st.total, Value: fmt.Sprintf("%d 个输入失败（见错误）", o.failures)}
+		label += fmt.Sprintf("，%d 个输入失败（见错误）", o.failures)
 	}
-	num := func(col int, v int, ok bool) {
+	row[ovTitle-1] = excelize.Cell{StyleID: st.total, Value: label}
+	col := func(c int) string { return columnLetter(c) }
+	sum := func(c int) {
+		row[c-1] = excelize.Cell{StyleID: st.totalInt, Value: sums[c],
+			Formula: fmt.Sprintf("SUBTOTAL(109,%s%d:%s%d)", col(c), first, col(c), last)}
+	}
+	for _, c := range []int{ovDeclaredProblems, ovProblems, ovDeclaredDone, ovDeclaredProgress,
+		ovDeclaredMeasures, ovMeasuresDone, ovMeasures, ovMetrics} {
+		sum(c)
+	}
+	rate := func(c, done, total int, value float64, ok bool) {
+		cl := excelize.Cell{StyleID: st.totalPct,
+			Formula: fmt.Sprintf(`IFERROR(SUBTOTAL(109,%s%d:%s%d)/SUBTOTAL(109,%s%d:%s%d),"")`,
+				col(done), first, col(done), last, col(total), first, col(total), last)}
 		if ok {
-			row[col-1] = excelize.Cell{StyleID: st.totalInt, Value: v}
+			cl.Value = value
 		}
+		row[c-1] = cl
 	}
-	num(ovDeclaredProblems, o.declaredProblems, o.hasDeclaredP)
-	num(ovProblems, o.problems, true)
-	num(ovDeclaredMeasures, o.declaredMeasures, o.hasDeclaredM)
-	num(ovMeasures, o.measures, true)
-	num(ovMetrics, o.metrics, true)
-	if o.rateCount > 0 {
-		row[ovRate-1] = excelize.Cell{StyleID: st.totalPct, Value: o.rateSum / float64(o.rateCount)}
-	}
+	rate(ovProblemRate, ovDeclaredDone, ovDeclaredProblems, sums[ovDeclaredDone]/sums[ovDeclaredProblems],
+		sums[ovDeclaredProblems] > 0)
+	rate(ovMeasureRate, ovMeasuresDone, ovDeclaredMeasures, sums[ovMeasuresDone]/sums[ovDeclaredMeasures],
+		sums[ovDeclaredMeasures] > 0)
 	row[ovCheck-1] = excelize.Cell{StyleID: st.total, Value: fmt.Sprintf("%d 份不一致", o.mismatched)}
 	for i, v := range row {
 		if v == nil {
@@ -223,7 +247,16 @@ func (o *overview) totals() []any {
 	return row
 }
 
-// write writes 图表数据 and 概览 with its totals and charts.
+// columnLetter is the letter of a column: 1 is A.
+func columnLetter(c int) string {
+	name, err := excelize.ColumnNumberToName(c)
+	if err != nil {
+		return "A"
+	}
+	return name
+}
+
+// write writes 图表数据 and 概览 with its 合计 row and charts.
 func (o *overview) write() error {
 	w := o.w
 	data := w.sheets[SheetChartData]
@@ -232,11 +265,8 @@ func (o *overview) write() error {
 	}
 	bulletins, themes := o.chartBulletins(), o.chartThemes()
 	for _, c := range bulletins {
-		var rate any
-		if c.hasRate {
-			rate = c.rate
-		}
-		if err := data.add([]cell{{v: "公报"}, {v: c.name}, {v: c.problems}, {v: rate}}); err != nil {
+		if err := data.add([]cell{{v: "公报"}, {v: c.name}, {v: c.problems}, {v: intValue(c.declared)},
+			{v: floatValue(c.rate)}}); err != nil {
 			return err
 		}
 	}
@@ -253,12 +283,17 @@ func (o *overview) write() error {
 	if err := w.open(s); err != nil {
 		return err
 	}
-	s.top = [][]any{o.totals()}
 	if err := o.buf.Flush(); err != nil {
 		return fmt.Errorf("overview spill: %w", err)
 	}
 	if _, err := o.file.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("overview spill: %w", err)
+	}
+	sums := map[int]float64{}
+	add := func(c int, p *int) {
+		if p != nil {
+			sums[c] += float64(*p)
+		}
 	}
 	dec := gob.NewDecoder(bufio.NewReader(o.file))
 	for i := 0; i < o.count; i++ {
@@ -266,6 +301,14 @@ func (o *overview) write() error {
 		if err := dec.Decode(&r); err != nil {
 			return fmt.Errorf("overview spill: %w", err)
 		}
+		add(ovDeclaredProblems, r.DeclaredProblems)
+		add(ovDeclaredDone, r.DeclaredDone)
+		add(ovDeclaredProgress, r.DeclaredMoving)
+		add(ovDeclaredMeasures, r.DeclaredMeasures)
+		add(ovMeasuresDone, r.DeclaredMeasuresDone)
+		sums[ovProblems] += float64(r.Problems)
+		sums[ovMeasures] += float64(r.Measures)
+		sums[ovMetrics] += float64(r.Metrics)
 		if err := s.add(o.cells(r)); err != nil {
 			return err
 		}
@@ -273,6 +316,8 @@ func (o *overview) write() error {
 	if err := s.start(); err != nil {
 		return err
 	}
+	first, last := s.headerRow+1, max(s.written, s.headerRow+1)
+	s.bottom = [][]any{o.totals(first, last, sums)}
 	if err := o.charts(len(bulletins), len(themes)); err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
@@ -326,7 +371,7 @@ func (o *overview) charts(nb, nt int) error {
 		return nil
 	}
 	s := o.w.sheets[SheetOverview]
-	row, col := s.written+3, 2
+	row, col := s.written+4, 2 // below the 合计 row
 	ref := func(c string, from, to int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetChartData, c, from, c, to)
 	}
@@ -349,8 +394,12 @@ func (o *overview) charts(nb, nt int) error {
 	if o.count > chartMax {
 		suffix = fmt.Sprintf("（问题最多的 %d 份）", nb)
 	}
-	if err := place(countAxis(barChart("各公报问题数"+suffix, ref("B", 2, nb+1), ref("C", 2, nb+1),
-		fmt.Sprintf("'%s'!$C$1", SheetChartData), nb, ""), o.maxProblems())); err != nil {
+	problems := countAxis(barChart("各公报声明与识别问题数"+suffix, ref("B", 2, nb+1), ref("C", 2, nb+1),
+		fmt.Sprintf("'%s'!$C$1", SheetChartData), nb, ""), o.maxProblems())
+	problems.Series = append([]excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$D$1", SheetChartData),
+		Categories: ref("B", 2, nb+1), Values: ref("D", 2, nb+1)}}, problems.Series...)
+	problems.Legend = excelize.ChartLegend{Position: "bottom"}
+	if err := place(problems); err != nil {
 		return err
 	}
 	if nt > 0 {
@@ -360,13 +409,15 @@ func (o *overview) charts(nb, nt int) error {
 			return err
 		}
 	}
-	return place(barChart("各公报完成率"+suffix, ref("B", 2, nb+1), ref("D", 2, nb+1),
-		fmt.Sprintf("'%s'!$D$1", SheetChartData), nb, "0%"))
+	return place(barChart("各公报问题完成率（声明）"+suffix, ref("B", 2, nb+1), ref("E", 2, nb+1),
+		fmt.Sprintf("'%s'!$E$1", SheetChartData), nb, "0%"))
 }
 
 // countAxis labels the value axis of a chart of counts in whole numbers: a tick for every
 // count when the largest is small (no 0.5 problems).
 func countAxis(ch *excelize.Chart, largest int) *excelize.Chart {
+	zero := 0.0
+	ch.YAxis.Minimum = &zero // from 0, so 11 does not look like half of 12
 	ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0"}
 	if largest <= 10 {
 		ch.YAxis.MajorUnit = 1
@@ -378,6 +429,9 @@ func (o *overview) maxProblems() int {
 	m := 0
 	for _, t := range o.top {
 		m = max(m, t.problems)
+		if t.declared != nil {
+			m = max(m, *t.declared)
+		}
 	}
 	return m
 }

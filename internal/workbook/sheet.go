@@ -29,6 +29,7 @@ type column struct {
 	Header   string
 	Kind     colKind
 	Min, Max float64 // width bounds in column units (a Han character is two)
+	Fold     bool    // grouped and folded away (outline level 1, hidden): not shown or printed until opened
 }
 
 // cell is one value to write, with an optional style override and link.
@@ -66,9 +67,10 @@ type sheet struct {
 	index       int // 1-based position in the workbook: the part xl/worksheets/sheet<index>.xml
 	cols        []column
 	xSplit      int     // frozen columns
-	top         [][]any // rows above the header (totals), written first
-	headerRow   int     // 1, or 1+len(top)
+	headerRow   int     // 1
+	bottom      [][]any // rows below the table (the 合计 row), written by finish
 	wrapRows    bool    // size rows to their wrapped text
+	direct      bool    // links to other sheets go through excelize (a sheet with external links too)
 
 	w       *Writer
 	sw      *excelize.StreamWriter
@@ -143,6 +145,13 @@ func (s *sheet) add(row []cell) error {
 	s.count++
 	for i, c := range row {
 		switch {
+		case c.to != nil && s.direct:
+			if s.extLinks+len(s.links) >= maxSheetLinks {
+				s.droppedLinks++
+				row[i].to = nil
+				continue
+			}
+			s.extLinks++
 		case c.to != nil:
 			if len(s.links) >= maxSheetLinks {
 				s.droppedLinks++
@@ -187,6 +196,14 @@ func (s *sheet) start() error {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return fmt.Errorf("sheet %s: column width: %w", s.name, err)
 		}
+		if c.Fold {
+			if err := sw.SetColOutlineLevel(i+1, 1); err != nil {
+				return fmt.Errorf("sheet %s: column group: %w", s.name, err)
+			}
+			if err := sw.SetColVisible(i+1, i+1, false); err != nil {
+				return fmt.Errorf("sheet %s: column group: %w", s.name, err)
+			}
+		}
 	}
 	topLeft, _ := excelize.CoordinatesToCellName(s.xSplit+1, s.headerRow+1)
 	pane := "bottomLeft"
@@ -198,12 +215,6 @@ func (s *sheet) start() error {
 		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
 	}); err != nil {
 		return fmt.Errorf("sheet %s: panes: %w", s.name, err)
-	}
-	for i, vals := range s.top {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(ref, vals); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
 	}
 	header := make([]any, len(s.cols))
 	for i, c := range s.cols {
@@ -292,10 +303,15 @@ func (s *sheet) write(rowNum int, row []cell) error {
 	}
 	s.written = rowNum
 	for i, c := range row {
-		if c.ext != "" {
-			if err := s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), c.ext, "External"); err != nil {
-				return fmt.Errorf("sheet %s row %d: link: %w", s.name, rowNum, err)
-			}
+		var err error
+		switch {
+		case c.ext != "":
+			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), c.ext, "External")
+		case c.to != nil && s.direct:
+			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), locationOf(c.to.sheet.name, c.to.col, c.to.row), "Location")
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s row %d: link: %w", s.name, rowNum, err)
 		}
 	}
 	return nil
@@ -311,6 +327,13 @@ func (s *sheet) finish() error {
 	}
 	s.done = true
 	last := max(s.written, s.headerRow+1)
+	for i, vals := range s.bottom {
+		ref, _ := excelize.CoordinatesToCellName(1, last+1+i)
+		if err := s.sw.SetRow(ref, vals); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+		s.written = last + 1 + i
+	}
 	first, _ := excelize.CoordinatesToCellName(1, s.headerRow)
 	end, _ := excelize.CoordinatesToCellName(len(s.cols), last)
 	if err := s.sw.AddTable(&excelize.Table{

@@ -8,8 +8,8 @@ import (
 
 // styles are the cell styles of a workbook, created once in a fixed order.
 type styles struct {
-	header, text, wrap, int, num2, pct, date, link, weight int
-	total, totalInt, totalPct                              int
+	header, text, wrap, int, num2, pct, date, month, link, weight int
+	total, totalInt, totalPct                                     int
 }
 
 // Number formats.
@@ -18,6 +18,7 @@ const (
 	fmtNum2   = "#,##0.00"
 	fmtPct    = "0.0%"
 	fmtDate   = "yyyy-mm-dd"
+	fmtMonth  = "yyyy-mm"
 	fmtWeight = "0.000"
 )
 
@@ -49,6 +50,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&st.num2, excelize.Style{Alignment: top(false), CustomNumFmt: numFmt(fmtNum2)})
 	add(&st.pct, excelize.Style{Alignment: top(false), CustomNumFmt: numFmt(fmtPct)})
 	add(&st.date, excelize.Style{Alignment: top(false), CustomNumFmt: numFmt(fmtDate)})
+	add(&st.month, excelize.Style{Alignment: top(false), CustomNumFmt: numFmt(fmtMonth)})
 	add(&st.link, excelize.Style{Alignment: top(false),
 		Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
 	add(&st.weight, excelize.Style{Alignment: top(false), CustomNumFmt: numFmt(fmtWeight)})

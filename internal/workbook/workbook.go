@@ -51,6 +51,10 @@ type Writer struct {
 	closed  bool
 	dropped []string    // what a full sheet could not hold, one sentence each (see Dropped)
 	specs   []sheetSpec // the sheets, when not sheetSpecs (a report adds 共性问题)
+
+	units   map[string]*unitTally // 按单位汇总, by folded unit name
+	overdue *sheet                // 逾期, nil in a report (the archive's replaces it)
+	copies  map[string]string     // copyKey -> name of the bulletin first written
 }
 
 // tempPattern is the pattern of the temporary file beside the workbook named base: the name
@@ -80,7 +84,8 @@ func create(path string, specs []sheetSpec) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
 	}
-	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}, specs: specs}
+	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}, specs: specs,
+		units: map[string]*unitTally{}, copies: map[string]string{}}
 	if err := w.setup(); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("workbook %s: %w", path, err)
@@ -118,11 +123,17 @@ func (w *Writer) setup() error {
 		w.sheets[spec.name] = s
 		w.order = append(w.order, s)
 	}
-	w.sheets[SheetOverview].headerRow = 2 // the totals row is above the header
+	w.sheets[SheetOverview].direct = true // 来源 links out, 识别问题数 to 问题
+	if w.specs == nil {
+		w.overdue = w.sheets[SheetOverdue]
+	}
 	for _, s := range w.order {
 		if err := w.pageSetup(s); err != nil {
 			return err
 		}
+	}
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: boolPtr(true)}); err != nil {
+		return err
 	}
 	for _, s := range w.order {
 		switch s.name {
@@ -137,16 +148,20 @@ func (w *Writer) setup() error {
 	return err
 }
 
-// pageSetup prints a sheet landscape on A4, one page wide, with its header on every page.
-// The sheet properties must be set before the sheet's stream starts.
+// pageSetup prints a sheet landscape, one page wide, with its header on every page: 概览 and
+// 问题 on A3 (the ledger's twelve shown columns at a readable size; the folded columns do not
+// print), the others on A4. The sheet properties must be set before the sheet's stream starts.
 func (w *Writer) pageSetup(s *sheet) error {
 	fit := true
 	if err := w.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	a4, landscape, wide, tall := 9, "landscape", 1, 0
+	paper, landscape, wide, tall := 9, "landscape", 1, 0 // 9 is A4
+	if s.name == SheetOverview || s.name == SheetProblems {
+		paper = 8 // A3
+	}
 	if err := w.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
+		Size: &paper, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
 		return err
 	}
@@ -155,6 +170,8 @@ func (w *Writer) pageSetup(s *sheet) error {
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s.name, s.headerRow, s.headerRow),
 	})
 }
+
+func boolPtr(b bool) *bool { return &b }
 
 // open starts the stream of a sheet.
 func (w *Writer) open(s *sheet) error {
@@ -176,11 +193,41 @@ func (w *Writer) Add(b *bulletin.Bulletin) error {
 	if err := w.usable(); err != nil {
 		return err
 	}
+	if key := copyKey(b); key != "" {
+		if first, ok := w.copies[key]; ok {
+			return w.addNote(sourceName(b), "转载副本：与“"+first+"”单位相同、问题相同，未重复写入")
+		}
+		w.copies[key] = sourceName(b)
+	}
 	if err := w.add(b); err != nil {
-		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
 		return w.err
 	}
 	return nil
+}
+
+// AddDuplicate records in 错误 an input skipped because its bytes are those of an earlier one.
+func (w *Writer) AddDuplicate(input, of string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.usable(); err != nil {
+		return err
+	}
+	return w.addNote(input, "重复：与 "+of+" 内容相同，未重复写入")
+}
+
+// addNote writes a row to 错误 that is not a failure (a duplicate, a copy).
+func (w *Writer) addNote(input, reason string) error {
+	if err := w.sheets[SheetFailures].add([]cell{{v: nonEmpty(input)}, {v: nonEmpty(reason)}}); err != nil {
+		w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
+		return w.err
+	}
+	return nil
+}
+
+// sourceName names a bulletin's input as the 错误 sheet shows it: its path or URL.
+func sourceName(b *bulletin.Bulletin) string {
+	return nonEmptyOr(b.Source.Path, nonEmptyOr(b.Source.URL, nonEmptyOr(b.Unit, b.Title)))
 }
 
 // usable says why the writer cannot take more rows, if it cannot.
@@ -206,33 +253,51 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 	}
 	toProblem := func(id string) cell {
 		if r, ok := problemRow[id]; ok && id != "" {
-			return cell{v: id, to: &loc{problems, 2, r}}
+			return cell{v: id, to: &loc{problems, pbID, r}}
 		}
 		return cell{v: nonEmpty(id)}
 	}
+	paraRow := w.paragraphRows(b)
 
+	firstProblem := 0
+	if len(b.Problems) > 0 {
+		firstProblem = problems.nextRow()
+	}
+	ledger := newLedgerFacts(b)
+	unit := w.unitRow(b, name)
 	for _, p := range b.Problems {
 		w.problem++
-		desc := p.Quote
-		if desc == "" {
-			desc = p.Text
-		}
-		id := cell{v: nonEmpty(p.ID)}
+		row, due := ledger.row(p)
+		id := cell{v: problemNo(seq, p.ID)}
 		if len(p.Measures) > 0 {
 			id.to = &loc{measures, 2, measures.nextRow()}
 		}
-		row := []cell{
-			{v: w.problem}, id, bull(), {v: nonEmpty(b.Unit)},
-			{v: nonEmpty(p.Category)}, {v: nonEmpty(p.Topic)}, {v: nonEmpty(desc)},
-			{v: nonEmpty(joinNumbered(p.Measures))}, {v: len(p.Measures)}, {v: nonEmpty(p.Status)},
-			{v: nonEmpty(p.Department)}, {v: nonEmpty(p.Person)}, {v: nonEmpty(p.Deadline)},
-			{v: nonEmpty(p.Theme)}, {v: nonEmpty(strings.Join(p.ThemeWords, "、"))},
-			{v: nonEmpty(strings.Join(p.Orgs, "、"))}, {v: nonEmpty(joinKeywords(p.Keywords))},
-			{v: nonEmpty(joinMetrics(p.Metrics))},
+		desc := cell{v: nonEmpty(row.desc)}
+		if r, ok := paraRow[p.Paragraph]; ok {
+			desc.to = &loc{w.sheets[SheetParagraphs], 6, r}
 		}
 		pRow := problems.nextRow()
-		if err := problems.add(row); err != nil {
+		if err := problems.add([]cell{
+			{v: w.problem}, id, {v: nonEmpty(nonEmptyOr(b.Unit, name)), to: &loc{w.sheets[SheetOverview], ovTitle, ovRow}},
+			{v: nonEmpty(b.Inspector)}, {v: nonEmpty(b.Round)},
+			{v: nonEmpty(p.Category)}, {v: nonEmpty(p.Topic)}, desc,
+			{v: nonEmpty(joinNumbered(p.Measures))}, {v: nonEmpty(p.Department)}, {v: nonEmpty(p.Person)},
+			{v: nonEmpty(p.Deadline)}, {v: row.due}, {v: nonEmpty(p.Status)}, {v: row.source},
+			ledger.asOfCell(w.st), {v: nonEmpty(row.note)},
+			{v: nonEmpty(p.Theme)}, {v: nonEmpty(strings.Join(p.Orgs, "、"))},
+			{v: nonEmpty(joinKeywords(p.Keywords))}, {v: nonEmpty(joinMetrics(p.Metrics))},
+		}); err != nil {
 			return err
+		}
+		unit.count(p.Status, due > 0)
+		if due > 0 && w.overdue != nil {
+			if err := w.overdue.add([]cell{
+				{v: problemNo(seq, p.ID), to: &loc{problems, pbID, pRow}}, {v: nonEmpty(nonEmptyOr(b.Unit, name))},
+				{v: nonEmpty(row.desc)}, {v: nonEmpty(p.Deadline)}, {v: row.due}, ledger.asOfCell(w.st),
+				{v: due}, {v: nonEmpty(p.Status)},
+			}); err != nil {
+				return err
+			}
 		}
 		for _, m := range p.Measures {
 			w.measure++
@@ -241,7 +306,7 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 				ord = m.Ordinal
 			}
 			if err := measures.add([]cell{
-				{v: w.measure}, {v: nonEmpty(p.ID), to: &loc{problems, 2, pRow}}, bull(),
+				{v: w.measure}, {v: problemNo(seq, p.ID), to: &loc{problems, pbID, pRow}}, bull(),
 				{v: ord}, {v: nonEmpty(m.Text)},
 			}); err != nil {
 				return err
@@ -322,7 +387,31 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 			return err
 		}
 	}
-	return w.ov.add(b, seq, name)
+	return w.ov.add(b, seq, name, firstProblem)
+}
+
+// paragraphRows maps each paragraph's index to its first row on 段落, where the rows of b will
+// go (a paragraph longer than a cell takes several rows).
+func (w *Writer) paragraphRows(b *bulletin.Bulletin) map[int]int {
+	rows := make(map[int]int, len(b.Paragraphs))
+	r := w.sheets[SheetParagraphs].nextRow()
+	for _, p := range b.Paragraphs {
+		if _, seen := rows[p.Index]; !seen {
+			rows[p.Index] = r
+		}
+		if len(p.Text) <= maxCellUnits {
+			r++
+		} else {
+			r += len(splitCell(p.Text, maxCellUnits))
+		}
+	}
+	return rows
+}
+
+// problemNo is a problem's 问题编号, unique in the workbook: the bulletin's 序号 and the
+// problem's ID in it (3-P1).
+func problemNo(seq int, id string) string {
+	return itoa(seq) + "-" + nonEmptyOr(id, "P?")
 }
 
 // metricValue is a metric's number with its format: money with separators, a percentage as a
@@ -416,6 +505,11 @@ func (w *Writer) CloseContext(ctx context.Context) error {
 func (w *Writer) save() error {
 	if err := w.reportOverflow(); err != nil {
 		return err
+	}
+	if w.overdue != nil {
+		if err := w.writeUnits(); err != nil {
+			return err
+		}
 	}
 	for _, s := range w.order {
 		if s.sw == nil {

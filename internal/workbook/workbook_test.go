@@ -87,22 +87,21 @@ func findRow(t *testing.T, f *excelize.File, sheet string, col int, want string)
 	return 0
 }
 
+// at is the reference of the cell in the column named header of cols, at row.
+func at(cols []column, header string, row int) string { return cellName(colOf(cols, header), row) }
+
 func TestWorkbookLayout(t *testing.T) {
 	path := writeBook(t, []*bulletin.Bulletin{seedBulletin(), synthBulletin(1, 4), injection()},
 		"bad.txt", "ingest bad.txt: binary file")
 	f := openBook(t, path)
 
-	wantSheets := []string{"概览", "问题", "措施", "指标", "章节", "段落", "关键词", "错误", "图表数据"}
+	wantSheets := []string{"概览", "问题", "按单位汇总", "逾期", "措施", "指标", "章节", "段落", "关键词", "错误", "图表数据"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(wantSheets, ",") {
 		t.Fatalf("sheets = %v, want %v", got, wantSheets)
 	}
 	for _, spec := range sheetSpecs {
-		headerRow := 1
-		if spec.name == SheetOverview {
-			headerRow = 2
-		}
 		for i, c := range spec.cols {
-			ref, _ := excelize.CoordinatesToCellName(i+1, headerRow)
+			ref, _ := excelize.CoordinatesToCellName(i+1, 1)
 			if got := cellValue(t, f, spec.name, ref); got != c.Header {
 				t.Errorf("%s!%s = %q, want header %q", spec.name, ref, got, c.Header)
 			}
@@ -110,65 +109,85 @@ func TestWorkbookLayout(t *testing.T) {
 		tables, err := f.GetTables(spec.name)
 		if err != nil || len(tables) != 1 {
 			t.Errorf("%s: %d tables (%v), want 1", spec.name, len(tables), err)
-		} else if !strings.HasPrefix(tables[0].Range, "A"+itoa(headerRow)+":") {
-			t.Errorf("%s: table range %s does not start at the header", spec.name, tables[0].Range)
+		} else if !strings.HasPrefix(tables[0].Range, "A1:") || !strings.HasSuffix(tables[0].Name, "表") {
+			t.Errorf("%s: table %s at %s, want a Chinese name and the header in row 1", spec.name, tables[0].Name, tables[0].Range)
 		}
 		panes, err := f.GetPanes(spec.name)
-		if err != nil || !panes.Freeze || panes.YSplit != headerRow || panes.XSplit != spec.xSplit {
-			t.Errorf("%s: panes %+v (%v), want frozen at row %d, %d columns", spec.name, panes, err, headerRow, spec.xSplit)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != spec.xSplit {
+			t.Errorf("%s: panes %+v (%v), want frozen at row 1, %d columns", spec.name, panes, err, spec.xSplit)
 		}
 	}
 
-	// 概览: totals on top, one row a bulletin from row 3, real dates, percent.
-	if got := cellValue(t, f, "概览", "A1"); got != "合计" {
-		t.Errorf("概览!A1 = %q, want 合计", got)
+	// 概览: one row a bulletin from row 2, real dates, rates, the 合计 row below them.
+	ov := func(header string, row int) string { return cellValue(t, f, "概览", at(overviewCols, header, row)) }
+	if got := ov("被巡察单位", 2); got != "文广旅局党组" {
+		t.Errorf("概览 unit = %q", got)
 	}
-	if got := cellValue(t, f, "概览", "L1"); got != "8" { // 3 + 4 + 1 problems found
-		t.Errorf("概览!L1 (problems found) = %q, want 8", got)
+	if got := ov("截至日期", 2); got != "2024-02-22" {
+		t.Errorf("概览 as-of date = %q, want 2024-02-22", got)
 	}
-	if got := cellValue(t, f, "概览", "C3"); got != "文广旅局党组" {
-		t.Errorf("概览!C3 = %q", got)
+	if typ, _ := f.GetCellType("概览", at(overviewCols, "截至日期", 2)); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+		t.Errorf("概览 as-of date is text, want a date number")
 	}
-	if got := cellValue(t, f, "概览", "I3"); got != "2024-02-22" {
-		t.Errorf("概览!I3 (as-of date) = %q, want 2024-02-22", got)
+	if got := ov("问题完成率", 2); got != "100.0%" {
+		t.Errorf("概览 问题完成率 = %q, want 100.0%%", got)
 	}
-	if typ, _ := f.GetCellType("概览", "I3"); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
-		t.Errorf("概览!I3 is text, want a date number")
+	if got := ov("措施完成率", 2); got != "100.0%" {
+		t.Errorf("概览 措施完成率 = %q, want 100.0%%", got)
 	}
-	if got := cellValue(t, f, "概览", "O3"); got != "100.0%" {
-		t.Errorf("概览!O3 (rate) = %q, want 100.0%%", got)
+	if got := ov("核对结果", 2); !strings.HasPrefix(got, "不一致：声明14个问题，识别3个") {
+		t.Errorf("概览 check = %q", got)
 	}
-	if got := cellValue(t, f, "概览", "P3"); !strings.HasPrefix(got, "不一致") {
-		t.Errorf("概览!P3 (check) = %q", got)
+	if got := ov("序号", 5); got != "合计" {
+		t.Errorf("概览 row 5 = %q, want 合计 below the three bulletins", got)
 	}
-	if ok, target, _ := f.GetCellHyperLink("概览", "R5"); !ok || target != "https://example.gov.cn/a?b=1&c=2" {
-		t.Errorf("概览!R5 link = %v %q", ok, target)
+	if fm, _ := f.GetCellFormula("概览", at(overviewCols, "识别问题数", 5)); fm != "SUBTOTAL(109,M2:M4)" {
+		t.Errorf("合计 识别问题数 formula %q, want SUBTOTAL(109,M2:M4)", fm)
 	}
-	if ok, target, _ := f.GetCellHyperLink("概览", "R3"); !ok || !strings.HasSuffix(target, "corpus/seed/yushu-wenguanglv-2024.txt") {
-		t.Errorf("概览!R3 link = %v %q", ok, target)
+	if got := ov("识别问题数", 5); got != "8" { // 3 + 4 + 1, the value it carries
+		t.Errorf("合计 识别问题数 = %q, want 8", got)
+	}
+	if ok, target, _ := f.GetCellHyperLink("概览", at(overviewCols, "来源", 4)); !ok || target != "https://example.gov.cn/a?b=1&c=2" {
+		t.Errorf("概览 来源 link = %v %q", ok, target)
+	}
+	if ok, target, _ := f.GetCellHyperLink("概览", at(overviewCols, "来源", 2)); !ok || !filepath.IsAbs(target) ||
+		!strings.HasSuffix(target, "corpus/seed/yushu-wenguanglv-2024.txt") {
+		t.Errorf("概览 来源 link = %v %q, want an absolute path", ok, target)
+	}
+	if ok, target, _ := f.GetCellHyperLink("概览", at(overviewCols, "识别问题数", 3)); !ok || target != "'问题'!B5" {
+		t.Errorf("概览 识别问题数 link = %v %q, want the bulletin's first problem '问题'!B5", ok, target)
 	}
 
-	// 问题: the 台账; links to 概览 and to the first measure, and back.
-	if got := cellValue(t, f, "问题", "G2"); !strings.HasPrefix(got, "部分基层单位党员干部") {
-		t.Errorf("问题!G2 = %q", got)
+	// 问题: the 台账; links to 概览, to the first measure and to the paragraph, and back.
+	pb := func(header string, row int) string { return cellValue(t, f, "问题", at(problemCols, header, row)) }
+	if got := pb("问题表现", 2); !strings.HasPrefix(got, "部分基层单位党员干部") {
+		t.Errorf("问题 问题表现 = %q", got)
 	}
-	if got := cellValue(t, f, "问题", "H2"); !strings.HasPrefix(got, "1. 局机关党委") || !strings.Contains(got, "\n2. 对学习笔记") {
-		t.Errorf("问题!H2 measures = %q", got)
+	if got := pb("整改措施", 2); !strings.HasPrefix(got, "1. 局机关党委") || !strings.Contains(got, "\n2. 对学习笔记") {
+		t.Errorf("问题 measures = %q", got)
+	}
+	if got := pb("问题编号", 2) + " " + pb("问题编号", 5); got != "1-P1 2-P1" {
+		t.Errorf("问题编号 = %q, want unique across bulletins", got)
 	}
 	links := []struct{ sheet, ref, want string }{
-		{"问题", "C2", "'概览'!B3"}, // seed bulletin's row
+		{"问题", "C2", "'概览'!B2"}, // seed bulletin's row
 		{"问题", "B2", "'措施'!B2"}, // P1's first measure
 		{"问题", "B3", "'措施'!B4"}, // P2's first measure
-		{"问题", "C5", "'概览'!B4"}, // first synthetic problem
+		{"问题", "C5", "'概览'!B3"}, // first synthetic problem
 		{"措施", "B4", "'问题'!B3"}, // back to P2
 		{"段落", "E6", "'问题'!B3"},
-		{"章节", "F2", "'概览'!B3"},
+		{"章节", "F2", "'概览'!B2"},
 	}
 	for _, l := range links {
 		ok, target, err := f.GetCellHyperLink(l.sheet, l.ref)
 		if err != nil || !ok || target != l.want {
 			t.Errorf("%s!%s link = %v %q (%v), want %q", l.sheet, l.ref, ok, target, err, l.want)
 		}
+	}
+	ok, target, _ := f.GetCellHyperLink("问题", at(problemCols, "问题表现", 2))
+	if r, found := strings.CutPrefix(target, "'段落'!F"); !ok || !found ||
+		!strings.Contains(cellValue(t, f, "段落", "F"+r), "部分基层单位党员干部") {
+		t.Errorf("问题表现 link = %v %q, want the problem's paragraph", ok, target)
 	}
 	// 指标: money with separators, percent as a fraction, owner linked.
 	r := findRow(t, f, "指标", 1, "4800元")
@@ -191,20 +210,21 @@ func TestWorkbookLayout(t *testing.T) {
 		t.Errorf("段落!C2 role = %q, want 开头", got)
 	}
 
-	// Formula injection: every one stays text.
-	row := findRow(t, f, "问题", 7, "=1+1")
+	// Formula injection: every one stays text; the only formulas are the 合计 row's.
+	row := findRow(t, f, "问题", colOf(problemCols, "问题表现"), "=1+1")
 	if row == 0 {
 		t.Fatal("问题: no =1+1 row")
 	}
 	cells := []struct{ sheet, ref, want string }{
-		{"问题", "G" + itoa(row), "=1+1"},
-		{"问题", "F" + itoa(row), "+86 1234"},
-		{"问题", "E" + itoa(row), "-"},
-		{"问题", "J" + itoa(row), "@SUM(A1)"},
-		{"问题", "D" + itoa(row), "+86"},
-		{"概览", "B5", "=HYPERLINK(\"http://evil\",\"x\")"},
-		{"概览", "D5", "-"},
-		{"概览", "E5", "@SUM(A1)"},
+		{"问题", at(problemCols, "问题表现", row), "=1+1"},
+		{"问题", at(problemCols, "具体问题", row), "+86 1234"},
+		{"问题", at(problemCols, "问题类别", row), "-"},
+		{"问题", at(problemCols, "完成情况", row), "@SUM(A1)"},
+		{"问题", at(problemCols, "被巡察单位", row), "+86"},
+		{"问题", at(problemCols, "巡察组", row), "-"},
+		{"概览", at(overviewCols, "标题", 4), "=HYPERLINK(\"http://evil\",\"x\")"},
+		{"概览", at(overviewCols, "巡察组", 4), "-"},
+		{"概览", at(overviewCols, "类型", 4), "@SUM(A1)"},
 	}
 	for _, c := range cells {
 		if got := cellValue(t, f, c.sheet, c.ref); got != c.want {
@@ -235,7 +255,7 @@ func TestWorkbookLayout(t *testing.T) {
 		rc.Close()
 		parts[zf.Name] = buf.String()
 	}
-	for i, title := range []string{"各公报问题数", "各主题问题数", "各公报完成率"} {
+	for i, title := range []string{"各公报声明与识别问题数", "各主题问题数", "各公报问题完成率"} {
 		name := "xl/charts/chart" + itoa(i+1) + ".xml"
 		if !strings.Contains(parts[name], title) || !strings.Contains(parts[name], "图表数据") {
 			t.Errorf("%s: missing or without title %s and data on 图表数据", name, title)
@@ -345,8 +365,8 @@ func TestReplaceExisting(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openBook(t, path)
-	if got := cellValue(t, f, "概览", "C3"); got != "文广旅局党组" {
-		t.Errorf("概览!C3 = %q", got)
+	if got := cellValue(t, f, "概览", "C2"); got != "文广旅局党组" {
+		t.Errorf("概览!C2 = %q", got)
 	}
 	if names := entries(t, dir); len(names) != 1 {
 		t.Errorf("folder holds %v, want only out.xlsx", names)
@@ -360,7 +380,7 @@ func TestLongText(t *testing.T) {
 	b.Problems[0].Quote = long
 	f := openBook(t, writeBook(t, []*bulletin.Bulletin{b}))
 
-	got := cellValue(t, f, "问题", "G2")
+	got := cellValue(t, f, "问题", at(problemCols, "问题表现", 2))
 	if !strings.HasSuffix(got, truncMark) || unitsOf(got) > maxCellUnits {
 		t.Errorf("long quote: %d units, ends %q", unitsOf(got), got[len(got)-30:])
 	}
@@ -540,6 +560,7 @@ func TestOddNumbers(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	b.Metrics = append(b.Metrics, bulletin.Metric{Text: "NaN", Value: nan, Paragraph: 30}, bulletin.Metric{Text: "Inf", Value: inf, Paragraph: 31})
 	b.Declared.RatePercent = &nan
+	b.Declared.ProblemsDone = nil // no rate to compute
 	f := openBook(t, writeBook(t, []*bulletin.Bulletin{b}))
 	r := findRow(t, f, "指标", 1, "NaN")
 	if r == 0 {
@@ -548,8 +569,8 @@ func TestOddNumbers(t *testing.T) {
 	if got := cellValue(t, f, "指标", "B"+itoa(r)); got != "" {
 		t.Errorf("NaN written as %q, want a blank cell", got)
 	}
-	if got := cellValue(t, f, "概览", "O3"); got != "" {
-		t.Errorf("NaN rate written as %q", got)
+	if got := cellValue(t, f, "概览", at(overviewCols, "问题完成率", 2)); got != "" {
+		t.Errorf("rate without declared done written as %q", got)
 	}
 }
 
@@ -597,14 +618,14 @@ func TestCloseContextCancelledKeepsPrevious(t *testing.T) {
 	}
 }
 
-// A source path with # or ? links to that file (issue 17, case 10).
+// A source path with # or ? links to that file, by its absolute path (issue 17, case 10; issue 10).
 func TestSourceLinkEscaped(t *testing.T) {
 	o := &overview{w: &Writer{dir: "/data"}}
 	for path, want := range map[string]string{
-		"/data/hash#frag.txt": "hash%23frag.txt",
-		"/data/q?x=1.html":    "q%3Fx=1.html",
-		"/data/100%.txt":      "100%25.txt",
-		"/data/子目录/通报.txt":    "子目录/通报.txt",
+		"/data/hash#frag.txt": "/data/hash%23frag.txt",
+		"/data/q?x=1.html":    "/data/q%3Fx=1.html",
+		"/data/100%.txt":      "/data/100%25.txt",
+		"/data/子目录/通报.txt":    "/data/子目录/通报.txt",
 	} {
 		if text, target := o.source(bulletin.Source{Path: path}); target != want || text != path {
 			t.Errorf("source(%q) = %q, %q; want link %q", path, text, target, want)
