@@ -62,7 +62,7 @@ func TestFromHeadings(t *testing.T) {
 		{"贯彻落实党中央决策部署不够到位", ""},
 		{"党的政治建设", ""},
 		{"市水务局党组", ""}, // a unit heading is no 具体问题
-		{"", ""},         // under a heading that frames the whole list
+		{"", ""},       // under a heading that frames the whole list
 		{"", ""},
 		{"原有类别", "原有主题"}, // what the text gave is kept
 	}

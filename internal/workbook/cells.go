@@ -104,7 +104,10 @@ func runeWidth(r rune) float64 {
 
 // lineCount is how many lines s takes in a wrapped cell of the given width.
 func lineCount(s string, colWidth float64) int {
-	room := colWidth - 1 // the cell's padding
+	// The cell's padding, and a margin: LibreOffice draws Han characters in the default font
+	// about a tenth wider than two width units, and a row that is a line short hides the
+	// last line of the cell.
+	room := (colWidth - 1) / 1.12
 	if room < 2 {
 		room = 2
 	}

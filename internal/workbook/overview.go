@@ -215,7 +215,7 @@ func (o *overview) totals(first, last int, sums map[int]float64) []any {
 	if o.failures > 0 {
 		label += fmt.Sprintf("，%d 个输入失败（见错误）", o.failures)
 	}
-	row[ovTitle-1] = excelize.Cell{StyleID: st.total, Value: label}
+	row[ovUnit-1] = excelize.Cell{StyleID: st.total, Value: label}
 	col := func(c int) string { return columnLetter(c) }
 	sum := func(c int) {
 		row[c-1] = excelize.Cell{StyleID: st.totalInt, Value: sums[c],
@@ -256,7 +256,7 @@ func columnLetter(c int) string {
 	return name
 }
 
-// write writes 图表数据 and 概览 with its 合计 row and charts.
+// write writes 图表 (the charts and their data) and 概览 with its 合计 row.
 func (o *overview) write() error {
 	w := o.w
 	data := w.sheets[SheetChartData]
@@ -274,6 +274,12 @@ func (o *overview) write() error {
 		if err := data.add([]cell{{v: "主题"}, {v: t.name}, {v: t.problems}}); err != nil {
 			return err
 		}
+	}
+	if err := data.start(); err != nil {
+		return err
+	}
+	if err := o.charts(len(bulletins), len(themes)); err != nil {
+		return fmt.Errorf("charts: %w", err)
 	}
 	if err := data.finish(); err != nil {
 		return err
@@ -318,9 +324,6 @@ func (o *overview) write() error {
 	}
 	first, last := s.headerRow+1, max(s.written, s.headerRow+1)
 	s.bottom = [][]any{o.totals(first, last, sums)}
-	if err := o.charts(len(bulletins), len(themes)); err != nil {
-		return fmt.Errorf("charts: %w", err)
-	}
 	return s.finish()
 }
 
@@ -363,25 +366,25 @@ func (o *overview) chartThemes() []chartRow {
 	return ts
 }
 
-// charts adds the three charts below the 概览 table, side by side; their data is on 图表数据,
-// bulletins in rows 2..nb+1 and themes below them. Below, not beside: the table is wide, and
-// below they print on the same page and show at once for the batches most runs write.
+// charts adds the three charts to 图表, side by side to the right of their data (bulletins in
+// rows 2..nb+1, themes below them). Not on 概览: its folded columns are zero wide on screen,
+// and a chart anchored over them would be drawn squeezed.
 func (o *overview) charts(nb, nt int) error {
 	if nb == 0 {
 		return nil
 	}
-	s := o.w.sheets[SheetOverview]
-	row, col := s.written+4, 2 // below the 合计 row
+	s := o.w.sheets[SheetChartData]
+	row, col := 2, len(chartDataCols)+2
 	ref := func(c string, from, to int) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetChartData, c, from, c, to)
 	}
 	// Each chart starts at the first column past the one before it; excelize anchors a chart
 	// to the cells under it (8 pixels a width unit) and clamps offsets to the first cell.
 	place := func(ch *excelize.Chart) error {
-		if err := o.w.f.AddChart(SheetOverview, cellName(col, row), ch); err != nil {
+		if err := o.w.f.AddChart(SheetChartData, cellName(col, row), ch); err != nil {
 			return err
 		}
-		for px := 0.0; px < float64(ch.Dimension.Width)+16; col++ {
+		for px := 0.0; px < float64(ch.Dimension.Width)*1.15+16; col++ { // LibreOffice draws default columns narrower than 8 pixels a unit
 			w := 9.140625 // the default column width
 			if col <= len(s.widths) {
 				w = s.widths[col-1]

@@ -245,10 +245,10 @@ func (s *sheet) headerHeight() float64 {
 	return rowHeight(lines)
 }
 
-// rowHeight is the height in points of a row of n lines of 11-point CJK text (a line of
-// 等线/DengXian 11 is 14.25 points).
+// rowHeight is the height in points of a row of n lines of 11-point CJK text: a line of
+// 等线/DengXian 11 is 14.25 points in Excel; LibreOffice's CJK fallback fonts take about 15.
 func rowHeight(lines int) float64 {
-	return math.Min(409, 3+14.4*float64(lines))
+	return math.Min(409, 4+15.2*float64(lines))
 }
 
 // maxRowLines keeps one long cell from making a row taller than a screen.

@@ -3,6 +3,7 @@ package workbook
 // Sheet names, in workbook order.
 const (
 	SheetOverview   = "概览"
+	SheetChartData  = "图表"
 	SheetProblems   = "问题"
 	SheetByUnit     = "按单位汇总"
 	SheetOverdue    = "逾期"
@@ -12,7 +13,6 @@ const (
 	SheetParagraphs = "段落"
 	SheetKeywords   = "关键词"
 	SheetFailures   = "错误"
-	SheetChartData  = "图表数据"
 )
 
 // sheetSpec is one sheet: its name, its table's name, frozen columns, and columns.
@@ -27,6 +27,7 @@ type sheetSpec struct {
 // the first rows and picks a width between them.
 var sheetSpecs = []sheetSpec{
 	{SheetOverview, "概览表", 3, false, overviewCols},
+	{SheetChartData, "图表数据表", 0, false, chartDataCols},
 	{SheetProblems, "问题表", 3, true, problemCols},
 	{SheetByUnit, "按单位汇总表", 1, false, byUnitCols},
 	{SheetOverdue, "逾期表", 2, true, overdueCols},
@@ -36,35 +37,36 @@ var sheetSpecs = []sheetSpec{
 	{SheetParagraphs, "段落表", 0, true, paragraphCols},
 	{SheetKeywords, "关键词表", 0, false, keywordCols},
 	{SheetFailures, "错误表", 0, true, failureCols},
-	{SheetChartData, "图表数据表", 0, false, chartDataCols},
 }
 
 // 概览: one row a bulletin, the 合计 row below them. Rows are one line high (titles are
-// clipped, not wrapped) so the charts below the table keep their place.
+// clipped, not wrapped) so the charts below the table keep their place. The twelve columns
+// of counts and rates are shown and printed; the bulletin's facts (标题, dates, 来源 …) are
+// grouped and folded away.
 var overviewCols = []column{
 	{Header: "序号", Kind: colInt, Min: 6, Max: 8},
-	{Header: "标题", Kind: colText, Min: 16, Max: 40},
+	{Header: "标题", Kind: colText, Min: 16, Max: 40, Fold: true},
 	{Header: "被巡察单位", Kind: colText, Min: 12, Max: 30},
-	{Header: "巡察组", Kind: colText, Min: 10, Max: 24},
-	{Header: "轮次", Kind: colText, Min: 8, Max: 20},
-	{Header: "类型", Kind: colText, Min: 6, Max: 10},
-	{Header: "巡察开始", Kind: colDate, Min: 12, Max: 12},
-	{Header: "巡察结束", Kind: colDate, Min: 12, Max: 12},
-	{Header: "反馈日期", Kind: colDate, Min: 12, Max: 12},
+	{Header: "巡察组", Kind: colText, Min: 10, Max: 24, Fold: true},
+	{Header: "轮次", Kind: colText, Min: 8, Max: 20, Fold: true},
+	{Header: "类型", Kind: colText, Min: 6, Max: 10, Fold: true},
+	{Header: "巡察开始", Kind: colDate, Min: 12, Max: 12, Fold: true},
+	{Header: "巡察结束", Kind: colDate, Min: 12, Max: 12, Fold: true},
+	{Header: "反馈日期", Kind: colDate, Min: 12, Max: 12, Fold: true},
 	{Header: "截至日期", Kind: colDate, Min: 12, Max: 12},
-	{Header: "发布日期", Kind: colDate, Min: 12, Max: 12},
+	{Header: "发布日期", Kind: colDate, Min: 12, Max: 12, Fold: true},
 	{Header: "声明问题数", Kind: colInt, Min: 8, Max: 12},
 	{Header: "识别问题数", Kind: colInt, Min: 8, Max: 12}, // links to the bulletin's first problem
 	{Header: "声明已完成", Kind: colInt, Min: 8, Max: 12},
 	{Header: "声明正在整改", Kind: colInt, Min: 8, Max: 12},
 	{Header: "声明措施数", Kind: colInt, Min: 8, Max: 12},
-	{Header: "声明措施已完成", Kind: colInt, Min: 8, Max: 14},
+	{Header: "声明措施已完成", Kind: colInt, Min: 8, Max: 14, Fold: true},
 	{Header: "识别措施数", Kind: colInt, Min: 8, Max: 12},
 	{Header: "问题完成率", Kind: colPct, Min: 9, Max: 10}, // 声明已完成 ÷ 声明问题数
 	{Header: "措施完成率", Kind: colPct, Min: 9, Max: 10}, // 声明措施已完成 ÷ 声明措施数
 	{Header: "核对结果", Kind: colText, Min: 10, Max: 40},
-	{Header: "指标数", Kind: colInt, Min: 8, Max: 10},
-	{Header: "来源", Kind: colLink, Min: 12, Max: 40},
+	{Header: "指标数", Kind: colInt, Min: 8, Max: 10, Fold: true},
+	{Header: "来源", Kind: colLink, Min: 12, Max: 40, Fold: true},
 }
 
 // colOf is the 1-based position of the column named header; it panics on a name that is not
@@ -80,7 +82,6 @@ func colOf(cols []column, header string) int {
 
 // Column positions the totals row, the charts and the links refer to.
 var (
-	ovTitle            = colOf(overviewCols, "标题")
 	ovUnit             = colOf(overviewCols, "被巡察单位")
 	ovDeclaredProblems = colOf(overviewCols, "声明问题数")
 	ovProblems         = colOf(overviewCols, "识别问题数")
@@ -111,7 +112,7 @@ var problemCols = []column{
 	{Header: "轮次", Kind: colText, Min: 8, Max: 20, Fold: true},
 	{Header: "问题类别", Kind: colWrap, Min: 14, Max: 24},
 	{Header: "具体问题", Kind: colWrap, Min: 16, Max: 28},
-	{Header: "问题表现", Kind: colWrap, Min: 30, Max: 50}, // links to the problem's paragraph in 段落
+	{Header: "问题表现", Kind: colWrap, Min: 30, Max: 50},
 	{Header: "整改措施", Kind: colWrap, Min: 30, Max: 60}, // numbered 1. 2. …
 	{Header: "责任单位", Kind: colWrap, Min: 9, Max: 16},
 	{Header: "责任人", Kind: colText, Min: 7, Max: 10},
@@ -206,7 +207,7 @@ var failureCols = []column{
 	{Header: "原因", Kind: colWrap, Min: 30, Max: 80},
 }
 
-// 图表数据: the data the charts on 概览 draw, written when the workbook is closed.
+// 图表: the data the charts beside it draw, written when the workbook is closed.
 var chartDataCols = []column{
 	{Header: "图表", Kind: colText, Min: 8, Max: 12},
 	{Header: "名称", Kind: colText, Min: 12, Max: 40},

@@ -242,7 +242,7 @@ func (w *Writer) usable() error {
 func (w *Writer) add(b *bulletin.Bulletin) error {
 	seq, ovRow := w.ov.next()
 	name := shortName(b, seq)
-	bull := func() cell { return cell{v: name, to: &loc{w.sheets[SheetOverview], ovTitle, ovRow}} }
+	bull := func() cell { return cell{v: name, to: &loc{w.sheets[SheetOverview], ovUnit, ovRow}} }
 
 	problems, measures := w.sheets[SheetProblems], w.sheets[SheetMeasures]
 	problemRow := make(map[string]int, len(b.Problems))
@@ -268,17 +268,16 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 	for _, p := range b.Problems {
 		w.problem++
 		row, due := ledger.row(p)
+		// 问题编号 links to the problem's paragraph in 段落, its source (its measures are in the
+		// row already). Not 问题表现: LibreOffice does not wrap a cell that holds a link.
 		id := cell{v: problemNo(seq, p.ID)}
-		if len(p.Measures) > 0 {
-			id.to = &loc{measures, 2, measures.nextRow()}
+		if r, ok := paraRow[p.Paragraph]; ok {
+			id.to = &loc{w.sheets[SheetParagraphs], 6, r}
 		}
 		desc := cell{v: nonEmpty(row.desc)}
-		if r, ok := paraRow[p.Paragraph]; ok {
-			desc.to = &loc{w.sheets[SheetParagraphs], 6, r}
-		}
 		pRow := problems.nextRow()
 		if err := problems.add([]cell{
-			{v: w.problem}, id, {v: nonEmpty(nonEmptyOr(b.Unit, name)), to: &loc{w.sheets[SheetOverview], ovTitle, ovRow}},
+			{v: w.problem}, id, {v: nonEmpty(nonEmptyOr(b.Unit, name)), to: &loc{w.sheets[SheetOverview], ovUnit, ovRow}},
 			{v: nonEmpty(b.Inspector)}, {v: nonEmpty(b.Round)},
 			{v: nonEmpty(p.Category)}, {v: nonEmpty(p.Topic)}, desc,
 			{v: nonEmpty(joinNumbered(p.Measures))}, {v: nonEmpty(p.Department)}, {v: nonEmpty(p.Person)},

@@ -95,7 +95,7 @@ func TestWorkbookLayout(t *testing.T) {
 		"bad.txt", "ingest bad.txt: binary file")
 	f := openBook(t, path)
 
-	wantSheets := []string{"概览", "问题", "按单位汇总", "逾期", "措施", "指标", "章节", "段落", "关键词", "错误", "图表数据"}
+	wantSheets := []string{"概览", "图表", "问题", "按单位汇总", "逾期", "措施", "指标", "章节", "段落", "关键词", "错误"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(wantSheets, ",") {
 		t.Fatalf("sheets = %v, want %v", got, wantSheets)
 	}
@@ -170,13 +170,11 @@ func TestWorkbookLayout(t *testing.T) {
 		t.Errorf("问题编号 = %q, want unique across bulletins", got)
 	}
 	links := []struct{ sheet, ref, want string }{
-		{"问题", "C2", "'概览'!B2"}, // seed bulletin's row
-		{"问题", "B2", "'措施'!B2"}, // P1's first measure
-		{"问题", "B3", "'措施'!B4"}, // P2's first measure
-		{"问题", "C5", "'概览'!B3"}, // first synthetic problem
+		{"问题", "C2", "'概览'!C2"}, // seed bulletin's row
+		{"问题", "C5", "'概览'!C3"}, // first synthetic problem
 		{"措施", "B4", "'问题'!B3"}, // back to P2
 		{"段落", "E6", "'问题'!B3"},
-		{"章节", "F2", "'概览'!B2"},
+		{"章节", "F2", "'概览'!C2"},
 	}
 	for _, l := range links {
 		ok, target, err := f.GetCellHyperLink(l.sheet, l.ref)
@@ -184,10 +182,10 @@ func TestWorkbookLayout(t *testing.T) {
 			t.Errorf("%s!%s link = %v %q (%v), want %q", l.sheet, l.ref, ok, target, err, l.want)
 		}
 	}
-	ok, target, _ := f.GetCellHyperLink("问题", at(problemCols, "问题表现", 2))
+	ok, target, _ := f.GetCellHyperLink("问题", at(problemCols, "问题编号", 2))
 	if r, found := strings.CutPrefix(target, "'段落'!F"); !ok || !found ||
 		!strings.Contains(cellValue(t, f, "段落", "F"+r), "部分基层单位党员干部") {
-		t.Errorf("问题表现 link = %v %q, want the problem's paragraph", ok, target)
+		t.Errorf("问题编号 link = %v %q, want the problem's paragraph", ok, target)
 	}
 	// 指标: money with separators, percent as a fraction, owner linked.
 	r := findRow(t, f, "指标", 1, "4800元")
@@ -257,18 +255,21 @@ func TestWorkbookLayout(t *testing.T) {
 	}
 	for i, title := range []string{"各公报声明与识别问题数", "各主题问题数", "各公报问题完成率"} {
 		name := "xl/charts/chart" + itoa(i+1) + ".xml"
-		if !strings.Contains(parts[name], title) || !strings.Contains(parts[name], "图表数据") {
-			t.Errorf("%s: missing or without title %s and data on 图表数据", name, title)
+		if !strings.Contains(parts[name], title) || !strings.Contains(parts[name], "&#39;图表&#39;!$") {
+			t.Errorf("%s: missing or without title %s and data on 图表", name, title)
 		}
 	}
-	if !strings.Contains(parts["xl/worksheets/_rels/sheet1.xml.rels"], "drawing") {
-		t.Error("概览 (sheet1) has no drawing")
+	if !strings.Contains(parts["xl/worksheets/_rels/sheet2.xml.rels"], "drawing") {
+		t.Error("图表 (sheet2) has no drawing")
+	}
+	if !strings.Contains(parts["xl/charts/chart1.xml"], `<min val="0">`) {
+		t.Error("the problem chart's axis does not start at 0")
 	}
 	if !strings.Contains(parts["docProps/core.xml"], "Xuncha") || !strings.Contains(parts["docProps/core.xml"], fixedTime) {
 		t.Errorf("core properties: %s", parts["docProps/core.xml"])
 	}
-	if got := cellValue(t, f, "图表数据", "B2"); got != "文广旅局党组" {
-		t.Errorf("图表数据!B2 = %q", got)
+	if got := cellValue(t, f, "图表", "B2"); got != "文广旅局党组" {
+		t.Errorf("图表!B2 = %q", got)
 	}
 }
 
@@ -408,16 +409,22 @@ func TestLinkLimit(t *testing.T) {
 	old := maxSheetLinks
 	maxSheetLinks = 50
 	defer func() { maxSheetLinks = old }()
-	f := openBook(t, writeBook(t, []*bulletin.Bulletin{synthBulletin(1, 40)}))
-	// 问题 has two links a row: rows 2..26 are linked, later ones not.
-	if ok, _, _ := f.GetCellHyperLink("问题", "C26"); !ok {
-		t.Error("问题!C26 has no link")
+	f := openBook(t, writeBook(t, []*bulletin.Bulletin{synthBulletin(1, 60)}))
+	// 问题 links up to the limit, then rows are written without links.
+	links, lastLinked := 0, 0
+	for r := 2; r <= 61; r++ {
+		for _, c := range []string{"B", "C"} {
+			if ok, _, _ := f.GetCellHyperLink("问题", c+itoa(r)); ok {
+				links++
+				lastLinked = r
+			}
+		}
 	}
-	if ok, _, _ := f.GetCellHyperLink("问题", "C27"); ok {
-		t.Error("问题!C27 has a link past the limit")
+	if links < 45 || links > 50 || lastLinked >= 61 {
+		t.Errorf("问题: %d links, the last in row %d; want at most 50 and none in the last rows", links, lastLinked)
 	}
-	if got := cellValue(t, f, "问题", "C41"); got != "第1局党组" {
-		t.Errorf("问题!C41 = %q: rows past the link limit must still be written", got)
+	if got := cellValue(t, f, "问题", "C61"); got != "第1局党组" {
+		t.Errorf("问题!C61 = %q: rows past the link limit must still be written", got)
 	}
 }
 
