@@ -229,7 +229,7 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 	if f.split != "" {
 		if err := os.MkdirAll(f.split, 0o755); err != nil {
 			abort()
-			out.line("xuncha: --split: " + oneLine(err.Error()))
+			out.line(fmt.Sprintf("xuncha: 无法创建 --split 文件夹 %s：%s", f.split, oneLine(err.Error())))
 			return 1
 		}
 	}

@@ -87,7 +87,7 @@ func (w *Writer) AddRows(sheet string, rows [][]any) error {
 	}
 	s := w.sheets[sheet]
 	if s == nil {
-		return fmt.Errorf("workbook %s: no %s sheet (use CreateReport)", w.path, sheet)
+		return fmt.Errorf("工作簿 %s 没有 %s 表（应由 CreateReport 创建）", w.path, sheet)
 	}
 	for _, r := range rows {
 		cells := make([]cell, len(r))
@@ -98,7 +98,7 @@ func (w *Writer) AddRows(sheet string, rows [][]any) error {
 			cells[i] = cell{v: v}
 		}
 		if err := s.add(cells); err != nil {
-			w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+			w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
 			return w.err
 		}
 	}
@@ -114,7 +114,7 @@ func (w *Writer) AddCommons(rows []CommonRow) error {
 	}
 	s := w.sheets[SheetCommons]
 	if s == nil {
-		return fmt.Errorf("workbook %s: no %s sheet (use CreateReport)", w.path, SheetCommons)
+		return fmt.Errorf("工作簿 %s 没有 %s 表（应由 CreateReport 创建）", w.path, SheetCommons)
 	}
 	for _, r := range rows {
 		rep := ""
@@ -123,7 +123,7 @@ func (w *Writer) AddCommons(rows []CommonRow) error {
 		}
 		if err := s.add([]cell{{v: r.No}, {v: nonEmpty(r.Label)}, {v: r.Units}, {v: r.Size}, {v: rep},
 			{v: nonEmpty(r.Problem)}, {v: nonEmpty(r.Unit)}, {v: r.Round}, {v: r.Date}, {v: r.Status}}); err != nil {
-			w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+			w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
 			return w.err
 		}
 	}

@@ -18,10 +18,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -77,18 +79,18 @@ func Create(path string) (*Writer, error) {
 func create(path string, specs []sheetSpec) (*Writer, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("workbook %s: %w", path, err)
+		return nil, fmt.Errorf("无法创建工作簿 %s：%w", path, err)
 	}
 	dir := filepath.Dir(abs)
 	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(abs)))
 	if err != nil {
-		return nil, fmt.Errorf("workbook %s: %w", path, err)
+		return nil, fmt.Errorf("无法创建工作簿 %s：%s", path, describeFS(err))
 	}
 	w := &Writer{path: path, dir: dir, tmp: tmp, f: excelize.NewFile(), sheets: map[string]*sheet{}, specs: specs,
 		units: map[string]*unitTally{}, copies: map[string]string{}}
 	if err := w.setup(); err != nil {
 		w.Abort()
-		return nil, fmt.Errorf("workbook %s: %w", path, err)
+		return nil, fmt.Errorf("无法创建工作簿 %s：%w", path, err)
 	}
 	return w, nil
 }
@@ -173,6 +175,21 @@ func (w *Writer) pageSetup(s *sheet) error {
 
 func boolPtr(b bool) *bool { return &b }
 
+// describeFS says in Chinese why a file could not be made in a folder.
+func describeFS(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "所在文件夹不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有在所在文件夹写入的权限"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘已满"
+	case errors.Is(err, syscall.EROFS):
+		return "所在文件系统只读"
+	}
+	return err.Error()
+}
+
 // open starts the stream of a sheet.
 func (w *Writer) open(s *sheet) error {
 	sw, err := w.f.NewStreamWriter(s.name)
@@ -233,7 +250,7 @@ func sourceName(b *bulletin.Bulletin) string {
 // usable says why the writer cannot take more rows, if it cannot.
 func (w *Writer) usable() error {
 	if w.closed {
-		return fmt.Errorf("workbook %s: already closed", w.path)
+		return fmt.Errorf("工作簿 %s 已关闭", w.path)
 	}
 	return w.err
 }
@@ -456,7 +473,7 @@ func (w *Writer) AddFailure(input, reason string) error {
 	}
 	w.ov.failures++
 	if err := w.sheets[SheetFailures].add([]cell{{v: nonEmpty(input)}, {v: nonEmpty(reason)}}); err != nil {
-		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
 		return w.err
 	}
 	return nil
@@ -494,7 +511,7 @@ func (w *Writer) CloseContext(ctx context.Context) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmpName)
-		w.err = fmt.Errorf("workbook %s: %w", w.path, err)
+		w.err = fmt.Errorf("工作簿 %s：%w", w.path, err)
 		return w.err
 	}
 	return nil
@@ -591,7 +608,7 @@ func (w *Writer) Abort() {
 		return
 	}
 	w.closed = true
-	w.err = fmt.Errorf("workbook %s: aborted", w.path)
+	w.err = fmt.Errorf("工作簿 %s 已放弃写入", w.path)
 	name := w.tmp.Name()
 	_ = w.tmp.Close()
 	_ = os.Remove(name)
