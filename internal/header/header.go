@@ -241,6 +241,7 @@ func Extract(b *bulletin.Bulletin) {
 	h := &state{b: b, views: views}
 	h.findTitle()
 	h.findFacts()
+	h.fullUnit() // region.go: 县农业农村局党组 → 平阳县农业农村局党组
 	h.findKind()
 	h.markOpening()
 	h.findRound()

@@ -427,3 +427,29 @@ func BenchmarkHeaderSeed(b *testing.B) {
 		_ = headerBulletin(text, "")
 	}
 }
+
+// TestFullUnit runs the example of every levelWords and orgPrefixes entry.
+func TestFullUnit(t *testing.T) {
+	for _, c := range []struct{ org, unit, want string }{
+		{"中共平阳县农业农村局党组", "县农业农村局党组", "平阳县农业农村局党组"},
+		{"中共天津市机关事务管理局党组", "市机关事务管理局党组", ""}, // a city's unit stays as written
+		{"中共南山区市场监管局党组", "区市场监管局党组", "南山区市场监管局党组"},
+		{"中共河口镇委员会", "镇委员会", "河口镇委员会"},
+		{"中共石桥乡委员会", "乡委员会", "石桥乡委员会"},
+		{"中共科右前旗教育局党组", "旗教育局党组", "科右前旗教育局党组"},
+		{"中国共产党黔南州财政局党组", "州财政局党组", "黔南州财政局党组"},
+		{"县农业农村局党组", "县农业农村局党组", ""},      // no place added
+		{"中共平阳县农业农村局党组", "县林业局党组", ""},    // another unit
+		{"中共某某某某某某某县财政局党组", "县财政局党组", ""}, // more than six characters: not a place
+		{"2023年11月20日", "县财政局党组", ""},
+	} {
+		got, ok := withPlace(c.org, c.unit)
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("withPlace(%q, %q) = %q, want %q", c.org, c.unit, got, c.want)
+		}
+
+	}
+}
