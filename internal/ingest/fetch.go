@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -247,7 +248,40 @@ func describeNetError(err error, timeout time.Duration) error {
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
 		return timeoutError{timeout, err}
 	}
+	for _, c := range netCauses {
+		if c.is(err) {
+			return netError{c.reason, err}
+		}
+	}
 	return fmt.Errorf("下载失败：%w", err)
+}
+
+// netError is a transport failure said in Chinese; the Go cause is kept for errors.Is and
+// shown after the sentence, for the one who has to debug the network.
+type netError struct {
+	reason string
+	err    error
+}
+
+func (e netError) Error() string { return "下载失败：" + e.reason + "（" + e.err.Error() + "）" }
+func (e netError) Unwrap() error { return e.err }
+
+// netCauses are the transport failures a user meets, each with what it means.
+var netCauses = []struct {
+	is     func(error) bool
+	reason string
+}{
+	{func(err error) bool { var d *net.DNSError; return errors.As(err, &d) }, "域名无法解析（地址写错了，或没有网络）"},
+	{func(err error) bool { return errors.Is(err, syscall.ECONNREFUSED) }, "服务器拒绝连接（该端口没有网站在运行）"},
+	{func(err error) bool { return errors.Is(err, syscall.ECONNRESET) }, "连接被对方重置"},
+	{func(err error) bool {
+		return errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH)
+	}, "网络不可达"},
+	{func(err error) bool {
+		var c *tls.CertificateVerificationError
+		return errors.As(err, &c)
+	}, "网站的 HTTPS 证书无效"},
+	{func(err error) bool { return errors.Is(err, io.EOF) }, "服务器未发送任何内容就断开了连接"},
 }
 
 // timeoutError is a request that did not finish within its time limit; the Go cause

@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -215,5 +217,22 @@ func TestFetchBodyLength(t *testing.T) {
 	}
 	if _, err := Fetch(context.Background(), base+"/short", opt); err == nil || !strings.Contains(err.Error(), "正文不完整") {
 		t.Errorf("a shorter body: error %v", err)
+	}
+}
+
+// Transport failures are said in Chinese, with the Go cause after them (issue 17).
+func TestFetchNetErrorsInChinese(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/a.html"
+	ln.Close() // nothing listens there now
+	_, err = Fetch(context.Background(), closed, FetchOptions{Timeout: 5 * time.Second})
+	if err == nil || !strings.Contains(err.Error(), "服务器拒绝连接") || !errors.Is(err, syscall.ECONNREFUSED) {
+		t.Errorf("closed port: %v", err)
+	}
+	if got := describeNetError(&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, time.Second); !strings.Contains(got.Error(), "域名无法解析") {
+		t.Errorf("DNS: %v", got)
 	}
 }
