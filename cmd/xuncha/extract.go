@@ -302,9 +302,9 @@ func extractContext(ctx context.Context, args []string, stdin io.Reader, stdout,
 				path := filepath.Join(f.split, name)
 				if err := workbook.WriteBulletin(path, b); err != nil {
 					runFailed++
-					out.line(fmt.Sprintf("xuncha: %s: writing %s: %s", r.Input.Name, path, oneLine(err.Error())))
+					out.line(fmt.Sprintf("xuncha: %s: 写入 %s 失败：%s", r.Input.Name, path, oneLine(err.Error())))
 					if book != nil {
-						book.AddFailure(r.Input.Name, "writing "+path+": "+oneLine(err.Error()))
+						book.AddFailure(r.Input.Name, "写入 "+path+" 失败："+oneLine(err.Error()))
 					}
 				}
 			}

@@ -39,7 +39,7 @@ const startupHeap = 32 << 20
 
 // setMemoryLimit sets the soft heap limit for a run of n inputs whose largest is largest bytes.
 // The stages hold about three times an input's size at their peak (its text, its records,
-// the JSON of its records), so three and a half times it plus the start-up heap lets the
+// the JSON of its records), so three and a quarter times it plus the start-up heap lets the
 // collector keep the process within four times the input without collecting all the time (a
 // fixed 400 MB made it collect without end on a 200 MB input, doubling the time). A batch
 // gets at least batchHeap. GOMEMLIMIT, when set, wins.
@@ -47,7 +47,7 @@ func setMemoryLimit(n int, largest int64) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	limit := startupHeap + largest/2*7
+	limit := startupHeap + largest/4*13
 	if n > 1 {
 		limit = max(limit, batchHeap)
 	}

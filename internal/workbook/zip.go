@@ -147,7 +147,7 @@ func (p *packer) Close() error {
 			return err
 		}
 		if _, err := io.Copy(w, r); err != nil {
-			return fmt.Errorf("writing %s: %w", pt.name, err)
+			return fmt.Errorf("写入工作簿的 %s 部件失败：%w", pt.name, err)
 		}
 	}
 	return zw.Close()
