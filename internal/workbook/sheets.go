@@ -95,9 +95,7 @@ var (
 	ovCheck            = colOf(overviewCols, "核对结果")
 	ovMetrics          = colOf(overviewCols, "指标数")
 
-	pbID    = colOf(problemCols, "问题编号")
-	pbUnit  = colOf(problemCols, "被巡察单位")
-	pbFirst = colOf(problemCols, "序号")
+	pbID = colOf(problemCols, "问题编号")
 )
 
 // 问题: the 整改台账, one row a problem, in the order offices keep it. The twelve columns a
