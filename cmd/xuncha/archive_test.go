@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -113,6 +116,12 @@ func TestArchiveCommands(t *testing.T) {
 			t.Errorf("report sheet %s has no rows", sheet)
 		}
 	}
+	// 按主题 has its chart: the sheet's drawing holds one, over the sheet's own rows.
+	if idx, err := f.GetSheetIndex("按主题"); err != nil || idx < 0 {
+		t.Errorf("no 按主题 sheet: %v", err)
+	} else if rels, err := readZipPart(out, fmt.Sprintf("xl/worksheets/_rels/sheet%d.xml.rels", idx+1)); err != nil || !strings.Contains(rels, "drawing") {
+		t.Errorf("按主题 has no chart (%v): %s", err, rels)
+	}
 	overview, _ := f.GetRows("概览")
 	if n := len(overview) - 2; n < 1 || stored == "" {
 		t.Errorf("report 概览 has %d rows", len(overview))
@@ -126,4 +135,25 @@ func TestArchiveCommands(t *testing.T) {
 	if code2 != 0 || strings.Count(stdout2, "\n") != hits {
 		t.Errorf("after re-extraction the same rules find %d hits, before %d", strings.Count(stdout2, "\n"), hits)
 	}
+}
+
+// readZipPart is the text of one part of a workbook.
+func readZipPart(path, name string) (string, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return "", err
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				return "", err
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			return string(b), err
+		}
+	}
+	return "", fmt.Errorf("no part %s", name)
 }

@@ -1,6 +1,10 @@
 package workbook
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // SheetCommons is the report's sheet of 共性问题: problems that recur across units.
 const SheetCommons = "共性问题"
@@ -128,4 +132,29 @@ func (w *Writer) AddCommons(rows []CommonRow) error {
 		}
 	}
 	return nil
+}
+
+// themeChart draws the report's 按主题 rows as stacked bars (已完成, 未完成, 未注明 per theme),
+// beside the table, the value axis from 0. The sheet must have started streaming.
+func (w *Writer) themeChart(s *sheet) error {
+	n := s.count
+	if n == 0 {
+		return nil
+	}
+	ref := func(col string) string {
+		return fmt.Sprintf("'%s'!$%s$2:$%s$%d", SheetByTheme, col, col, n+1)
+	}
+	name := func(col string) string { return fmt.Sprintf("'%s'!$%s$1", SheetByTheme, col) }
+	zero := 0.0
+	ch := barChart("各主题问题的完成情况", ref("A"), ref("C"), name("C"), n, "")
+	ch.Type = excelize.BarStacked
+	ch.Series = []excelize.ChartSeries{
+		{Name: name("C"), Categories: ref("A"), Values: ref("C")},
+		{Name: name("D"), Categories: ref("A"), Values: ref("D")},
+		{Name: name("E"), Categories: ref("A"), Values: ref("E")},
+	}
+	ch.Legend = excelize.ChartLegend{Position: "bottom"}
+	ch.YAxis.Minimum = &zero
+	ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0"}
+	return w.f.AddChart(SheetByTheme, cellName(len(s.cols)+2, 2), ch)
 }

@@ -527,6 +527,14 @@ func (w *Writer) save() error {
 			return err
 		}
 	}
+	if s := w.sheets[SheetByTheme]; s != nil && s.sw != nil && s.count > 0 {
+		if err := s.start(); err != nil {
+			return err
+		}
+		if err := w.themeChart(s); err != nil {
+			return fmt.Errorf("按主题图表：%w", err)
+		}
+	}
 	for _, s := range w.order {
 		if s.sw == nil {
 			continue
