@@ -41,8 +41,9 @@ var inspectorRE = regexp.MustCompile(
 		`(?:第[一二三四五六七八九十\d]+轮(?:巡察|巡视)?(?:第[一二三四五六七八九十\d]+组|` + groupPattern + `)|` + groupPattern + `)`)
 
 // groupPattern is the group's own name: 第一巡察组, 第一、第二巡察组, 提级交叉巡察组, 巡视六组,
-// 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number).
-const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
+// 市委机动巡察组 and 专项巡察组 (a group named by its kind, without a number), and a round's
+// groups counted (区委4个巡察组, in a bulletin on a whole round).
+const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*|[一二三四五六七八九十\d]+个)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
 // nameEnd returns where the last text in folded s that may end a group's name (inspectorRE)
 // ends, or 0: every match ends in 组 right after 巡察 or 巡视 with an optional number (巡察组,
@@ -907,6 +908,9 @@ func (h *state) findRound() {
 	}
 }
 
+// countedUnits is a unit that says what a summary bulletin covers: 40家单位党组织, 12个被巡察党组织.
+var countedUnits = regexp.MustCompile(`^[一二三四五六七八九十百\d]+(?:家|个)\p{Han}{2,}`)
+
 // findKind decides the document kind: 巡察, 巡视, 审计整改, 汇总 or 其他.
 func (h *state) findKind() {
 	b := h.b
@@ -924,7 +928,9 @@ func (h *state) findKind() {
 	for _, c := range context {
 		if summaryRE.MatchString(c) {
 			b.Kind = bulletin.KindSummary
-			b.Unit = "" // many units: none is the bulletin's
+			if !countedUnits.MatchString(b.Unit) {
+				b.Unit = "" // many units: none is the bulletin's, unless one says what it covers
+			}
 			return
 		}
 	}

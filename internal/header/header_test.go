@@ -453,3 +453,16 @@ func TestFullUnit(t *testing.T) {
 
 	}
 }
+
+// A summary bulletin keeps a unit that says what it covers (issue 11), and its counted groups
+// are its inspector.
+func TestSummaryUnit(t *testing.T) {
+	for s, want := range map[string]bool{"40家单位党组织": true, "12个被巡察党组织": true, "四十家单位": true, "市水务局党组": false, "40家": false} {
+		if got := countedUnits.MatchString(s); got != want {
+			t.Errorf("countedUnits(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if m := inspectorRE.FindString("2023年10月至12月，区委4个巡察组对40家单位党组织开展了常规巡察"); m != "区委4个巡察组" {
+		t.Errorf("inspector %q, want 区委4个巡察组", m)
+	}
+}
