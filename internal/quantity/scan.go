@@ -74,7 +74,8 @@ func (sc *scanner) step() {
 			sc.pos = end
 			return
 		}
-	case signRunes[r] && signAt(src, sc.pos):
+	case signRunes[r] && signAt(src, sc.pos) && !runes.HasPrefixAt(src, sc.pos+1, "百分之") && !runes.HasPrefixAt(src, sc.pos+1, "千分之"):
+		// (负百分之十三: the sign is read with the percentage, by percentWord)
 		sc.sign = sc.pos
 		sc.pos++
 		if isDigit(src[sc.pos]) {
@@ -351,6 +352,10 @@ func (sc *scanner) percentWord() bool {
 	}
 	q := Quantity{Value: n.value, Unit: unitName, Kind: KindPercent, Start: start, End: n.end}
 	end := n.end
+	if at := percentSignBefore(src, start); at >= 0 && !n.neg {
+		q.Value, q.Start = -q.Value, at // 负百分之十三, 负的百分之二十
+		n.neg = true
+	}
 	if !n.neg {
 		if e, ok := rangeSepAt(src, end); ok {
 			k := e
@@ -373,6 +378,19 @@ func (sc *scanner) percentWord() bool {
 	sc.out = append(sc.out, q)
 	sc.pos = end
 	return true
+}
+
+// percentSignBefore is where a minus written before 百分之 at start begins (负百分之十三, 负的
+// 百分之二十), or -1; 负 after the characters of signNotAfter is a word (担负百分之…), not a sign.
+func percentSignBefore(src []rune, start int) int {
+	at := start - 1
+	if runeAt(src, at) == '的' {
+		at--
+	}
+	if runeAt(src, at) != '负' || strings.ContainsRune(signNotAfter, runeAt(src, at-1)) {
+		return -1
+	}
+	return at
 }
 
 // percentNumber reads the number after 百分之 at j, with its sign: 九十五, 98.5, 1,669, 百, 负三点八.
