@@ -7,12 +7,12 @@ package header
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // Header facts come from the opening: 根据…部署，DATE至DATE，GROUP对UNIT进行了巡察。DATE，反馈了
@@ -641,29 +641,29 @@ var relativeYears = []struct {
 // publish date: the publish year, or the year before when m comes after the publish month
 // (an inspection is reported after it happened). 0 without a publish date.
 func (h *state) publishYearFor(m int) int {
-	pub := string(h.b.PublishDate)
-	if len(pub) < 7 {
-		return 0
-	}
-	y, err := strconv.Atoi(pub[:4])
-	if err != nil {
-		return 0
-	}
-	if pm, err := strconv.Atoi(pub[5:7]); err == nil && m > pm {
+	y, pm := h.publishYM()
+	if y != 0 && pm != 0 && m > pm {
 		y--
 	}
 	return y
 }
 
+// publishYM is the year and month of the publish date (YYYY-MM-DD), read by
+// quantity.ParseDate; 0 where there is none.
+func (h *state) publishYM() (y, m int) {
+	d, ok := quantity.ParseDate(string(h.b.PublishDate), 0)
+	if !ok || !d.HasYear() {
+		return 0, 0
+	}
+	y, m, _ = d.YMD()
+	return y, m
+}
+
 // relativeYear is the year that before (the text right before a period) names relative to the
 // publish date, or 0.
 func (h *state) relativeYear(before string) int {
-	pub := string(h.b.PublishDate)
-	if len(pub) < 4 {
-		return 0
-	}
-	y, err := strconv.Atoi(pub[:4])
-	if err != nil {
+	y, _ := h.publishYM()
+	if y == 0 {
 		return 0
 	}
 	before = strings.TrimRight(before, " ,，于自从在")
@@ -1002,8 +1002,8 @@ func (h *state) findAsOf() {
 		order = append(order, i)
 	}
 	year := h.lastYear
-	if year == 0 && len(h.b.PublishDate) >= 4 {
-		year, _ = strconv.Atoi(string(h.b.PublishDate[:4]))
+	if year == 0 {
+		year, _ = h.publishYM()
 	}
 	for _, i := range order {
 		v := h.views[i]

@@ -1,12 +1,12 @@
 package ingest
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // Page chrome is what a site prints around a bulletin: breadcrumbs, timestamp and source lines,
@@ -348,26 +348,33 @@ func isFooter(p string) bool {
 	return isButtonLine(p)
 }
 
-// timestampLine is a line holding only a date or a date and time: 2020-08-10 11:36:38,
-// 2021年04月09日, 2024年3月1日 星期五.
-var timestampLine = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?$`)
+// isTimestampLine reports whether p holds only a date, or a date and time: 2020-08-10 11:36:38,
+// 2021年04月09日, 2024年3月1日 星期五. The date is read by quantity.DatePrefix.
+func isTimestampLine(p string) bool {
+	d, n := quantity.DatePrefix(p, 0)
+	return n > 0 && chromeDay(d) != "" && d.End == "" && timestampTail.MatchString(p[n:])
+}
 
-// dateRE finds the first date in a value: 2022-07-01, 2021年04月09日, 2022/08/16, 2022.08.16.
-var dateRE = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+// timestampTail may follow the date of a timestamp line: a time, a weekday.
+var timestampTail = regexp.MustCompile(`^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?$`)
 
-// isoDate returns the first date of s as YYYY-MM-DD, or "".
+// chromeDay is d as YYYY-MM-DD when it is a day with its year written (1949-2100), else "".
+func chromeDay(d quantity.Date) string {
+	if y, _, _ := d.YMD(); d.Precision != quantity.PrecDay || !d.HasYear() || y < 1949 {
+		return ""
+	}
+	return d.Date
+}
+
+// isoDate returns the first day of s with its year written (2022-07-01, 2021年04月09日,
+// 2022/08/16, 2022.08.16) as YYYY-MM-DD, or "". The dates are read by quantity.ScanDates.
 func isoDate(s string) string {
-	m := dateRE.FindStringSubmatch(s)
-	if m == nil {
-		return ""
+	for _, d := range quantity.ScanDates(s, 0) {
+		if day := chromeDay(d); day != "" {
+			return day
+		}
 	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	return ""
 }
 
 // columnLabel is a site column name glued to the title: 上级巡视:中共…的通报.
@@ -542,7 +549,7 @@ scan:
 		switch {
 		case isBreadcrumb(p), isPortal(p):
 			continue
-		case timestampLine.MatchString(p):
+		case isTimestampLine(p):
 			fs.timestamp(p)
 			continue
 		case readSourceDateLine(p, fs):

@@ -10,6 +10,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // maxHTMLDepth bounds element nesting before parsing. x/net/html refuses a page with more than
@@ -117,7 +119,7 @@ func readHTML(text, enc string) (*Document, error) {
 	fs := newFacts()
 	for _, line := range blockText(body.Nodes) {
 		line = cleanParagraph(line)
-		if timestampLine.MatchString(line) {
+		if isTimestampLine(line) {
 			fs.timestamp(line)
 			continue
 		}
@@ -127,8 +129,10 @@ func readHTML(text, enc string) (*Document, error) {
 			}
 			continue
 		}
-		if m := pageDateRE.FindStringSubmatch(line); m != nil && fs.published[0] == "" {
-			fs.published[0] = isoDate(m[1])
+		if m := pageDateLabel.FindStringIndex(line); m != nil && fs.published[0] == "" {
+			if d, n := quantity.DatePrefix(line[m[1]:], 0); n > 0 {
+				fs.published[0] = chromeDay(d)
+			}
 		}
 	}
 	if doc.PublishDate == "" {
@@ -165,8 +169,9 @@ func looksLikeTitle(t string) bool {
 	return titleEnding.MatchString(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
 }
 
-// pageDateRE finds a publish date inside a longer page line: …发布时间：2023-01-06….
-var pageDateRE = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`)
+// pageDateLabel finds the label of a publish date inside a longer page line:
+// …发布时间：2023-01-06…; the date after it is read by quantity.DatePrefix.
+var pageDateLabel = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*`)
 
 // siteSeparator splits a <title> into the article title and the site's suffixes.
 var siteSeparator = regexp.MustCompile(`\s*(?:[_|｜]|\s[-－—–]+\s|——|--)\s*`)

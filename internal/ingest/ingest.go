@@ -13,9 +13,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/xuncha/xuncha/internal/quantity"
 )
 
 // Document is what ingest read from one input.
@@ -153,20 +153,21 @@ func isTrimSpace(r rune) bool {
 	return false
 }
 
-// closingDate is a paragraph that is only a full date, as a bulletin's signature (落款) ends:
-// 2024年1月18日, 2024年1月18日印发.
-var closingDate = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:印发|发布)?$`)
+// closingSuffix may end the date of a bulletin's signature (落款): 2024年1月18日印发.
+var closingSuffix = []string{"印发", "发布"}
 
 // signatureDate returns the date of the signature when one of the last three paragraphs is only
-// a date (YYYY-MM-DD), else "".
+// a full date (2024年1月18日, 二〇二四年一月十八日, 2024年1月18日印发), as YYYY-MM-DD, else "".
+// The date is read by quantity.ParseDate.
 func signatureDate(paras []string) string {
 	for k := len(paras) - 1; k >= 0 && k >= len(paras)-3; k-- {
-		if m := closingDate.FindStringSubmatch(paras[k]); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
-			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-				return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+		p := strings.TrimSpace(paras[k])
+		for _, s := range closingSuffix {
+			p = strings.TrimSuffix(p, s)
+		}
+		if d, ok := quantity.ParseDate(p, 0); ok && d.End == "" && strings.HasSuffix(d.Text, "日") {
+			if day := chromeDay(d); day != "" {
+				return day
 			}
 		}
 	}

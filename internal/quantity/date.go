@@ -204,7 +204,7 @@ func (lx *dateLexer) part(i int) (datePart, bool) {
 		// 2019—2023年: the first year of a year range
 		p.y, p.hasYear, p.end, p.prec = v, true, j, PrecYear
 		return p, true
-	case n == 4 && v >= 1900 && v <= 2100 && j+1 < len(src) && strings.ContainsRune("-./", src[j]):
+	case n == 4 && v >= 1900 && v <= 2100 && j+1 < len(src) && isNumericDateSep(src[j]):
 		// 2020-11-16, 2022.08.16
 		sep := src[j]
 		mn, m := digitsAt(src, j+1)
@@ -274,8 +274,8 @@ func (lx *dateLexer) yearAt(i int) bool {
 func (lx *dateLexer) afterYear(p datePart) (datePart, bool) {
 	src := lx.src
 	j := p.end
-	if r := runeAt(src, j); r == '度' || r == '底' || r == '初' || r == '末' {
-		p.end = j + 1
+	if n := suffixAt(src, j, yearSuffixes); n > 0 {
+		p.end = j + n
 		return p, true
 	}
 	if runes.HasPrefixAt(src, j, "上半年") || runes.HasPrefixAt(src, j, "下半年") || runes.HasPrefixAt(src, j, "第") || isQuarter(src, j) {
@@ -356,13 +356,29 @@ func (lx *dateLexer) afterMonth(p datePart) datePart {
 		}
 		return p
 	}
-	for _, s := range []string{"上旬", "中旬", "下旬", "底", "初", "末", "中", "份"} {
-		if runes.HasPrefixAt(src, j, s) {
-			p.end = j + len([]rune(s))
-			break
+	p.end = j + suffixAt(src, j, monthSuffixes)
+	return p
+}
+
+// isNumericDateSep reports whether r joins the parts of a date written in digits alone
+// (numericDateSeps).
+func isNumericDateSep(r rune) bool {
+	for _, s := range numericDateSeps {
+		if []rune(s.Word)[0] == r {
+			return true
 		}
 	}
-	return p
+	return false
+}
+
+// suffixAt returns the width in runes of the first word of table at j, or 0.
+func suffixAt(src []rune, j int, table []dateWord) int {
+	for _, s := range table {
+		if runes.HasPrefixAt(src, j, s.Word) {
+			return len([]rune(s.Word))
+		}
+	}
+	return 0
 }
 
 // period reads 上半年, 下半年, 第一季度, 一季度 at j (after a year or alone).
@@ -425,8 +441,8 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 				q.d, q.endDay, q.garbled, q.end, q.prec = 0, 0, false, p.end, PrecMonth
 			}
 			return q, true
-		} else if r := runeAt(src, p.end); r == '度' || r == '底' || r == '初' {
-			p.end++
+		} else {
+			p.end += suffixAt(src, p.end, yearSuffixes) // 二〇二三年度, 二〇二三年底
 		}
 		return p, true
 	}
@@ -647,4 +663,47 @@ func (m DateMention) ISO(y int) string {
 		return ""
 	}
 	return iso(y, m.Month, m.Day)
+}
+
+// ParseDate reads s (folded; spaces around it ignored) as one whole date or range, as ScanDates
+// would read it with context year year: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日,
+// 二〇二四年三月五日, 2024年3月, 3月 (year from context), 2023年底. False when s holds anything
+// else, or no date, or a garbled one.
+func ParseDate(s string, year int) (Date, bool) {
+	d, n := DatePrefix(strings.TrimSpace(s), year)
+	if n == 0 || n != len(strings.TrimSpace(s)) {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// DatePrefix reads the date or range that s starts with, and returns it with its length in
+// bytes; 0 when s does not start with a date (or starts with a garbled one). What follows is
+// the caller's: 2024-03-05 10:20 gives 2024-03-05 and 10 (the bytes of the date).
+func DatePrefix(s string, year int) (Date, int) {
+	src := []rune(s)
+	ds := lexDates(src, year)
+	if len(ds) == 0 || ds[0].Start != 0 || ds[0].Garbled {
+		return Date{}, 0
+	}
+	return ds[0], len(string(src[:ds[0].Stop]))
+}
+
+// YMD returns the year, month and day of d's (first) date, 0 where not written or not known.
+func (d Date) YMD() (y, m, day int) {
+	return isoPart(d.Date, 0, 4), isoPart(d.Date, 5, 7), isoPart(d.Date, 8, 10)
+}
+
+func isoPart(s string, i, j int) int {
+	if len(s) < j {
+		return 0
+	}
+	v := 0
+	for _, r := range s[i:j] {
+		if !isDigit(r) {
+			return 0
+		}
+		v = v*10 + int(r-'0')
+	}
+	return v
 }

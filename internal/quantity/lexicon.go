@@ -221,3 +221,38 @@ var zeroWords = []string{
 	"零件",  // 采购零件三百个
 	"零部件", // 汽车零部件
 }
+
+// dateWord is a word of the date reader's tables.
+type dateWord struct {
+	Word    string
+	Example string // a date written with it, read by the tests as one whole date (ParseDate)
+}
+
+// numericDateSeps join year, month and day of a date written in digits alone. The same
+// separator must stand between year and month and between month and day (2022.08-16 is not
+// a date); a range end may reuse it (2023.3.1-4.30).
+var numericDateSeps = []dateWord{
+	{"-", "2024-03-05"}, // ISO, page chrome: 发布时间：2024-03-05 10:20
+	{".", "2024.3.5"},   // 2022.08.16
+	{"/", "2024/3/5"},   // 2022/8/16
+}
+
+// yearSuffixes follow 年 and keep the date a year: 2023年度, 2023年底.
+var yearSuffixes = []dateWord{
+	{"度", "2023年度"}, // a fiscal or work year
+	{"底", "2023年底"}, // the end of the year
+	{"初", "2023年初"}, // the start of the year
+	{"末", "2023年末"}, // the end of the year
+}
+
+// monthSuffixes follow 月 and keep the date a month: 2023年9月底, 6月上旬. Longest first.
+var monthSuffixes = []dateWord{
+	{"上旬", "2023年6月上旬"}, // days 1-10
+	{"中旬", "2023年6月中旬"}, // days 11-20
+	{"下旬", "2023年6月下旬"}, // days 21 to the end
+	{"底", "2023年9月底"},   // the end of the month
+	{"初", "2023年9月初"},   // the start of the month
+	{"末", "2023年9月末"},   // the end of the month
+	{"中", "2023年9月中"},   // the middle of the month
+	{"份", "2023年9月份"},   // the month as a whole
+}
