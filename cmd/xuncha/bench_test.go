@@ -38,7 +38,10 @@ func BenchmarkArchive(b *testing.B) {
 	cli := func(args ...string) time.Duration {
 		var out, errOut bytes.Buffer
 		t0 := time.Now()
-		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 {
+		// A workbook of 10,000 bulletins fills its 关键词 sheet (Excel's row limit): extract
+		// says so and exits 1, having written everything else; that run still counts.
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 &&
+			!(code == 1 && args[0] == "extract" && strings.Count(errOut.String(), "\n") == strings.Count(errOut.String(), "表已满")) {
 			b.Fatalf("xuncha %s: exit %d: %s", strings.Join(args, " "), code, errOut.String())
 		}
 		return time.Since(t0)
