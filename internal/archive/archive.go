@@ -197,14 +197,32 @@ func nullID(id int64) any {
 
 // children stores b's dates, quantities and (unless it is a copy) problems and measures.
 func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) error {
+	// Each insert is prepared once for the bulletin, not once a row.
+	stmts := map[string]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	exec := func(q string, args ...any) (sql.Result, error) {
+		st := stmts[q]
+		if st == nil {
+			var err error
+			if st, err = tx.PrepareContext(ctx, q); err != nil {
+				return nil, err
+			}
+			stmts[q] = st
+		}
+		return st.ExecContext(ctx, args...)
+	}
 	for _, d := range b.Dates {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dates (bulletin_id, text, date, end_date) VALUES (?, ?, ?, ?)`,
+		if _, err := exec(`INSERT INTO dates (bulletin_id, text, date, end_date) VALUES (?, ?, ?, ?)`,
 			st.ID, d.Text, string(d.Date), string(d.End)); err != nil {
 			return err
 		}
 	}
 	for _, m := range b.Metrics {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO metrics (bulletin_id, pid, text, value, unit, kind) VALUES (?, ?, ?, ?, ?, ?)`,
+		if _, err := exec(`INSERT INTO metrics (bulletin_id, pid, text, value, unit, kind) VALUES (?, ?, ?, ?, ?, ?)`,
 			st.ID, m.Owner, m.Text, m.Value, m.Unit, m.Kind); err != nil {
 			return err
 		}
@@ -227,7 +245,7 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 		if d, ok := Deadline(p.Deadline); ok {
 			due = d.Format("2006-01-02")
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
+		res, err := exec(`INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
 			department, person, deadline, theme, paragraph, recurs_of, prior_round, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior, due)
 		if err != nil {
@@ -240,12 +258,12 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 		var texts []string
 		texts = append(texts, stmt, p.Topic, p.Category)
 		for _, m := range p.Measures {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO measures (problem_id, ordinal, text) VALUES (?, ?, ?)`, pid, m.Ordinal, m.Text); err != nil {
+			if _, err := exec(`INSERT INTO measures (problem_id, ordinal, text) VALUES (?, ?, ?)`, pid, m.Ordinal, m.Text); err != nil {
 				return err
 			}
 			texts = append(texts, m.Text)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`,
+		if _, err := exec(`INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`,
 			pid, strings.Join(grams(strings.Join(texts, "。")), " ")); err != nil {
 			return err
 		}
@@ -290,14 +308,22 @@ func yearOf(b *bulletin.Bulletin) any {
 	return nil
 }
 
+// recurrenceWindow is how many of a unit's earlier bulletins a new one is compared with.
+const recurrenceWindow = 8
+
 // unitProblems are the problems stored for unit in bulletins other than id (the earlier ones:
 // bulletins are stored in the order they are added).
+//
+// Only the unit's latest recurrenceWindow bulletins are searched: a unit has a bulletin a round,
+// and an archive that holds hundreds for one unit (a test batch, a unit named alike by many
+// offices) would otherwise make each addition slower than the last.
 func unitProblems(ctx context.Context, tx *sql.Tx, unit string, id int64) ([]candidate, error) {
 	if unit == "" {
 		return nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.statement FROM problems p JOIN bulletins b ON b.id = p.bulletin_id
-		WHERE b.unit = ? AND b.id < ? AND b.copy_of IS NULL`, unit, id)
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.statement FROM problems p WHERE p.bulletin_id IN
+		(SELECT id FROM bulletins WHERE unit = ? AND id < ? AND copy_of IS NULL ORDER BY id DESC LIMIT ?)`,
+		unit, id, recurrenceWindow)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +335,7 @@ func unitProblems(ctx context.Context, tx *sql.Tx, unit string, id int64) ([]can
 		if err := rows.Scan(&c.id, &text); err != nil {
 			return nil, err
 		}
-		c.vec = gramSet(subject(text))
+		c.vec = gramHashes(subject(text))
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -2,7 +2,9 @@ package archive
 
 import (
 	"context"
+	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -50,27 +52,40 @@ type vector map[string]float64
 // candidate is an earlier problem of the same unit.
 type candidate struct {
 	id  int64
-	vec map[string]bool
+	vec []uint64 // gramHashes of its subject
 }
 
-// gramSet is the set of a text's grams.
-func gramSet(text string) map[string]bool {
-	s := make(map[string]bool)
-	for _, g := range grams(text) {
-		s[g] = true
+// gramHashes is the set of a text's grams as sorted 64-bit hashes (FNV-1a): a set compared by
+// merging, with no map to build (an addition compares each problem with the unit's earlier
+// ones, so this runs tens of times a problem).
+func gramHashes(text string) []uint64 {
+	gs := grams(text)
+	out := make([]uint64, 0, len(gs))
+	for _, g := range gs {
+		h := fnv.New64a()
+		h.Write([]byte(g))
+		out = append(out, h.Sum64())
 	}
-	return s
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // dice is the Dice overlap of two gram sets: 2|A∩B| / (|A|+|B|).
-func dice(a, b map[string]bool) float64 {
+func dice(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	n := 0
-	for g := range a {
-		if b[g] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return 2 * float64(n) / float64(len(a)+len(b))
@@ -78,7 +93,7 @@ func dice(a, b map[string]bool) float64 {
 
 // mostSimilar is the id of the candidate most similar to text, at least RecurThreshold, or 0.
 func mostSimilar(text string, cands []candidate) int64 {
-	v := gramSet(subject(text))
+	v := gramHashes(subject(text))
 	best, id := RecurThreshold, int64(0)
 	for _, c := range cands {
 		if s := dice(v, c.vec); s >= best {
