@@ -151,7 +151,8 @@ func Cluster(items []Item, threshold float64) []Group {
 
 	type group struct {
 		items []int
-		sum   vector // sum of member vectors; the centroid is its direction
+		sum   vector  // sum of member vectors; the centroid is its direction
+		norm2 float64 // |sum|², kept as members join, so a comparison costs the item's grams only
 	}
 	var groups []*group
 	index := make(map[string][]int) // gram -> groups whose centroid has it
@@ -164,7 +165,15 @@ func Cluster(items []Item, threshold float64) []Group {
 					continue
 				}
 				seen[gi] = true
-				if s := cosine(v, groups[gi].sum); s >= best {
+				gr := groups[gi]
+				var dot float64
+				for g, w := range v {
+					dot += w * gr.sum[g]
+				}
+				if gr.norm2 == 0 {
+					continue
+				}
+				if s := dot / math.Sqrt(gr.norm2); s >= best {
 					best, bi = s, gi
 				}
 			}
@@ -176,10 +185,12 @@ func Cluster(items []Item, threshold float64) []Group {
 		gr := groups[bi]
 		gr.items = append(gr.items, i)
 		for g, w := range v {
-			if _, ok := gr.sum[g]; !ok {
+			old, ok := gr.sum[g]
+			if !ok {
 				index[g] = append(index[g], bi)
 			}
-			gr.sum[g] += w
+			gr.sum[g] = old + w
+			gr.norm2 += (old+w)*(old+w) - old*old
 		}
 	}
 
