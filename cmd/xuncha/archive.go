@@ -355,22 +355,29 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	bs, err := a.Bulletins(ctx, f)
-	if err != nil {
-		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
-		return 1
-	}
 	book, err := workbook.CreateReport(out)
 	if err != nil {
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
 		return 1
 	}
-	for _, b := range bs {
+	// The bulletins are read and written one at a time: memory does not grow with the archive.
+	var bookErr error
+	added := 0
+	if err := a.EachBulletin(ctx, f, func(b *bulletin.Bulletin) error {
+		added++
 		if err := book.Add(b); err != nil {
-			book.Abort()
-			fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
-			return 1
+			bookErr = err
+			return err
 		}
+		return nil
+	}); err != nil {
+		book.Abort()
+		if bookErr != nil {
+			fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
+		} else {
+			fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+		}
+		return 1
 	}
 	var rows []workbook.CommonRow
 	for _, c := range commons {
@@ -405,7 +412,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(stderr, "报表：公报 %d 份，共性问题 %d 个，逾期问题 %d 个，写入 %s\n", len(bs), len(commons), len(rep.Overdue), out)
+	fmt.Fprintf(stderr, "报表：公报 %d 份，共性问题 %d 个，逾期问题 %d 个，写入 %s\n", added, len(commons), len(rep.Overdue), out)
 	return 0
 }
 

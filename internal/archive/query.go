@@ -123,28 +123,42 @@ func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]
 	return page.Problems, err
 }
 
-// Bulletins returns the records of the bulletins f selects, in the order stored.
+// Bulletins returns the records of the bulletins f selects, in the order they were added. For
+// many bulletins use EachBulletin, which holds one at a time.
 func (a *Archive) Bulletins(ctx context.Context, f Filter) ([]*bulletin.Bulletin, error) {
+	var out []*bulletin.Bulletin
+	err := a.EachBulletin(ctx, f, func(b *bulletin.Bulletin) error {
+		out = append(out, b)
+		return nil
+	})
+	return out, err
+}
+
+// EachBulletin calls fn with the record of each bulletin f selects, in the order they were
+// added, decoding one at a time: a report over 10,000 bulletins holds one record, not all.
+// It stops at fn's first error and returns it.
+func (a *Archive) EachBulletin(ctx context.Context, f Filter, fn func(*bulletin.Bulletin) error) error {
 	where, args := f.where()
 	rows, err := a.db.QueryContext(ctx, `SELECT b.id, b.record FROM bulletins b WHERE `+where+` ORDER BY b.id`, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []*bulletin.Bulletin
 	for rows.Next() {
 		var id int64
-		var rec string
+		var rec []byte
 		if err := rows.Scan(&id, &rec); err != nil {
-			return nil, err
+			return err
 		}
 		b := new(bulletin.Bulletin)
-		if err := json.Unmarshal([]byte(rec), b); err != nil {
-			return nil, fmt.Errorf("档案库中第 %d 份公报的记录已损坏：%w", id, err)
+		if err := json.Unmarshal(rec, b); err != nil {
+			return fmt.Errorf("档案库中第 %d 份公报的记录已损坏：%w", id, err)
 		}
-		out = append(out, b)
+		if err := fn(b); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // Counts are the archive's totals.
