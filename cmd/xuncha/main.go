@@ -30,8 +30,9 @@ Run "xuncha COMMAND -h" for a command's flags.
 // batchHeap is the soft limit on the Go heap for a batch of ordinary bulletins, unless
 // GOMEMLIMIT says otherwise: with the default pacing the garbage collector lets the heap grow to
 // twice the live heap before collecting; the limit makes it collect sooner. A batch's live heap
-// is mostly the workbook being built.
-const batchHeap = 400 << 20
+// is mostly the workbook being built: 10,000 generated bulletins to one workbook peak at 282 MB
+// with 256 MiB (27.9 s), 421 MB with 400 MiB (25.8 s).
+const batchHeap = 256 << 20
 
 // startupHeap is the heap the program needs before any input: the segmenter's tables, the
 // compiled patterns and the workbook writer.
