@@ -11,6 +11,21 @@ import "encoding/json"
 // year is known). The empty Day means absent and is written as JSON null.
 type Day string
 
+// Year is the year of an ISO day (2024-02-22, 2024-02, 2024), or 0.
+func (d Day) Year() int {
+	if len(d) < 4 {
+		return 0
+	}
+	y := 0
+	for _, r := range string(d[:4]) {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		y = y*10 + int(r-'0')
+	}
+	return y
+}
+
 // MarshalJSON writes the empty Day as null.
 func (d Day) MarshalJSON() ([]byte, error) {
 	if d == "" {

@@ -33,9 +33,9 @@ func extractNumbers(b *bulletin.Bulletin) {
 			markers[s.Paragraph] = s.Marker
 		}
 	}
-	fallback := numYear(b.PublishDate)
+	fallback := b.PublishDate.Year()
 	if fallback == 0 {
-		fallback = numYear(b.Inspection.Start)
+		fallback = b.Inspection.Start.Year()
 	}
 	year := 0 // of the nearest earlier date with its year written
 	if b.Metrics == nil {
@@ -191,27 +191,12 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		switch {
 		case !d.HasYear():
 		case len(d.End) >= len("2006-01"): // 2023年8月24日至10月23日
-			year = numYear(bulletin.Day(d.End))
+			year = bulletin.Day(d.End).Year()
 		case len(d.Date) >= len("2006-01"): // 2023年9月, 2024年2月22日; not a bare 2023年
-			year = numYear(bulletin.Day(d.Date))
+			year = bulletin.Day(d.Date).Year()
 		}
 	}
 	return year
-}
-
-// numYear returns the year of an ISO day (2024-02-22, 2024-02, 2024), or 0.
-func numYear(d bulletin.Day) int {
-	if len(d) < 4 {
-		return 0
-	}
-	y := 0
-	for _, r := range string(d[:4]) {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		y = y*10 + int(r-'0')
-	}
-	return y
 }
 
 // numMarkerLen returns the rune length of the heading marker text starts with: the section's

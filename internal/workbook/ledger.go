@@ -45,7 +45,7 @@ type ledgerFacts struct {
 func newLedgerFacts(b *bulletin.Bulletin) ledgerFacts {
 	var lf ledgerFacts
 	for _, d := range []bulletin.Day{b.AsOfDate, b.FeedbackDate, b.PublishDate, b.Inspection.End} {
-		if y := yearOf(d); y > 0 {
+		if y := d.Year(); y > 0 {
 			lf.year = y
 			break
 		}
@@ -131,21 +131,6 @@ func lastRune(s string) (rune, bool) {
 		return 0, false
 	}
 	return rs[len(rs)-1], true
-}
-
-// yearOf is the year of an ISO day (2024-02-22, 2024-02, 2024), or 0.
-func yearOf(d bulletin.Day) int {
-	if len(d) < 4 {
-		return 0
-	}
-	y := 0
-	for _, r := range string(d[:4]) {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		y = y*10 + int(r-'0')
-	}
-	return y
 }
 
 // unitTally is one row of 按单位汇总.
