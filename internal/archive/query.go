@@ -119,7 +119,7 @@ func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]
 	if limit <= 0 {
 		limit = math.MaxInt32
 	}
-	page, err := a.ProblemPage(ctx, Query{Filter: f, Q: q, Limit: limit})
+	page, err := a.ProblemPage(ctx, Query{Filter: f, Q: q, Limit: limit, NoTotal: true})
 	return page.Problems, err
 }
 

@@ -25,6 +25,9 @@ type Query struct {
 	Sort   string
 	Offset int
 	Limit  int // 0: 50
+	// NoTotal skips counting every match (Page.Total stays 0): a search that shows only the
+	// best answers need not visit them all twice.
+	NoTotal bool
 }
 
 // Page is one page of problems and how many match in all.
@@ -81,8 +84,10 @@ func (a *Archive) ProblemPage(ctx context.Context, q Query) (Page, error) {
 		order = ` ORDER BY ` + by + `, p.id DESC`
 	}
 	var page Page
-	if err := a.db.QueryRowContext(ctx, `SELECT count(*)`+from+` WHERE `+where, args...).Scan(&page.Total); err != nil {
-		return Page{}, err
+	if !q.NoTotal {
+		if err := a.db.QueryRowContext(ctx, `SELECT count(*)`+from+` WHERE `+where, args...).Scan(&page.Total); err != nil {
+			return Page{}, err
+		}
 	}
 	ps, err := a.queryProblems(ctx, `SELECT `+problemColumns+from+` WHERE `+where+order+fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, max(0, q.Offset)), args...)
 	page.Problems = ps

@@ -1,13 +1,14 @@
 // Package workbook writes bulletins to Excel workbooks and to JSON Lines.
 //
-// A workbook has the sheets 概览 (one row a bulletin, totals, charts), 问题 (the 整改台账, one
-// row a problem), 措施, 指标, 章节, 段落, 关键词, 错误 and 图表数据 (the charts' data). Every
-// sheet is one Excel table with a frozen header, CJK-sized columns and number formats; rows link
-// to their bulletin's 概览 row, problems to their measures and back. Rows are streamed with
-// excelize's StreamWriter, so memory does not grow with the number of rows; the file is written
-// to a temporary file beside the target and renamed into place, so a failure never leaves a
-// half-written workbook. Text from bulletins is always written as text, never as a formula, and
-// the same bulletins give the same bytes.
+// A workbook has the sheets 概览 (one row a bulletin, a 合计 row below), 图表 (the charts and
+// their data), 问题 (the 整改台账, one row a problem), 按单位汇总, 逾期, 措施, 指标, 章节, 段落,
+// 关键词 and 错误. Every sheet is one Excel table with a frozen header, CJK-sized columns and
+// number formats; rows link to their bulletin's 概览 row, problems to their paragraphs and
+// measures back to their problems. Rows are streamed with excelize's StreamWriter, so memory
+// does not grow with the number of rows; the file is written to a temporary file beside the
+// target and renamed into place, so a failure never leaves a half-written workbook. Text from
+// bulletins is always written as text, never as a formula (the 合计 row's SUBTOTALs are the
+// only formulas), and the same bulletins give the same bytes.
 package workbook
 
 import (
