@@ -31,14 +31,17 @@ func readLabelled(t *testing.T) []labelledProblem {
 	return out
 }
 
-// TestThemesLabelled classifies problems labelled by hand. The taxonomy's words were chosen
-// looking at the tune and heldout lines; the fresh lines were written after and are the honest
-// measure. Floors on them hold today's figures (其他 43%, 57% right, none under a wrong theme);
-// issue 14's aim of 其他 at most 10% on unseen problems is not met by words alone.
+// TestThemesLabelled classifies problems labelled by hand and holds floors on every split. Only
+// the first scoring of a split written before the words it is scored with says anything about
+// unseen text, and those first scorings are recorded in labelled.tsv's header: fresh (words
+// fixed on tune and heldout) 17 of 30 right, 13 in 其他; fresh2 (words widened after fresh was
+// scored) 20 of 30 right, 7 in 其他, 3 wrong. The words were then widened again, looking at the
+// misses of fresh but not of fresh2, and fresh2 scored 30 of 30; it was written by the same hand
+// minutes before, so that figure is an upper bound, not a measure.
 func TestThemesLabelled(t *testing.T) {
 	s := segmenter(t)
 	type score struct{ n, right, other int }
-	scores := map[string]*score{"tune": {}, "heldout": {}, "fresh": {}}
+	scores := map[string]*score{"tune": {}, "heldout": {}, "fresh": {}, "fresh2": {}}
 	for _, lp := range readLabelled(t) {
 		b := &bulletin.Bulletin{Problems: []bulletin.Problem{{ID: "P1", Quote: lp.text}}}
 		s.Annotate(b)
@@ -58,21 +61,17 @@ func TestThemesLabelled(t *testing.T) {
 			t.Logf("%s: %q → %s %v, labelled %s", lp.split, lp.text, got, b.Problems[0].ThemeWords, lp.theme)
 		}
 	}
-	for _, split := range []string{"tune", "heldout", "fresh"} {
+	for _, split := range []string{"tune", "heldout", "fresh", "fresh2"} {
 		sc := scores[split]
 		t.Logf("%s: %d problems, %d under their labelled theme (%.2f), %d in %s (%.2f)", split, sc.n, sc.right,
 			float64(sc.right)/float64(sc.n), sc.other, Other, float64(sc.other)/float64(sc.n))
 	}
-	for _, split := range []string{"tune", "heldout"} {
-		if sc := scores[split]; sc.right < sc.n*9/10 {
-			t.Errorf("%s: %d of %d under their labelled theme, want at least 90%% (the words were chosen on them)", split, sc.right, sc.n)
+	for split, sc := range scores {
+		if sc.right < sc.n*9/10 {
+			t.Errorf("%s: %d of %d under their labelled theme, want at least 90%%", split, sc.right, sc.n)
 		}
-	}
-	f := scores["fresh"]
-	if wrong := f.n - f.right - f.other; wrong > f.n/10 {
-		t.Errorf("fresh: %d of %d under a wrong theme, want at most 10%%: a theme must be right when it is given", wrong, f.n)
-	}
-	if f.other*2 > f.n || f.right*2 < f.n {
-		t.Errorf("fresh: %d of %d in %s and %d right; the floors are 50%% and 50%%", f.other, f.n, Other, f.right)
+		if wrong := sc.n - sc.right - sc.other; wrong > sc.n/10 {
+			t.Errorf("%s: %d of %d under a wrong theme, want at most 10%%: a theme must be right when it is given", split, wrong, sc.n)
+		}
 	}
 }
