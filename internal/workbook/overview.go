@@ -205,9 +205,10 @@ func floatValue(p *float64) any {
 }
 
 // totals is the 合计 row below the table, rows first..last: SUBTOTAL(109, …) sums only the rows
-// a filter shows, and the rates are the sums' quotients, so the row follows any filter. Each
-// formula carries its value for the whole table, for programs that do not calculate.
-func (o *overview) totals(first, last int, sums map[int]float64) []any {
+// a filter shows, and the rates are quotients of such sums over the bulletins that declare both
+// figures, so the row follows any filter. Each formula carries its value for the whole table,
+// for programs that do not calculate.
+func (o *overview) totals(first, last int, sums map[int]float64, pairs [2]pairSum) []any {
 	st := o.w.st
 	row := make([]any, len(overviewCols))
 	row[0] = excelize.Cell{StyleID: st.total, Value: "合计"}
@@ -225,19 +226,23 @@ func (o *overview) totals(first, last int, sums map[int]float64) []any {
 		ovDeclaredMeasures, ovMeasuresDone, ovMeasures, ovMetrics} {
 		sum(c)
 	}
-	rate := func(c, done, total int, value float64, ok bool) {
+	// pair sums the shown rows of column a whose column b is filled: SUBTOTAL over each row
+	// (OFFSET) is 0 for a row a filter hides. A rate is done ÷ total over the bulletins that
+	// declare both, so a bulletin that declares its total alone does not lower it.
+	pair := func(a, b int) string {
+		return fmt.Sprintf(`SUMPRODUCT(SUBTOTAL(109,OFFSET(%[1]s%[3]d,ROW(%[1]s%[3]d:%[1]s%[4]d)-ROW(%[1]s%[3]d),0)),--(%[2]s%[3]d:%[2]s%[4]d<>""))`,
+			col(a), col(b), first, last)
+	}
+	rate := func(c, done, total int, p pairSum) {
 		cl := excelize.Cell{StyleID: st.totalPct,
-			Formula: fmt.Sprintf(`IFERROR(SUBTOTAL(109,%s%d:%s%d)/SUBTOTAL(109,%s%d:%s%d),"")`,
-				col(done), first, col(done), last, col(total), first, col(total), last)}
-		if ok {
-			cl.Value = value
+			Formula: fmt.Sprintf(`IFERROR(%s/%s,"")`, pair(done, total), pair(total, done))}
+		if p.total > 0 {
+			cl.Value = p.done / p.total
 		}
 		row[c-1] = cl
 	}
-	rate(ovProblemRate, ovDeclaredDone, ovDeclaredProblems, sums[ovDeclaredDone]/sums[ovDeclaredProblems],
-		sums[ovDeclaredProblems] > 0)
-	rate(ovMeasureRate, ovMeasuresDone, ovDeclaredMeasures, sums[ovMeasuresDone]/sums[ovDeclaredMeasures],
-		sums[ovDeclaredMeasures] > 0)
+	rate(ovProblemRate, ovDeclaredDone, ovDeclaredProblems, pairs[0])
+	rate(ovMeasureRate, ovMeasuresDone, ovDeclaredMeasures, pairs[1])
 	row[ovCheck-1] = excelize.Cell{StyleID: st.total, Value: fmt.Sprintf("%d 份不一致", o.mismatched)}
 	for i, v := range row {
 		if v == nil {
@@ -246,6 +251,9 @@ func (o *overview) totals(first, last int, sums map[int]float64) []any {
 	}
 	return row
 }
+
+// pairSum is done and total summed over the bulletins that declare both.
+type pairSum struct{ done, total float64 }
 
 // columnLetter is the letter of a column: 1 is A.
 func columnLetter(c int) string {
@@ -296,6 +304,13 @@ func (o *overview) write() error {
 		return fmt.Errorf("overview spill: %w", err)
 	}
 	sums := map[int]float64{}
+	var pairs [2]pairSum // problems, measures
+	both := func(k int, done, total *int) {
+		if done != nil && total != nil {
+			pairs[k].done += float64(*done)
+			pairs[k].total += float64(*total)
+		}
+	}
 	add := func(c int, p *int) {
 		if p != nil {
 			sums[c] += float64(*p)
@@ -312,6 +327,8 @@ func (o *overview) write() error {
 		add(ovDeclaredProgress, r.DeclaredMoving)
 		add(ovDeclaredMeasures, r.DeclaredMeasures)
 		add(ovMeasuresDone, r.DeclaredMeasuresDone)
+		both(0, r.DeclaredDone, r.DeclaredProblems)
+		both(1, r.DeclaredMeasuresDone, r.DeclaredMeasures)
 		sums[ovProblems] += float64(r.Problems)
 		sums[ovMeasures] += float64(r.Measures)
 		sums[ovMetrics] += float64(r.Metrics)
@@ -323,7 +340,7 @@ func (o *overview) write() error {
 		return err
 	}
 	first, last := s.headerRow+1, max(s.written, s.headerRow+1)
-	s.bottom = [][]any{o.totals(first, last, sums)}
+	s.bottom = [][]any{o.totals(first, last, sums, pairs)}
 	return s.finish()
 }
 
