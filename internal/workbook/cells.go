@@ -139,6 +139,23 @@ func dayValue(d bulletin.Day) (v any, month bool) {
 	return string(d), false
 }
 
+// dayTime is d as a time when it is a full date or a month alone (its first day).
+func dayTime(d bulletin.Day) (time.Time, bool) {
+	v, _ := dayValue(d)
+	t, ok := v.(time.Time)
+	return t, ok
+}
+
+// dayCell is a date cell: a full date as a date, a month alone (2024-02) as the first of the
+// month shown yyyy-mm, a year alone as text.
+func dayCell(d bulletin.Day, st styles) cell {
+	v, month := dayValue(d)
+	if month {
+		return cell{v: v, style: st.month}
+	}
+	return cell{v: v}
+}
+
 // intValue is an optional count as a cell value.
 func intValue(p *int) any {
 	if p == nil {

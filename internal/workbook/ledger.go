@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -33,10 +34,9 @@ func statusSource(p bulletin.Problem) string {
 // ledgerFacts are what a bulletin's ledger rows share: the year a deadline without its year
 // takes, and the 截至日期 deadlines are measured against.
 type ledgerFacts struct {
-	year  int
-	asOf  time.Time // zero when the bulletin gives no date to measure against
-	asOfV any       // the 截至日期 cell value
-	month bool      // asOfV is a month alone
+	year    int
+	asOf    time.Time    // zero when the bulletin gives no date to measure against
+	asOfDay bulletin.Day // the day asOf was read from, as the 截至日期 cell shows it
 }
 
 // newLedgerFacts reads them from b: the year of its 截至日期, else of its feedback, publish or
@@ -51,9 +51,8 @@ func newLedgerFacts(b *bulletin.Bulletin) ledgerFacts {
 		}
 	}
 	for _, d := range []bulletin.Day{b.AsOfDate, b.PublishDate} {
-		v, month := dayValue(d)
-		if t, ok := v.(time.Time); ok {
-			lf.asOf, lf.asOfV, lf.month = t, t, month
+		if t, ok := dayTime(d); ok {
+			lf.asOf, lf.asOfDay = t, d
 			break
 		}
 	}
@@ -61,12 +60,7 @@ func newLedgerFacts(b *bulletin.Bulletin) ledgerFacts {
 }
 
 // asOfCell is the 截至日期 cell.
-func (lf ledgerFacts) asOfCell(st styles) cell {
-	if lf.month {
-		return cell{v: lf.asOfV, style: st.month}
-	}
-	return cell{v: lf.asOfV}
-}
+func (lf ledgerFacts) asOfCell(st styles) cell { return dayCell(lf.asOfDay, st) }
 
 // ledgerRow is what the 问题 sheet shows of a problem beyond its fields.
 type ledgerRow struct {
@@ -111,8 +105,8 @@ func joinLines(s string) string {
 			continue
 		}
 		if i > 0 && sb.Len() > 0 {
-			prev, _ := lastRune(sb.String())
-			next := []rune(l)[0]
+			prev, _ := utf8.DecodeLastRuneInString(sb.String())
+			next, _ := utf8.DecodeRuneInString(l)
 			if !wide(prev) && !wide(next) {
 				sb.WriteByte(' ')
 			}
@@ -122,16 +116,9 @@ func joinLines(s string) string {
 	return sb.String()
 }
 
-// wide reports whether r is Han or punctuation, which joins text without a space.
-func wide(r rune) bool { return unicode.Is(unicode.Han, r) || unicode.IsPunct(r) || r > 0x2E80 }
-
-func lastRune(s string) (rune, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, false
-	}
-	return rs[len(rs)-1], true
-}
+// wide reports whether r is CJK (every Han character is at U+2E80 or above) or punctuation,
+// which joins text without a space.
+func wide(r rune) bool { return r > 0x2E80 || unicode.IsPunct(r) }
 
 // unitTally is one row of 按单位汇总.
 type unitTally struct {

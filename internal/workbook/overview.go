@@ -168,6 +168,7 @@ var linkEscaper = strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F")
 
 // cells is the 概览 row of r.
 func (o *overview) cells(r overviewRow) []cell {
+	st := o.w.st
 	title := r.Title
 	if title == "" {
 		title = r.Name
@@ -178,22 +179,12 @@ func (o *overview) cells(r overviewRow) []cell {
 	}
 	return []cell{
 		{v: r.Seq}, {v: nonEmpty(title)}, {v: nonEmpty(r.Unit)}, {v: nonEmpty(r.Inspector)},
-		{v: nonEmpty(r.Round)}, {v: nonEmpty(r.Kind)}, o.day(r.Start), o.day(r.End), o.day(r.Feedback),
-		o.day(r.AsOf), o.day(r.Publish), {v: intValue(r.DeclaredProblems)}, found,
+		{v: nonEmpty(r.Round)}, {v: nonEmpty(r.Kind)}, dayCell(r.Start, st), dayCell(r.End, st), dayCell(r.Feedback, st),
+		dayCell(r.AsOf, st), dayCell(r.Publish, st), {v: intValue(r.DeclaredProblems)}, found,
 		{v: intValue(r.DeclaredDone)}, {v: intValue(r.DeclaredMoving)}, {v: intValue(r.DeclaredMeasures)},
 		{v: intValue(r.DeclaredMeasuresDone)}, {v: r.Measures}, {v: floatValue(r.ProblemRate)}, {v: floatValue(r.MeasureRate)},
 		{v: nonEmpty(r.Check)}, {v: r.Metrics}, {v: nonEmpty(r.SourceText), ext: r.SourceLink},
 	}
-}
-
-// day is a date cell: a full date as a date, a month alone (2024-02) as the first of the month
-// shown yyyy-mm, a year alone as text.
-func (o *overview) day(d bulletin.Day) cell {
-	v, month := dayValue(d)
-	if month {
-		return cell{v: v, style: o.w.st.month}
-	}
-	return cell{v: v}
 }
 
 // floatValue is an optional fraction as a cell value.

@@ -282,6 +282,7 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 		firstProblem = problems.nextRow()
 	}
 	ledger := newLedgerFacts(b)
+	unitName := nonEmpty(nonEmptyOr(b.Unit, name)) // 被巡察单位, else what names the bulletin
 	unit := w.unitRow(b, name)
 	for _, p := range b.Problems {
 		w.problem++
@@ -295,7 +296,7 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 		desc := cell{v: nonEmpty(row.desc)}
 		pRow := problems.nextRow()
 		if err := problems.add([]cell{
-			{v: w.problem}, id, {v: nonEmpty(nonEmptyOr(b.Unit, name)), to: &loc{w.sheets[SheetOverview], ovUnit, ovRow}},
+			{v: w.problem}, id, {v: unitName, to: &loc{w.sheets[SheetOverview], ovUnit, ovRow}},
 			{v: nonEmpty(b.Inspector)}, {v: nonEmpty(b.Round)},
 			{v: nonEmpty(p.Category)}, {v: nonEmpty(p.Topic)}, desc,
 			{v: nonEmpty(joinNumbered(p.Measures))}, {v: nonEmpty(p.Department)}, {v: nonEmpty(p.Person)},
@@ -309,7 +310,7 @@ func (w *Writer) add(b *bulletin.Bulletin) error {
 		unit.count(p.Status, due > 0)
 		if due > 0 && w.overdue != nil {
 			if err := w.overdue.add([]cell{
-				{v: problemNo(seq, p.ID), to: &loc{problems, pbID, pRow}}, {v: nonEmpty(nonEmptyOr(b.Unit, name))},
+				{v: problemNo(seq, p.ID), to: &loc{problems, pbID, pRow}}, {v: unitName},
 				{v: nonEmpty(row.desc)}, {v: nonEmpty(p.Deadline)}, {v: row.due}, ledger.asOfCell(w.st),
 				{v: due}, {v: nonEmpty(p.Status)},
 			}); err != nil {
