@@ -2,7 +2,6 @@ package archive
 
 import (
 	"context"
-	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
@@ -62,12 +61,21 @@ func gramHashes(text string) []uint64 {
 	gs := grams(text)
 	out := make([]uint64, 0, len(gs))
 	for _, g := range gs {
-		h := fnv.New64a()
-		h.Write([]byte(g))
-		out = append(out, h.Sum64())
+		out = append(out, fnv64a(g))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// fnv64a is the 64-bit FNV-1a hash of s (as hash/fnv computes it, without its allocation).
+func fnv64a(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
 }
 
 // dice is the Dice overlap of two gram sets: 2|A∩B| / (|A|+|B|).

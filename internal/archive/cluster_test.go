@@ -3,6 +3,7 @@ package archive
 import (
 	"bufio"
 	"context"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,4 +162,15 @@ func FuzzSearchQuery(f *testing.F) {
 			t.Errorf("query %q: %v", q, err)
 		}
 	})
+}
+
+// fnv64a is FNV-1a as hash/fnv computes it.
+func TestFNV64a(t *testing.T) {
+	for _, s := range []string{"", "三会", "a", "公务用车管理不严格"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv64a(s), h.Sum64(); got != want {
+			t.Errorf("fnv64a(%q) = %x, want %x", s, got, want)
+		}
+	}
 }

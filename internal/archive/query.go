@@ -123,17 +123,6 @@ func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]
 	return page.Problems, err
 }
 
-// Bulletins returns the records of the bulletins f selects, in the order they were added. For
-// many bulletins use EachBulletin, which holds one at a time.
-func (a *Archive) Bulletins(ctx context.Context, f Filter) ([]*bulletin.Bulletin, error) {
-	var out []*bulletin.Bulletin
-	err := a.EachBulletin(ctx, f, func(b *bulletin.Bulletin) error {
-		out = append(out, b)
-		return nil
-	})
-	return out, err
-}
-
 // EachBulletin calls fn with the record of each bulletin f selects, in the order they were
 // added, decoding one at a time: a report over 10,000 bulletins holds one record, not all.
 // It stops at fn's first error and returns it.
