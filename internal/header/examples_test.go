@@ -69,10 +69,47 @@ func TestTotalNounExamples(t *testing.T) {
 	}
 }
 
-func TestDatePatternExamples(t *testing.T) {
-	for i, p := range datePatterns {
-		if m := p.re.FindStringIndex(p.example); m == nil || m[1] != len(p.example) {
-			t.Errorf("datePatterns[%d] does not read the whole of %q", i, p.example)
+// TestScanDates runs the forms the header reads through the one date reader: what is kept as
+// a mention, and which mentions make a period.
+func TestScanDates(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		dates   []string // iso of each mention kept (its own year, or 0000 where unwritten)
+		periods []string // from..to of each period, the end with the start's year
+	}{
+		{"2023年8月24日至10月23日，市委第一巡察组", []string{"2023-08-24", "0000-10-23"}, []string{"2023-08-24..2023-10-23"}},
+		{"于2023.3.1-4.30进行了巡察", []string{"2023-03-01", "0000-04-30"}, []string{"2023-03-01..2023-04-30"}},
+		{"2021年3月至4月开展巡察", []string{"2021-03", "0000-04"}, []string{"2021-03..2021-04"}},
+		{"4月1日至30日", []string{"0000-04-01", "0000-04-30"}, []string{"..0000-04-30"}},
+		{"2019年4月12-19日", []string{"2019-04-12"}, []string{"2019-04-12..2019-04-19"}},
+		{"二〇二三年十二月一日", []string{"2023-12-01"}, nil},
+		{"2023/8/24反馈", []string{"2023-08-24"}, nil},
+		// Left out: a year alone, a quarter, a bare month, a garbled date, a web address.
+		{"2023年第一季度，6月完成，2023年度", nil, nil},
+		{"2021915日", nil, nil},
+		{"http://a.gov.cn/2023/08/24/x.html", nil, nil},
+	} {
+		ds := scanDates(c.in)
+		// iso needs a year: an unwritten one is shown as 0000.
+		show := func(d dateAt) string {
+			if d.y == 0 {
+				return "0000" + strings.TrimPrefix(d.iso(9999), "9999")
+			}
+			return d.iso(d.y)
+		}
+		var got []string
+		for _, d := range ds {
+			got = append(got, show(d))
+		}
+		if strings.Join(got, " ") != strings.Join(c.dates, " ") {
+			t.Errorf("scanDates(%q) = %v, want %v", c.in, got, c.dates)
+		}
+		var ps []string
+		for _, p := range pairPeriods(ds) {
+			ps = append(ps, p.from.iso(p.from.y)+".."+show(p.to))
+		}
+		if strings.Join(ps, " ") != strings.Join(c.periods, " ") {
+			t.Errorf("pairPeriods(%q) = %v, want %v", c.in, ps, c.periods)
 		}
 	}
 }

@@ -363,7 +363,7 @@ func (h *state) findFacts() {
 			if first == nil {
 				first = &c
 			}
-			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(v.text[sent[0]:sent[1]], scanDates(v.text[sent[0]:sent[1]]))) > 0 {
+			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(scanDates(v.text[sent[0]:sent[1]]))) > 0 {
 				first, decided = &c, true
 				break
 			}
@@ -572,7 +572,7 @@ func (h *state) readPeriod(v *textView, sent [2]int) {
 	s := v.text[sent[0]:sent[1]]
 	ds := scanDates(s)
 	h.noteYears(ds)
-	ps := pairPeriods(s, ds)
+	ps := pairPeriods(ds)
 	if len(ps) == 0 {
 		// No period, only the day the group moved in: 于2023年3月6日进驻市统计局，开展为期2个月
 		// 的常规巡察. That day is the start; the end is not certain.
@@ -692,7 +692,7 @@ func (h *state) readLaterPeriod() {
 			if !inspectorRE.MatchString(s) && !unitPatterns[0].re.MatchString(s) {
 				continue
 			}
-			if len(pairPeriods(s, scanDates(s))) > 0 {
+			if len(pairPeriods(scanDates(s))) > 0 {
 				h.readPeriod(v, sp)
 				return
 			}
@@ -733,7 +733,7 @@ func (h *state) readFeedback() {
 			s := v.text[sp[0]:sp[1]]
 			ds := scanDates(s)
 			inPeriod := map[int]bool{}
-			for _, p := range pairPeriods(s, ds) {
+			for _, p := range pairPeriods(ds) {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
 			}
 			cue := -1

@@ -1,7 +1,6 @@
 package header
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,6 +180,10 @@ type dateAt struct {
 	s, e    int // byte span in the view text
 	y, m, d int
 	year    bool // the year is written
+	// rangeEnd: the end of a period whose start is the mention before (至26日 takes the
+	// start's month). endM and endD end a period written as one mention (2019年4月12-19日).
+	rangeEnd   bool
+	endM, endD int
 }
 
 // day reports whether the mention names a day.
@@ -205,138 +208,65 @@ func twoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
-// datePatterns are the date forms of the opening sentences, tried at each position in turn.
-var datePatterns = []struct {
-	re       *regexp.Regexp
-	example  string
-	rangeEnd bool // only as the end of a period, right after a separator and a date
-}{
-	// Year, month, day.
-	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "2023年8月24日", false},
-	// Year, month, day with points.
-	{regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})`), "2023.8.24", false},
-	// Year, month, day with slashes.
-	{regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})`), "2023/8/24", false},
-	// Month and day with points or slashes, the end of a period written 2023.3.1-4.30.
-	{regexp.MustCompile(`^()(\d{1,2})[./](\d{1,2})`), "4.30", true},
-	// Year and month only: a month-level period.
-	{regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月`), "2021年3月", false},
-	// Month and day, the year taken from context.
-	{regexp.MustCompile(`^()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`), "12月1日", false},
-	// Month alone, after 至 in a period (2021年3月至4月).
-	{regexp.MustCompile(`^()(\d{1,2})\s*月`), "4月", false},
-	// Year, month, day in Chinese numerals.
-	{regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`), "二〇二三年十二月一日", false},
-}
-
-// rangeDay is a bare day after 至 in a period: 4月1日至30日.
-var rangeDay = regexp.MustCompile(`^(\d{1,2})\s*[日号]`)
-
-// rangeSep are the words between the two ends of a period.
-var rangeSep = []string{"至", "到", "—", "-", "~", "－", "——", "起至", "起到", "起—"}
-
-// scanDates returns the date mentions of folded text s in order.
+// scanDates returns the month and day mentions of folded text s in order, read by the one date
+// reader (quantity.DateMentions: every form it reads, in digits or Chinese numerals, ranges as
+// their two ends). The header keeps what can be a period's end or a dated event: a date with a
+// month. It leaves out years alone, half years and quarters (not an inspection's dates), garbled
+// dates, and a year-less month with no day unless it ends a period (2021年3月至4月), because a
+// bare 6月 in an opening sentence is too often a deadline or a month of some other year.
 func scanDates(s string) []dateAt {
-	var out []dateAt
-	for i := 0; i < len(s); {
-		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
-			i++
+	ms := quantity.DateMentions(s)
+	if len(ms) == 0 {
+		return nil
+	}
+	// Rune offsets to byte offsets, in one pass over s.
+	byteAt := make([]int, 0, len(s)+1)
+	for i := range s {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(s))
+	out := make([]dateAt, 0, len(ms))
+	for _, m := range ms {
+		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
 			continue
 		}
-		if r, n := utf8.DecodeRuneInString(s[i:]); !(r >= '0' && r <= '9') && !strings.ContainsRune("〇○零一二三四五六七八九", r) {
-			i += n // a date starts with a digit
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd {
 			continue
 		}
-		matched := false
-		for _, p := range datePatterns {
-			m := p.re.FindStringSubmatchIndex(s[i:])
-			if m == nil {
-				continue
-			}
-			d := dateAt{s: i, e: i + m[1]}
-			d.y = readNumber(s[i+m[2] : i+m[3]])
-			d.year = d.y > 0
-			d.m = readNumber(s[i+m[4] : i+m[5]])
-			if len(m) > 6 && m[6] >= 0 {
-				d.d = readNumber(s[i+m[6] : i+m[7]])
-			}
-			if d.m < 1 || d.m > 12 || d.d > 31 {
-				continue
-			}
-			if d.e < len(s) && (s[d.e] >= '0' && s[d.e] <= '9' || s[d.e] == '.') {
-				continue // part of a longer number: 2023.8.245, 12月1日5
-			}
-			// A month alone counts only right after a period separator.
-			if !d.year && d.d == 0 && !afterSep(s[:i]) {
-				continue
-			}
-			if p.rangeEnd && (len(out) == 0 || !afterSep(s[:i]) || strings.TrimSpace(trimSep(s[out[len(out)-1].e:i])) != "") {
-				continue
-			}
-			out = append(out, d)
-			i = d.e
-			matched = true
-			break
+		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
+			rangeEnd: m.RangeEnd, endM: m.EndMonth, endD: m.EndDay}
+		if m.YearWritten {
+			d.y, d.year = m.Year, true
 		}
-		if matched {
-			continue
+		if m.RangeEnd && len(out) == 0 {
+			continue // its start was left out above
 		}
-		if m := rangeDay.FindStringSubmatchIndex(s[i:]); m != nil && len(out) > 0 && out[len(out)-1].m > 0 && afterSep(s[out[len(out)-1].e:i]) && strings.TrimSpace(trimSep(s[out[len(out)-1].e:i])) == "" {
-			prev := out[len(out)-1]
-			if d := readNumber(s[i+m[2] : i+m[3]]); d >= 1 && d <= 31 {
-				out = append(out, dateAt{s: i, e: i + m[1], m: prev.m, d: d})
-				i += m[1]
-				continue
-			}
-		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		out = append(out, d)
 	}
 	return out
 }
 
-// afterSep reports whether s ends with a period separator (spaces ignored).
-func afterSep(s string) bool {
-	s = strings.TrimRight(s, " ")
-	for _, sep := range rangeSep {
-		if strings.HasSuffix(s, sep) {
-			return true
-		}
-	}
-	return false
-}
-
-func trimSep(s string) string {
-	s = strings.TrimSpace(s)
-	for _, sep := range rangeSep {
-		s = strings.TrimSuffix(s, sep)
-	}
-	return s
-}
-
-// datePair is two date mentions joined by 至: the second borrows the first's year (and month).
+// datePair is a period: the second date borrows the first's year (and month).
 type datePair struct{ from, to dateAt }
 
-// pairPeriods finds the periods among the mentions of s.
-func pairPeriods(s string, ds []dateAt) []datePair {
+// pairPeriods finds the periods among the mentions of s: a mention and the range end after it
+// (2023年8月24日至10月23日), or one mention that ends its own period (2019年4月12-19日).
+func pairPeriods(ds []dateAt) []datePair {
 	var out []datePair
-	for i := 0; i+1 < len(ds); i++ {
-		between := strings.TrimSpace(s[ds[i].e:ds[i+1].s])
-		isSep := false
-		for _, sep := range rangeSep {
-			if between == sep {
-				isSep = true
+	for i := 0; i < len(ds); i++ {
+		if i+1 < len(ds) && ds[i+1].rangeEnd {
+			p := datePair{ds[i], ds[i+1]}
+			if !p.to.year {
+				p.to.y = p.from.y
 			}
-		}
-		if !isSep {
+			out = append(out, p)
+			i++
 			continue
 		}
-		p := datePair{ds[i], ds[i+1]}
-		if !p.to.year {
-			p.to.y = p.from.y
+		if d := ds[i]; d.endD > 0 && d.d > 0 {
+			to := dateAt{s: d.s, e: d.e, y: d.y, m: d.m, d: d.endD}
+			out = append(out, datePair{d, to})
 		}
-		out = append(out, p)
-		i++
 	}
 	return out
 }

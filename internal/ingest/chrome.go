@@ -483,27 +483,118 @@ func (fs *facts) publisher() string {
 // unlabelledSource is the key of the source of a line without labels among facts.sources.
 const unlabelledSource = "署名"
 
-// sourceDateLine is a fact line without labels: a source and a date (with a time) in either
-// order, then nothing, page buttons or labelled furniture. Examples: 市委巡察办 2023-05-06
+// A source-and-date line is a fact line without labels: a source and a date (with a time) in
+// either order, then nothing, page buttons or labelled furniture. Examples: 市委巡察办 2023-05-06
 // 阅读：1024; 2024-04-18 16:02　市交投集团纪委　阅读：; 县自然资源局　　2021-12-03　　【关闭】;
-// 2023年02月14日 10:20　来源：集团纪委　【字体：大 中 小】. Groups: source before, date, source
-// after, rest.
-var sourceDateLine = regexp.MustCompile(`^(?:([\p{Han}()（）]{2,20})[\s\x{3000}]+)?(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)(?:[\s\x{3000}]+([\p{Han}()（）]{2,20}))?(?:[\s\x{3000}]+(\S.*))?$`)
+// 2023年02月14日 10:20　来源：集团纪委　【字体：大 中 小】. The date is read by the one date
+// reader (stampPrefix); the rest is words and spaces.
+
+// splitSourceDateLine cuts p into its source (before or after the date), date and rest; false
+// when p is not laid out as a source-and-date line.
+func splitSourceDateLine(p string) (source, date, rest string, ok bool) {
+	i := 0
+	if n := sourceWord(p); n > 0 && spaceLen(p[n:]) > 0 && stampPrefix(p) == 0 {
+		source = p[:n]
+		i = n + spaceLen(p[n:])
+	}
+	n := stampPrefix(p[i:])
+	if n == 0 {
+		return "", "", "", false
+	}
+	date, i = p[i:i+n], i+n
+	if i < len(p) {
+		sp := spaceLen(p[i:])
+		if sp == 0 {
+			return "", "", "", false // the date runs on into other text
+		}
+		i += sp
+		// A word after the date is the source when it stands alone (阅读：1024 does not).
+		if w := sourceWord(p[i:]); w > 0 && (i+w == len(p) || spaceLen(p[i+w:]) > 0) {
+			if source == "" {
+				source = p[i : i+w]
+			}
+			i += w
+		}
+	}
+	return source, date, strings.TrimSpace(p[i:]), true
+}
+
+// sourceWord returns the length in bytes of the publisher's name s starts with: 2 to 20 Han
+// characters or brackets (县纪委（监委）); 0 if none.
+func sourceWord(s string) int {
+	n, count := 0, 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("()（）", r) {
+			break
+		}
+		if count++; count > 20 {
+			return 0
+		}
+		n += utf8.RuneLen(r)
+	}
+	if count < 2 {
+		return 0
+	}
+	return n
+}
+
+// spaceLen returns the length in bytes of the spaces s starts with (ideographic ones too).
+func spaceLen(s string) int {
+	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
+// stampPrefix returns the length in bytes of the day date, read by quantity.DatePrefix, and
+// optional time that s starts with (2023-05-06, 2023年02月14日 10:20, 2024/4/18 16:02:05,
+// 2023.8.24日); 0 if s does not start with a whole day.
+func stampPrefix(s string) int {
+	d, n := quantity.DatePrefix(s, 0)
+	if n == 0 || d.Precision != quantity.PrecDay || d.End != "" {
+		return 0
+	}
+	n += len(s[n:]) - len(strings.TrimPrefix(s[n:], "日"))
+	return n + clockPrefix(s[n:])
+}
+
+// clockPrefix returns the length in bytes of a time of day after optional spaces at the start
+// of s: 10:20, 16:02:05, 10：20; 0 if none (a time has at least hours and minutes).
+func clockPrefix(s string) int {
+	i, end := spaceLen(s), 0
+	for parts := 0; parts < 3; parts++ {
+		j := i
+		if parts > 0 {
+			switch {
+			case strings.HasPrefix(s[j:], ":"):
+				j++
+			case strings.HasPrefix(s[j:], "："):
+				j += len("：")
+			default:
+				return end
+			}
+		}
+		d := 0
+		for j+d < len(s) && s[j+d] >= '0' && s[j+d] <= '9' {
+			d++
+		}
+		if d == 0 || d > 2 || parts > 0 && d != 2 {
+			return end
+		}
+		i = j + d
+		if parts > 0 {
+			end = i
+		}
+	}
+	return end
+}
 
 // readSourceDateLine reads p as a sourceDateLine into fs; false if it is not one.
 func readSourceDateLine(p string, fs *facts) bool {
 	if utf8.RuneCountInString(p) > 120 || !strings.ContainsAny(p, "0123456789") {
 		return false
 	}
-	m := sourceDateLine.FindStringSubmatch(p)
-	if m == nil {
+	source, date, rest, ok := splitSourceDateLine(p)
+	if !ok {
 		return false
 	}
-	source := m[1]
-	if source == "" {
-		source = m[3]
-	}
-	rest := strings.TrimSpace(m[4])
 	var fields []field
 	switch {
 	case rest == "":
@@ -515,14 +606,14 @@ func readSourceDateLine(p string, fs *facts) bool {
 		}
 		fields = fr
 	}
-	if source == "" && len(fields) == 0 || titleEnding.MatchString(source) || isoDate(m[2]) == "" {
+	if source == "" && len(fields) == 0 || titleEnding.MatchString(source) || isoDate(date) == "" {
 		return false // a bare date is timestampLine's; a title is no source
 	}
 	for _, f := range fields {
 		fs.add(f)
 	}
 	if fs.published[1] == "" {
-		fs.published[1] = isoDate(m[2])
+		fs.published[1] = isoDate(date)
 	}
 	if source != "" && fs.sources[unlabelledSource] == "" {
 		fs.sources[unlabelledSource] = source
@@ -656,9 +747,29 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 	return "", "", false
 }
 
-// gluedValue is the value of a fact that may run on into the opening: a date and time, or one
-// word followed by a space (a source's name).
-var gluedValue = regexp.MustCompile(`^[\s:：]*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|[^\s，。,]{1,30}[\s\x{3000}]+)`)
+// gluedValueLen returns the length in bytes of the value of a fact that may run on into the
+// opening, at the start of tail (after spaces and a colon): a date and time (stampPrefix), or
+// one word of up to 30 runes followed by a space (a source's name); 0 if neither.
+func gluedValueLen(tail string) int {
+	i := len(tail) - len(strings.TrimLeftFunc(tail, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }))
+	if n := stampPrefix(tail[i:]); n > 0 {
+		return i + n
+	}
+	w := 0
+	for k, r := range tail[i:] {
+		if unicode.IsSpace(r) {
+			if w == 0 {
+				return 0
+			}
+			return i + k + spaceLen(tail[i+k:])
+		}
+		if strings.ContainsRune("，。,", r) || w == 30 {
+			return 0
+		}
+		w++
+	}
+	return 0
+}
 
 // minGluedBody is the shortest opening, in runes, split off a fact line.
 const minGluedBody = 20
@@ -674,15 +785,15 @@ func fieldsThenBody(p string) (fields, body string, ok bool) {
 	if !strings.ContainsAny(tail, "，。,") {
 		return "", "", false
 	}
-	m := gluedValue.FindStringIndex(tail)
-	if m == nil {
+	n := gluedValueLen(tail)
+	if n == 0 {
 		return "", "", false
 	}
-	body = strings.TrimLeftFunc(tail[m[1]:], isTrimSpace)
+	body = strings.TrimLeftFunc(tail[n:], isTrimSpace)
 	if utf8.RuneCountInString(body) < minGluedBody || !strings.ContainsAny(body, "，。,") {
 		return "", "", false
 	}
-	return strings.TrimRightFunc(p[:last+m[1]], isTrimSpace), body, true
+	return strings.TrimRightFunc(p[:last+n], isTrimSpace), body, true
 }
 
 // dropFooter removes the run of footer lines at the end (打印本页, 关闭窗口, 分享到 …), keeping

@@ -287,3 +287,65 @@ func TestTraditionalTitle(t *testing.T) {
 		t.Errorf("title %q body %q", doc.Title, doc.Paragraphs)
 	}
 }
+
+// TestSplitSourceDateLine cuts fact lines without labels into source, date and rest; the date
+// is whatever the one date reader reads as a whole day, with its time.
+func TestSplitSourceDateLine(t *testing.T) {
+	for _, c := range []struct {
+		in                 string
+		source, date, rest string
+		ok                 bool
+	}{
+		{"市委巡察办 2023-05-06 阅读：1024", "市委巡察办", "2023-05-06", "阅读：1024", true},
+		{"2024-04-18 16:02　市交投集团纪委　阅读：", "市交投集团纪委", "2024-04-18 16:02", "阅读：", true},
+		{"县自然资源局　　2021-12-03　　【关闭】", "县自然资源局", "2021-12-03", "【关闭】", true},
+		{"2023年02月14日 10:20　来源：集团纪委", "", "2023年02月14日 10:20", "来源：集团纪委", true},
+		{"县纪委（监委） 2022.8.16日", "县纪委（监委）", "2022.8.16日", "", true},
+		{"二〇二三年十二月一日 县委巡察办", "县委巡察办", "二〇二三年十二月一日", "", true},
+		{"2023年8月 县委巡察办", "", "", "", false},            // a month is not a day
+		{"2023-05-06至2023-06-01 县委", "", "", "", false}, // a range is not a stamp
+		{"巡察组于2023-05-06进驻", "", "", "", false},         // the date runs into the text
+		{"市委巡察办2023-05-06", "", "", "", false},          // no space after the source
+	} {
+		source, date, rest, ok := splitSourceDateLine(c.in)
+		if ok != c.ok || source != c.source || date != c.date || rest != c.rest {
+			t.Errorf("splitSourceDateLine(%q) = %q, %q, %q, %v; want %q, %q, %q, %v",
+				c.in, source, date, rest, ok, c.source, c.date, c.rest, c.ok)
+		}
+	}
+}
+
+func TestClockPrefix(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{" 10:20 x", len(" 10:20")},
+		{"16:02:05", len("16:02:05")},
+		{"10：20", len("10：20")},
+		{"10:2", 0},
+		{"10", 0},
+		{"10:20:5", len("10:20")},
+		{"123:45", 0},
+		{"x10:20", 0},
+	} {
+		if got := clockPrefix(c.in); got != c.want {
+			t.Errorf("clockPrefix(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func TestGluedValueLen(t *testing.T) {
+	for _, c := range []struct {
+		in, value string // value: the prefix gluedValueLen takes
+	}{
+		{"：2023-05-06 10:20根据市委统一部署", "：2023-05-06 10:20"},
+		{" 市委巡察办 根据市委统一部署", " 市委巡察办 "},
+		{"根据市委统一部署，", ""},
+		{"：" + strings.Repeat("字", 31) + " 下文", ""},
+	} {
+		if got := gluedValueLen(c.in); c.in[:got] != c.value {
+			t.Errorf("gluedValueLen(%q) takes %q, want %q", c.in, c.in[:got], c.value)
+		}
+	}
+}

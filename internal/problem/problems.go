@@ -5,12 +5,12 @@ package problem
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/quote"
 	"github.com/xuncha/xuncha/internal/runes"
 )
@@ -226,16 +226,24 @@ func (x *problemScan) isBody(i int) bool {
 	return !x.isSignature(i)
 }
 
-// signatureDate is a paragraph that is only a date, as the signature (落款) of a bulletin ends.
-var signatureDate = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+// signatureDate reports whether paragraph text s is only a day, as the signature (落款) of a
+// bulletin ends: 2023年8月24日, 二〇二三年八月二十四日, 2023-08-24 (read by quantity.ParseDate).
+func signatureDate(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 48 || s == "" {
+		return false // longer than any written day: not read
+	}
+	d, ok := quantity.ParseDate(s, 0)
+	return ok && d.Precision == quantity.PrecDay && d.End == "" && !d.Inferred
+}
 
 // isSignature reports whether paragraph i is the signature at the end of a bulletin: its date
 // line, or a short line without punctuation (the signing organisation) right before it.
 func (x *problemScan) isSignature(i int) bool {
-	if signatureDate.MatchString(strings.TrimSpace(x.b.Paragraphs[i].Text)) {
+	if signatureDate(x.b.Paragraphs[i].Text) {
 		return true
 	}
-	if i+1 >= len(x.b.Paragraphs) || !signatureDate.MatchString(strings.TrimSpace(x.b.Paragraphs[i+1].Text)) {
+	if i+1 >= len(x.b.Paragraphs) || !signatureDate(x.b.Paragraphs[i+1].Text) {
 		return false
 	}
 	t := x.b.Paragraphs[i].Text

@@ -502,3 +502,23 @@ func TestProblemsProjectCorpus(t *testing.T) {
 		})
 	}
 }
+
+func TestSignatureDate(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"2023年8月24日", true},
+		{" 2023 年 8 月 24 日 ", true},
+		{"二〇二三年八月二十四日", true},
+		{"2023-08-24", true},
+		{"8月24日", false},            // no year: a date in the text, not a signature
+		{"2023年8月", false},          // a month
+		{"2023年8月24日至26日", false},   // a period
+		{"2023年8月24日，巡察组进驻", false}, // a sentence
+	} {
+		if got := signatureDate(c.in); got != c.want {
+			t.Errorf("signatureDate(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
