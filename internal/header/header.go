@@ -566,8 +566,8 @@ func (h *state) readUnitBefore(v *textView, sent [2]int, at int) {
 	}
 }
 
-// readPeriod reads the inspection period from the fact sentence: the first period in it.
-// A month-level period (2021年3月至4月) leaves both ends empty: the day is not certain.
+// readPeriod reads the inspection period from the fact sentence: the first period in it, to the
+// day or to the month.
 func (h *state) readPeriod(v *textView, sent [2]int) {
 	s := v.text[sent[0]:sent[1]]
 	ds := scanDates(s)
@@ -607,7 +607,9 @@ func (h *state) readPeriod(v *textView, sent [2]int) {
 	if p.to.y > 0 {
 		h.endISO = p.to.iso(p.to.y)
 	}
-	if !p.from.day() || !p.to.day() || p.from.y == 0 {
+	// Both ends to the day, or both to the month (2021年3月至4月 gives 2021-03 and 2021-04, as
+	// the JSON contract has it); a period mixing the two is not read.
+	if p.from.y == 0 || p.from.day() != p.to.day() {
 		return
 	}
 	h.b.Inspection.Start = bulletin.Day(p.from.iso(p.from.y))
@@ -758,26 +760,20 @@ func (h *state) readFeedback() {
 					break
 				}
 			}
+			// The last date before the cue, to the day or to the month (于2023年12月反馈了巡察意见
+			// gives 2023-12; 同年8月反馈 takes the year last written).
 			var best *dateAt
-			dated := false // a date, of any precision, before the cue
 			for k := range ds {
 				d := ds[k]
 				if d.year {
 					year = d.y
 				}
 				if cue >= 0 && d.e <= cue && !inPeriod[d.s] {
-					dated = true
-					best = nil
-					if d.day() {
-						best = &ds[k]
-						best.y = year
-					}
+					best = &ds[k]
+					best.y = year
 				}
 			}
-			if best == nil && dated {
-				return // 于2023年12月反馈了巡察意见: the day is not certain
-			}
-			if best != nil {
+			if best != nil && best.y > 0 {
 				iso := best.iso(best.y)
 				if !best.year && h.endISO != "" && iso < h.endISO {
 					iso = best.iso(best.y + 1)

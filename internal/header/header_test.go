@@ -142,7 +142,7 @@ func TestHeaderPhrasings(t *testing.T) {
 			map[string]string{"unit": "中共厦门市体育局党组", "feedback": "2020-04-09"}},
 		{"month-level period", "",
 			"2021年3月至4月，市委巡视六组对东丽区开展了巡视工作，并于7月26日反馈了巡视意见。",
-			map[string]string{"start": "", "end": "", "feedback": "2021-07-26", "kind": "巡视", "unit": "东丽区"}},
+			map[string]string{"start": "2021-03", "end": "2021-04", "feedback": "2021-07-26", "kind": "巡视", "unit": "东丽区"}},
 		{"same month range", "",
 			"根据市委巡察工作的统一部署，2024年4月1日至30日，市委巡察六组对市自然资源局党组开展了巡察。",
 			map[string]string{"start": "2024-04-01", "end": "2024-04-30"}},
@@ -175,7 +175,7 @@ func TestHeaderPhrasings(t *testing.T) {
 			map[string]string{"unit": "中共某市统计局党组"}},
 		{"month-level feedback", "",
 			"根据市委统一部署，2022年3月1日至4月30日，市委第三巡察组对市统计局党组进行了巡察，并于2022年6月反馈了巡察意见。\n一、总体\n2022年7月1日召开巡察反馈会议精神传达会。",
-			map[string]string{"feedback": ""}},
+			map[string]string{"feedback": "2022-06"}},
 		{"title line before the opening", "",
 			"关于市委第一巡察组巡察反馈意见整改情况的通报\n根据市委部署，2022年3月1日至4月30日，市委第一巡察组对市统计局党组进行了巡察，5月6日反馈了巡察意见。",
 			map[string]string{"inspector": "市委第一巡察组", "unit": "市统计局党组", "start": "2022-03-01", "feedback": "2022-05-06"}},
@@ -208,7 +208,7 @@ func TestHeaderPhrasings(t *testing.T) {
 			map[string]string{"unit": "县卫健局党组", "start": "2023-09-04", "end": "2023-10-27", "feedback": "2023-12-08"}},
 		{"中央 month-level, feedback year carried", "",
 			"根据党中央统一部署，2023年4月至6月，中央第九巡视组对某省进行了巡视。8月15日，中央巡视组向某省委反馈了巡视意见。",
-			map[string]string{"unit": "某省", "inspector": "中央第九巡视组", "start": "", "end": "", "feedback": "2023-08-15"}},
+			map[string]string{"unit": "某省", "inspector": "中央第九巡视组", "start": "2023-04", "end": "2023-06", "feedback": "2023-08-15"}},
 		{"not declared: a measure paragraph later on", "",
 			"根据市委部署，市委第二巡察组对市档案馆党组进行了巡察。\n一、总体\n二、问题整改\n一是制定整改方案，明确3项措施，已完成。\n三、下一步",
 			map[string]string{"problems": "null", "measures": "null", "measures_done": "null"}},
@@ -287,6 +287,15 @@ func normGold(s string) string {
 	return testGloss.ReplaceAllString(fold.String(strings.TrimSpace(s)), "")
 }
 
+// goldAmendments are the shared gold's values that the JSON contract overrides (excerpt and
+// field → the contract's value). DESIGN.md: "Dates are YYYY-MM-DD, or YYYY-MM where the
+// bulletin gives only the month (2023年5月至6月)", and issue 11 asks for the same; the gold of
+// 026 (2021年3月至4月，市委巡视六组对东丽区开展了巡视工作) has null for that period.
+var goldAmendments = map[string]string{
+	"026 inspection_start": "2021-03",
+	"026 inspection_end":   "2021-04",
+}
+
 // TestHeaderSharedGold scores the header facts and declared totals on every excerpt of
 // ../shared/corpus/real against its gold. Every line of the excerpt is fed, chrome included.
 func TestHeaderSharedGold(t *testing.T) {
@@ -321,6 +330,12 @@ func TestHeaderSharedGold(t *testing.T) {
 				{"inspection_start", string(b.Inspection.Start), gold.InspectionStart},
 				{"inspection_end", string(b.Inspection.End), gold.InspectionEnd},
 				{"feedback_date", string(b.FeedbackDate), gold.FeedbackDate},
+			}
+			for i, p := range pairs {
+				if v, amended := goldAmendments[name+" "+p.field]; amended {
+					t.Logf("%s: gold %q amended to %q (see goldAmendments)", p.field, p.want, v)
+					pairs[i].want = v
+				}
 			}
 			ok := 0
 			for _, p := range pairs {

@@ -213,7 +213,8 @@ func twoDigits(n int) string {
 // their two ends). The header keeps what can be a period's end or a dated event: a date with a
 // month. It leaves out years alone, half years and quarters (not an inspection's dates), garbled
 // dates, and a year-less month with no day unless it ends a period (2021年3月至4月), because a
-// bare 6月 in an opening sentence is too often a deadline or a month of some other year.
+// bare 6月 in an opening sentence is too often a deadline or a month of some other year (but
+// 同年8月 names the year last written, and is kept).
 func scanDates(s string) []dateAt {
 	ms := quantity.DateMentions(s)
 	if len(ms) == 0 {
@@ -230,7 +231,7 @@ func scanDates(s string) []dateAt {
 		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
 			continue
 		}
-		if !m.YearWritten && m.Day == 0 && !m.RangeEnd {
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:byteAt[m.Start]]) {
 			continue
 		}
 		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
@@ -246,11 +247,25 @@ func scanDates(s string) []dateAt {
 	return out
 }
 
+// sameYearWords name the year last written; a bare month after one is a date (同年8月反馈).
+var sameYearWords = []string{"同年", "当年", "是年"}
+
+// sameYearBefore reports whether s ends with one of sameYearWords.
+func sameYearBefore(s string) bool {
+	for _, w := range sameYearWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // datePair is a period: the second date borrows the first's year (and month).
 type datePair struct{ from, to dateAt }
 
 // pairPeriods finds the periods among the mentions of s: a mention and the range end after it
-// (2023年8月24日至10月23日), or one mention that ends its own period (2019年4月12-19日).
+// (2023年8月24日至10月23日), or one mention that ends its own period (2019年4月12-19日,
+// 2022年3-4月).
 func pairPeriods(ds []dateAt) []datePair {
 	var out []datePair
 	for i := 0; i < len(ds); i++ {
@@ -263,9 +278,11 @@ func pairPeriods(ds []dateAt) []datePair {
 			i++
 			continue
 		}
-		if d := ds[i]; d.endD > 0 && d.d > 0 {
-			to := dateAt{s: d.s, e: d.e, y: d.y, m: d.m, d: d.endD}
-			out = append(out, datePair{d, to})
+		switch d := ds[i]; {
+		case d.endD > 0 && d.d > 0:
+			out = append(out, datePair{d, dateAt{s: d.s, e: d.e, y: d.y, m: d.m, d: d.endD}})
+		case d.endM > 0 && d.d == 0: // 2022年3-4月
+			out = append(out, datePair{d, dateAt{s: d.s, e: d.e, y: d.y, m: d.endM}})
 		}
 	}
 	return out
