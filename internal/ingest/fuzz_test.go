@@ -51,7 +51,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("a.html", []byte(`<html><body><div class="TRS_Editor"><p>根据市委统一部署</p></div></body></html>`))
 	// Word files, legacy and new, with a ledger table (no real PDF here: the PDF engine takes
 	// seconds to start, more than a minute under -race; the PDF tests run it).
-	for _, p := range []string{"../pipeline/testdata/ledger/ledger-b.doc", "../pipeline/testdata/ledger/ledger-b.docx"} {
+	for _, p := range []string{"../pipeline/testdata/ledger/ledger-a.doc", "../pipeline/testdata/ledger/ledger-b.doc", "../pipeline/testdata/ledger/ledger-b.docx"} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

@@ -138,11 +138,21 @@ func TestDocxTables(t *testing.T) {
 	}
 }
 
-// A .doc table comes as cell-ended paragraphs; rows end with an empty mark.
-func TestDocTables(t *testing.T) {
+// marks turns cell-end flags into paragraph marks.
+func marks(cell ...bool) []docMark {
+	out := make([]docMark, len(cell))
+	for i, c := range cell {
+		out[i] = docMark{cp: i, cell: c}
+	}
+	return out
+}
+
+// A .doc table whose properties cannot be read comes as cell-ended paragraphs; rows end with an
+// empty mark.
+func TestDocTablesByMarks(t *testing.T) {
 	paras := []string{"通报", "序号", "问题", "", "1", "甲问题", "", "2", "乙第一段", "乙第二段", "", "其后正文"}
-	ends := []bool{false, true, true, true, true, true, true, true, false, true, true, false}
-	tables := docTables(paras, ends)
+	ends := marks(false, true, true, true, true, true, true, true, false, true, true, false)
+	tables := docTablesByMarks(paras, ends)
 	if len(tables) != 1 {
 		t.Fatalf("tables = %d, want 1", len(tables))
 	}
@@ -151,7 +161,7 @@ func TestDocTables(t *testing.T) {
 		t.Errorf("grid:\n%s\nwant\n%s", got, want)
 	}
 	// Cells that do not split into rows of one width stay paragraphs only.
-	if got := docTables([]string{"甲", "乙", "丙"}, []bool{true, true, true}); len(got) != 0 {
+	if got := docTablesByMarks([]string{"甲", "乙", "丙"}, marks(true, true, true)); len(got) != 0 {
 		t.Errorf("odd run read as a table: %v", got)
 	}
 }
@@ -171,5 +181,62 @@ func TestSignatureDate(t *testing.T) {
 		if got := signatureDate(c.paras); got != c.want {
 			t.Errorf("signatureDate(%q) = %q, want %q", c.paras, got, c.want)
 		}
+	}
+}
+
+// A .doc row gives its cells' edges: a cell as wide as two columns spans both, a cell that
+// continues the one above carries its text.
+func TestDocGrid(t *testing.T) {
+	cell := func(l, r int) docCellDef { return docCellDef{left: l, right: r} }
+	cont := func(l, r int) docCellDef { return docCellDef{left: l, right: r, vertCont: true} }
+	rows := [][]string{
+		{"序号", "问题类别", "存在问题", "责任"},
+		{"", "", "", "责任科室", "责任人"},
+		{"1", "党的建设", "组织生活不规范", "党办", "张三"},
+		{"2", "", "发展党员程序不严", "组织科", "李四"},
+	}
+	defs := [][]docCellDef{
+		{cell(0, 600), cell(600, 1800), cell(1800, 4000), cell(4000, 6010)},
+		{cell(0, 600), cell(600, 1800), cell(1800, 4000), cell(4000, 5000), cell(5000, 6000)},
+		{cell(0, 600), cell(600, 1800), cell(1800, 4000), cell(4000, 5000), cell(5000, 6000)},
+		{cell(0, 600), cont(600, 1800), cell(1800, 4000), cell(4000, 5000), cell(5000, 6000)},
+	}
+	tb, ok := docGrid(rows, defs)
+	if !ok {
+		t.Fatal("no table")
+	}
+	want := []string{
+		"序号|问题类别|存在问题|责任|^责任",
+		"|||责任科室|责任人",
+		"1|党的建设|组织生活不规范|党办|张三",
+		"2|^党的建设|发展党员程序不严|组织科|李四",
+	}
+	if got := gridText(tb); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("grid:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The sprms of a row end: in a table, ending a row, with the row's cells and a vertical merge.
+func TestParseSprms(t *testing.T) {
+	tdef := []byte{0x08, 0xD6, 0, 0, 2, 0, 0, 0x58, 0x02, 0xB0, 0x04} // 2 cells: 0, 600, 1200
+	tc := make([]byte, 40)
+	tc[20] = 1 << 5 // the second cell: vertMerge 1, continues the cell above
+	tdef = append(tdef, tc...)
+	size := len(tdef) - 4 + 1 // cb counts the rest of the operand, plus one
+	tdef[2], tdef[3] = byte(size), byte(size>>8)
+	b := append([]byte{0x16, 0x24, 1, 0x17, 0x24, 1}, tdef...)
+	var d docProps
+	(&docPapx{}).parseSprms(&d, b, false)
+	if !d.inTable || !d.rowEnd || len(d.cells) != 2 {
+		t.Fatalf("props = %+v", d)
+	}
+	if d.cells[0] != (docCellDef{left: 0, right: 600}) || d.cells[1] != (docCellDef{left: 600, right: 1200, vertCont: true}) {
+		t.Errorf("cells = %+v", d.cells)
+	}
+	// A truncated list stops without a panic and keeps what it read.
+	d = docProps{}
+	(&docPapx{}).parseSprms(&d, b[:8], false)
+	if !d.inTable || !d.rowEnd || d.cells != nil {
+		t.Errorf("truncated: %+v", d)
 	}
 }

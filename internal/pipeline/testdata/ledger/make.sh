@@ -6,5 +6,7 @@ tmp=$(mktemp -d)
 cp ledger-b.src.html "$tmp/ledger-b.html"
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-b.html >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-b.html >/dev/null)
-cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" .
+cp ledger-a.html "$tmp/ledger-a.html"
+(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-a.html >/dev/null)
+cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" "$tmp/ledger-a.doc" .
 rm -rf "$tmp"
