@@ -56,6 +56,16 @@ func TestLedgerTables(t *testing.T) {
 				t.Errorf("%s: %v", in, err)
 				continue
 			}
+			// A measures cell of 1. 2. 3. lines is the table's, not a section of the bulletin.
+			for _, p := range b.Problems {
+				for _, m := range p.Measures {
+					for _, sec := range b.Sections {
+						if sec.Title == m.Text {
+							t.Errorf("%s: measure %q of %s became section %s", in, m.Text, p.ID, sec.ID)
+						}
+					}
+				}
+			}
 			nGold += len(gold.Problems)
 			nFound += len(b.Problems)
 			found := map[string]int{}

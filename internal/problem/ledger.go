@@ -343,6 +343,7 @@ func (x *problemScan) mergeLedgers() {
 		}
 		return false
 	}
+	x.dropCellHeadings(inTable)
 	var all []bulletin.Problem
 	for _, p := range x.b.Problems {
 		if !inTable(p.Paragraph) {
@@ -382,6 +383,56 @@ func (x *problemScan) mergeLedgers() {
 		}
 	}
 	x.b.Problems = all
+}
+
+// dropCellHeadings removes the sections that a ledger's cells made (a measures cell of 1. 2. 3.
+// lines reads as headings to the section parser, which does not know tables). Their paragraphs
+// become the table's; what sat in them sits in the section around the table; the remaining
+// sections are numbered anew.
+func (x *problemScan) dropCellHeadings(inTable func(int) bool) {
+	dropped := map[string]string{} // section ID -> its parent
+	for _, s := range x.b.Sections {
+		if inTable(s.Paragraph) {
+			dropped[s.ID] = s.Parent
+		}
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	renamed := map[string]string{}
+	kept := x.b.Sections[:0]
+	for _, s := range x.b.Sections {
+		if _, ok := dropped[s.ID]; ok {
+			continue
+		}
+		renamed[s.ID] = fmt.Sprintf("S%d", len(kept)+1)
+		kept = append(kept, s)
+	}
+	// up gives the section that stays for id: itself, or its nearest kept ancestor, renamed.
+	up := func(id string) string {
+		for {
+			parent, gone := dropped[id]
+			if !gone {
+				return renamed[id]
+			}
+			id = parent
+		}
+	}
+	for k := range kept {
+		kept[k].ID = renamed[kept[k].ID]
+		kept[k].Parent = up(kept[k].Parent)
+	}
+	x.b.Sections = kept
+	for i := range x.b.Paragraphs {
+		p := &x.b.Paragraphs[i]
+		p.Section = up(p.Section)
+		if inTable(i) && p.Role == bulletin.RoleHeading {
+			p.Role = bulletin.RoleOther
+		}
+	}
+	for k := range x.b.Problems {
+		x.b.Problems[k].Section = up(x.b.Problems[k].Section)
+	}
 }
 
 // leadMarker is an item marker opening one line or clause of a measures cell: 1. 1、 （1） ①
