@@ -15,11 +15,23 @@ func TestPDFLikeText(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("starts the PDF engine (about 3 s, a minute under -race)")
 	}
-	pdfs, _ := filepath.Glob("testdata/pdf/*.pdf")
-	var tp, nText, nPDF, facts, same int
-	for _, in := range pdfs {
-		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
-		txtPath := filepath.Join("..", "..", "corpus", name+".txt")
+	likeText(t, "pdf", "testdata/pdf/*.pdf", filepath.Join("..", "..", "corpus"))
+}
+
+// TestDocLikeText does the same for Word 97-2003 files printed by LibreOffice from the held-out
+// bulletins (testdata/doc/README.md).
+func TestDocLikeText(t *testing.T) {
+	likeText(t, "doc", "testdata/doc/*.doc", filepath.Join("..", "..", "testdata", "heldout"))
+}
+
+// likeText reads every file of pattern and its text twin (NAME.txt in twins) and compares
+// problems and header facts.
+func likeText(t *testing.T, format, pattern, twins string) {
+	files, _ := filepath.Glob(pattern)
+	var tp, nText, nOther, facts, same int
+	for _, in := range files {
+		name := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		txtPath := filepath.Join(twins, name+".txt")
 		txt, err := os.ReadFile(txtPath)
 		if err != nil {
 			continue // scanned.pdf and others without a text twin
@@ -28,7 +40,7 @@ func TestPDFLikeText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fromPDF, err := Process(Input{Name: in, Path: in}, data, nil)
+		fromFile, err := Process(Input{Name: in, Path: in}, data, nil)
 		if err != nil {
 			t.Errorf("%s: %v", in, err)
 			continue
@@ -37,16 +49,16 @@ func TestPDFLikeText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fromPDF.Source.Format != "pdf" {
-			t.Errorf("%s: format %q", in, fromPDF.Source.Format)
+		if fromFile.Source.Format != format {
+			t.Errorf("%s: format %q", in, fromFile.Source.Format)
 		}
 		want := map[string]bool{}
 		for _, p := range fromText.Problems {
 			want[p.Quote+"|"+p.Text] = true
 		}
 		nText += len(fromText.Problems)
-		nPDF += len(fromPDF.Problems)
-		for _, p := range fromPDF.Problems {
+		nOther += len(fromFile.Problems)
+		for _, p := range fromFile.Problems {
 			if want[p.Quote+"|"+p.Text] {
 				tp++
 				delete(want, p.Quote+"|"+p.Text)
@@ -58,10 +70,10 @@ func TestPDFLikeText(t *testing.T) {
 			t.Logf("%s: missing problem %q", in, k)
 		}
 		for _, f := range [][3]string{
-			{"unit", fromText.Unit, fromPDF.Unit},
-			{"inspector", fromText.Inspector, fromPDF.Inspector},
-			{"start", string(fromText.Inspection.Start), string(fromPDF.Inspection.Start)},
-			{"feedback", string(fromText.FeedbackDate), string(fromPDF.FeedbackDate)},
+			{"unit", fromText.Unit, fromFile.Unit},
+			{"inspector", fromText.Inspector, fromFile.Inspector},
+			{"start", string(fromText.Inspection.Start), string(fromFile.Inspection.Start)},
+			{"feedback", string(fromText.FeedbackDate), string(fromFile.FeedbackDate)},
 		} {
 			facts++
 			if f[1] == f[2] {
@@ -72,16 +84,16 @@ func TestPDFLikeText(t *testing.T) {
 		}
 	}
 	if nText == 0 {
-		t.Fatal("no PDF with a text twin")
+		t.Fatalf("no %s with a text twin", format)
 	}
-	prec, rec := ratio(tp, nPDF), ratio(tp, nText)
+	prec, rec := ratio(tp, nOther), ratio(tp, nText)
 	f1 := 0.0
 	if prec+rec > 0 {
 		f1 = 2 * prec * rec / (prec + rec)
 	}
-	t.Logf("PDF vs text: problems F1 %.3f (P %.3f R %.3f), header facts %d/%d", f1, prec, rec, same, facts)
+	t.Logf("%s vs text: problems F1 %.3f (P %.3f R %.3f), header facts %d/%d", format, f1, prec, rec, same, facts)
 	if f1 < 0.95 || ratio(same, facts) < 0.95 {
-		t.Errorf("PDF vs text: problems F1 %.3f, facts %d/%d: want ≥ 0.95", f1, same, facts)
+		t.Errorf("%s vs text: problems F1 %.3f, facts %d/%d: want ≥ 0.95", format, f1, same, facts)
 	}
 }
 
