@@ -773,12 +773,14 @@ func (h *state) readFeedback() {
 					best.y = year
 				}
 			}
-			if best != nil && best.y > 0 {
-				iso := best.iso(best.y)
-				if !best.year && h.endISO != "" && iso < h.endISO {
-					iso = best.iso(best.y + 1)
+			if best != nil {
+				if best.y > 0 { // with no year known, the date is not certain
+					iso := best.iso(best.y)
+					if !best.year && h.endISO != "" && iso < h.endISO {
+						iso = best.iso(best.y + 1)
+					}
+					h.b.FeedbackDate = bulletin.Day(iso)
 				}
-				h.b.FeedbackDate = bulletin.Day(iso)
 				return
 			}
 		}
