@@ -470,7 +470,7 @@ func (fs *facts) publishDate() string {
 }
 
 // publisher is the best publisher found: 发布机构, then 信息来源, then 来源 …, then the source
-// of a line without labels (sourceDateLine).
+// of a line without labels (splitSourceDateLine).
 func (fs *facts) publisher() string {
 	for _, l := range []string{"发布机构", "信息来源", "发布者", "来源", "文章来源", "稿件来源", unlabelledSource} {
 		if s := fs.sources[l]; s != "" {
@@ -586,7 +586,7 @@ func clockPrefix(s string) int {
 	return end
 }
 
-// readSourceDateLine reads p as a sourceDateLine into fs; false if it is not one.
+// readSourceDateLine reads p as a source-and-date line into fs; false if it is not one.
 func readSourceDateLine(p string, fs *facts) bool {
 	if utf8.RuneCountInString(p) > 120 || !strings.ContainsAny(p, "0123456789") {
 		return false
