@@ -180,8 +180,20 @@ var auditFeedback = regexp.MustCompile(`^(?:[^。;,，]{0,30}?人大常委会第
 // roundRE matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
 var roundRE = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
 
+// mayRound reports whether s may hold a match of roundRE: every round has 第 and 轮 (輪).
+func mayRound(s string) bool {
+	return strings.Contains(s, "第") && (strings.Contains(s, "轮") || strings.Contains(s, "輪"))
+}
+
 // asOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
 var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+
+// mayAsOf reports whether s may hold a match of asOf. It is exact: every branch of the
+// alternation begins with 截至 or 截止, so a text with neither has no match. findAsOf runs over
+// every paragraph; most have neither.
+func mayAsOf(s string) bool {
+	return strings.Contains(s, "截至") || strings.Contains(s, "截止")
+}
 
 // summaryRE marks a round-level summary of many units: 对12个单位党组织进行了巡察,
 // 对枫林区、临港区等8个地区和单位党组织开展了巡视, 巡视整改情况综述.
@@ -893,8 +905,7 @@ func (h *state) findRound() {
 		texts = append(texts, h.views[h.factPara])
 	}
 	for _, v := range texts {
-		// Every round has 第 and 轮 (輪): the pattern runs only where both are.
-		if !strings.Contains(v.text, "第") || !strings.Contains(v.text, "轮") && !strings.Contains(v.text, "輪") {
+		if !mayRound(v.text) {
 			continue
 		}
 		if m := roundRE.FindStringIndex(v.text); m != nil {
@@ -1003,6 +1014,9 @@ func (h *state) findAsOf() {
 	}
 	for _, i := range order {
 		v := h.views[i]
+		if !mayAsOf(v.text) {
+			continue
+		}
 		for _, m := range asOf.FindAllStringIndex(v.text, maxPerPara) {
 			ds := scanDates(v.text[m[1]:runeStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {
