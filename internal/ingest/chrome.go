@@ -236,6 +236,13 @@ var breadcrumbPrefix = regexp.MustCompile(`^(?:当前位置|您当前的位置|�
 // breadcrumbSep separates breadcrumb steps: >, ->, », ＞, →, >>, ›, and / after 首页.
 var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\s*`)
 
+// mayBreadcrumbSep reports whether p may hold a match of breadcrumbSep. It is exact: every
+// separator of the alternation has a >, &gt; (-&gt;) or one of » ＞ → › 〉. isBreadcrumb runs on
+// every line of a page's head, few of which are breadcrumbs.
+func mayBreadcrumbSep(p string) bool {
+	return strings.ContainsAny(p, ">»＞→›〉") || strings.Contains(p, "&gt;")
+}
+
 // breadcrumbHome and breadcrumbHomeSep read a breadcrumb whose steps are separated by bars or
 // dots, which source lines use too (来源：… | 发布时间：…): only after a first step that is the
 // home page. Example: 首页 | 党务公开 | 巡察整改; 网站首页 · 巡察工作 · 整改公示.
@@ -257,7 +264,10 @@ func isBreadcrumb(p string) bool {
 	if utf8.RuneCountInString(p) > 100 {
 		return false
 	}
-	parts := breadcrumbSep.Split(p, -1)
+	parts := []string{p} // what Split returns where the separator is not found
+	if mayBreadcrumbSep(p) {
+		parts = breadcrumbSep.Split(p, -1)
+	}
 	if len(parts) < 2 && breadcrumbHome.MatchString(p) {
 		parts = breadcrumbHomeSep.Split(p, -1)
 	}
