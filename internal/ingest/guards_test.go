@@ -3,17 +3,18 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// TestBreadcrumbSepGuard checks the guard of breadcrumbSep: on every line of the corpora (text
-// and pages; corpus/, testdata/ with the held-out texts, the shared real corpus where present)
-// and on the separators the pattern names, mayBreadcrumbSep never refuses a line the pattern
-// matches (where it refuses, Split would have returned the line whole).
-func TestBreadcrumbSepGuard(t *testing.T) {
+// TestGuardsExact checks the literal guards of breadcrumbSep and pageDateLabel: on every line
+// of the corpora (text and pages; corpus/, testdata/ with the held-out texts, the shared real
+// corpus where present) and on examples of each pattern, the guard never refuses a line the
+// pattern matches (where mayBreadcrumbSep refuses, Split would have returned the line whole).
+func TestGuardsExact(t *testing.T) {
 	var files []string
 	for _, pat := range []string{
 		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
@@ -30,6 +31,7 @@ func TestBreadcrumbSepGuard(t *testing.T) {
 	lines := []string{
 		"首页 > 巡视巡察 > 巡视整改", "首页 -> 要闻 -> 审计通告", "首页-&gt;要闻", "首页>>通知公告",
 		"首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
+		"来源：县纪委 发布时间：2023-05-06", "发布日期 : 2022-08-16",
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -38,21 +40,31 @@ func TestBreadcrumbSepGuard(t *testing.T) {
 		}
 		lines = append(lines, strings.Split(string(data), "\n")...)
 	}
-	matched, refused := 0, 0
-	for _, l := range lines {
-		ok := mayBreadcrumbSep(l)
-		if !ok {
-			refused++
-		}
-		if breadcrumbSep.MatchString(l) {
-			matched++
+	for _, g := range []struct {
+		name string
+		re   *regexp.Regexp
+		may  func(string) bool
+		min  int // matches expected at least (the examples above)
+	}{
+		{"breadcrumbSep", breadcrumbSep, mayBreadcrumbSep, 9},
+		{"pageDateLabel", pageDateLabel, mayPageDateLabel, 2},
+	} {
+		matched, refused := 0, 0
+		for _, l := range lines {
+			ok := g.may(l)
 			if !ok {
-				t.Errorf("mayBreadcrumbSep refuses %q, which breadcrumbSep matches", l)
+				refused++
+			}
+			if g.re.MatchString(l) {
+				matched++
+				if !ok {
+					t.Errorf("%s: the guard refuses %q, which the pattern matches", g.name, l)
+				}
 			}
 		}
-	}
-	if matched < 9 || refused < 1000 {
-		t.Errorf("%d lines matched, %d refused: the check shows nothing", matched, refused)
+		if matched < g.min || refused < 1000 {
+			t.Errorf("%s: %d lines matched, %d refused: the check shows nothing", g.name, matched, refused)
+		}
 	}
 }
 

@@ -129,7 +129,7 @@ func readHTML(text, enc string) (*Document, error) {
 			}
 			continue
 		}
-		if m := pageDateLabel.FindStringIndex(line); m != nil && fs.published[0] == "" {
+		if m := pageDateLabelIndex(line); m != nil && fs.published[0] == "" {
 			if d, n := quantity.DatePrefix(line[m[1]:], 0); n > 0 {
 				fs.published[0] = chromeDay(d)
 			}
@@ -172,6 +172,19 @@ func looksLikeTitle(t string) bool {
 // pageDateLabel finds the label of a publish date inside a longer page line:
 // …发布时间：2023-01-06…; the date after it is read by quantity.DatePrefix.
 var pageDateLabel = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*`)
+
+// mayPageDateLabel reports whether line may hold a match of pageDateLabel. It is exact: both
+// labels (发布时间, 发布日期) begin with 发布.
+func mayPageDateLabel(line string) bool { return strings.Contains(line, "发布") }
+
+// pageDateLabelIndex is pageDateLabel.FindStringIndex(line), run only where it may match: it is
+// asked of every line of a page's body.
+func pageDateLabelIndex(line string) []int {
+	if !mayPageDateLabel(line) {
+		return nil
+	}
+	return pageDateLabel.FindStringIndex(line)
+}
 
 // siteSeparator splits a <title> into the article title and the site's suffixes.
 var siteSeparator = regexp.MustCompile(`\s*(?:[_|｜]|\s[-－—–]+\s|——|--)\s*`)
