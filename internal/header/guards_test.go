@@ -65,6 +65,7 @@ func TestGuardsExact(t *testing.T) {
 		{"rateCN", rateCN, mayRateCN, []string{"整改完成率达百分之九十四点四", "完成率为百分之百"}},
 		{"rateShare", rateShare, mayRateShare, []string{"已完成55条，占比88.7%", "占总数的 90%"}},
 		{"roundRE", roundRE, mayRound, []string{"十二届市委第二轮", "十一届市委第八轮第二批", "县委第五轮", "市委第三輪"}},
+		{"summaryRE", summaryRE, maySummary, []string{"对12个单位党组织进行了巡察", "对枫林区、临港区等8个地区和单位党组织开展了巡视", "巡视整改情况综述", "汇总", "等 三 家单位"}},
 		{"inspectorRE", inspectorRE, mayName, []string{"市委第一巡察组", "中央第十五巡视组", "市委第二轮巡察第一组"}},
 	} {
 		matched, refused := 0, 0
