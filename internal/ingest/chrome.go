@@ -394,6 +394,18 @@ var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
 // traditional characters (…情況的通報); a parenthetical may follow (…的通报（第一号）).
 var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
 
+// endsLikeTitle is titleEnding.MatchString(s), run only where it may match.
+func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEnding.MatchString(s) }
+
+// mayTitleEnding reports whether s may hold a match of titleEnding. It is exact: the pattern is
+// anchored at the end of s, which is either the parenthetical's ) or ）, or (past ASCII spaces,
+// the pattern's \s) the last character of an ending: 报 報 况 況 开 開 告 布 佈 示 知 明 定 见 見 展.
+// Its one pass from the end spares trying the pattern at every position of a line.
+func mayTitleEnding(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "\t\n\f\r "))
+	return strings.ContainsRune(")）报報况況开開告布佈示知明定见見展", r)
+}
+
 // notTitleStart are openings of body sentences and headings, never of a title.
 var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經[^濟貿]|经[^济贸信开营]|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
 
@@ -616,7 +628,7 @@ func readSourceDateLine(p string, fs *facts) bool {
 		}
 		fields = fr
 	}
-	if source == "" && len(fields) == 0 || titleEnding.MatchString(source) || isoDate(date) == "" {
+	if source == "" && len(fields) == 0 || endsLikeTitle(source) || isoDate(date) == "" {
 		return false // a bare date is timestampLine's; a title is no source
 	}
 	for _, f := range fields {
@@ -663,7 +675,7 @@ scan:
 			continue
 		}
 		text := p
-		if m := columnLabel.FindStringSubmatch(p); m != nil && titleEnding.MatchString(m[2]) && isTitleLine(m[2]) {
+		if m := columnLabel.FindStringSubmatch(p); m != nil && endsLikeTitle(m[2]) && isTitleLine(m[2]) {
 			text = m[2]
 			fs.meta["栏目"] = m[1]
 		}
@@ -673,7 +685,7 @@ scan:
 		}
 		open.lines = append(open.lines, i)
 		open.text = joinTitle(open.text, text)
-		if titleEnding.MatchString(text) {
+		if endsLikeTitle(text) {
 			groups = append(groups, open)
 			open = titleGroup{}
 		}
@@ -747,7 +759,7 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 			continue
 		}
 		title, fields = strings.TrimRightFunc(p[:a], isTrimSpace), p[a:]
-		if titleEnding.MatchString(title) && isTitleLine(title) {
+		if endsLikeTitle(title) && isTitleLine(title) {
 			if _, ok := parseFields(fields); ok {
 				return title, fields, true
 			}

@@ -10,7 +10,7 @@ import (
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// TestGuardsExact checks the literal guards of breadcrumbSep and pageDateLabel: on every line
+// TestGuardsExact checks the literal guards of breadcrumbSep, pageDateLabel and titleEnding: on every line
 // of the corpora (text and pages; corpus/, testdata/ with the held-out texts, the shared real
 // corpus where present) and on examples of each pattern, the guard never refuses a line the
 // pattern matches (where mayBreadcrumbSep refuses, Split would have returned the line whole).
@@ -32,6 +32,8 @@ func TestGuardsExact(t *testing.T) {
 		"首页 > 巡视巡察 > 巡视整改", "首页 -> 要闻 -> 审计通告", "首页-&gt;要闻", "首页>>通知公告",
 		"首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
 		"来源：县纪委 发布时间：2023-05-06", "发布日期 : 2022-08-16",
+		"关于…的通报（第一号）", "关于…情況的通報 ", "整改进展(2)", "巡察整改情况\t", "决定", "說明", "意見",
+		"公佈", "公示", "通知", "公开", "公開", "报告", "報告",
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -48,6 +50,7 @@ func TestGuardsExact(t *testing.T) {
 	}{
 		{"breadcrumbSep", breadcrumbSep, mayBreadcrumbSep, 9},
 		{"pageDateLabel", pageDateLabel, mayPageDateLabel, 2},
+		{"titleEnding", titleEnding, mayTitleEnding, 10},
 	} {
 		matched, refused := 0, 0
 		for _, l := range lines {

@@ -92,7 +92,7 @@ func readHTML(text, enc string) (*Document, error) {
 	// Strong title from the page's own metadata; weak title from <title> when nothing else.
 	strong := metaContent("ArticleTitle", "og:title", "twitter:title")
 	if strong == "" {
-		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); titleEnding.MatchString(h1) {
+		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); endsLikeTitle(h1) {
 			strong = h1
 		}
 	}
@@ -166,7 +166,7 @@ func readHTML(text, enc string) (*Document, error) {
 // looksLikeTitle accepts a <title> or <h1> as the bulletin's title only when it reads like one,
 // not like a site name ("青禾市交通运输局").
 func looksLikeTitle(t string) bool {
-	return titleEnding.MatchString(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
+	return endsLikeTitle(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
 }
 
 // pageDateLabel finds the label of a publish date inside a longer page line:
