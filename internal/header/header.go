@@ -69,8 +69,8 @@ func nameEnd(s string) int {
 // or 、 (the pattern has no other), so no match crosses another character; the pattern has no
 // assertion (^, $, \b), so a run searched alone gives the matches the whole text gives there.
 // Every match ends in a 组 that groupBefore accepts (see nameEnd), so only the runs holding
-// such a 组 are searched: in an opening paragraph, a clause or two instead of all the text
-// before its last group. TestNameEnd and FuzzNameEnd compare it with the whole search.
+// such a 组 are searched, each up to its last such 组: in an opening paragraph, a clause or two
+// instead of all the text before its last group. TestNameEnd and FuzzNameEnd compare it with the whole search.
 func findGroups(s string, n int) [][]int {
 	var out [][]int
 	searched := 0 // the end of the last run searched
@@ -99,7 +99,19 @@ func findGroups(s string, n int) [][]int {
 			}
 			end += size
 		}
-		for _, m := range inspectorRE.FindAllStringIndex(s[start:end], n-len(out)) {
+		// The run is searched up to its last 组 that may end a name: every match ends at one.
+		cut := k + len("组")
+		for q := cut; ; {
+			j := strings.Index(s[q:end], "组")
+			if j < 0 {
+				break
+			}
+			q += j + len("组")
+			if groupBefore(s[:q-len("组")]) {
+				cut = q
+			}
+		}
+		for _, m := range inspectorRE.FindAllStringIndex(s[start:cut], n-len(out)) {
 			out = append(out, []int{start + m[0], start + m[1]})
 		}
 		i, searched = end, end
