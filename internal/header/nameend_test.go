@@ -51,7 +51,7 @@ func TestNameEnd(t *testing.T) {
 		{"市委第二轮巡察第一组", true},
 		{"十届市委第五轮第三组", true},
 		{"第3轮第12组", true},
-		{"检查组委党委第一巡察组", true}, // a 组 that ends no group inside the name of one
+		{"检查组委党委第一巡察组", true},       // a 组 that ends no group inside the name of one
 		{"县委第一巡察组和县委第二巡察组进驻", true}, // two groups in one run of Han text
 		{"按照巡察反馈问题整改要求，成立整改工作领导小组", false},
 		{"巡视整改组织", false},
