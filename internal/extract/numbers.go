@@ -138,7 +138,9 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 	}
 	scanned := text
 	if skip > 0 {
-		scanned = string([]rune(text)[skip:])
+		// The text after the first skip runes, cut in place: text is folded, so valid UTF-8,
+		// and this is the same string as string([]rune(text)[skip:]) without the rune slice.
+		scanned = text[len(firstRunes(text, skip)):]
 	}
 	// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
 	for _, q := range quantity.Scan(scanned) {

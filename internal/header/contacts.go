@@ -36,6 +36,21 @@ var phonePatterns = []struct {
 // addressRE matches an address after its label, up to the end of its clause.
 var addressRE = regexp.MustCompile(`(?:邮政信箱|通信地址|通讯地址|来信地址|联系地址|邮寄地址|办公地址|信访地址|来信请寄|来信寄至|信件请寄|地址)\s*[:：]?\s*`)
 
+// mayAddress reports whether s may hold a match of addressRE. It is exact: every label of the
+// alternation contains 地址 (通信地址, 办公地址, 地址 …), 信箱 (邮政信箱), 来信 (来信请寄, 来信寄至)
+// or 请寄 (信件请寄), so a text with none of them has no match. The contact cues let through
+// every paragraph that mentions 电话 or 举报, most of which give no address.
+func mayAddress(s string) bool {
+	return strings.Contains(s, "地址") || strings.Contains(s, "信箱") || strings.Contains(s, "来信") || strings.Contains(s, "请寄")
+}
+
+// mayPostcode reports whether s may hold a match of postcodeRE. It is exact: both labels,
+// 邮编 and 邮政编码 (编碼), begin with 邮.
+func mayPostcode(s string) bool { return strings.Contains(s, "邮") }
+
+// mayEmail reports whether s may hold a match of emailRE. It is exact: every match has an @.
+func mayEmail(s string) bool { return strings.IndexByte(s, '@') >= 0 }
+
 // postcodeRE matches a postcode after its label.
 var postcodeRE = regexp.MustCompile(`(?:邮编|邮政编[码碼])\s*[:：]?\s*(\d{6})`)
 
@@ -61,8 +76,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 				}
 				found = true
 			}
-			// Every postcode label has 邮: the pattern runs only where it may match.
-			if strings.Contains(t, "邮") {
+			if mayPostcode(t) {
 				if m := postcodeRE.FindStringSubmatchIndex(t); m != nil {
 					if c.Postcode == "" {
 						c.Postcode = t[m[2]:m[3]]
@@ -70,7 +84,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 					found = true
 				}
 			}
-			for _, m := range addressRE.FindAllStringIndex(t, -1) {
+			for _, m := range addressMatches(t) {
 				end := len(t)
 				for _, w := range addressStops {
 					if k := strings.Index(t[m[1]:], w); k >= 0 && m[1]+k < end {
@@ -87,7 +101,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 				}
 			}
 		}
-		if strings.IndexByte(t, '@') >= 0 { // every email has an @
+		if mayEmail(t) {
 			for _, e := range emailRE.FindAllString(t, -1) {
 				if !hasString(c.Emails, e) {
 					c.Emails = append(c.Emails, e)
@@ -112,6 +126,14 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 	if c.Emails == nil {
 		c.Emails = []string{}
 	}
+}
+
+// addressMatches is addressRE.FindAllStringIndex(s, -1), run only where it may match.
+func addressMatches(s string) [][]int {
+	if !mayAddress(s) {
+		return nil
+	}
+	return addressRE.FindAllStringIndex(s, -1)
 }
 
 // scanPhones returns the phone numbers of a contact paragraph, as written; a number must

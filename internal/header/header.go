@@ -64,6 +64,67 @@ func nameEnd(s string) int {
 	}
 }
 
+// findGroups is inspectorRE.FindAllStringIndex(s, n) (n > 0), searched only in the runs of
+// text a group's name can lie in. Every character of a match is a Han character, an ASCII digit
+// or 、 (the pattern has no other), so no match crosses another character; the pattern has no
+// assertion (^, $, \b), so a run searched alone gives the matches the whole text gives there.
+// Every match ends in a 组 that groupBefore accepts (see nameEnd), so only the runs holding
+// such a 组 are searched, each up to its last such 组: in an opening paragraph, a clause or two
+// instead of all the text before its last group. TestNameEnd and FuzzNameEnd compare it with the whole search.
+func findGroups(s string, n int) [][]int {
+	var out [][]int
+	searched := 0 // the end of the last run searched
+	for i := 0; len(out) < n; {
+		j := strings.Index(s[i:], "组")
+		if j < 0 {
+			break
+		}
+		k := i + j
+		if !groupBefore(s[:k]) {
+			i = k + len("组")
+			continue
+		}
+		start, end := k, k
+		for start > searched {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !inGroupRun(r) {
+				break
+			}
+			start -= size
+		}
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if !inGroupRun(r) {
+				break
+			}
+			end += size
+		}
+		// The run is searched up to its last 组 that may end a name: every match ends at one.
+		cut := k + len("组")
+		for q := cut; ; {
+			j := strings.Index(s[q:end], "组")
+			if j < 0 {
+				break
+			}
+			q += j + len("组")
+			if groupBefore(s[:q-len("组")]) {
+				cut = q
+			}
+		}
+		for _, m := range inspectorRE.FindAllStringIndex(s[start:cut], n-len(out)) {
+			out = append(out, []int{start + m[0], start + m[1]})
+		}
+		i, searched = end, end
+	}
+	return out
+}
+
+// inGroupRun reports whether r may be part of a match of inspectorRE: a Han character, an
+// ASCII digit or 、.
+func inGroupRun(r rune) bool {
+	return r >= '0' && r <= '9' || r == '、' || unicode.Is(unicode.Han, r)
+}
+
 // groupBefore reports whether s ends as the text before a group's 组 may: 巡察 or 巡视, then
 // 第 and a number or a number alone; or a round (…轮, …轮巡察) then 第 and a number.
 func groupBefore(s string) bool {
@@ -180,12 +241,30 @@ var auditFeedback = regexp.MustCompile(`^(?:[^。;,，]{0,30}?人大常委会第
 // roundRE matches the inspection round: 十二届市委第二轮, 十一届市委第八轮第二批, 县委第五轮.
 var roundRE = regexp.MustCompile(`(?:[一二三四五六七八九十]+[届屆](?:中央|省委|自治区党委|市委|区委|县委|州委)?|(?:中央|省委|自治区党委|市委|区委|县委|州委))第[一二三四五六七八九十\d]+[轮輪](?:第[一二三四五六七八九十\d]+批)?`)
 
+// mayRound reports whether s may hold a match of roundRE: every round has 第 and 轮 (輪).
+func mayRound(s string) bool {
+	return strings.Contains(s, "第") && (strings.Contains(s, "轮") || strings.Contains(s, "輪"))
+}
+
 // asOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
 var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+
+// mayAsOf reports whether s may hold a match of asOf. It is exact: every branch of the
+// alternation begins with 截至 or 截止, so a text with neither has no match. findAsOf runs over
+// every paragraph; most have neither.
+func mayAsOf(s string) bool {
+	return strings.Contains(s, "截至") || strings.Contains(s, "截止")
+}
 
 // summaryRE marks a round-level summary of many units: 对12个单位党组织进行了巡察,
 // 对枫林区、临港区等8个地区和单位党组织开展了巡视, 巡视整改情况综述.
 var summaryRE = regexp.MustCompile(`(?:对|等)\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|家)[^,，。;]{0,8}?(?:单位|地区|部门|党组织|县|区|乡镇|街道|党委|党组)|综述|汇总`)
+
+// maySummary reports whether s may hold a match of summaryRE. It is exact: a count of units has
+// 个 or 家, and the other branches are 综述 and 汇总.
+func maySummary(s string) bool {
+	return strings.Contains(s, "个") || strings.Contains(s, "家") || strings.Contains(s, "综述") || strings.Contains(s, "汇总")
+}
 
 // auditOrg ends an auditing body's name: 宁波市审计局, 市审计局, 审计署.
 var auditOrg = regexp.MustCompile(`审计(?:局|厅|署|办)`)
@@ -347,11 +426,7 @@ func (h *state) findFacts() {
 			continue
 		}
 		v := h.views[i]
-		end := nameEnd(v.text)
-		if end == 0 {
-			continue
-		}
-		for _, m := range inspectorRE.FindAllStringIndex(v.text[:end], maxPerPara/20) {
+		for _, m := range findGroups(v.text, maxPerPara/20) {
 			if !qualified(v.text[m[0]:m[1]]) {
 				continue
 			}
@@ -895,8 +970,7 @@ func (h *state) findRound() {
 		texts = append(texts, h.views[h.factPara])
 	}
 	for _, v := range texts {
-		// Every round has 第 and 轮 (輪): the pattern runs only where both are.
-		if !strings.Contains(v.text, "第") || !strings.Contains(v.text, "轮") && !strings.Contains(v.text, "輪") {
+		if !mayRound(v.text) {
 			continue
 		}
 		if m := roundRE.FindStringIndex(v.text); m != nil {
@@ -924,7 +998,7 @@ func (h *state) findKind() {
 		context = append(context, v.text[h.factSent[0]:h.factSent[1]])
 	}
 	for _, c := range context {
-		if summaryRE.MatchString(c) {
+		if maySummary(c) && summaryRE.MatchString(c) {
 			b.Kind = bulletin.KindSummary
 			if !countedUnits.MatchString(b.Unit) {
 				b.Unit = "" // many units: none is the bulletin's, unless one says what it covers
@@ -1005,6 +1079,9 @@ func (h *state) findAsOf() {
 	}
 	for _, i := range order {
 		v := h.views[i]
+		if !mayAsOf(v.text) {
+			continue
+		}
 		for _, m := range asOf.FindAllStringIndex(v.text, maxPerPara) {
 			ds := scanDates(v.text[m[1]:runeStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {

@@ -12,18 +12,25 @@ import (
 
 func mayName(s string) bool { return nameEnd(s) > 0 }
 
-// checkNameEnd fails when inspectorRE finds other groups in s[:nameEnd(s)] than in s.
+// checkNameEnd fails when inspectorRE finds other groups in s[:nameEnd(s)] than in s, or
+// findGroups other groups than inspectorRE in s (with limits of 10 and 1 match).
 func checkNameEnd(t *testing.T, s string) {
 	t.Helper()
-	want := inspectorRE.FindAllStringIndex(s, maxPerPara/20)
-	got := inspectorRE.FindAllStringIndex(s[:nameEnd(s)], maxPerPara/20)
-	if len(got) != len(want) {
-		t.Fatalf("%q: %v up to nameEnd, %v in the whole", s, got, want)
-	}
-	for i := range got {
-		if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-			t.Fatalf("%q: %v up to nameEnd, %v in the whole", s, got, want)
+	for _, n := range []int{maxPerPara / 20, 1} {
+		want := inspectorRE.FindAllStringIndex(s, n)
+		same := func(how string, got [][]int) {
+			t.Helper()
+			if len(got) != len(want) {
+				t.Fatalf("%q: %v %s, %v in the whole", s, got, how, want)
+			}
+			for i := range got {
+				if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+					t.Fatalf("%q: %v %s, %v in the whole", s, got, how, want)
+				}
+			}
 		}
+		same("up to nameEnd", inspectorRE.FindAllStringIndex(s[:nameEnd(s)], n))
+		same("by findGroups", findGroups(s, n))
 	}
 }
 
@@ -44,6 +51,8 @@ func TestNameEnd(t *testing.T) {
 		{"市委第二轮巡察第一组", true},
 		{"十届市委第五轮第三组", true},
 		{"第3轮第12组", true},
+		{"检查组委党委第一巡察组", true},       // a 组 that ends no group inside the name of one
+		{"县委第一巡察组和县委第二巡察组进驻", true}, // two groups in one run of Han text
 		{"按照巡察反馈问题整改要求，成立整改工作领导小组", false},
 		{"巡视整改组织", false},
 		{"", false},
@@ -91,5 +100,6 @@ func TestNameEnd(t *testing.T) {
 func FuzzNameEnd(f *testing.F) {
 	f.Add("市委第二轮巡察第一组")
 	f.Add("十届市委第五轮第三组对县委第一、第二巡察组和巡察组长")
+	f.Add("巡察组党委第二巡察组，市委第一巡察组。中共某省委第3巡视组")
 	f.Fuzz(func(t *testing.T, s string) { checkNameEnd(t, s) })
 }

@@ -19,6 +19,58 @@ import (
 // its thousands with commas (反馈的1,126个问题; 整改措施3,274条), folded from full-width ，too.
 var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
 
+// mayCount reports whether s may hold a match of countRE. It is exact: every match ends with a
+// counter word, whose first rune is a counter rune (isCounterFirst), and right before that,
+// past ASCII spaces (the pattern's \s), an optional 余 or 多 and more spaces, stands the last
+// rune of the number: a digit or a Chinese numeral (isCountNumeral). One pass looks back from
+// every counter rune for that; a paragraph without a count skips the pattern, which has no
+// literal to start from and is otherwise tried at every byte.
+func mayCount(s string) bool {
+	for i, r := range s {
+		if r < utf8.RuneSelf || !isCounterFirst(r) {
+			continue
+		}
+		j := skipSpacesBack(s, i)
+		if p, n := utf8.DecodeLastRuneInString(s[:j]); p == '余' || p == '多' {
+			j = skipSpacesBack(s, j-n)
+		}
+		if p, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && isCountNumeral(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCounterFirst reports whether r begins a counter word of countRE: 个 (个方面), 方 (方面),
+// 场 (场次), 人 (人次), 项, 条, 家, 次, 件, 份, 批, 名, 笔.
+func isCounterFirst(r rune) bool {
+	switch r {
+	case '个', '方', '场', '人', '项', '条', '家', '次', '件', '份', '批', '名', '笔':
+		return true
+	}
+	return false
+}
+
+// isCountNumeral reports whether r may end the number of countRE: a digit or one of
+// [零〇一二两三四五六七八九十百千].
+func isCountNumeral(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
+}
+
+// skipSpacesBack returns where the run of ASCII spaces (\t \n \f \r and space, RE2's \s)
+// that ends at byte i of s begins.
+func skipSpacesBack(s string, i int) int {
+	for i > 0 && strings.IndexByte("\t\n\f\r ", s[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
 // otherUnits are the counters of counts worth keeping as other declared counts (meetings,
 // groups, lists, documents); people and money are metrics, not declarations.
 var otherUnits = map[string]bool{"个": true, "项": true, "条": true, "家": true, "次": true, "场": true, "场次": true, "件": true, "份": true, "批": true, "方面": true, "个方面": true}
@@ -168,6 +220,17 @@ var rateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:�
 // was done: 已完成55条，占比88.7%. Alone (女性干部占比30%) it is not.
 var rateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
+// mayRateTenths reports whether s may hold a match of rateTenths: every match has 率 (its
+// label) and 成.
+func mayRateTenths(s string) bool { return strings.Contains(s, "成") && strings.Contains(s, "率") }
+
+// mayRateCN reports whether s may hold a match of rateCN: every match has 百分之.
+func mayRateCN(s string) bool { return strings.Contains(s, "百分之") }
+
+// mayRateShare reports whether s may hold a match of rateShare: every match has 占 (占比,
+// 占总数) and %.
+func mayRateShare(s string) bool { return strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 }
+
 // findRate returns the first completion rate of folded s (rateRE, rateTenths, or
 // rateShare after a done count in the same sentence) and its byte offset.
 func findRate(s string) (rate float64, at int, ok bool) {
@@ -176,12 +239,12 @@ func findRate(s string) (rate float64, at int, ok bool) {
 			return f, m[0], true
 		}
 	}
-	if strings.Contains(s, "成") && strings.Contains(s, "率") {
+	if mayRateTenths(s) {
 		if m := rateTenths.FindStringSubmatchIndex(s); m != nil {
 			return float64(10 * readNumber(s[m[2]:m[3]])), m[0], true
 		}
 	}
-	if strings.Contains(s, "百分之") {
+	if mayRateCN(s) {
 		if m := rateCN.FindStringSubmatchIndex(s); m != nil {
 			v := float64(readNumber(s[m[2]:m[3]]))
 			if m[4] >= 0 {
@@ -197,7 +260,7 @@ func findRate(s string) (rate float64, at int, ok bool) {
 			}
 		}
 	}
-	if strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 {
+	if mayRateShare(s) {
 		for _, m := range rateShare.FindAllStringSubmatchIndex(s, 4) {
 			sentence := s[:m[0]]
 			if i := strings.LastIndex(sentence, "。"); i >= 0 {
@@ -236,6 +299,9 @@ const maxCountDigits = 9
 // scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
 // decimals and dates, and durations (N个月).
 func scanCounts(s string) []countAt {
+	if !mayCount(s) {
+		return nil
+	}
 	var out []countAt
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[2]:m[3]]

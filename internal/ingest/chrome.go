@@ -236,6 +236,13 @@ var breadcrumbPrefix = regexp.MustCompile(`^(?:当前位置|您当前的位置|�
 // breadcrumbSep separates breadcrumb steps: >, ->, », ＞, →, >>, ›, and / after 首页.
 var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\s*`)
 
+// mayBreadcrumbSep reports whether p may hold a match of breadcrumbSep. It is exact: every
+// separator of the alternation has a >, &gt; (-&gt;) or one of » ＞ → › 〉. isBreadcrumb runs on
+// every line of a page's head, few of which are breadcrumbs.
+func mayBreadcrumbSep(p string) bool {
+	return strings.ContainsAny(p, ">»＞→›〉") || strings.Contains(p, "&gt;")
+}
+
 // breadcrumbHome and breadcrumbHomeSep read a breadcrumb whose steps are separated by bars or
 // dots, which source lines use too (来源：… | 发布时间：…): only after a first step that is the
 // home page. Example: 首页 | 党务公开 | 巡察整改; 网站首页 · 巡察工作 · 整改公示.
@@ -257,7 +264,10 @@ func isBreadcrumb(p string) bool {
 	if utf8.RuneCountInString(p) > 100 {
 		return false
 	}
-	parts := breadcrumbSep.Split(p, -1)
+	parts := []string{p} // what Split returns where the separator is not found
+	if mayBreadcrumbSep(p) {
+		parts = breadcrumbSep.Split(p, -1)
+	}
 	if len(parts) < 2 && breadcrumbHome.MatchString(p) {
 		parts = breadcrumbHomeSep.Split(p, -1)
 	}
@@ -383,6 +393,18 @@ var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
 // titleEnding ends a title: …的通报, …情况, …情况的公开, …的报告, …的公告, in simplified or
 // traditional characters (…情況的通報); a parenthetical may follow (…的通报（第一号）).
 var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
+
+// endsLikeTitle is titleEnding.MatchString(s), run only where it may match.
+func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEnding.MatchString(s) }
+
+// mayTitleEnding reports whether s may hold a match of titleEnding. It is exact: the pattern is
+// anchored at the end of s, which is either the parenthetical's ) or ）, or (past ASCII spaces,
+// the pattern's \s) the last character of an ending: 报 報 况 況 开 開 告 布 佈 示 知 明 定 见 見 展.
+// Its one pass from the end spares trying the pattern at every position of a line.
+func mayTitleEnding(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "\t\n\f\r "))
+	return strings.ContainsRune(")）报報况況开開告布佈示知明定见見展", r)
+}
 
 // notTitleStart are openings of body sentences and headings, never of a title.
 var notTitleStart = regexp.MustCompile(`^(?:根据|根據|按照|依据|为|經[^濟貿]|经[^济贸信开营]|近日|今年|去年|现将|現將|我们|我局|我委|我单位|[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]|【)`)
@@ -606,7 +628,7 @@ func readSourceDateLine(p string, fs *facts) bool {
 		}
 		fields = fr
 	}
-	if source == "" && len(fields) == 0 || titleEnding.MatchString(source) || isoDate(date) == "" {
+	if source == "" && len(fields) == 0 || endsLikeTitle(source) || isoDate(date) == "" {
 		return false // a bare date is timestampLine's; a title is no source
 	}
 	for _, f := range fields {
@@ -653,7 +675,7 @@ scan:
 			continue
 		}
 		text := p
-		if m := columnLabel.FindStringSubmatch(p); m != nil && titleEnding.MatchString(m[2]) && isTitleLine(m[2]) {
+		if m := columnLabel.FindStringSubmatch(p); m != nil && endsLikeTitle(m[2]) && isTitleLine(m[2]) {
 			text = m[2]
 			fs.meta["栏目"] = m[1]
 		}
@@ -663,7 +685,7 @@ scan:
 		}
 		open.lines = append(open.lines, i)
 		open.text = joinTitle(open.text, text)
-		if titleEnding.MatchString(text) {
+		if endsLikeTitle(text) {
 			groups = append(groups, open)
 			open = titleGroup{}
 		}
@@ -737,7 +759,7 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 			continue
 		}
 		title, fields = strings.TrimRightFunc(p[:a], isTrimSpace), p[a:]
-		if titleEnding.MatchString(title) && isTitleLine(title) {
+		if endsLikeTitle(title) && isTitleLine(title) {
 			if _, ok := parseFields(fields); ok {
 				return title, fields, true
 			}

@@ -92,7 +92,7 @@ func readHTML(text, enc string) (*Document, error) {
 	// Strong title from the page's own metadata; weak title from <title> when nothing else.
 	strong := metaContent("ArticleTitle", "og:title", "twitter:title")
 	if strong == "" {
-		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); titleEnding.MatchString(h1) {
+		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); endsLikeTitle(h1) {
 			strong = h1
 		}
 	}
@@ -129,7 +129,7 @@ func readHTML(text, enc string) (*Document, error) {
 			}
 			continue
 		}
-		if m := pageDateLabel.FindStringIndex(line); m != nil && fs.published[0] == "" {
+		if m := pageDateLabelIndex(line); m != nil && fs.published[0] == "" {
 			if d, n := quantity.DatePrefix(line[m[1]:], 0); n > 0 {
 				fs.published[0] = chromeDay(d)
 			}
@@ -166,12 +166,25 @@ func readHTML(text, enc string) (*Document, error) {
 // looksLikeTitle accepts a <title> or <h1> as the bulletin's title only when it reads like one,
 // not like a site name ("青禾市交通运输局").
 func looksLikeTitle(t string) bool {
-	return titleEnding.MatchString(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
+	return endsLikeTitle(t) || strings.ContainsAny(t, "整巡审") && strings.Contains(t, "关于")
 }
 
 // pageDateLabel finds the label of a publish date inside a longer page line:
 // …发布时间：2023-01-06…; the date after it is read by quantity.DatePrefix.
 var pageDateLabel = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*`)
+
+// mayPageDateLabel reports whether line may hold a match of pageDateLabel. It is exact: both
+// labels (发布时间, 发布日期) begin with 发布.
+func mayPageDateLabel(line string) bool { return strings.Contains(line, "发布") }
+
+// pageDateLabelIndex is pageDateLabel.FindStringIndex(line), run only where it may match: it is
+// asked of every line of a page's body.
+func pageDateLabelIndex(line string) []int {
+	if !mayPageDateLabel(line) {
+		return nil
+	}
+	return pageDateLabel.FindStringIndex(line)
+}
 
 // siteSeparator splits a <title> into the article title and the site's suffixes.
 var siteSeparator = regexp.MustCompile(`\s*(?:[_|｜]|\s[-－—–]+\s|——|--)\s*`)

@@ -443,9 +443,16 @@ var leadMarker = regexp.MustCompile(`^(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[�
 // before it: （1）修订办法（2）开展检查. Only a run 1, 2, 3 … in sequence counts.
 var cellMarker = regexp.MustCompile(`[（(]([1-9][0-9]?)[）)]`)
 
+// mayCellMarker reports whether text may hold a match of cellMarker. It is exact: every marker
+// opens with ( or （.
+func mayCellMarker(text string) bool { return strings.ContainsAny(text, "(（") }
+
 // cellList splits a measures cell on （1）（2）… markers in sequence; nil when there are fewer
 // than two.
 func cellList(text string, para int) []bulletin.Measure {
+	if !mayCellMarker(text) {
+		return nil
+	}
 	locs := cellMarker.FindAllStringSubmatchIndex(text, -1)
 	var starts [][2]int // marker start, text start
 	for _, l := range locs {

@@ -71,6 +71,11 @@ const maxTrailingParen = 16
 // trimTrailingParen cuts a short parenthesis — （已完成）, (正在整改), 【长期坚持】 — off the end of s,
 // with the spaces before it.
 func trimTrailingParen(s string) string {
+	// Most texts do not end with a closing bracket: they are returned before the rune slice is
+	// built (the switch below would return them unchanged).
+	if last, _ := utf8.DecodeLastRuneInString(s); last != '）' && last != ')' && last != '】' {
+		return s
+	}
 	rs := []rune(s)
 	if len(rs) < 2 {
 		return s

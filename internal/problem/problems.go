@@ -1004,6 +1004,11 @@ func joinMeasure(head, body string, runIn bool) string {
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
 // label and the values of 整改措施 labels. Text without labels comes back whole.
 func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+	if strings.IndexByte(folded, ':') < 0 && !strings.Contains(folded, "：") {
+		// findLabels takes a label only before a colon: without one there is none, and the
+		// text is not turned into runes to find that out.
+		return []foldedText{{text, folded}}
+	}
 	rs := []rune(folded)
 	ls := findLabels(rs)
 	if len(ls) == 0 {

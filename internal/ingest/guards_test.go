@@ -1,0 +1,81 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// TestGuardsExact checks the literal guards of breadcrumbSep, pageDateLabel and titleEnding: on every line
+// of the corpora (text and pages; corpus/, testdata/ with the held-out texts, the shared real
+// corpus where present) and on examples of each pattern, the guard never refuses a line the
+// pattern matches (where mayBreadcrumbSep refuses, Split would have returned the line whole).
+func TestGuardsExact(t *testing.T) {
+	var files []string
+	for _, pat := range []string{
+		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
+		testcorpus.Path("testdata", "*", "*", "*.html"), testcorpus.Path("corpus", "*.txt"),
+		testcorpus.Path("corpus", "*.html"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, m...)
+	}
+	lines := []string{
+		"首页 > 巡视巡察 > 巡视整改", "首页 -> 要闻 -> 审计通告", "首页-&gt;要闻", "首页>>通知公告",
+		"首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
+		"来源：县纪委 发布时间：2023-05-06", "发布日期 : 2022-08-16",
+		"关于…的通报（第一号）", "关于…情況的通報 ", "整改进展(2)", "巡察整改情况\t", "决定", "說明", "意見",
+		"公佈", "公示", "通知", "公开", "公開", "报告", "報告",
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, g := range []struct {
+		name string
+		re   *regexp.Regexp
+		may  func(string) bool
+		min  int // matches expected at least (the examples above)
+	}{
+		{"breadcrumbSep", breadcrumbSep, mayBreadcrumbSep, 9},
+		{"pageDateLabel", pageDateLabel, mayPageDateLabel, 2},
+		{"titleEnding", titleEnding, mayTitleEnding, 10},
+	} {
+		matched, refused := 0, 0
+		for _, l := range lines {
+			ok := g.may(l)
+			if !ok {
+				refused++
+			}
+			if g.re.MatchString(l) {
+				matched++
+				if !ok {
+					t.Errorf("%s: the guard refuses %q, which the pattern matches", g.name, l)
+				}
+			}
+		}
+		if matched < g.min || refused < 1000 {
+			t.Errorf("%s: %d lines matched, %d refused: the check shows nothing", g.name, matched, refused)
+		}
+	}
+}
+
+func FuzzBreadcrumbSepGuard(f *testing.F) {
+	f.Add("当前位置：首页 -&gt; 巡察 » 整改")
+	f.Fuzz(func(t *testing.T, s string) {
+		if breadcrumbSep.MatchString(s) && !mayBreadcrumbSep(s) {
+			t.Fatalf("mayBreadcrumbSep refuses %q, which breadcrumbSep matches", s)
+		}
+	})
+}
