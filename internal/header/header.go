@@ -45,30 +45,11 @@ var inspectorRE = regexp.MustCompile(
 // groups counted (区委4个巡察组, in a bulletin on a whole round).
 const groupPattern = `(?:第[一二三四五六七八九十\d]+(?:[、和及与]第?[一二三四五六七八九十\d]+)*|[一二三四五六七八九十\d]+个)?(?:提级)?(?:交叉)?(?:联动)?(?:机动|专项)?(?:巡察|巡视)(?:第?[一二三四五六七八九十\d]+)?组`
 
-// nameEnd returns where the last text in folded s that may end a group's name (inspectorRE)
-// ends, or 0: every match ends in 组 right after 巡察 or 巡视 with an optional number (巡察组,
-// 巡视六组, 巡察第二组), or after a round's 第N (第五轮第三组, 第二轮巡察第一组). The pattern
-// then runs only where it can match, and only up to there: it finds the same groups in s[:end]
-// as in s (TestNameEnd checks both).
-func nameEnd(s string) int {
-	end := 0
-	for i := 0; ; {
-		j := strings.Index(s[i:], "组")
-		if j < 0 {
-			return end
-		}
-		if groupBefore(s[:i+j]) {
-			end = i + j + len("组")
-		}
-		i += j + len("组")
-	}
-}
-
 // findGroups is inspectorRE.FindAllStringIndex(s, n) (n > 0), searched only in the runs of
 // text a group's name can lie in. Every character of a match is a Han character, an ASCII digit
 // or 、 (the pattern has no other), so no match crosses another character; the pattern has no
 // assertion (^, $, \b), so a run searched alone gives the matches the whole text gives there.
-// Every match ends in a 组 that groupBefore accepts (see nameEnd), so only the runs holding
+// Every match ends in a 组 that groupBefore accepts (nameEnd in the tests checks it), so only the runs holding
 // such a 组 are searched, each up to its last such 组: in an opening paragraph, a clause or two
 // instead of all the text before its last group. TestNameEnd and FuzzNameEnd compare it with the whole search.
 func findGroups(s string, n int) [][]int {
