@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 )
@@ -104,6 +106,7 @@ func readPDF(data []byte) (doc *Document, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("无法读取 PDF 第 %d 页的文字（%v）", i+1, err)
 		}
+		page := requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: i}}
 		var runs []pdfRun
 		for _, rc := range r.Rects {
 			if rc == nil || strings.TrimSpace(rc.Text) == "" {
@@ -113,23 +116,28 @@ func readPDF(data []byte) (doc *Document, err error) {
 			p := rc.PointPosition
 			runs = append(runs, pdfRun{rc.Text, p.Left, p.Top, p.Right, p.Bottom})
 		}
-		pages = append(pages, pdfLines(runs))
+		h, v := pdfPageRules(inst, page)
+		pages = append(pages, pdfPageBlocks(runs, h, v))
 	}
 	if chars == 0 {
 		return nil, errScanned
 	}
 	doc = &Document{Format: FormatPDF, Encoding: EncUTF8}
-	finish(doc, pdfParagraphs(dropRunning(pages)), "")
+	pages = joinPDFTables(dropRunning(pages))
+	finish(doc, pdfParagraphs(pages), "")
+	doc.Tables = pdfDocTables(pages)
 	if len(doc.Paragraphs) == 0 && doc.Title == "" {
 		return nil, errScanned
 	}
 	return doc, nil
 }
 
-// pdfLine is one line of a page: its runs joined left to right.
+// pdfLine is one line of a page: its runs joined left to right; or, when table is set, a
+// table of the page (see pdftable.go) standing where its box starts.
 type pdfLine struct {
 	text                     string
 	left, right, top, height float64
+	table                    *pdfTable
 }
 
 // pdfLines groups a page's runs into lines, top to bottom: a run joins the line whose vertical
@@ -202,7 +210,7 @@ func dropRunning(pages [][]pdfLine) [][]pdfLine {
 	for _, p := range pages {
 		seen := map[string]bool{}
 		for _, k := range edgeLines(p) {
-			if !seen[p[k].text] {
+			if p[k].table == nil && !seen[p[k].text] {
 				edge[p[k].text]++
 				seen[p[k].text] = true
 			}
@@ -212,12 +220,12 @@ func dropRunning(pages [][]pdfLine) [][]pdfLine {
 	for i, p := range pages {
 		drop := map[int]bool{}
 		for _, k := range edgeLines(p) {
-			if len(pages) > 1 && edge[p[k].text] > 1 {
+			if p[k].table == nil && len(pages) > 1 && edge[p[k].text] > 1 {
 				drop[k] = true
 			}
 		}
 		for k, l := range p {
-			if drop[k] || pageNumber.MatchString(l.text) {
+			if drop[k] || l.table == nil && pageNumber.MatchString(l.text) {
 				continue
 			}
 			out[i] = append(out[i], l)
@@ -239,11 +247,15 @@ func edgeLines(p []pdfLine) []int {
 
 // pdfParagraphs joins lines into paragraphs. A line opens a paragraph when it is indented past
 // the page's left margin, when the line before ended short of the right margin, after a gap
-// wider than a line and a half, or at the top of a page after a short line.
+// wider than a line and a half, or at the top of a page after a short line. A table gives its
+// cells' paragraphs, row by row, and the line after it opens a paragraph.
 func pdfParagraphs(pages [][]pdfLine) []string {
 	left, right := math.Inf(1), math.Inf(-1)
 	for _, p := range pages {
 		for _, l := range p {
+			if l.table != nil {
+				continue
+			}
 			left = math.Min(left, l.left)
 			right = math.Max(right, l.right)
 		}
@@ -260,6 +272,14 @@ func pdfParagraphs(pages [][]pdfLine) []string {
 	for _, p := range pages {
 		for k := range p {
 			l := p[k]
+			if l.table != nil {
+				flush()
+				for _, row := range l.table.paras {
+					paras = append(paras, row...)
+				}
+				prev = nil
+				continue
+			}
 			h := math.Max(l.height, 1)
 			newPara := prev == nil ||
 				l.left > left+1.5*h ||
@@ -289,4 +309,130 @@ func needsSpace(a, b string) bool {
 	x, y := ra[len(ra)-1], rb[0]
 	word := func(r rune) bool { return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 	return word(x) && word(y)
+}
+
+// Limits of reading a page's drawing for table rules.
+const (
+	maxPDFPageObjects = 20000 // page objects looked at per page (a hostile page may hold millions)
+	maxPDFPathSegs    = 64    // segments read from one path that is not a thin rule
+)
+
+// pdfPageRules reads the ruling lines of a page from its path objects: a path whose box is
+// thin is a rule; a stroked path that is not (a rectangle around a cell, a polyline of
+// borders) gives its straight horizontal and vertical segments. At most maxPDFPageObjects
+// objects and maxPDFRules rules are read; anything the engine refuses is skipped (the page is
+// then read without tables, as text lines).
+func pdfPageRules(inst pdfium.Pdfium, page requests.Page) (h, v []pdfSeg) {
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+	if err != nil {
+		return nil, nil
+	}
+	add := func(seg pdfSeg, horizontal bool) {
+		if horizontal {
+			h = append(h, seg)
+		} else {
+			v = append(v, seg)
+		}
+	}
+	for i := 0; i < min(n.Count, maxPDFPageObjects) && len(h)+len(v) < maxPDFRules; i++ {
+		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
+		if err != nil {
+			continue
+		}
+		ty, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: o.PageObject})
+		if err != nil || ty.Type != enums.FPDF_PAGEOBJ_PATH {
+			continue
+		}
+		b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: o.PageObject})
+		if err != nil {
+			continue
+		}
+		if seg, hz, ok := pdfRuleOf(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top)); ok {
+			add(seg, hz)
+			continue
+		}
+		dm, err := inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: o.PageObject})
+		if err != nil || !dm.Stroke {
+			continue
+		}
+		for _, s := range pdfPathLines(inst, o.PageObject) {
+			add(s.seg, s.horizontal)
+		}
+	}
+	return h, v
+}
+
+// pdfPathLine is one straight axis-aligned segment of a path.
+type pdfPathLine struct {
+	seg        pdfSeg
+	horizontal bool
+}
+
+// pdfPathLines reads the straight horizontal and vertical segments of a stroked path, in page
+// coordinates (the object's matrix applied); curves are skipped. Paths with more than
+// maxPDFPathSegs segments are skipped whole.
+func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT) []pdfPathLine {
+	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	if err != nil || n.Count > maxPDFPathSegs {
+		return nil
+	}
+	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	if err != nil {
+		return nil
+	}
+	at := func(x, y float32) (float64, float64) {
+		mx := m.Matrix
+		return float64(mx.A*x + mx.C*y + mx.E), float64(mx.B*x + mx.D*y + mx.F)
+	}
+	var out []pdfPathLine
+	line := func(x0, y0, x1, y1 float64) {
+		switch {
+		case math.Abs(y1-y0) < 0.5 && math.Abs(x1-x0) >= pdfRuleMinLen:
+			out = append(out, pdfPathLine{pdfSeg{(y0 + y1) / 2, math.Min(x0, x1), math.Max(x0, x1)}, true})
+		case math.Abs(x1-x0) < 0.5 && math.Abs(y1-y0) >= pdfRuleMinLen:
+			out = append(out, pdfPathLine{pdfSeg{(x0 + x1) / 2, math.Min(y0, y1), math.Max(y0, y1)}, false})
+		}
+	}
+	var px, py, sx, sy float64 // current point, start of the subpath
+	for k := 0; k < n.Count; k++ {
+		seg, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: k})
+		if err != nil {
+			return out
+		}
+		pt, err1 := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: seg.PathSegment})
+		st, err2 := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: seg.PathSegment})
+		cl, err3 := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: seg.PathSegment})
+		if err1 != nil || err2 != nil || err3 != nil {
+			return out
+		}
+		x, y := at(pt.X, pt.Y)
+		switch st.Type {
+		case enums.FPDF_SEGMENT_MOVETO:
+			sx, sy = x, y
+		case enums.FPDF_SEGMENT_LINETO:
+			line(px, py, x, y)
+		}
+		if cl.IsClose {
+			line(x, y, sx, sy)
+		}
+		px, py = x, y
+	}
+	return out
+}
+
+// pdfDocTables are the tables of the pages as grids (at most maxTableCount), after tables
+// continued across pages were joined.
+func pdfDocTables(pages [][]pdfLine) []Table {
+	var out []Table
+	for _, p := range pages {
+		for _, l := range p {
+			if l.table == nil || len(out) >= maxTableCount {
+				continue
+			}
+			if t, ok := l.table.grid(); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }

@@ -66,6 +66,7 @@ func TestLedgerTables(t *testing.T) {
 					}
 				}
 			}
+			tp0, cells0, right0 := tp, cells, right
 			nGold += len(gold.Problems)
 			nFound += len(b.Problems)
 			found := map[string]int{}
@@ -96,6 +97,7 @@ func TestLedgerTables(t *testing.T) {
 					}
 				}
 			}
+			t.Logf("%s: %d/%d problems found (%d read), cells %d/%d", in, tp-tp0, len(gold.Problems), len(b.Problems), right-right0, cells-cells0)
 		}
 	}
 	prec, rec := ratio(tp, nFound), ratio(tp, nGold)

@@ -8,5 +8,7 @@ cp ledger-b.src.html "$tmp/ledger-b.html"
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-b.html >/dev/null)
 cp ledger-a.html "$tmp/ledger-a.html"
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-a.html >/dev/null)
-cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" "$tmp/ledger-a.doc" .
+# PDFs are printed from the .docx, as an office prints its Word file.
+(cd "$tmp" && soffice --headless --convert-to pdf ledger-b.docx >/dev/null)
+cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" "$tmp/ledger-a.doc" "$tmp/ledger-b.pdf" .
 rm -rf "$tmp"
