@@ -16,6 +16,7 @@ import (
 	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
 )
 
@@ -58,10 +59,48 @@ func pdfEngine() (pdfium.Pool, error) {
 	return pdfPool, pdfErr
 }
 
-// pdfRun is one run of text on a page with its box, in points (Top > Bottom: y grows upward).
+// pdfRun is one run of text on a page with its box, in points (Top > Bottom: y grows upward),
+// and the characters it is made of (each a pdfRun of one character), in drawing order.
 type pdfRun struct {
 	text                     string
 	left, top, right, bottom float64
+	chars                    []pdfRun
+}
+
+// pdfRectRuns makes the page's runs from the engine's rectangles (characters on one line in
+// one font) and its characters: a run's text is the characters whose middle lies in its
+// rectangle, each character in one run only. (The rectangle's own text is read back from the
+// page by area and takes neighbouring characters when rectangles overlap: 党员发展 came out
+// as 党员发员发.) Runs without visible text are dropped.
+func pdfRectRuns(rects []*responses.GetPageTextStructuredRect, chars []*responses.GetPageTextStructuredChar) []pdfRun {
+	taken := make([]bool, len(chars))
+	var runs []pdfRun
+	for _, rc := range rects {
+		if rc == nil {
+			continue
+		}
+		p := rc.PointPosition
+		run := pdfRun{left: p.Left, top: p.Top, right: p.Right, bottom: p.Bottom}
+		var sb strings.Builder
+		for k, c := range chars {
+			if taken[k] || c == nil || c.Text == "\r" || c.Text == "\n" {
+				continue
+			}
+			q := c.PointPosition
+			x, y := (q.Left+q.Right)/2, (q.Top+q.Bottom)/2
+			if x < p.Left || x > p.Right || y < p.Bottom || y > p.Top {
+				continue
+			}
+			taken[k] = true
+			sb.WriteString(c.Text)
+			run.chars = append(run.chars, pdfRun{text: c.Text, left: q.Left, top: q.Top, right: q.Right, bottom: q.Bottom})
+		}
+		run.text = sb.String()
+		if strings.TrimSpace(run.text) != "" {
+			runs = append(runs, run)
+		}
+	}
+	return runs
 }
 
 // readPDF reads the text layer of a PDF into paragraphs.
@@ -101,20 +140,15 @@ func readPDF(data []byte) (doc *Document, err error) {
 	for i := 0; i < pc.PageCount; i++ {
 		r, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{
 			Page: requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: i}},
-			Mode: requests.GetPageTextStructuredModeRects,
+			Mode: requests.GetPageTextStructuredModeBoth,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("无法读取 PDF 第 %d 页的文字（%v）", i+1, err)
 		}
 		page := requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: i}}
-		var runs []pdfRun
-		for _, rc := range r.Rects {
-			if rc == nil || strings.TrimSpace(rc.Text) == "" {
-				continue
-			}
-			chars += len(rc.Text)
-			p := rc.PointPosition
-			runs = append(runs, pdfRun{rc.Text, p.Left, p.Top, p.Right, p.Bottom})
+		runs := pdfRectRuns(r.Rects, r.Chars)
+		for _, run := range runs {
+			chars += len(run.text)
 		}
 		h, v := pdfPageRules(inst, page)
 		pages = append(pages, pdfPageBlocks(runs, h, v))
