@@ -151,7 +151,11 @@ func readPDF(data []byte) (doc *Document, err error) {
 			chars += len(run.text)
 		}
 		h, v := pdfPageRules(inst, page)
-		pages = append(pages, pdfPageBlocks(runs, h, v))
+		width := 0.0
+		if w, err := inst.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: page}); err == nil {
+			width = float64(w.PageWidth)
+		}
+		pages = append(pages, pdfPageBlocks(runs, h, v, width))
 	}
 	if chars == 0 {
 		return nil, errScanned

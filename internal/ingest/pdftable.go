@@ -165,6 +165,49 @@ func withEdges(at []float64, crossing []pdfSeg) []float64 {
 	return at
 }
 
+// sideRules says whether the region is open on the left or the right: its outermost vertical
+// rule is missing (its horizontal rules reach past it; withEdges then adds their ends as
+// edges) or stands at the page's edge (the page cut the table off; the text goes on beyond).
+func sideRules(reg pdfRegion, pageWidth float64) (openLeft, openRight bool) {
+	xs := positions(reg.v)
+	if len(xs) == 0 {
+		return false, false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range reg.h {
+		lo, hi = math.Min(lo, s.from), math.Max(hi, s.to)
+	}
+	openLeft = lo < xs[0]-2*pdfSnap || xs[0] <= pdfSnap
+	openRight = hi > xs[len(xs)-1]+2*pdfSnap || pageWidth > 0 && xs[len(xs)-1] >= pageWidth-pdfSnap
+	return openLeft, openRight
+}
+
+// splitRun cuts a run into pieces whose characters lie in one column each (col gives a
+// character's column from its middle); a run whose characters are unknown is one piece.
+func splitRun(run pdfRun, col func(x float64) int) []pdfRun {
+	if len(run.chars) == 0 {
+		return []pdfRun{run}
+	}
+	var out []pdfRun
+	cur, last := -1, -1
+	for _, ch := range run.chars {
+		c := col((ch.left + ch.right) / 2)
+		if strings.TrimSpace(ch.text) == "" && last >= 0 {
+			c = last // a space stays with the character before it
+		}
+		if c != cur || len(out) == 0 {
+			out = append(out, pdfRun{left: ch.left, right: ch.right, top: run.top, bottom: run.bottom, chars: []pdfRun{}})
+			cur = c
+		}
+		p := &out[len(out)-1]
+		p.text += ch.text
+		p.left, p.right = math.Min(p.left, ch.left), math.Max(p.right, ch.right)
+		p.chars = append(p.chars, ch)
+		last = c
+	}
+	return out
+}
+
 // ruleAt says whether one of segs lies at position at and covers the point along it.
 func ruleAt(segs []pdfSeg, at, along float64) bool {
 	for _, s := range segs {
@@ -187,8 +230,8 @@ type pdfTable struct {
 
 // pdfGridTable builds the table of a region from the runs inside its box; ok is false when
 // the region is not a table (fewer than two rows or columns, or too big). used marks the runs
-// placed in the table.
-func pdfGridTable(reg pdfRegion, runs []pdfRun, used []bool) (pdfTable, bool) {
+// placed in the table; pageWidth (0 when unknown) tells a side cut off by the page.
+func pdfGridTable(reg pdfRegion, runs []pdfRun, used []bool, pageWidth float64) (pdfTable, bool) {
 	xs := withEdges(positions(reg.v), reg.h)
 	ys := withEdges(positions(reg.h), reg.v)
 	for i, k := 0, len(ys)-1; i < k; i, k = i+1, k-1 {
@@ -231,23 +274,28 @@ func pdfGridTable(reg pdfRegion, runs []pdfRun, used []bool) (pdfTable, bool) {
 			}
 		}
 	}
-	// Each run goes to the cell under the middle of its first character (a run may reach past
-	// its cell when the page cuts the table off).
+	// A run belongs to the table when the middle of its first character is inside; a side
+	// without its own rule (open, or cut off by the page) takes what lies beyond it. The run's
+	// characters then go to the cells under their middles, one piece a cell.
+	openLeft, openRight := sideRules(reg, pageWidth)
+	col := func(x float64) int { return min(max(sort.SearchFloat64s(xs, x)-1, 0), nc-1) }
 	cellRuns := map[int][]pdfRun{}
 	for i, run := range runs {
 		if used[i] {
 			continue
 		}
 		cx, cy := run.left+math.Min(run.right-run.left, run.top-run.bottom)/2, (run.top+run.bottom)/2
-		if cx < xs[0] || cx > xs[nc] || cy > ys[0] || cy < ys[nr] {
+		if cx < xs[0] && !openLeft || cx > xs[nc] && !openRight || cy > ys[0] || cy < ys[nr] {
 			continue
 		}
-		c := sort.SearchFloat64s(xs, cx) - 1
-		r := sort.Search(nr, func(k int) bool { return ys[k+1] < cy })
-		c = min(max(c, 0), nc-1)
-		r = min(r, nr-1)
-		id := find(r*nc + c)
-		cellRuns[id] = append(cellRuns[id], run)
+		r := min(sort.Search(nr, func(k int) bool { return ys[k+1] < cy }), nr-1)
+		for _, piece := range splitRun(run, col) {
+			id := find(r*nc + col((piece.left+piece.right)/2))
+			if piece.chars == nil {
+				id = find(r*nc + col(cx))
+			}
+			cellRuns[id] = append(cellRuns[id], piece)
+		}
 		used[i] = true
 	}
 	t := pdfTable{xs: xs, top: ys[0], bottom: ys[nr]}
@@ -267,11 +315,7 @@ func pdfGridTable(reg pdfRegion, runs []pdfRun, used []bool) (pdfTable, bool) {
 			if origin {
 				text := pdfCellText(cellRuns[id], right)
 				row[c] = Cell{Text: text}
-				for _, p := range strings.Split(text, "\n") {
-					if p != "" {
-						paras = append(paras, p)
-					}
-				}
+				paras = append(paras, cellParas(text)...)
 			} else {
 				row[c] = Cell{Text: cellOrigin(t.rows, row, id, nc), Spanned: true}
 			}
@@ -343,8 +387,8 @@ func (t *pdfTable) hasText() bool {
 
 // pdfPageBlocks reads one page into blocks top to bottom: its tables (regions of crossing
 // rules that hold text) and the lines of the text outside them. Without rules it is
-// pdfLines(runs).
-func pdfPageBlocks(runs []pdfRun, h, v []pdfSeg) []pdfLine {
+// pdfLines(runs). pageWidth is the page's width in points, 0 when unknown.
+func pdfPageBlocks(runs []pdfRun, h, v []pdfSeg, pageWidth float64) []pdfLine {
 	if len(h) < 2 || len(v) < 2 {
 		return pdfLines(runs)
 	}
@@ -352,7 +396,7 @@ func pdfPageBlocks(runs []pdfRun, h, v []pdfSeg) []pdfLine {
 	var tables []pdfLine
 	for _, reg := range pdfRegions(mergeSegs(h), mergeSegs(v)) {
 		mark := append([]bool(nil), used...)
-		t, ok := pdfGridTable(reg, runs, mark)
+		t, ok := pdfGridTable(reg, runs, mark, pageWidth)
 		if !ok || !t.hasText() {
 			continue
 		}
@@ -431,6 +475,10 @@ func (t *pdfTable) appendRows(b *pdfTable) {
 			}
 		}
 	}
+	if len(rows) > 0 && len(t.rows) > 0 && cutRow(t.rows[len(t.rows)-1], rows[0]) {
+		t.continueRow(rows[0])
+		rows, ids, paras = rows[1:], ids[1:], paras[1:]
+	}
 	offset := len(t.rows) * len(t.xs)
 	for _, row := range ids {
 		for c := range row {
@@ -441,6 +489,65 @@ func (t *pdfTable) appendRows(b *pdfTable) {
 	t.ids = append(t.ids, ids...)
 	t.paras = append(t.paras, paras...)
 	t.bottom = b.bottom
+}
+
+// cutRow says whether next, the first row of a table's part on a new page, is the rest of the
+// row above cut by the page break: its first cell is empty (no 序号, no category of its own)
+// while the row above has one, and some other cell has text.
+func cutRow(above, next []Cell) bool {
+	if len(next) < 2 || next[0].Text != "" || next[0].Spanned || above[0].Text == "" {
+		return false
+	}
+	for _, c := range next[1:] {
+		if c.Text != "" && !c.Spanned {
+			return true
+		}
+	}
+	return false
+}
+
+// continueRow adds the text of row next (the rest of t's last row, cut by a page break) to
+// the cells of t's last row, joined as a wrapped line of the cell is (see pdfCellText); the
+// last row's paragraphs are made again from its cells, so that a cut sentence is one paragraph.
+func (t *pdfTable) continueRow(next []Cell) {
+	last := t.rows[len(t.rows)-1]
+	var rest []string // text of next that has no cell of its own above (kept, not lost)
+	for c, cell := range next {
+		if cell.Text == "" || cell.Spanned {
+			continue
+		}
+		if last[c].Spanned {
+			rest = append(rest, cellParas(cell.Text)...)
+			continue
+		}
+		sep := ""
+		switch {
+		case last[c].Text == "":
+		case itemStart.MatchString(cell.Text):
+			sep = "\n"
+		case needsSpace(last[c].Text, cell.Text):
+			sep = " "
+		}
+		last[c].Text += sep + cell.Text
+	}
+	var paras []string
+	for _, cell := range last {
+		if !cell.Spanned {
+			paras = append(paras, cellParas(cell.Text)...)
+		}
+	}
+	t.paras[len(t.paras)-1] = append(paras, rest...)
+}
+
+// cellParas are the paragraphs of a cell's text: its lines, empty ones dropped.
+func cellParas(text string) []string {
+	var out []string
+	for _, p := range strings.Split(text, "\n") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // sameRow says whether two rows have the same texts.
