@@ -73,27 +73,42 @@ type pdfRun struct {
 // page by area and takes neighbouring characters when rectangles overlap: 党员发展 came out
 // as 党员发员发.) Runs without visible text are dropped.
 func pdfRectRuns(rects []*responses.GetPageTextStructuredRect, chars []*responses.GetPageTextStructuredChar) []pdfRun {
-	taken := make([]bool, len(chars))
+	// Characters by the height of their middle, so that a rectangle looks only at its line.
+	type char struct {
+		run  pdfRun
+		x, y float64
+		seq  int
+	}
+	var cs []char
+	for k, c := range chars {
+		if c == nil || c.Text == "\r" || c.Text == "\n" {
+			continue
+		}
+		q := c.PointPosition
+		cs = append(cs, char{pdfRun{text: c.Text, left: q.Left, top: q.Top, right: q.Right, bottom: q.Bottom}, (q.Left + q.Right) / 2, (q.Top + q.Bottom) / 2, k})
+	}
+	sort.Slice(cs, func(a, b int) bool { return cs[a].y < cs[b].y })
+	taken := make([]bool, len(cs))
 	var runs []pdfRun
+	var in []int
 	for _, rc := range rects {
 		if rc == nil {
 			continue
 		}
 		p := rc.PointPosition
+		in = in[:0]
+		for k := sort.Search(len(cs), func(k int) bool { return cs[k].y >= p.Bottom }); k < len(cs) && cs[k].y <= p.Top; k++ {
+			if !taken[k] && cs[k].x >= p.Left && cs[k].x <= p.Right {
+				in = append(in, k)
+			}
+		}
+		sort.Slice(in, func(a, b int) bool { return cs[in[a]].seq < cs[in[b]].seq }) // drawing order
 		run := pdfRun{left: p.Left, top: p.Top, right: p.Right, bottom: p.Bottom}
 		var sb strings.Builder
-		for k, c := range chars {
-			if taken[k] || c == nil || c.Text == "\r" || c.Text == "\n" {
-				continue
-			}
-			q := c.PointPosition
-			x, y := (q.Left+q.Right)/2, (q.Top+q.Bottom)/2
-			if x < p.Left || x > p.Right || y < p.Bottom || y > p.Top {
-				continue
-			}
+		for _, k := range in {
 			taken[k] = true
-			sb.WriteString(c.Text)
-			run.chars = append(run.chars, pdfRun{text: c.Text, left: q.Left, top: q.Top, right: q.Right, bottom: q.Bottom})
+			sb.WriteString(cs[k].run.text)
+			run.chars = append(run.chars, cs[k].run)
 		}
 		run.text = sb.String()
 		if strings.TrimSpace(run.text) != "" {

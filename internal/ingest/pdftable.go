@@ -450,7 +450,8 @@ func sameColumns(a, b []float64) bool {
 }
 
 // appendRows adds the rows of b, the same table on the next page, to t. Leading rows of b that
-// repeat t's leading rows (the header printed again on each page) are dropped, grid and text.
+// repeat t's leading rows (the header printed again on each page) are dropped, grid and text;
+// rows past maxTableRows are dropped too (their text with them).
 // A cell of b's first row that is empty and merged over the rows below it is the rest of the
 // merged cell cut by the page break: it takes the text of the cell above it.
 func (t *pdfTable) appendRows(b *pdfTable) {
@@ -478,6 +479,9 @@ func (t *pdfTable) appendRows(b *pdfTable) {
 	if len(rows) > 0 && len(t.rows) > 0 && cutRow(t.rows[len(t.rows)-1], rows[0]) {
 		t.continueRow(rows[0])
 		rows, ids, paras = rows[1:], ids[1:], paras[1:]
+	}
+	if room := maxTableRows - len(t.rows); len(rows) > room {
+		rows, ids, paras = rows[:max(room, 0)], ids[:max(room, 0)], paras[:max(room, 0)]
 	}
 	offset := len(t.rows) * len(t.xs)
 	for _, row := range ids {

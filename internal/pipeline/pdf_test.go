@@ -99,3 +99,27 @@ func TestScannedPDF(t *testing.T) {
 		t.Fatalf("err = %v, want the scanned-PDF reason", err)
 	}
 }
+
+// A PDF of prose (no ruling lines) gives no tables: reading tables changes nothing for it.
+func TestPDFProseHasNoTables(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("starts the PDF engine (about 3 s, a minute under -race)")
+	}
+	pdfs, _ := filepath.Glob("testdata/pdf/variant-*.pdf")
+	if len(pdfs) == 0 {
+		t.Fatal("no text PDFs")
+	}
+	for _, in := range pdfs {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Process(Input{Name: in, Path: in}, data, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if len(b.Tables) != 0 {
+			t.Errorf("%s: %d tables, want none", in, len(b.Tables))
+		}
+	}
+}
