@@ -30,8 +30,15 @@ import (
 // by their vertical position, lines into paragraphs by indentation, line ends short of the right
 // margin and vertical gaps; CJK lines are joined without a space, the spaces PDFs put between
 // Han characters and digits (2023 年 8 月) are dropped, and page numbers and running headers
-// and footers (the same line at the top or bottom of several pages) are dropped. Tables come out
-// as paragraphs (one a line); PDF tables are not rebuilt as grids yet.
+// and footers (the same line at the top or bottom of several pages) are dropped.
+//
+// Tables drawn with ruling lines are rebuilt as grids (pdftable.go): the page's path objects
+// give the rules, crossing rules a table, its rules the columns, rows and merged cells; the
+// text under the table goes to its cells and leaves the lines. A cell's text is in the
+// paragraphs once, one paragraph a line of the cell as Word gives one a cell paragraph; a table
+// continued on the next page is one table. A table without rules (borderless, or a three-line
+// table with horizontal rules only) is not rebuilt: its rows come out as lines, a wide gap
+// between cells kept as two spaces.
 
 // FormatPDF is a PDF with a text layer.
 const FormatPDF = "pdf"
