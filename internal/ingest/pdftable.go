@@ -85,29 +85,18 @@ type pdfRegion struct{ h, v []pdfSeg }
 // pdfRegions groups merged rules into regions of crossing rules; a region needs two
 // horizontal and two vertical rules (one box) to be kept.
 func pdfRegions(h, v []pdfSeg) []pdfRegion {
-	parent := make([]int, len(h)+len(v))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newUnionFind(len(h) + len(v))
 	for i, hs := range h {
 		for j, vs := range v {
 			if crosses(hs, vs) {
-				parent[find(i)] = find(len(h) + j)
+				sets.union(i, len(h)+j)
 			}
 		}
 	}
 	groups := map[int]*pdfRegion{}
 	var order []int
-	for i := range parent {
-		root := find(i)
+	for i := range sets {
+		root := sets.find(i)
 		g := groups[root]
 		if g == nil {
 			g = &pdfRegion{}
@@ -127,6 +116,36 @@ func pdfRegions(h, v []pdfSeg) []pdfRegion {
 		}
 	}
 	return out
+}
+
+// unionFind groups the numbers 0..n-1 into sets, each named by its smallest member.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// find names the set of i.
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b.
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra < rb {
+		u[rb] = ra
+	} else {
+		u[ra] = rb
+	}
 }
 
 // positions are the distinct positions of rules (within pdfSnap), ascending.
@@ -241,27 +260,10 @@ func pdfGridTable(reg pdfRegion, runs []pdfRun, used []bool, pageWidth float64) 
 	if nc < 2 || nr < 1 || nc > maxTableCols || nr > maxTableRows {
 		return pdfTable{}, false
 	}
-	// Merged cells: neighbours without a rule between them are one cell.
-	parent := make([]int, nr*nc)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra < rb {
-			parent[rb] = ra
-		} else {
-			parent[ra] = rb
-		}
-	}
+	// Merged cells: neighbours without a rule between them are one cell, named by its top-left
+	// grid position (r*nc+c).
+	cells := newUnionFind(nr * nc)
+	find, union := cells.find, cells.union
 	for r := range nr {
 		midY := (ys[r] + ys[r+1]) / 2
 		for c := range nc {
