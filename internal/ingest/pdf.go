@@ -374,19 +374,21 @@ func needsSpace(a, b string) bool {
 // Limits of reading a page's drawing for table rules.
 const (
 	maxPDFPageObjects = 20000 // page objects looked at per page (a hostile page may hold millions)
-	maxPDFPathSegs    = 64    // segments read from one path that is not a thin rule
+	maxPDFPathSegs    = 20000 // segments read per page from paths that are not thin rules
 )
 
 // pdfPageRules reads the ruling lines of a page from its path objects: a path whose box is
 // thin is a rule; a stroked path that is not (a rectangle around a cell, a polyline of
-// borders) gives its straight horizontal and vertical segments. At most maxPDFPageObjects
-// objects and maxPDFRules rules are read; anything the engine refuses is skipped (the page is
+// borders, a whole table's grid in one path) gives its straight horizontal and vertical
+// segments. At most maxPDFPageObjects objects, maxPDFPathSegs segments and maxPDFRules rules
+// are read; anything the engine refuses is skipped (the page is
 // then read without tables, as text lines).
 func pdfPageRules(inst pdfium.Pdfium, page requests.Page) (h, v []pdfSeg) {
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
 	if err != nil {
 		return nil, nil
 	}
+	segs := maxPDFPathSegs // segments left to read on this page
 	add := func(seg pdfSeg, horizontal bool) {
 		if horizontal {
 			h = append(h, seg)
@@ -415,7 +417,7 @@ func pdfPageRules(inst pdfium.Pdfium, page requests.Page) (h, v []pdfSeg) {
 		if err != nil || !dm.Stroke {
 			continue
 		}
-		for _, s := range pdfPathLines(inst, o.PageObject) {
+		for _, s := range pdfPathLines(inst, o.PageObject, &segs) {
 			add(s.seg, s.horizontal)
 		}
 	}
@@ -429,13 +431,14 @@ type pdfPathLine struct {
 }
 
 // pdfPathLines reads the straight horizontal and vertical segments of a stroked path, in page
-// coordinates (the object's matrix applied); curves are skipped. Paths with more than
-// maxPDFPathSegs segments are skipped whole.
-func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT) []pdfPathLine {
+// coordinates (the object's matrix applied); curves are skipped. A path with more segments
+// than the page has left to read (*budget) is skipped whole; the ones read are taken off.
+func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, budget *int) []pdfPathLine {
 	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
-	if err != nil || n.Count > maxPDFPathSegs {
+	if err != nil || n.Count > *budget {
 		return nil
 	}
+	*budget -= n.Count
 	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
 	if err != nil {
 		return nil
