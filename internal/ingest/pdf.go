@@ -17,6 +17,7 @@ import (
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/responses"
+	"github.com/klippa-app/go-pdfium/structs"
 	"github.com/klippa-app/go-pdfium/webassembly"
 )
 
@@ -373,55 +374,135 @@ func needsSpace(a, b string) bool {
 
 // Limits of reading a page's drawing for table rules.
 const (
-	maxPDFPageObjects = 20000 // page objects looked at per page (a hostile page may hold millions)
+	maxPDFPageObjects = 20000 // page objects looked at per page, in forms too (a hostile page may hold millions)
 	maxPDFPathSegs    = 20000 // segments read per page from paths that are not thin rules
+	maxPDFFormDepth   = 4     // forms (XObjects) inside forms followed this deep
 )
 
-// pdfPageRules reads the ruling lines of a page from its path objects: a path whose box is
-// thin is a rule; a stroked path that is not (a rectangle around a cell, a polyline of
-// borders, a whole table's grid in one path) gives its straight horizontal and vertical
-// segments. At most maxPDFPageObjects objects, maxPDFPathSegs segments and maxPDFRules rules
-// are read; anything the engine refuses is skipped (the page is
-// then read without tables, as text lines).
+// pdfMatrix maps (x, y) to (a·x + c·y + e, b·x + d·y + f), as a PDF matrix does.
+type pdfMatrix struct{ a, b, c, d, e, f float64 }
+
+var pdfIdentity = pdfMatrix{a: 1, d: 1}
+
+func (m pdfMatrix) apply(x, y float64) (float64, float64) {
+	return m.a*x + m.c*y + m.e, m.b*x + m.d*y + m.f
+}
+
+// then is m followed by n.
+func (m pdfMatrix) then(n pdfMatrix) pdfMatrix {
+	return pdfMatrix{
+		a: m.a*n.a + m.b*n.c, b: m.a*n.b + m.b*n.d,
+		c: m.c*n.a + m.d*n.c, d: m.c*n.b + m.d*n.d,
+		e: m.e*n.a + m.f*n.c + n.e, f: m.e*n.b + m.f*n.d + n.f,
+	}
+}
+
+// box maps a rectangle and returns the box around the result.
+func (m pdfMatrix) box(left, bottom, right, top float64) (float64, float64, float64, float64) {
+	l, b, r, t := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range [][2]float64{{left, bottom}, {left, top}, {right, bottom}, {right, top}} {
+		x, y := m.apply(p[0], p[1])
+		l, b, r, t = math.Min(l, x), math.Min(b, y), math.Max(r, x), math.Max(t, y)
+	}
+	return l, b, r, t
+}
+
+// pdfRuleReader collects the rules of one page: see pdfPageRules.
+type pdfRuleReader struct {
+	inst    pdfium.Pdfium
+	h, v    []pdfSeg
+	objects int // objects left to look at
+	segs    int // path segments left to read
+}
+
+// pdfPageRules reads the ruling lines of a page from its path objects, and from those of the
+// forms (XObjects) it draws: a path whose box is thin is a rule; a stroked path that is not (a
+// rectangle around a cell, a polyline of borders, a whole table's grid in one path) gives its
+// straight horizontal and vertical segments. At most maxPDFPageObjects objects,
+// maxPDFPathSegs segments and maxPDFRules rules are read; anything the engine refuses is
+// skipped (the page is then read without tables, as text lines).
 func pdfPageRules(inst pdfium.Pdfium, page requests.Page) (h, v []pdfSeg) {
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
 	if err != nil {
 		return nil, nil
 	}
-	segs := maxPDFPathSegs // segments left to read on this page
-	add := func(seg pdfSeg, horizontal bool) {
-		if horizontal {
-			h = append(h, seg)
-		} else {
-			v = append(v, seg)
-		}
-	}
-	for i := 0; i < min(n.Count, maxPDFPageObjects) && len(h)+len(v) < maxPDFRules; i++ {
+	rr := &pdfRuleReader{inst: inst, objects: maxPDFPageObjects, segs: maxPDFPathSegs}
+	for i := 0; i < n.Count && rr.more(); i++ {
 		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
-		if err != nil {
-			continue
-		}
-		ty, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: o.PageObject})
-		if err != nil || ty.Type != enums.FPDF_PAGEOBJ_PATH {
-			continue
-		}
-		b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: o.PageObject})
-		if err != nil {
-			continue
-		}
-		if seg, hz, ok := pdfRuleOf(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top)); ok {
-			add(seg, hz)
-			continue
-		}
-		dm, err := inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: o.PageObject})
-		if err != nil || !dm.Stroke {
-			continue
-		}
-		for _, s := range pdfPathLines(inst, o.PageObject, &segs) {
-			add(s.seg, s.horizontal)
+		if err == nil {
+			rr.object(o.PageObject, pdfIdentity, 0)
 		}
 	}
-	return h, v
+	return rr.h, rr.v
+}
+
+// more says whether the page's budgets allow reading on.
+func (rr *pdfRuleReader) more() bool {
+	return rr.objects > 0 && len(rr.h)+len(rr.v) < maxPDFRules
+}
+
+// object reads the rules of one page object drawn through form matrix m (identity on the
+// page itself; the bounds and matrices the engine gives inside a form are the form's own).
+func (rr *pdfRuleReader) object(obj references.FPDF_PAGEOBJECT, m pdfMatrix, depth int) {
+	rr.objects--
+	ty, err := rr.inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+	if err != nil {
+		return
+	}
+	switch ty.Type {
+	case enums.FPDF_PAGEOBJ_PATH:
+		rr.path(obj, m)
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= maxPDFFormDepth {
+			return
+		}
+		fm, err := rr.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+		if err != nil {
+			return
+		}
+		inner := pdfMatrixOf(fm.Matrix).then(m)
+		n, err := rr.inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+		if err != nil {
+			return
+		}
+		for i := 0; i < n.Count && rr.more(); i++ {
+			c, err := rr.inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+			if err == nil {
+				rr.object(c.PageObject, inner, depth+1)
+			}
+		}
+	}
+}
+
+// path reads one path object: a thin box is a rule, a stroked path its straight segments.
+func (rr *pdfRuleReader) path(obj references.FPDF_PAGEOBJECT, m pdfMatrix) {
+	b, err := rr.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj})
+	if err != nil {
+		return
+	}
+	if seg, hz, ok := pdfRuleOf(m.box(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))); ok {
+		rr.add(seg, hz)
+		return
+	}
+	dm, err := rr.inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
+	if err != nil || !dm.Stroke {
+		return
+	}
+	for _, s := range pdfPathLines(rr.inst, obj, m, &rr.segs) {
+		rr.add(s.seg, s.horizontal)
+	}
+}
+
+func (rr *pdfRuleReader) add(seg pdfSeg, horizontal bool) {
+	if horizontal {
+		rr.h = append(rr.h, seg)
+	} else {
+		rr.v = append(rr.v, seg)
+	}
+}
+
+func pdfMatrixOf(m structs.FPDF_FS_MATRIX) pdfMatrix {
+	return pdfMatrix{float64(m.A), float64(m.B), float64(m.C), float64(m.D), float64(m.E), float64(m.F)}
 }
 
 // pdfPathLine is one straight axis-aligned segment of a path.
@@ -431,22 +512,20 @@ type pdfPathLine struct {
 }
 
 // pdfPathLines reads the straight horizontal and vertical segments of a stroked path, in page
-// coordinates (the object's matrix applied); curves are skipped. A path with more segments
-// than the page has left to read (*budget) is skipped whole; the ones read are taken off.
-func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, budget *int) []pdfPathLine {
+// coordinates (the object's matrix, then form matrix m, applied); curves are skipped. A path
+// with more segments than the page has left to read (*budget) is skipped whole; the ones read
+// are taken off.
+func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, m pdfMatrix, budget *int) []pdfPathLine {
 	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
 	if err != nil || n.Count > *budget {
 		return nil
 	}
 	*budget -= n.Count
-	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	pm, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
 	if err != nil {
 		return nil
 	}
-	at := func(x, y float32) (float64, float64) {
-		mx := m.Matrix
-		return float64(mx.A*x + mx.C*y + mx.E), float64(mx.B*x + mx.D*y + mx.F)
-	}
+	at := pdfMatrixOf(pm.Matrix).then(m)
 	var out []pdfPathLine
 	line := func(x0, y0, x1, y1 float64) {
 		switch {
@@ -468,7 +547,7 @@ func pdfPathLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, budget *in
 		if err1 != nil || err2 != nil || err3 != nil {
 			return out
 		}
-		x, y := at(pt.X, pt.Y)
+		x, y := at.apply(float64(pt.X), float64(pt.Y))
 		switch st.Type {
 		case enums.FPDF_SEGMENT_MOVETO:
 			sx, sy = x, y

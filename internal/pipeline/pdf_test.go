@@ -130,10 +130,16 @@ func TestPDFProseHasNoTables(t *testing.T) {
 
 // onePathTablePDF is a one-page PDF whose table grid is a single stroked path of many
 // segments (as some producers draw it) and whose first column's cell spans the last two rows
-// (no rule between them there).
-func onePathTablePDF() []byte {
+// (no rule between them there). With inForm the grid is drawn by a form XObject whose own
+// matrix and the page's cm cancel out (both must be applied to find the grid).
+func onePathTablePDF(inForm bool) []byte {
 	grid := "20 180 m 260 180 l 20 150 m 260 150 l 100 120 m 260 120 l 20 90 m 260 90 l " +
 		"20 180 m 20 90 l 100 180 m 100 90 l 180 180 m 180 90 l 260 180 m 260 90 l S"
+	form := ""
+	if inForm {
+		form = fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 300 200] /Matrix [1 0 0 1 10 0] /Length %d >>\nstream\n%s\nendstream", len(grid), grid)
+		grid = "q 1 0 0 1 -10 0 cm /Fm1 Do Q"
+	}
 	text := "BT /F1 10 Tf 24 160 Td (Kind) Tj 80 0 Td (Problem) Tj 80 0 Td (Measure) Tj ET " +
 		"BT /F1 10 Tf 24 115 Td (Alpha) Tj ET " +
 		"BT /F1 10 Tf 104 130 Td (First problem) Tj 80 0 Td (Fix it) Tj ET " +
@@ -143,9 +149,12 @@ func onePathTablePDF() []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	if inForm {
+		objs = append(objs, form)
 	}
 	var b strings.Builder
 	b.WriteString("%PDF-1.4\n")
@@ -164,12 +173,18 @@ func onePathTablePDF() []byte {
 }
 
 // A table whose grid is one path of many segments is read as a grid, its merged cell carried,
-// and the text below it stays a paragraph.
+// and the text below it stays a paragraph; the same when the grid is drawn by a form XObject.
 func TestPDFGridOnePath(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("starts the PDF engine (about 3 s, a minute under -race)")
 	}
-	doc, err := ingest.Read("grid.pdf", onePathTablePDF())
+	for _, inForm := range []bool{false, true} {
+		t.Run(fmt.Sprintf("form=%v", inForm), func(t *testing.T) { checkOnePathTable(t, onePathTablePDF(inForm)) })
+	}
+}
+
+func checkOnePathTable(t *testing.T, pdf []byte) {
+	doc, err := ingest.Read("grid.pdf", pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
