@@ -10,11 +10,13 @@ import (
 // PDF tables as grids. A PDF has no table element: a table is text placed between ruling lines.
 // The page's path objects give the rules (see pdfPageRules in pdf.go); here they are merged
 // into horizontal and vertical lines, lines that cross form a table region, the region's
-// vertical lines give the column boundaries and its horizontal lines the row boundaries, and
-// each text run goes to the cell under its first character. Where the rule between two neighbouring
-// cells is missing the cells are one merged cell (a category spanning rows, a header spanning
-// columns), carried into each grid position as bulletin.Table does for HTML and Word. A page
-// without crossing rules has no table, and its text is read as lines exactly as before.
+// vertical lines give the column boundaries and its horizontal lines the row boundaries, a run
+// of text whose first character lies in the region belongs to the table and each of its
+// characters goes to the cell under it. Where the rule between two neighbouring cells is
+// missing the cells are one merged cell (a category spanning rows, a header spanning columns),
+// carried into each grid position as bulletin.Table does for HTML and Word. A table continued
+// on the next page is joined to the part before (joinPDFTables). A page without crossing rules
+// has no table, and its text is read as lines exactly as before.
 
 // Limits and tolerances of the table reader, in points.
 const (
