@@ -47,6 +47,10 @@ func TestLedgerTables(t *testing.T) {
 			if strings.HasSuffix(in, ".gold.json") {
 				continue
 			}
+			if strings.HasSuffix(in, ".pdf") && (testing.Short() || raceEnabled) {
+				t.Logf("%s: skipped (starts the PDF engine, about 3 s, a minute under -race)", in)
+				continue
+			}
 			data, err := os.ReadFile(in)
 			if err != nil {
 				t.Fatal(err)
