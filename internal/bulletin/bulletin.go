@@ -101,7 +101,7 @@ type Bulletin struct {
 	// measure_markers. The pipeline fills it when asked (for scoring); it is not part of the
 	// JSON record.
 	MeasureItems int `json:"-"`
-	// Tables are the body's tables as grids, from ingest (html, docx); their text is in
+	// Tables are the body's tables as grids, from ingest (html, docx, doc, pdf); their text is in
 	// Paragraphs too. Package problem reads ledger tables (整改台账) from them.
 	Tables []Table `json:"-"`
 }

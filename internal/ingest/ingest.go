@@ -27,7 +27,7 @@ type Document struct {
 	Publisher   string            // ContentSource, 发布机构, 信息来源
 	Meta        map[string]string // page facts kept from chrome: 索引号, 发布机构, 成文日期 …
 	Paragraphs  []string          // the body, trimmed, in order, none empty
-	Tables      []Table           // the body's tables as grids (html); their text is in Paragraphs too
+	Tables      []Table           // the body's tables as grids (html, docx, doc, pdf); their text is in Paragraphs too
 }
 
 // DefaultMaxBytes is the largest input read unless the caller raises it.

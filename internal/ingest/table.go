@@ -11,8 +11,9 @@ import (
 )
 
 // Table is a table of the body as a grid (see bulletin.Table). The cells' text also stays in
-// Document.Paragraphs (one paragraph a row in HTML, one a cell paragraph in Word), so nothing
-// read is lost; Tables is a second view of the same text for readers of ledgers (整改台账).
+// Document.Paragraphs (one paragraph a row in HTML, one a cell paragraph in Word, one a cell
+// line in PDF), so nothing read is lost; Tables is a second view of the same text for
+// readers of ledgers (整改台账).
 type Table = bulletin.Table
 
 // Cell is one grid position of a Table.

@@ -47,6 +47,10 @@ func TestLedgerTables(t *testing.T) {
 			if strings.HasSuffix(in, ".gold.json") {
 				continue
 			}
+			if strings.HasSuffix(in, ".pdf") && (testing.Short() || raceEnabled) {
+				t.Logf("%s: skipped (starts the PDF engine, about 3 s, a minute under -race)", in)
+				continue
+			}
 			data, err := os.ReadFile(in)
 			if err != nil {
 				t.Fatal(err)
@@ -66,6 +70,7 @@ func TestLedgerTables(t *testing.T) {
 					}
 				}
 			}
+			tp0, cells0, right0 := tp, cells, right
 			nGold += len(gold.Problems)
 			nFound += len(b.Problems)
 			found := map[string]int{}
@@ -96,6 +101,7 @@ func TestLedgerTables(t *testing.T) {
 					}
 				}
 			}
+			t.Logf("%s: %d/%d problems found (%d read), cells %d/%d", in, tp-tp0, len(gold.Problems), len(b.Problems), right-right0, cells-cells0)
 		}
 	}
 	prec, rec := ratio(tp, nFound), ratio(tp, nGold)

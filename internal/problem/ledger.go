@@ -11,7 +11,7 @@ import (
 	"github.com/xuncha/xuncha/internal/fold"
 )
 
-// Ledger tables (整改台账 as a table): a table of the body (bulletin.Tables, from HTML, .docx)
+// Ledger tables (整改台账 as a table): a table of the body (bulletin.Tables, from HTML, Word, PDF)
 // whose header row names a problem column is read row by row, one problem a row:
 //
 //	序号 | 问题类别 | 存在问题 | 整改措施 | 责任科室 | 责任人 | 整改时限 | 整改进展
