@@ -11,10 +11,11 @@ cp ledger-a.html "$tmp/ledger-a.html"
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-a.html >/dev/null)
 cp ledger-c.src.html "$tmp/ledger-c.html"
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-c.html >/dev/null)
+(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-c.html >/dev/null)
 # PDFs are printed from the .docx, as an office prints its Word file.
 (cd "$tmp" && soffice --headless --convert-to pdf ledger-b.docx >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to pdf ledger-c.docx >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to pdf ledger-a.docx >/dev/null)
 cp "$tmp/ledger-b.docx" "$tmp/ledger-b.doc" "$tmp/ledger-a.doc" "$tmp/ledger-b.pdf" .
-cp "$tmp/ledger-c.docx" "$tmp/ledger-c.pdf" "$tmp/ledger-a.pdf" .
+cp "$tmp/ledger-c.docx" "$tmp/ledger-c.doc" "$tmp/ledger-c.pdf" "$tmp/ledger-a.pdf" .
 rm -rf "$tmp"
