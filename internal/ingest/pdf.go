@@ -255,8 +255,13 @@ var (
 	digitThenHan = regexp.MustCompile(`([0-9%])[ \t]+(\p{Han}|[，。、；：）（])`)
 )
 
+// tidyPDFText trims a line and drops the spaces between Han characters and digits. Both
+// patterns need a space or a tab, so a line without one is returned as it is.
 func tidyPDFText(s string) string {
 	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, " \t") {
+		return s
+	}
 	s = hanThenDigit.ReplaceAllString(s, "$1$2")
 	return digitThenHan.ReplaceAllString(s, "$1$2")
 }
