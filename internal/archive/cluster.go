@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Similarity of two problems is the cosine of their gram vectors, each gram weighted by its
@@ -99,9 +100,38 @@ func dice(a, b []uint64) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
+// subjectHashes is gramHashes(subject(statement)), remembered: adding a bulletin compares
+// each of its problems with the unit's earlier ones, which were hashed when they were added,
+// so without it every problem would be cut and hashed again for each later bulletin of its
+// unit. The hashes depend on the statement alone, so a remembered value never goes stale.
+func subjectHashes(statement string) []uint64 {
+	subjects.Lock()
+	v, ok := subjects.m[statement]
+	subjects.Unlock()
+	if ok {
+		return v
+	}
+	v = gramHashes(subject(statement))
+	subjects.Lock()
+	if len(subjects.m) >= subjectsKept {
+		clear(subjects.m) // a bound on memory: start again rather than grow with the archive
+	}
+	subjects.m[statement] = v
+	subjects.Unlock()
+	return v
+}
+
+// subjectsKept bounds the statements subjectHashes remembers (a few tens of MB at most).
+const subjectsKept = 1 << 16
+
+var subjects = struct {
+	sync.Mutex
+	m map[string][]uint64
+}{m: make(map[string][]uint64)}
+
 // mostSimilar is the id of the candidate most similar to text, at least RecurThreshold, or 0.
 func mostSimilar(text string, cands []candidate) int64 {
-	v := gramHashes(subject(text))
+	v := subjectHashes(text)
 	best, id := RecurThreshold, int64(0)
 	for _, c := range cands {
 		if s := dice(v, c.vec); s >= best {
