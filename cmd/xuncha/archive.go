@@ -27,8 +27,9 @@ const addUsage = `usage: xuncha add [flags] INPUT...
 Extracts the inputs exactly as "xuncha extract" does (same INPUTs) and stores every bulletin
 in the archive: its source bytes, its record, problems, measures, quantities and dates. The
 same bytes added again change nothing; the same bulletin republished elsewhere is stored once
-and noted as a copy. Each bulletin is stored in its own transaction: Ctrl-C leaves the archive
-as it was before the bulletin in hand.
+and noted as a copy. Each bulletin is stored whole or not at all, the bulletins of up to a
+second in one transaction: Ctrl-C stores the bulletins read and leaves out the one in hand; a
+crash loses at most the last second's bulletins and leaves the archive as it was before them.
 
       --db FILE         the archive (default xuncha.db)
       --reextract       read every stored bulletin again with this version's rules
@@ -127,6 +128,7 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bar := newProgressBar(out, len(ins), !quiet && isTerminal(stderr))
 	var added, unchanged, copies, done int
 	var fatal error
+	batch := a.NewBatch()
 	sum := pipeline.Run(ctx, ins, pipeline.Options{Jobs: jobs, MaxBytes: n, Timeout: timeout, Segment: segmenter, KeepSource: true},
 		func(r pipeline.Result) {
 			done++
@@ -146,7 +148,7 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 				if name == "" {
 					name = r.Input.Name
 				}
-				st, err := a.Add(ctx, r.Bulletin, name, r.Source, version)
+				st, err := batch.Add(ctx, r.Bulletin, name, r.Source, version)
 				if err != nil {
 					if ctx.Err() == nil {
 						fatal = fmt.Errorf("%s: 写入档案库失败：%w", db, err)
@@ -167,6 +169,10 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 		})
 	bar.finish()
+	// The bulletins stored whole are kept whatever ended the run.
+	if err := batch.Commit(); err != nil && fatal == nil {
+		fatal = fmt.Errorf("%s: 写入档案库失败：%w", db, err)
+	}
 	switch {
 	case fatal != nil:
 		out.line("xuncha: " + oneLine(fatal.Error()))
