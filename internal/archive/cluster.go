@@ -238,7 +238,10 @@ func Cluster(items []Item, threshold float64) []Group {
 		best := -1.0
 		units := make(map[string]bool)
 		for _, i := range gr.items {
-			if s := cosine(vecs[i], gr.sum); s > best {
+			// Members that say the same thing are equally near, but the sums behind
+			// their cosines are taken in map order and differ in the last bits from run to
+			// run: nearer by more than that, or the first such member represents the group.
+			if s := cosine(vecs[i], gr.sum); s > best+1e-9 {
 				best, G.Rep = s, i
 			}
 			units[items[i].Unit] = true
