@@ -129,7 +129,16 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var added, unchanged, copies, done int
 	var fatal error
 	batch := a.NewBatch()
-	sum := pipeline.Run(ctx, ins, pipeline.Options{Jobs: jobs, MaxBytes: n, Timeout: timeout, Segment: segmenter, KeepSource: true},
+	// The workers prepare each bulletin's rows (its JSON record, index tokens, hashes) in
+	// parallel; this goroutine only writes them.
+	prepare := func(r *pipeline.Result) {
+		if p, err := archive.Prepare(r.Bulletin, r.Source); err != nil {
+			r.Prepared = err
+		} else {
+			r.Prepared = p
+		}
+	}
+	sum := pipeline.Run(ctx, ins, pipeline.Options{Jobs: jobs, MaxBytes: n, Timeout: timeout, Segment: segmenter, KeepSource: true, After: prepare},
 		func(r pipeline.Result) {
 			done++
 			defer func() { bar.update(done, failed) }()
@@ -148,7 +157,16 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 				if name == "" {
 					name = r.Input.Name
 				}
-				st, err := batch.Add(ctx, r.Bulletin, name, r.Source, version)
+				var st archive.Stored
+				var err error
+				switch p := r.Prepared.(type) {
+				case *archive.Prepared:
+					st, err = batch.AddPrepared(ctx, p, name, version)
+				case error:
+					err = p
+				default:
+					err = errors.New("内部错误：公报未经准备")
+				}
 				if err != nil {
 					if ctx.Err() == nil {
 						fatal = fmt.Errorf("%s: 写入档案库失败：%w", db, err)

@@ -105,30 +105,77 @@ type Stored struct {
 // Add stores one bulletin read from source, in one transaction. version names the extractor
 // that made the record.
 func (a *Archive) Add(ctx context.Context, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
+	p, err := Prepare(b, source)
+	if err != nil {
+		return Stored{}, err
+	}
 	tx, err := a.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Stored{}, err
 	}
 	defer tx.Rollback()
-	st, err := add(ctx, tx, b, name, source, version)
+	st, err := add(ctx, tx, p, name, version)
 	if err != nil || st.Outcome == Unchanged {
 		return st, err
 	}
 	return st, tx.Commit()
 }
 
-// add stores b in tx unless the same bytes were stored before.
-func add(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
+// Prepared is a bulletin with what storing it computes and the database does not: its digest,
+// JSON record, fingerprint, and each problem's statement, index tokens and subject hashes.
+// Prepare makes it anywhere, so that a batch's workers make it in parallel and the one
+// goroutine that writes the archive only writes.
+type Prepared struct {
+	b        *bulletin.Bulletin
+	source   []byte
+	digest   string // SHA-256 of source, hex
+	record   string // the JSON record
+	fp       string // fingerprint
+	problems []preparedProblem
+}
+
+type preparedProblem struct {
+	statement string
+	prior     bool     // says an earlier round's rectification fell short
+	due       string   // the deadline's last day, or ""
+	tokens    string   // the full-text index's row: grams of statement, topic, category, measures
+	vec       []uint64 // subjectHashes(statement)
+}
+
+// Prepare computes what storing b read from source needs besides the database.
+func Prepare(b *bulletin.Bulletin, source []byte) (*Prepared, error) {
+	record, err := json.Marshal(b)
+	if err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(source)
-	digest := hex.EncodeToString(sum[:])
+	p := &Prepared{b: b, source: source, digest: hex.EncodeToString(sum[:]), record: string(record), fp: fingerprint(b)}
+	for _, pr := range b.Problems {
+		stmt := Statement(pr)
+		pp := preparedProblem{statement: stmt, prior: priorRound.MatchString(stmt + pr.Text + pr.Topic), vec: subjectHashes(stmt)}
+		if d, ok := Deadline(pr.Deadline); ok {
+			pp.due = d.Format("2006-01-02")
+		}
+		texts := []string{stmt, pr.Topic, pr.Category}
+		for _, m := range pr.Measures {
+			texts = append(texts, m.Text)
+		}
+		pp.tokens = strings.Join(grams(strings.Join(texts, "。")), " ")
+		p.problems = append(p.problems, pp)
+	}
+	return p, nil
+}
+
+// add stores p in tx unless the same bytes were stored before.
+func add(ctx context.Context, tx *sql.Tx, p *Prepared, name string, version string) (Stored, error) {
 	var id int64
-	switch err := tx.QueryRowContext(ctx, `SELECT id FROM bulletins WHERE sha256 = ?`, digest).Scan(&id); {
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM bulletins WHERE sha256 = ?`, p.digest).Scan(&id); {
 	case err == nil:
 		return Stored{ID: id, Outcome: Unchanged}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return Stored{}, err
 	}
-	return insert(ctx, tx, b, name, digest, source, version)
+	return insert(ctx, tx, p, name, version)
 }
 
 // A Batch adds many bulletins (xuncha add), a group of them in one transaction: committing a
@@ -159,6 +206,15 @@ func (a *Archive) NewBatch() *Batch { return &Batch{a: a} }
 
 // Add stores one bulletin read from source, as Archive.Add does, in the batch's group.
 func (bt *Batch) Add(ctx context.Context, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
+	p, err := Prepare(b, source)
+	if err != nil {
+		return Stored{}, err
+	}
+	return bt.AddPrepared(ctx, p, name, version)
+}
+
+// AddPrepared stores a bulletin made ready by Prepare, in the batch's group.
+func (bt *Batch) AddPrepared(ctx context.Context, p *Prepared, name string, version string) (Stored, error) {
 	if err := ctx.Err(); err != nil {
 		return Stored{}, err
 	}
@@ -183,7 +239,7 @@ func (bt *Batch) Add(ctx context.Context, b *bulletin.Bulletin, name string, sou
 		bt.rollback()
 		return Stored{}, err
 	}
-	st, err := add(ctx, bt.tx, b, name, source, version)
+	st, err := add(ctx, bt.tx, p, name, version)
 	if err != nil {
 		// Undo this bulletin only; the group's others stay, to be committed.
 		if _, rerr := bt.tx.ExecContext(ctx, `ROLLBACK TO bulletin`); rerr != nil {
@@ -252,29 +308,34 @@ func (bt *Batch) rollback() {
 }
 
 // insert stores b in tx as a new row. For a bulletin stored before, replace rewrites its row.
-func insert(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, name, digest string, source []byte, version string) (Stored, error) {
-	st, fp, record, err := classify(ctx, tx, b, 0)
+func insert(ctx context.Context, tx *sql.Tx, p *Prepared, name string, version string) (Stored, error) {
+	b := p.b
+	st, err := classify(ctx, tx, p, 0)
 	if err != nil {
 		return Stored{}, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO bulletins (sha256, name, title, kind, unit, inspector, round,
 		publish_date, feedback_date, as_of_date, year, fingerprint, copy_of, extractor, added_at, source, record)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		digest, name, b.Title, b.Kind, b.Unit, b.Inspector, b.Round,
-		string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate), yearOf(b), fp, nullID(st.CopyOf), version,
-		time.Now().UTC().Format(time.RFC3339), source, record)
+		p.digest, name, b.Title, b.Kind, b.Unit, b.Inspector, b.Round,
+		string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate), yearOf(b), p.fp, nullID(st.CopyOf), version,
+		time.Now().UTC().Format(time.RFC3339), p.source, p.record)
 	if err != nil {
 		return Stored{}, err
 	}
 	if st.ID, err = res.LastInsertId(); err != nil {
 		return Stored{}, err
 	}
-	return st, children(ctx, tx, b, st)
+	return st, children(ctx, tx, p, st)
 }
 
 // replace rewrites stored bulletin id from a new record b, its children included.
 func replace(ctx context.Context, tx *sql.Tx, id int64, b *bulletin.Bulletin, version string) error {
-	st, fp, record, err := classify(ctx, tx, b, id)
+	p, err := Prepare(b, nil)
+	if err != nil {
+		return err
+	}
+	st, err := classify(ctx, tx, p, id)
 	if err != nil {
 		return err
 	}
@@ -283,24 +344,19 @@ func replace(ctx context.Context, tx *sql.Tx, id int64, b *bulletin.Bulletin, ve
 		publish_date = ?, feedback_date = ?, as_of_date = ?, year = ?, fingerprint = ?, copy_of = ?, extractor = ?, record = ?
 		WHERE id = ?`,
 		b.Title, b.Kind, b.Unit, b.Inspector, b.Round, string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate),
-		yearOf(b), fp, nullID(st.CopyOf), version, record, id); err != nil {
+		yearOf(b), p.fp, nullID(st.CopyOf), version, p.record, id); err != nil {
 		return err
 	}
-	return children(ctx, tx, b, st)
+	return children(ctx, tx, p, st)
 }
 
-// classify makes b's fingerprint and JSON record and says whether it is a copy of a bulletin
-// stored before (for re-extraction, before self).
-func classify(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, self int64) (Stored, string, string, error) {
-	record, err := json.Marshal(b)
-	if err != nil {
-		return Stored{}, "", "", err
-	}
-	fp := fingerprint(b)
+// classify says whether p is a copy of a bulletin stored before (for re-extraction, before
+// self).
+func classify(ctx context.Context, tx *sql.Tx, p *Prepared, self int64) (Stored, error) {
 	st := Stored{Outcome: Added}
-	if len(b.Problems) > 0 {
+	if len(p.b.Problems) > 0 {
 		q := `SELECT id FROM bulletins WHERE fingerprint = ? AND copy_of IS NULL`
-		args := []any{fp}
+		args := []any{p.fp}
 		if self != 0 {
 			q += ` AND id < ?`
 			args = append(args, self)
@@ -309,10 +365,10 @@ func classify(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, self int64)
 		case err == nil:
 			st.Outcome = Copy
 		case !errors.Is(err, sql.ErrNoRows):
-			return Stored{}, "", "", err
+			return Stored{}, err
 		}
 	}
-	return st, fp, string(record), nil
+	return st, nil
 }
 
 func nullID(id int64) any {
@@ -323,7 +379,8 @@ func nullID(id int64) any {
 }
 
 // children stores b's dates, quantities and (unless it is a copy) problems and measures.
-func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) error {
+func children(ctx context.Context, tx *sql.Tx, pr *Prepared, st Stored) error {
+	b := pr.b
 	// Each insert is prepared once for the bulletin, not once a row.
 	stmts := map[string]*sql.Stmt{}
 	defer func() {
@@ -361,20 +418,15 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 	if err != nil {
 		return err
 	}
-	for _, p := range b.Problems {
-		stmt := Statement(p)
-		prior := priorRound.MatchString(stmt + p.Text + p.Topic)
+	for i, p := range b.Problems {
+		pp := pr.problems[i]
 		var recurs any
-		if r := mostSimilar(stmt, earlier); r != 0 {
+		if r := mostSimilar(pp.vec, earlier); r != 0 {
 			recurs = r
-		}
-		due := ""
-		if d, ok := Deadline(p.Deadline); ok {
-			due = d.Format("2006-01-02")
 		}
 		res, err := exec(`INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
 			department, person, deadline, theme, paragraph, recurs_of, prior_round, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior, due)
+			st.ID, p.ID, p.Category, p.Topic, pp.statement, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, pp.prior, pp.due)
 		if err != nil {
 			return err
 		}
@@ -382,16 +434,12 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 		if err != nil {
 			return err
 		}
-		var texts []string
-		texts = append(texts, stmt, p.Topic, p.Category)
 		for _, m := range p.Measures {
 			if _, err := exec(`INSERT INTO measures (problem_id, ordinal, text) VALUES (?, ?, ?)`, pid, m.Ordinal, m.Text); err != nil {
 				return err
 			}
-			texts = append(texts, m.Text)
 		}
-		if _, err := exec(`INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`,
-			pid, strings.Join(grams(strings.Join(texts, "。")), " ")); err != nil {
+		if _, err := exec(`INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`, pid, pp.tokens); err != nil {
 			return err
 		}
 	}

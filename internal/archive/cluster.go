@@ -129,9 +129,9 @@ var subjects = struct {
 	m map[string][]uint64
 }{m: make(map[string][]uint64)}
 
-// mostSimilar is the id of the candidate most similar to text, at least RecurThreshold, or 0.
-func mostSimilar(text string, cands []candidate) int64 {
-	v := subjectHashes(text)
+// mostSimilar is the id of the candidate most similar to a statement whose subjectHashes are
+// v, at least RecurThreshold, or 0.
+func mostSimilar(v []uint64, cands []candidate) int64 {
 	best, id := RecurThreshold, int64(0)
 	for _, c := range cands {
 		if s := dice(v, c.vec); s >= best {
