@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -354,6 +355,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	if (!asJSON || outGiven) && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return commandUsageError(stderr, "report", "-o 须是以 .xlsx 结尾的文件名，不能是 %q", out)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(reportHeap)
 	}
 	a, err := openExisting(db)
 	if err != nil {
