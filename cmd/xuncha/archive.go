@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -365,12 +366,33 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer a.Close()
-	commons, err := a.Commons(ctx, f)
-	if err != nil {
-		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
-		return 1
+	// The clusters and tallies are computed while the bulletins' sheets are written: each
+	// reads the archive on its own connection, and on two cores the clustering costs no time.
+	type summary struct {
+		commons []archive.Common
+		rep     archive.Report
+		err     error
 	}
+	summarize := func() (s summary) {
+		if s.commons, s.err = a.Commons(ctx, f); s.err == nil {
+			s.rep, s.err = a.Report(ctx, f, time.Now())
+		}
+		return s
+	}
+	summed := make(chan summary, 1)
 	if asJSON {
+		summed <- summarize() // the clusters are printed first
+	} else {
+		go func() { summed <- summarize() }()
+	}
+	wait := sync.OnceValue(func() summary { return <-summed })
+	defer wait() // the archive is closed only once the summary is done with it
+	if asJSON {
+		commons, err := wait().commons, wait().err
+		if err != nil {
+			fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+			return 1
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		for _, c := range commons {
@@ -407,6 +429,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	if err := wait().err; err != nil {
+		book.Abort()
+		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+		return 1
+	}
+	commons, rep := wait().commons, wait().rep
 	var rows []workbook.CommonRow
 	for _, c := range commons {
 		for _, p := range c.Problems {
@@ -417,12 +445,6 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err := book.AddCommons(rows); err != nil {
 		book.Abort()
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
-		return 1
-	}
-	rep, err := a.Report(ctx, f, time.Now())
-	if err != nil {
-		book.Abort()
-		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
 		return 1
 	}
 	for sheet, rows := range reportRows(rep) {
