@@ -11,7 +11,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -27,8 +29,9 @@ const addUsage = `usage: xuncha add [flags] INPUT...
 Extracts the inputs exactly as "xuncha extract" does (same INPUTs) and stores every bulletin
 in the archive: its source bytes, its record, problems, measures, quantities and dates. The
 same bytes added again change nothing; the same bulletin republished elsewhere is stored once
-and noted as a copy. Each bulletin is stored in its own transaction: Ctrl-C leaves the archive
-as it was before the bulletin in hand.
+and noted as a copy. Each bulletin is stored whole or not at all, the bulletins of up to a
+second in one transaction: Ctrl-C stores the bulletins read and leaves out the one in hand; a
+crash loses at most the last second's bulletins and leaves the archive as it was before them.
 
       --db FILE         the archive (default xuncha.db)
       --reextract       read every stored bulletin again with this version's rules
@@ -127,7 +130,17 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bar := newProgressBar(out, len(ins), !quiet && isTerminal(stderr))
 	var added, unchanged, copies, done int
 	var fatal error
-	sum := pipeline.Run(ctx, ins, pipeline.Options{Jobs: jobs, MaxBytes: n, Timeout: timeout, Segment: segmenter, KeepSource: true},
+	batch := a.NewBatch()
+	// The workers prepare each bulletin's rows (its JSON record, index tokens, hashes) in
+	// parallel; this goroutine only writes them.
+	prepare := func(r *pipeline.Result) {
+		if p, err := archive.Prepare(r.Bulletin, r.Source); err != nil {
+			r.Prepared = err
+		} else {
+			r.Prepared = p
+		}
+	}
+	sum := pipeline.Run(ctx, ins, pipeline.Options{Jobs: jobs, MaxBytes: n, Timeout: timeout, Segment: segmenter, KeepSource: true, After: prepare},
 		func(r pipeline.Result) {
 			done++
 			defer func() { bar.update(done, failed) }()
@@ -146,7 +159,16 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 				if name == "" {
 					name = r.Input.Name
 				}
-				st, err := a.Add(ctx, r.Bulletin, name, r.Source, version)
+				var st archive.Stored
+				var err error
+				switch p := r.Prepared.(type) {
+				case *archive.Prepared:
+					st, err = batch.AddPrepared(ctx, p, name, version)
+				case error:
+					err = p
+				default:
+					err = errors.New("内部错误：公报未经准备")
+				}
 				if err != nil {
 					if ctx.Err() == nil {
 						fatal = fmt.Errorf("%s: 写入档案库失败：%w", db, err)
@@ -167,6 +189,10 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 		})
 	bar.finish()
+	// The bulletins stored whole are kept whatever ended the run.
+	if err := batch.Commit(); err != nil && fatal == nil {
+		fatal = fmt.Errorf("%s: 写入档案库失败：%w", db, err)
+	}
 	switch {
 	case fatal != nil:
 		out.line("xuncha: " + oneLine(fatal.Error()))
@@ -331,18 +357,42 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if (!asJSON || outGiven) && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return commandUsageError(stderr, "report", "-o 须是以 .xlsx 结尾的文件名，不能是 %q", out)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(reportHeap)
+	}
 	a, err := openExisting(db)
 	if err != nil {
 		fmt.Fprintln(stderr, "xuncha: "+oneLine(err.Error()))
 		return 1
 	}
 	defer a.Close()
-	commons, err := a.Commons(ctx, f)
-	if err != nil {
-		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
-		return 1
+	// The clusters and tallies are computed while the bulletins' sheets are written: each
+	// reads the archive on its own connection, and on two cores the clustering costs no time.
+	type summary struct {
+		commons []archive.Common
+		rep     archive.Report
+		err     error
 	}
+	summarize := func() (s summary) {
+		if s.commons, s.err = a.Commons(ctx, f); s.err == nil {
+			s.rep, s.err = a.Report(ctx, f, time.Now())
+		}
+		return s
+	}
+	summed := make(chan summary, 1)
 	if asJSON {
+		summed <- summarize() // the clusters are printed first
+	} else {
+		go func() { summed <- summarize() }()
+	}
+	wait := sync.OnceValue(func() summary { return <-summed })
+	defer wait() // the archive is closed only once the summary is done with it
+	if asJSON {
+		commons, err := wait().commons, wait().err
+		if err != nil {
+			fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+			return 1
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		for _, c := range commons {
@@ -379,6 +429,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	if err := wait().err; err != nil {
+		book.Abort()
+		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
+		return 1
+	}
+	commons, rep := wait().commons, wait().rep
 	var rows []workbook.CommonRow
 	for _, c := range commons {
 		for _, p := range c.Problems {
@@ -389,12 +445,6 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err := book.AddCommons(rows); err != nil {
 		book.Abort()
 		fmt.Fprintf(stderr, "xuncha: %s: %s\n", out, oneLine(err.Error()))
-		return 1
-	}
-	rep, err := a.Report(ctx, f, time.Now())
-	if err != nil {
-		book.Abort()
-		fmt.Fprintln(stderr, "xuncha report: "+oneLine(err.Error()))
 		return 1
 	}
 	for sheet, rows := range reportRows(rep) {

@@ -3,9 +3,10 @@
 // rows; full-text search over problems in Chinese; 共性问题, the clusters of problems that
 // recur across units; and a problem's recurrence in the same unit's earlier bulletins.
 //
-// It is written in the manner of database/sql's examples: an *Archive wraps the *sql.DB; each
-// bulletin is stored in its own transaction, so an interrupted batch leaves the archive as it
-// was before the bulletin in hand. The driver is modernc.org/sqlite, pure Go.
+// It is written in the manner of database/sql's examples: an *Archive wraps the *sql.DB; a
+// bulletin is stored whole or not at all (Add: in its own transaction; a Batch: in a savepoint
+// of a transaction that holds up to a second's bulletins), so an interrupted batch never leaves
+// part of a bulletin. The driver is modernc.org/sqlite, pure Go.
 package archive
 
 import (
@@ -19,6 +20,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" driver
@@ -103,51 +105,237 @@ type Stored struct {
 // Add stores one bulletin read from source, in one transaction. version names the extractor
 // that made the record.
 func (a *Archive) Add(ctx context.Context, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
-	sum := sha256.Sum256(source)
-	digest := hex.EncodeToString(sum[:])
+	p, err := Prepare(b, source)
+	if err != nil {
+		return Stored{}, err
+	}
 	tx, err := a.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Stored{}, err
 	}
 	defer tx.Rollback()
+	st, err := add(ctx, tx, p, name, version)
+	if err != nil || st.Outcome == Unchanged {
+		return st, err
+	}
+	return st, tx.Commit()
+}
+
+// Prepared is a bulletin with what storing it computes and the database does not: its digest,
+// JSON record, fingerprint, and each problem's statement, index tokens and subject hashes.
+// Prepare makes it anywhere, so that a batch's workers make it in parallel and the one
+// goroutine that writes the archive only writes.
+type Prepared struct {
+	b        *bulletin.Bulletin
+	source   []byte
+	digest   string // SHA-256 of source, hex
+	record   string // the JSON record
+	fp       string // fingerprint
+	problems []preparedProblem
+}
+
+type preparedProblem struct {
+	statement string
+	prior     bool     // says an earlier round's rectification fell short
+	due       string   // the deadline's last day, or ""
+	tokens    string   // the full-text index's row: grams of statement, topic, category, measures
+	vec       []uint64 // subjectHashes(statement)
+}
+
+// Prepare computes what storing b read from source needs besides the database.
+func Prepare(b *bulletin.Bulletin, source []byte) (*Prepared, error) {
+	record, err := json.Marshal(b)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(source)
+	p := &Prepared{b: b, source: source, digest: hex.EncodeToString(sum[:]), record: string(record), fp: fingerprint(b)}
+	for _, pr := range b.Problems {
+		stmt := Statement(pr)
+		pp := preparedProblem{statement: stmt, prior: priorRound.MatchString(stmt + pr.Text + pr.Topic), vec: subjectHashes(stmt)}
+		if d, ok := Deadline(pr.Deadline); ok {
+			pp.due = d.Format("2006-01-02")
+		}
+		texts := []string{stmt, pr.Topic, pr.Category}
+		for _, m := range pr.Measures {
+			texts = append(texts, m.Text)
+		}
+		pp.tokens = strings.Join(grams(strings.Join(texts, "。")), " ")
+		p.problems = append(p.problems, pp)
+	}
+	return p, nil
+}
+
+// add stores p in tx unless the same bytes were stored before.
+func add(ctx context.Context, tx *sql.Tx, p *Prepared, name string, version string) (Stored, error) {
 	var id int64
-	switch err := tx.QueryRowContext(ctx, `SELECT id FROM bulletins WHERE sha256 = ?`, digest).Scan(&id); {
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM bulletins WHERE sha256 = ?`, p.digest).Scan(&id); {
 	case err == nil:
 		return Stored{ID: id, Outcome: Unchanged}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return Stored{}, err
 	}
-	st, err := insert(ctx, tx, b, name, digest, source, version)
+	return insert(ctx, tx, p, name, version)
+}
+
+// A Batch adds many bulletins (xuncha add), a group of them in one transaction: committing a
+// transaction for each bulletin was a third of the time an addition took (SQLite writes
+// the log, and the full-text index a new segment, at every commit). Each bulletin is added
+// within a savepoint of its own, so it is stored whole or not at all, and a group is
+// committed once it holds groupBulletins bulletins or has been open for groupTime, and on
+// Commit. An interrupted batch commits the bulletins it has whole; a crash loses at most the
+// group being filled (the last second's bulletins) and leaves the archive as it was before it.
+//
+// Its methods are safe for concurrent use (its timer commits a group left open).
+type Batch struct {
+	a     *Archive
+	mu    sync.Mutex
+	tx    *sql.Tx
+	held  int         // bulletins in tx
+	timer *time.Timer // commits tx once it is groupTime old
+	err   error       // the timer's failed commit, returned by the next call
+}
+
+const (
+	groupBulletins = 256
+	groupTime      = time.Second
+)
+
+// NewBatch starts a batch of additions.
+func (a *Archive) NewBatch() *Batch { return &Batch{a: a} }
+
+// Add stores one bulletin read from source, as Archive.Add does, in the batch's group.
+func (bt *Batch) Add(ctx context.Context, b *bulletin.Bulletin, name string, source []byte, version string) (Stored, error) {
+	p, err := Prepare(b, source)
 	if err != nil {
 		return Stored{}, err
 	}
-	return st, tx.Commit()
+	return bt.AddPrepared(ctx, p, name, version)
+}
+
+// AddPrepared stores a bulletin made ready by Prepare, in the batch's group.
+func (bt *Batch) AddPrepared(ctx context.Context, p *Prepared, name string, version string) (Stored, error) {
+	if err := ctx.Err(); err != nil {
+		return Stored{}, err
+	}
+	// The statements are not interrupted part-way: SQLite rolls back the whole transaction
+	// of an interrupted write, and with it the group's bulletins. ctx is seen between
+	// bulletins; one takes milliseconds.
+	ctx = context.WithoutCancel(ctx)
+	bt.mu.Lock()
+	defer bt.mu.Unlock()
+	if bt.err != nil {
+		return Stored{}, bt.err
+	}
+	if bt.tx == nil {
+		tx, err := bt.a.db.BeginTx(ctx, nil)
+		if err != nil {
+			return Stored{}, err
+		}
+		bt.tx = tx
+		bt.timer = time.AfterFunc(groupTime, bt.commitOpen)
+	}
+	if _, err := bt.tx.ExecContext(ctx, `SAVEPOINT bulletin`); err != nil {
+		bt.rollback()
+		return Stored{}, err
+	}
+	st, err := add(ctx, bt.tx, p, name, version)
+	if err != nil {
+		// Undo this bulletin only; the group's others stay, to be committed.
+		if _, rerr := bt.tx.ExecContext(ctx, `ROLLBACK TO bulletin`); rerr != nil {
+			bt.rollback()
+		} else if _, rerr := bt.tx.ExecContext(ctx, `RELEASE bulletin`); rerr != nil {
+			bt.rollback()
+		}
+		return Stored{}, err
+	}
+	if _, err := bt.tx.ExecContext(ctx, `RELEASE bulletin`); err != nil {
+		bt.rollback()
+		return Stored{}, err
+	}
+	bt.held++
+	if bt.held >= groupBulletins {
+		return st, bt.commit()
+	}
+	return st, nil
+}
+
+// Commit stores the bulletins added and not yet committed. The batch may go on after it.
+func (bt *Batch) Commit() error {
+	bt.mu.Lock()
+	defer bt.mu.Unlock()
+	if err := bt.err; err != nil {
+		bt.err = nil
+		return err
+	}
+	return bt.commit()
+}
+
+// Rollback drops the bulletins added and not yet committed.
+func (bt *Batch) Rollback() {
+	bt.mu.Lock()
+	defer bt.mu.Unlock()
+	bt.rollback()
+}
+
+// commitOpen is the timer's: it commits the group open, so that bulletins do not wait
+// uncommitted for the next (a slow download, say).
+func (bt *Batch) commitOpen() {
+	bt.mu.Lock()
+	defer bt.mu.Unlock()
+	if err := bt.commit(); err != nil && bt.err == nil {
+		bt.err = err
+	}
+}
+
+func (bt *Batch) commit() error {
+	if bt.tx == nil {
+		return nil
+	}
+	bt.timer.Stop()
+	err := bt.tx.Commit()
+	bt.tx, bt.held = nil, 0
+	return err
+}
+
+func (bt *Batch) rollback() {
+	if bt.tx == nil {
+		return
+	}
+	bt.timer.Stop()
+	bt.tx.Rollback()
+	bt.tx, bt.held = nil, 0
 }
 
 // insert stores b in tx as a new row. For a bulletin stored before, replace rewrites its row.
-func insert(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, name, digest string, source []byte, version string) (Stored, error) {
-	st, fp, record, err := classify(ctx, tx, b, 0)
+func insert(ctx context.Context, tx *sql.Tx, p *Prepared, name string, version string) (Stored, error) {
+	b := p.b
+	st, err := classify(ctx, tx, p, 0)
 	if err != nil {
 		return Stored{}, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO bulletins (sha256, name, title, kind, unit, inspector, round,
 		publish_date, feedback_date, as_of_date, year, fingerprint, copy_of, extractor, added_at, source, record)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		digest, name, b.Title, b.Kind, b.Unit, b.Inspector, b.Round,
-		string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate), yearOf(b), fp, nullID(st.CopyOf), version,
-		time.Now().UTC().Format(time.RFC3339), source, record)
+		p.digest, name, b.Title, b.Kind, b.Unit, b.Inspector, b.Round,
+		string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate), yearOf(b), p.fp, nullID(st.CopyOf), version,
+		time.Now().UTC().Format(time.RFC3339), p.source, p.record)
 	if err != nil {
 		return Stored{}, err
 	}
 	if st.ID, err = res.LastInsertId(); err != nil {
 		return Stored{}, err
 	}
-	return st, children(ctx, tx, b, st)
+	return st, children(ctx, tx, p, st)
 }
 
 // replace rewrites stored bulletin id from a new record b, its children included.
 func replace(ctx context.Context, tx *sql.Tx, id int64, b *bulletin.Bulletin, version string) error {
-	st, fp, record, err := classify(ctx, tx, b, id)
+	p, err := Prepare(b, nil)
+	if err != nil {
+		return err
+	}
+	st, err := classify(ctx, tx, p, id)
 	if err != nil {
 		return err
 	}
@@ -156,24 +344,19 @@ func replace(ctx context.Context, tx *sql.Tx, id int64, b *bulletin.Bulletin, ve
 		publish_date = ?, feedback_date = ?, as_of_date = ?, year = ?, fingerprint = ?, copy_of = ?, extractor = ?, record = ?
 		WHERE id = ?`,
 		b.Title, b.Kind, b.Unit, b.Inspector, b.Round, string(b.PublishDate), string(b.FeedbackDate), string(b.AsOfDate),
-		yearOf(b), fp, nullID(st.CopyOf), version, record, id); err != nil {
+		yearOf(b), p.fp, nullID(st.CopyOf), version, p.record, id); err != nil {
 		return err
 	}
-	return children(ctx, tx, b, st)
+	return children(ctx, tx, p, st)
 }
 
-// classify makes b's fingerprint and JSON record and says whether it is a copy of a bulletin
-// stored before (for re-extraction, before self).
-func classify(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, self int64) (Stored, string, string, error) {
-	record, err := json.Marshal(b)
-	if err != nil {
-		return Stored{}, "", "", err
-	}
-	fp := fingerprint(b)
+// classify says whether p is a copy of a bulletin stored before (for re-extraction, before
+// self).
+func classify(ctx context.Context, tx *sql.Tx, p *Prepared, self int64) (Stored, error) {
 	st := Stored{Outcome: Added}
-	if len(b.Problems) > 0 {
+	if len(p.b.Problems) > 0 {
 		q := `SELECT id FROM bulletins WHERE fingerprint = ? AND copy_of IS NULL`
-		args := []any{fp}
+		args := []any{p.fp}
 		if self != 0 {
 			q += ` AND id < ?`
 			args = append(args, self)
@@ -182,10 +365,10 @@ func classify(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, self int64)
 		case err == nil:
 			st.Outcome = Copy
 		case !errors.Is(err, sql.ErrNoRows):
-			return Stored{}, "", "", err
+			return Stored{}, err
 		}
 	}
-	return st, fp, string(record), nil
+	return st, nil
 }
 
 func nullID(id int64) any {
@@ -196,7 +379,8 @@ func nullID(id int64) any {
 }
 
 // children stores b's dates, quantities and (unless it is a copy) problems and measures.
-func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) error {
+func children(ctx context.Context, tx *sql.Tx, pr *Prepared, st Stored) error {
+	b := pr.b
 	// Each insert is prepared once for the bulletin, not once a row.
 	stmts := map[string]*sql.Stmt{}
 	defer func() {
@@ -234,20 +418,15 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 	if err != nil {
 		return err
 	}
-	for _, p := range b.Problems {
-		stmt := Statement(p)
-		prior := priorRound.MatchString(stmt + p.Text + p.Topic)
+	for i, p := range b.Problems {
+		pp := pr.problems[i]
 		var recurs any
-		if r := mostSimilar(stmt, earlier); r != 0 {
+		if r := mostSimilar(pp.vec, earlier); r != 0 {
 			recurs = r
-		}
-		due := ""
-		if d, ok := Deadline(p.Deadline); ok {
-			due = d.Format("2006-01-02")
 		}
 		res, err := exec(`INSERT INTO problems (bulletin_id, pid, category, topic, statement, status,
 			department, person, deadline, theme, paragraph, recurs_of, prior_round, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			st.ID, p.ID, p.Category, p.Topic, stmt, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, prior, due)
+			st.ID, p.ID, p.Category, p.Topic, pp.statement, p.Status, p.Department, p.Person, p.Deadline, p.Theme, p.Paragraph, recurs, pp.prior, pp.due)
 		if err != nil {
 			return err
 		}
@@ -255,16 +434,12 @@ func children(ctx context.Context, tx *sql.Tx, b *bulletin.Bulletin, st Stored) 
 		if err != nil {
 			return err
 		}
-		var texts []string
-		texts = append(texts, stmt, p.Topic, p.Category)
 		for _, m := range p.Measures {
 			if _, err := exec(`INSERT INTO measures (problem_id, ordinal, text) VALUES (?, ?, ?)`, pid, m.Ordinal, m.Text); err != nil {
 				return err
 			}
-			texts = append(texts, m.Text)
 		}
-		if _, err := exec(`INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`,
-			pid, strings.Join(grams(strings.Join(texts, "。")), " ")); err != nil {
+		if _, err := exec(`INSERT INTO problem_fts (rowid, tokens) VALUES (?, ?)`, pid, pp.tokens); err != nil {
 			return err
 		}
 	}
@@ -335,7 +510,7 @@ func unitProblems(ctx context.Context, tx *sql.Tx, unit string, id int64) ([]can
 		if err := rows.Scan(&c.id, &text); err != nil {
 			return nil, err
 		}
-		c.vec = gramHashes(subject(text))
+		c.vec = subjectHashes(text)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -266,3 +266,40 @@ func TestReport(t *testing.T) {
 		t.Errorf("overdue on its last day: %+v", r2.Overdue)
 	}
 }
+
+// A batch stores its bulletins whole: those added before an interruption are committed by
+// Commit, the one interrupted leaves nothing, and Rollback drops what is not committed.
+func TestBatch(t *testing.T) {
+	a, _ := open(t)
+	ctx := context.Background()
+	bt := a.NewBatch()
+	for i, unit := range []string{"县教育局党组", "县卫健局党组"} {
+		if _, err := bt.Add(ctx, record(unit, "2024", "“三会一课”记录不规范"), unit, []byte{byte(i)}, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, err := bt.Add(ctx, record("县教育局党组", "2024"), "again", []byte{0}, "t"); err != nil || st.Outcome != Unchanged {
+		t.Errorf("the same bytes again in the group: %+v, %v", st, err)
+	}
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := bt.Add(stopped, record("县财政局党组", "2024", "公务用车管理不严格"), "c", []byte{2}, "t"); err == nil {
+		t.Fatal("add with a cancelled context succeeded")
+	}
+	if err := bt.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := a.Count(ctx); c.Bulletins != 2 || c.Problems != 2 {
+		t.Errorf("after commit: %+v, want 2 bulletins, 2 problems", c)
+	}
+	if hits, _ := a.Search(ctx, "三会一课", Filter{}, 0); len(hits) != 2 {
+		t.Errorf("committed problems not searchable: %d hits", len(hits))
+	}
+	if _, err := bt.Add(ctx, record("县财政局党组", "2024", "公务用车管理不严格"), "c", []byte{2}, "t"); err != nil {
+		t.Fatal(err)
+	}
+	bt.Rollback()
+	if c, _ := a.Count(ctx); c.Bulletins != 2 || c.Problems != 2 {
+		t.Errorf("after rollback: %+v, want 2 bulletins, 2 problems", c)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Similarity of two problems is the cosine of their gram vectors, each gram weighted by its
@@ -99,9 +100,38 @@ func dice(a, b []uint64) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-// mostSimilar is the id of the candidate most similar to text, at least RecurThreshold, or 0.
-func mostSimilar(text string, cands []candidate) int64 {
-	v := gramHashes(subject(text))
+// subjectHashes is gramHashes(subject(statement)), remembered: adding a bulletin compares
+// each of its problems with the unit's earlier ones, which were hashed when they were added,
+// so without it every problem would be cut and hashed again for each later bulletin of its
+// unit. The hashes depend on the statement alone, so a remembered value never goes stale.
+func subjectHashes(statement string) []uint64 {
+	subjects.Lock()
+	v, ok := subjects.m[statement]
+	subjects.Unlock()
+	if ok {
+		return v
+	}
+	v = gramHashes(subject(statement))
+	subjects.Lock()
+	if len(subjects.m) >= subjectsKept {
+		clear(subjects.m) // a bound on memory: start again rather than grow with the archive
+	}
+	subjects.m[statement] = v
+	subjects.Unlock()
+	return v
+}
+
+// subjectsKept bounds the statements subjectHashes remembers (a few tens of MB at most).
+const subjectsKept = 1 << 16
+
+var subjects = struct {
+	sync.Mutex
+	m map[string][]uint64
+}{m: make(map[string][]uint64)}
+
+// mostSimilar is the id of the candidate most similar to a statement whose subjectHashes are
+// v, at least RecurThreshold, or 0.
+func mostSimilar(v []uint64, cands []candidate) int64 {
 	best, id := RecurThreshold, int64(0)
 	for _, c := range cands {
 		if s := dice(v, c.vec); s >= best {
@@ -208,7 +238,10 @@ func Cluster(items []Item, threshold float64) []Group {
 		best := -1.0
 		units := make(map[string]bool)
 		for _, i := range gr.items {
-			if s := cosine(vecs[i], gr.sum); s > best {
+			// Members that say the same thing are equally near, but the sums behind
+			// their cosines are taken in map order and differ in the last bits from run to
+			// run: nearer by more than that, or the first such member represents the group.
+			if s := cosine(vecs[i], gr.sum); s > best+1e-9 {
 				best, G.Rep = s, i
 			}
 			units[items[i].Unit] = true

@@ -124,30 +124,64 @@ func (a *Archive) Search(ctx context.Context, q string, f Filter, limit int) ([]
 }
 
 // EachBulletin calls fn with the record of each bulletin f selects, in the order they were
-// added, decoding one at a time: a report over 10,000 bulletins holds one record, not all.
-// It stops at fn's first error and returns it.
+// added, decoding a few at a time: a report over 10,000 bulletins holds a handful of records,
+// not all. The records are read and decoded in a goroutine of their own while fn handles the
+// previous ones (decoding is a fifth of a report's work). It stops at fn's first error and
+// returns it.
 func (a *Archive) EachBulletin(ctx context.Context, f Filter, fn func(*bulletin.Bulletin) error) error {
-	where, args := f.where()
-	rows, err := a.db.QueryContext(ctx, `SELECT b.id, b.record FROM bulletins b WHERE `+where+` ORDER BY b.id`, args...)
-	if err != nil {
-		return err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type decoded struct {
+		b   *bulletin.Bulletin
+		err error
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var rec []byte
-		if err := rows.Scan(&id, &rec); err != nil {
+	ch := make(chan decoded, 8)
+	go func() {
+		defer close(ch)
+		send := func(d decoded) bool {
+			select {
+			case ch <- d:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		where, args := f.where()
+		rows, err := a.db.QueryContext(ctx, `SELECT b.id, b.record FROM bulletins b WHERE `+where+` ORDER BY b.id`, args...)
+		if err != nil {
+			send(decoded{err: err})
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var rec []byte
+			if err := rows.Scan(&id, &rec); err != nil {
+				send(decoded{err: err})
+				return
+			}
+			b := new(bulletin.Bulletin)
+			if err := json.Unmarshal(rec, b); err != nil {
+				send(decoded{err: fmt.Errorf("档案库中第 %d 份公报的记录已损坏：%w", id, err)})
+				return
+			}
+			if !send(decoded{b: b}) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			send(decoded{err: err})
+		}
+	}()
+	for d := range ch {
+		if d.err != nil {
+			return d.err
+		}
+		if err := fn(d.b); err != nil {
 			return err
 		}
-		b := new(bulletin.Bulletin)
-		if err := json.Unmarshal(rec, b); err != nil {
-			return fmt.Errorf("档案库中第 %d 份公报的记录已损坏：%w", id, err)
-		}
-		if err := fn(b); err != nil {
-			return err
-		}
 	}
-	return rows.Err()
+	return ctx.Err()
 }
 
 // Counts are the archive's totals.

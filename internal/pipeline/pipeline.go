@@ -49,6 +49,11 @@ type Options struct {
 	// KeepSource keeps each bulletin's bytes in Result.Source, for the archive.
 	KeepSource bool
 
+	// After, when set, is called by the worker with each result that has a Bulletin, before
+	// the result is handed to emit: a caller's own work on every bulletin that can go in
+	// parallel (the archive prepares its rows), leaving what it makes in Result.Prepared.
+	After func(*Result)
+
 	// Budget bounds the bytes of the inputs being read and processed at once (0 means
 	// DefaultBudget): an input is admitted only when its size fits beside the others in
 	// flight, so a batch's memory stays bounded whatever mix of sizes it holds. An input larger
@@ -73,6 +78,7 @@ type Result struct {
 	Err         error  // an *InputError naming the input
 	DuplicateOf string // Name of the earlier input with the same content
 	Source      []byte // the bytes read, when Options.KeepSource asks (the archive stores them)
+	Prepared    any    // what Options.After made of the bulletin
 }
 
 // Summary counts a batch.
@@ -177,6 +183,9 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 				budget.release(w)
 				if opt.MeasureItems && r.Bulletin != nil {
 					r.Bulletin.MeasureItems = problem.CountMeasureItems(r.Bulletin)
+				}
+				if opt.After != nil && r.Bulletin != nil {
+					opt.After(&r)
 				}
 				select {
 				case done <- r:
