@@ -152,7 +152,7 @@ func Prepare(b *bulletin.Bulletin, source []byte) (*Prepared, error) {
 	p := &Prepared{b: b, source: source, digest: hex.EncodeToString(sum[:]), record: string(record), fp: fingerprint(b)}
 	for _, pr := range b.Problems {
 		stmt := Statement(pr)
-		pp := preparedProblem{statement: stmt, prior: priorRound.MatchString(stmt + pr.Text + pr.Topic), vec: subjectHashes(stmt)}
+		pp := preparedProblem{statement: stmt, prior: isPriorRound(stmt + pr.Text + pr.Topic), vec: subjectHashes(stmt)}
 		if d, ok := Deadline(pr.Deadline); ok {
 			pp.due = d.Format("2006-01-02")
 		}
@@ -457,6 +457,12 @@ func Statement(p bulletin.Problem) string {
 // priorRound finds a problem that says an earlier round's rectification fell short:
 // 上轮巡察反馈问题整改不到位, 上一轮巡视整改不彻底, 巡察“回头看”发现.
 var priorRound = regexp.MustCompile(`(?:上轮|上一轮|上次|前轮|以往)(?:巡察|巡视)[^。；;]{0,20}?整改(?:不到位|不彻底|不力|不够|未完成|落实不到位)|回头看`)
+
+// isPriorRound is priorRound.MatchString, asked only of a text that holds 整改 or 回头看: every
+// match has one of the two.
+func isPriorRound(s string) bool {
+	return (strings.Contains(s, "整改") || strings.Contains(s, "回头看")) && priorRound.MatchString(s)
+}
 
 // fingerprint identifies a bulletin by its unit and what its problems say, so that the same
 // bulletin republished elsewhere (other bytes, other chrome) is recognised.

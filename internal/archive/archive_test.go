@@ -303,3 +303,22 @@ func TestBatch(t *testing.T) {
 		t.Errorf("after rollback: %+v, want 2 bulletins, 2 problems", c)
 	}
 }
+
+// isPriorRound's guard refuses only texts the pattern cannot match.
+func TestIsPriorRound(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"上轮巡察反馈问题整改不到位", true},
+		{"上一轮巡视指出的问题整改不彻底", true},
+		{"巡察“回头看”发现", true},
+		{"整改台账不规范", false},
+		{"上轮巡察指出的问题仍未解决", false},
+		{"", false},
+	} {
+		if got := isPriorRound(c.in); got != c.want || got != priorRound.MatchString(c.in) {
+			t.Errorf("isPriorRound(%q) = %v, pattern %v, want %v", c.in, got, priorRound.MatchString(c.in), c.want)
+		}
+	}
+}
