@@ -201,8 +201,10 @@ type pdfLine struct {
 	table                    *pdfTable
 }
 
-// pdfLines groups a page's runs into lines, top to bottom: a run joins the line whose vertical
-// middle it overlaps.
+// pdfLines groups a page's runs into lines, top to bottom: a run joins the line when its
+// vertical middle lies within the line's height or the line's middle within the run's. The
+// tallest run gives the line its height, so a short run that comes first (quotation marks in a
+// Latin font sit high on a CJK line: “一站式”) does not make a line of its own.
 func pdfLines(runs []pdfRun) []pdfLine {
 	sort.SliceStable(runs, func(a, b int) bool { return runs[a].top > runs[b].top })
 	type group struct {
@@ -214,7 +216,8 @@ func pdfLines(runs []pdfRun) []pdfLine {
 		mid := (r.top + r.bottom) / 2
 		var g *group
 		for _, c := range groups {
-			if mid <= c.top && mid >= c.bottom {
+			cmid := (c.top + c.bottom) / 2
+			if mid <= c.top && mid >= c.bottom || cmid <= r.top && cmid >= r.bottom {
 				g = c
 				break
 			}
@@ -223,8 +226,12 @@ func pdfLines(runs []pdfRun) []pdfLine {
 			g = &group{top: r.top, bottom: r.bottom}
 			groups = append(groups, g)
 		}
+		if r.top-r.bottom > g.top-g.bottom {
+			g.top, g.bottom = r.top, r.bottom
+		}
 		g.runs = append(g.runs, r)
 	}
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].top > groups[b].top })
 	lines := make([]pdfLine, 0, len(groups))
 	for _, g := range groups {
 		sort.SliceStable(g.runs, func(a, b int) bool { return g.runs[a].left < g.runs[b].left })

@@ -85,6 +85,24 @@ var ledgerHeaders = []struct {
 // maxHeaderCell is the longest header cell, in runes: a longer cell is content, not a header.
 const maxHeaderCell = 12
 
+// countSuffixes end the header of a statistics column: 反馈问题数（个）, 整改措施数, 完成率.
+var countSuffixes = []string{"数", "数量", "率", "比例", "占比"}
+
+// isCountHeader reports whether folded header cell f heads a column of counts (a statistics
+// table's 反馈问题数（个）), not a ledger's column: it ends, before a unit in brackets, with one
+// of countSuffixes.
+func isCountHeader(f string) bool {
+	if k := strings.LastIndexAny(f, "(（"); k > 0 && (strings.HasSuffix(f, ")") || strings.HasSuffix(f, "）")) {
+		f = f[:k]
+	}
+	for _, suf := range countSuffixes {
+		if strings.HasSuffix(f, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // headerColumn names the column a header cell stands for, or colNone.
 func headerColumn(cell string) ledgerColumn {
 	f := strings.Join(strings.Fields(fold.String(cell)), "")
@@ -93,6 +111,9 @@ func headerColumn(cell string) ledgerColumn {
 	}
 	if f == "问题" {
 		return colProblem
+	}
+	if isCountHeader(f) {
+		return colNone
 	}
 	for _, h := range ledgerHeaders {
 		if strings.Contains(f, h.name) {
@@ -299,7 +320,9 @@ func (x *problemScan) ledgers() ([]bulletin.Problem, []ledgerSpan) {
 				p.Deadline = strings.ReplaceAll(c.Text, "\n", "")
 			}
 			if c, ok := get(colStatus); ok {
-				p.Status = statusOf(c.Text, true)
+				// A status cell's line breaks are layout (a PDF wraps 基本完|成 in a narrow
+				// column, or a page cuts it): the status is read across them.
+				p.Status = statusOf(strings.ReplaceAll(c.Text, "\n", ""), true)
 			}
 			if p.Status == "" {
 				p.Status = statusOf(mc.Text, false)

@@ -103,3 +103,27 @@ func TestLedgerLayout(t *testing.T) {
 		}
 	}
 }
+
+// A statistics table's count columns are not a ledger's columns.
+func TestCountHeaders(t *testing.T) {
+	for _, c := range []struct {
+		cell string
+		want bool
+	}{
+		{"反馈问题数（个）", true},
+		{"整改措施数(条)", true},
+		{"问题数量", true},
+		{"完成率", true},
+		{"反馈问题", false},
+		{"序号", false},
+		{"整改措施", false},
+		{"完成情况", false},
+	} {
+		if got := isCountHeader(c.cell); got != c.want {
+			t.Errorf("isCountHeader(%q) = %v, want %v", c.cell, got, c.want)
+		}
+	}
+	if col := headerColumn("反馈问题数（个）"); col != colNone {
+		t.Errorf("headerColumn(反馈问题数（个）) = %v, want none", col)
+	}
+}
