@@ -14,7 +14,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -181,12 +183,7 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 				}
 				r := work(ctx, i, inputs[i], opt, owners, stages)
 				budget.release(w)
-				if opt.MeasureItems && r.Bulletin != nil {
-					r.Bulletin.MeasureItems = problem.CountMeasureItems(r.Bulletin)
-				}
-				if opt.After != nil && r.Bulletin != nil {
-					opt.After(&r)
-				}
+				finishResult(&r, opt)
 				select {
 				case done <- r:
 				case <-stop:
@@ -359,4 +356,25 @@ func load(ctx context.Context, in Input, opt Options) ([]byte, error) {
 		return readFile(in.Path, opt.MaxBytes)
 	}
 	return nil, errors.New("没有可读的内容")
+}
+
+// finishResult does the work the options ask for on each bulletin read (measure items, the
+// caller's After). A panic there fails this input, as one in the stages does (safely), and
+// never the batch.
+func finishResult(r *Result, opt Options) {
+	if r.Bulletin == nil {
+		return
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r.Bulletin, r.Prepared = nil, nil
+			r.Err = &InputError{Input: r.Input.Name, Err: fmt.Errorf("内部错误，请报告：panic: %v [%s]", p, panicSite(debug.Stack()))}
+		}
+	}()
+	if opt.MeasureItems {
+		r.Bulletin.MeasureItems = problem.CountMeasureItems(r.Bulletin)
+	}
+	if opt.After != nil {
+		opt.After(r)
+	}
 }

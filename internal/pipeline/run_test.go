@@ -385,3 +385,35 @@ func TestRunURLs(t *testing.T) {
 		t.Errorf("the batch took %v: the timeout did not stop the slow page", d)
 	}
 }
+
+// A panic in the caller's After fails that input with an internal-error reason; the batch
+// goes on and the other bulletins arrive.
+func TestAfterPanicFailsOneInput(t *testing.T) {
+	inputs := []Input{
+		{Name: "a.txt", Data: []byte("根据市委统一部署，市委第一巡察组对市档案局党组进行了巡察。\n针对“制度不健全”问题，修订制度3项。")},
+		{Name: "b.txt", Data: []byte("根据市委统一部署，市委第二巡察组对市统计局党组进行了巡察。\n针对“学习不深入”问题，开展学习2次。")},
+	}
+	opt := Options{Jobs: 2, After: func(r *Result) {
+		if r.Input.Name == "a.txt" {
+			panic("prepare failed")
+		}
+		r.Prepared = "ok"
+	}}
+	var got []Result
+	sum := Run(context.Background(), inputs, opt, func(r Result) { got = append(got, r) })
+	if len(got) != 2 {
+		t.Fatalf("results = %d, want 2 (summary %+v)", len(got), sum)
+	}
+	for _, r := range got {
+		switch r.Input.Name {
+		case "a.txt":
+			if r.Err == nil || !strings.Contains(r.Err.Error(), "内部错误") || r.Bulletin != nil {
+				t.Errorf("a.txt: err %v, bulletin %v: want the internal-error reason and no bulletin", r.Err, r.Bulletin != nil)
+			}
+		case "b.txt":
+			if r.Err != nil || r.Prepared != "ok" {
+				t.Errorf("b.txt: err %v, prepared %v", r.Err, r.Prepared)
+			}
+		}
+	}
+}
