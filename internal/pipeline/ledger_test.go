@@ -122,3 +122,44 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// A ledger whose categories are rows of one cell across the table (一、…方面 between groups of
+// problem rows) gives each problem the category above it, and no problem of the category rows.
+func TestLedgerCategoryRows(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"></head><body>
+<p>根据市委统一部署，市委第一巡察组对市档案馆党组进行了巡察。现将整改进展情况通报如下。</p>
+<table border="1">
+<tr><td>具体问题</td><td>整改措施</td><td>责任部门</td><td>整改进展</td></tr>
+<tr><td colspan="4">一、政治建设方面</td></tr>
+<tr><td>第一议题制度落实不到位</td><td>1.修订学习制度；2.建立台账</td><td>办公室</td><td>已完成</td></tr>
+<tr><td>重大事项请示报告不及时</td><td>严格执行请示报告制度</td><td>办公室</td><td>正在整改</td></tr>
+<tr><td colspan="4">二、财务管理方面</td></tr>
+<tr><td>固定资产账实不符</td><td>开展资产清查</td><td>财务科</td><td>长期坚持</td></tr>
+</table>
+<p>监督电话：0431-88888888。</p>
+</body></html>`
+	b, err := Process(Input{Name: "rows.html"}, []byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ text, category string }{
+		{"第一议题制度落实不到位", "一、政治建设方面"},
+		{"重大事项请示报告不及时", "一、政治建设方面"},
+		{"固定资产账实不符", "二、财务管理方面"},
+	}
+	if len(b.Problems) != len(want) {
+		for _, p := range b.Problems {
+			t.Logf("problem %q %q, %d measures", p.Text, p.Category, len(p.Measures))
+		}
+		t.Fatalf("problems = %d, want %d", len(b.Problems), len(want))
+	}
+	for i, w := range want {
+		p := b.Problems[i]
+		if p.Text != w.text || p.Category != w.category {
+			t.Errorf("problem %d = %q (%q), want %q (%q)", i, p.Text, p.Category, w.text, w.category)
+		}
+	}
+	if n := len(b.Problems[1].Measures); n != 1 {
+		t.Errorf("second problem has %d measures, want 1 (a category row adds none)", n)
+	}
+}

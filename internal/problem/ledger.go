@@ -136,7 +136,7 @@ func ledgerLayout(t bulletin.Table) (cols []ledgerColumn, first int, ok bool) {
 		}
 		first = r + 1
 		// A second header row refines the first (责任 over 责任单位 | 责任人).
-		for first < len(t.Rows) && isHeaderRow(t.Rows[first]) {
+		for first < len(t.Rows) && isHeaderRow(t.Rows[first]) && !isWholeRow(t.Rows[first]) {
 			for c, col := range rowColumns(t.Rows[first]) {
 				if col != colNone && !t.Rows[first][c].Spanned {
 					cols[c] = col
@@ -231,6 +231,26 @@ func ledgerMeasures(text string, para int) []bulletin.Measure {
 	return ms
 }
 
+// wholeRow returns the text of a row that is one cell across the table (the first cell with
+// text, every other cell carrying it as merged), false for any other row.
+func wholeRow(row []bulletin.TableCell) (string, bool) {
+	if len(row) < 2 || strings.TrimSpace(row[0].Text) == "" || row[0].Spanned {
+		return "", false
+	}
+	for _, c := range row[1:] {
+		if !c.Spanned || c.Text != row[0].Text {
+			return "", false
+		}
+	}
+	return row[0].Text, true
+}
+
+// isWholeRow reports whether row is one cell across the table (see wholeRow).
+func isWholeRow(row []bulletin.TableCell) bool {
+	_, ok := wholeRow(row)
+	return ok
+}
+
 // ledgerSpan is the paragraphs a ledger table's text covers, first to last.
 type ledgerSpan struct{ first, last int }
 
@@ -266,7 +286,21 @@ func (x *problemScan) ledgers() ([]bulletin.Problem, []ledgerSpan) {
 			}
 		}
 		var last *bulletin.Problem
+		groupCategory := "" // the text of the last row that is one cell across the table
 		for _, row := range t.Rows[first:] {
+			if text, ok := wholeRow(row); ok {
+				// A row that is one cell across the table heads the rows below it: 一、政治
+				// 建设方面. It is their category where they have none of their own.
+				groupCategory = strings.ReplaceAll(text, "\n", "")
+				if para := find(text); para >= 0 {
+					if span.first < 0 || para < span.first {
+						span.first = para
+					}
+					span.last = max(span.last, para)
+				}
+				last = nil
+				continue
+			}
 			if isHeaderRow(row) {
 				continue // the header again, on a new page
 			}
@@ -309,6 +343,9 @@ func (x *problemScan) ledgers() ([]bulletin.Problem, []ledgerSpan) {
 			}
 			if c, ok := get(colCategory); ok {
 				p.Category = strings.ReplaceAll(c.Text, "\n", "")
+			}
+			if p.Category == "" {
+				p.Category = groupCategory
 			}
 			if c, ok := get(colDepartment); ok {
 				p.Department = strings.ReplaceAll(c.Text, "\n", "、")
