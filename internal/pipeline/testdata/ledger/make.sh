@@ -9,11 +9,13 @@ cp ledger-b.src.html "$tmp/ledger-b.html"
 cp ledger-a.html "$tmp/ledger-a.html"
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-a.html >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-a.html >/dev/null)
-cp ledger-d.src.html "$tmp/ledger-d.html"
-(cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-d.html >/dev/null)
-(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-d.html >/dev/null)
-(cd "$tmp" && soffice --headless --convert-to pdf ledger-d.docx >/dev/null)
-cp "$tmp/ledger-d.docx" "$tmp/ledger-d.doc" "$tmp/ledger-d.pdf" .
+for n in ledger-d ledger-e; do
+	cp "$n.src.html" "$tmp/$n.html"
+	(cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$n.html" >/dev/null)
+	(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" "$n.html" >/dev/null)
+	(cd "$tmp" && soffice --headless --convert-to pdf "$n.docx" >/dev/null)
+	cp "$tmp/$n.docx" "$tmp/$n.doc" "$tmp/$n.pdf" .
+done
 cp ledger-c.src.html "$tmp/ledger-c.html"
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-c.html >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-c.html >/dev/null)
