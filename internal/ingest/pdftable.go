@@ -344,9 +344,10 @@ func cellOrigin(rows [][]Cell, row []Cell, id, nc int) string {
 var itemStart = regexp.MustCompile(`^(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)]|[一二三四五六七八九十]{1,3}是|[①-⑳])`)
 
 // pdfCellText joins the lines of one cell: a line wrapped by the cell's width joins the next
-// without a space (CJK; a space between Latin words), a line that ends short of the cell's
-// right edge or a next line opening an item (1. （2）) starts a new line (\n), as a cell's
-// paragraphs are kept apart in HTML and Word.
+// without a space (CJK; a space between Latin words); where the next line's first character
+// would have fitted at the end of the line (with the punctuation that may not start a line:
+// 室、 goes down together), or the next line opens an item (1. （2）), it starts a new line
+// (\n), as a cell's paragraphs are kept apart in HTML and Word.
 func pdfCellText(runs []pdfRun, right float64) string {
 	lines := pdfLines(runs)
 	if len(lines) == 0 {
@@ -358,8 +359,8 @@ func pdfCellText(runs []pdfRun, right float64) string {
 		if k > 0 {
 			prev := lines[k-1]
 			switch {
-			case itemStart.MatchString(l.text) || prev.right < limit-1.5*math.Max(prev.height, 1):
-				sb.WriteByte('\n')
+			case itemStart.MatchString(l.text) || prev.right+nextNeeds(l) <= limit:
+				sb.WriteByte('\n') // the next line's start would have fitted: a break, not a wrap
 			case needsSpace(prev.text, l.text):
 				sb.WriteByte(' ')
 			}
@@ -367,6 +368,21 @@ func pdfCellText(runs []pdfRun, right float64) string {
 		sb.WriteString(l.text)
 	}
 	return strings.TrimSpace(sb.String())
+}
+
+// nextNeeds is the room line l's start takes at the end of the line before it: its first
+// character, and the one after it when that one may not start a line (、，。；：）” …), each as
+// wide as the line's characters on average.
+func nextNeeds(l pdfLine) float64 {
+	rs := []rune(l.text)
+	if len(rs) == 0 {
+		return 0
+	}
+	w := (l.right - l.left) / float64(len(rs))
+	if len(rs) > 1 && strings.ContainsRune("、，。；：？！）》」』”’,.;:?!)", rs[1]) {
+		return 2 * w
+	}
+	return w
 }
 
 // pdfCellPad estimates the gap a full line of a cell keeps to the cell's right edge: the
