@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -43,6 +44,7 @@ func TestLedgerTables(t *testing.T) {
 			t.Fatalf("%s: %v", g, err)
 		}
 		inputs, _ := filepath.Glob(base + ".*")
+		facts := "" // the header facts of the first input read; every format must give the same
 		for _, in := range inputs {
 			if strings.HasSuffix(in, ".gold.json") {
 				continue
@@ -59,6 +61,12 @@ func TestLedgerTables(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s: %v", in, err)
 				continue
+			}
+			f := fmt.Sprintf("unit %q, inspector %q, period %s..%s, feedback %s", b.Unit, b.Inspector, b.Inspection.Start, b.Inspection.End, b.FeedbackDate)
+			if facts == "" {
+				facts = f
+			} else if f != facts {
+				t.Errorf("%s: header facts %s; the other formats give %s", in, f, facts)
 			}
 			// A measures cell of 1. 2. 3. lines is the table's, not a section of the bulletin.
 			for _, p := range b.Problems {

@@ -9,7 +9,7 @@ cp ledger-b.src.html "$tmp/ledger-b.html"
 cp ledger-a.html "$tmp/ledger-a.html"
 (cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" ledger-a.html >/dev/null)
 (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" ledger-a.html >/dev/null)
-for n in ledger-d ledger-e; do
+for n in ledger-d ledger-e ledger-f; do
 	cp "$n.src.html" "$tmp/$n.html"
 	(cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$n.html" >/dev/null)
 	(cd "$tmp" && soffice --headless --convert-to doc:"MS Word 97" "$n.html" >/dev/null)
