@@ -2,9 +2,12 @@ package workbook
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -52,6 +55,7 @@ type link struct {
 	row, toRow int32
 	col, toCol uint16
 	to         *sheet
+	ext        string // an external target (a URL or a file's path) when to is nil
 }
 
 // measureRows is how many rows a sheet holds back to measure column widths before it starts
@@ -82,8 +86,10 @@ type sheet struct {
 	written int // last row number written
 
 	links        []link
-	extLinks     int
+	extLinks     int // external links set through excelize (direct sheets)
+	extInjected  int // external links among links, with a relationship each (extRels)
 	droppedLinks int
+	relsWritten  bool // extRels has run
 	droppedRows  int // rows past Excel's last row, not written
 }
 
@@ -159,13 +165,20 @@ func (s *sheet) add(row []cell) error {
 			}
 			s.links = append(s.links, link{row: int32(rowNum), col: uint16(i + 1),
 				to: c.to.sheet, toRow: int32(c.to.row), toCol: uint16(c.to.col)})
-		case c.ext != "":
+		case c.ext != "" && s.direct:
 			if s.extLinks+len(s.links) >= maxSheetLinks {
 				s.droppedLinks++
 				row[i].ext = ""
 				continue
 			}
 			s.extLinks++
+		case c.ext != "":
+			if len(s.links) >= maxSheetLinks {
+				s.droppedLinks++
+				continue
+			}
+			s.links = append(s.links, link{row: int32(rowNum), col: uint16(i + 1), ext: c.ext})
+			s.extInjected++
 		}
 	}
 	if !s.started {
@@ -305,7 +318,7 @@ func (s *sheet) write(rowNum int, row []cell) error {
 	for i, c := range row {
 		var err error
 		switch {
-		case c.ext != "":
+		case c.ext != "" && s.direct:
 			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), c.ext, "External")
 		case c.to != nil && s.direct:
 			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), locationOf(c.to.sheet.name, c.to.col, c.to.row), "Location")
@@ -351,19 +364,60 @@ func (s *sheet) finish() error {
 	return nil
 }
 
-// writeLinks writes the sheet's internal links as a <hyperlinks> element.
+// writeLinks writes the sheet's links as a <hyperlinks> element: an internal one with its
+// location, an external one with the id of its relationship (extRels writes them, numbered in
+// the same order).
 func (s *sheet) writeLinks(out io.Writer) error {
 	bw := bufio.NewWriter(out)
 	bw.WriteString("<hyperlinks>")
+	ext := 0
 	for _, l := range s.links {
 		bw.WriteString(`<hyperlink ref="`)
 		bw.WriteString(cellName(int(l.col), int(l.row)))
-		bw.WriteString(`" location="`)
-		bw.WriteString(locationOf(l.to.name, int(l.toCol), int(l.toRow)))
+		if l.to == nil {
+			ext++
+			bw.WriteString(`" r:id="`)
+			bw.WriteString(extRelID(ext))
+		} else {
+			bw.WriteString(`" location="`)
+			bw.WriteString(locationOf(l.to.name, int(l.toCol), int(l.toRow)))
+		}
 		bw.WriteString(`"/>`)
 	}
 	bw.WriteString("</hyperlinks>")
 	return bw.Flush()
+}
+
+// extRelID is the relationship id of the sheet's n-th external link (from 1); excelize's own
+// ids are rId1, rId2 …, so these cannot collide.
+func extRelID(n int) string { return "xlink" + strconv.Itoa(n) }
+
+// extRels adds a relationship for each external link to the sheet's relationships part, which
+// excelize wrote (it holds the sheet's table): excelize's SetCellHyperLink, which writes them
+// itself, looks through every relationship of the sheet at each call, and 10,000 links took
+// seconds.
+func (s *sheet) extRels(rels []byte) []byte {
+	end := bytes.LastIndex(rels, []byte("</Relationships>"))
+	if end < 0 {
+		return rels
+	}
+	var b bytes.Buffer
+	b.Write(rels[:end])
+	ext := 0
+	for _, l := range s.links {
+		if l.to != nil {
+			continue
+		}
+		ext++
+		b.WriteString(`<Relationship Id="`)
+		b.WriteString(extRelID(ext))
+		b.WriteString(`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`)
+		xml.EscapeText(&b, []byte(l.ext))
+		b.WriteString(`" TargetMode="External"/>`)
+	}
+	b.Write(rels[end:])
+	s.relsWritten = true
+	return b.Bytes()
 }
 
 // locationOf is the text of an internal link: '问题'!B12. Sheet names here are plain Han

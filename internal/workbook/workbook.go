@@ -126,7 +126,8 @@ func (w *Writer) setup() error {
 		w.sheets[spec.name] = s
 		w.order = append(w.order, s)
 	}
-	w.sheets[SheetOverview].direct = true // 来源 links out, 识别问题数 to 问题
+	// 概览's links (来源 out, 识别问题数 to 问题) are injected like every sheet's, the external
+	// ones with their relationships (sheet.extRels).
 	if w.specs == nil {
 		w.overdue = w.sheets[SheetOverdue]
 	}
@@ -550,10 +551,13 @@ func (w *Writer) save() error {
 	}
 	// No SetActiveSheet: it would read every streamed sheet back into memory. 概览 is the
 	// template's first sheet, which is already the selected one.
-	links := map[string]*sheet{}
+	links, rels := map[string]*sheet{}, map[string]*sheet{}
 	for _, s := range w.order {
 		if len(s.links) > 0 {
 			links[fmt.Sprintf("xl/worksheets/sheet%d.xml", s.index)] = s
+		}
+		if s.extInjected > 0 {
+			rels[fmt.Sprintf("xl/worksheets/_rels/sheet%d.xml.rels", s.index)] = s
 		}
 	}
 	p := &packer{out: w.tmp, inject: func(name string) func(io.Writer) error {
@@ -564,6 +568,9 @@ func (w *Writer) save() error {
 	}, rewrite: func(name string) func([]byte) []byte {
 		if name == "[Content_Types].xml" {
 			return sortDefaults
+		}
+		if s := rels[name]; s != nil {
+			return s.extRels
 		}
 		return nil
 	}}
@@ -576,6 +583,11 @@ func (w *Writer) save() error {
 	}
 	if buf.Len() > 0 {
 		return errors.New("excelize wrote outside the zip writer")
+	}
+	for _, s := range rels {
+		if !s.relsWritten {
+			return fmt.Errorf("sheet %s: no relationships part for its links", s.name)
+		}
 	}
 	if err := w.tmp.Chmod(0o644); err != nil {
 		return err
