@@ -302,6 +302,20 @@ func TestBatch(t *testing.T) {
 	if c, _ := a.Count(ctx); c.Bulletins != 2 || c.Problems != 2 {
 		t.Errorf("after rollback: %+v, want 2 bulletins, 2 problems", c)
 	}
+	// The full-text rows of a group are written at its commit: none of a rolled-back group's
+	// remain, and the next group's are found once.
+	if hits, _ := a.Search(ctx, "公务用车", Filter{}, 0); len(hits) != 0 {
+		t.Errorf("rolled-back problem searchable: %d hits", len(hits))
+	}
+	if _, err := bt.Add(ctx, record("县财政局党组", "2024", "公务用车管理不严格"), "c", []byte{2}, "t"); err != nil {
+		t.Fatal(err)
+	}
+	if err := bt.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := a.Search(ctx, "公务用车", Filter{}, 0); len(hits) != 1 {
+		t.Errorf("after the next commit: %d hits, want 1", len(hits))
+	}
 }
 
 // isPriorRound's guard refuses only texts the pattern cannot match.
