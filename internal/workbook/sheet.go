@@ -90,7 +90,7 @@ type sheet struct {
 	extInjected  int // external links among links, with a relationship each (extRels)
 	droppedLinks int
 	relsWritten  bool // extRels has run
-	droppedRows  int // rows past Excel's last row, not written
+	droppedRows  int  // rows past Excel's last row, not written
 }
 
 // maxRows is the last row a sheet can have (Excel's limit); a variable for tests.
