@@ -74,7 +74,6 @@ type sheet struct {
 	headerRow   int     // 1
 	bottom      [][]any // rows below the table (the 合计 row), written by finish
 	wrapRows    bool    // size rows to their wrapped text
-	direct      bool    // links to other sheets go through excelize (a sheet with external links too)
 
 	w       *Writer
 	sw      *excelize.StreamWriter
@@ -86,7 +85,6 @@ type sheet struct {
 	written int // last row number written
 
 	links        []link
-	extLinks     int // external links set through excelize (direct sheets)
 	extInjected  int // external links among links, with a relationship each (extRels)
 	droppedLinks int
 	relsWritten  bool // extRels has run
@@ -151,13 +149,6 @@ func (s *sheet) add(row []cell) error {
 	s.count++
 	for i, c := range row {
 		switch {
-		case c.to != nil && s.direct:
-			if s.extLinks+len(s.links) >= maxSheetLinks {
-				s.droppedLinks++
-				row[i].to = nil
-				continue
-			}
-			s.extLinks++
 		case c.to != nil:
 			if len(s.links) >= maxSheetLinks {
 				s.droppedLinks++
@@ -165,13 +156,6 @@ func (s *sheet) add(row []cell) error {
 			}
 			s.links = append(s.links, link{row: int32(rowNum), col: uint16(i + 1),
 				to: c.to.sheet, toRow: int32(c.to.row), toCol: uint16(c.to.col)})
-		case c.ext != "" && s.direct:
-			if s.extLinks+len(s.links) >= maxSheetLinks {
-				s.droppedLinks++
-				row[i].ext = ""
-				continue
-			}
-			s.extLinks++
 		case c.ext != "":
 			if len(s.links) >= maxSheetLinks {
 				s.droppedLinks++
@@ -315,18 +299,6 @@ func (s *sheet) write(rowNum int, row []cell) error {
 		return fmt.Errorf("sheet %s row %d: %w", s.name, rowNum, err)
 	}
 	s.written = rowNum
-	for i, c := range row {
-		var err error
-		switch {
-		case c.ext != "" && s.direct:
-			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), c.ext, "External")
-		case c.to != nil && s.direct:
-			err = s.w.f.SetCellHyperLink(s.name, cellName(i+1, rowNum), locationOf(c.to.sheet.name, c.to.col, c.to.row), "Location")
-		}
-		if err != nil {
-			return fmt.Errorf("sheet %s row %d: link: %w", s.name, rowNum, err)
-		}
-	}
 	return nil
 }
 
@@ -353,10 +325,6 @@ func (s *sheet) finish() error {
 		Range: first + ":" + end, Name: s.table, StyleName: "TableStyleMedium2",
 	}); err != nil {
 		return fmt.Errorf("sheet %s: table: %w", s.name, err)
-	}
-	if s.extLinks > 0 && len(s.links) > 0 {
-		// Internal links are added after </sheetData>; excelize writes its own there too.
-		return fmt.Errorf("sheet %s: internal and external links on one sheet", s.name)
 	}
 	if err := s.sw.Flush(); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.name, err)
