@@ -2,7 +2,6 @@ package header
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -189,23 +188,13 @@ type dateAt struct {
 // day reports whether the mention names a day.
 func (d dateAt) day() bool { return d.m > 0 && d.d > 0 }
 
-// iso writes the date with year y (the mention's own if written).
+// iso writes the date with year y (the mention's own if written), through the date reader's
+// own writing: 2023-08-24, 2023-08.
 func (d dateAt) iso(y int) string {
-	if y <= 0 || d.m <= 0 {
+	if d.m <= 0 {
 		return ""
 	}
-	s := strconv.Itoa(y) + "-" + twoDigits(d.m)
-	if d.d > 0 {
-		s += "-" + twoDigits(d.d)
-	}
-	return s
-}
-
-func twoDigits(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
+	return quantity.DateMention{Month: d.m, Day: d.d}.ISO(y)
 }
 
 // scanDates returns the month and day mentions of folded text s in order, read by the one date
