@@ -514,12 +514,13 @@ const unlabelledSource = "署名"
 // splitSourceDateLine cuts p into its source (before or after the date), date and rest; false
 // when p is not laid out as a source-and-date line.
 func splitSourceDateLine(p string) (source, date, rest string, ok bool) {
-	i := 0
-	if n := sourceWord(p); n > 0 && spaceLen(p[n:]) > 0 && stampPrefix(p) == 0 {
-		source = p[:n]
-		i = n + spaceLen(p[n:])
+	i, n := 0, stampPrefix(p)
+	if w := sourceWord(p); n == 0 && w > 0 && spaceLen(p[w:]) > 0 {
+		// Not a date first (二〇二三年… is Han too): a source, then the date.
+		source = p[:w]
+		i = w + spaceLen(p[w:])
+		n = stampPrefix(p[i:])
 	}
-	n := stampPrefix(p[i:])
 	if n == 0 {
 		return "", "", "", false
 	}
