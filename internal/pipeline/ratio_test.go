@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -18,11 +17,13 @@ import (
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
 	"github.com/xuncha/xuncha/internal/segment"
 	"github.com/xuncha/xuncha/internal/testcorpus"
+	"github.com/xuncha/xuncha/internal/workbook"
 )
 
 // BenchmarkRatio measures issue 12's targets as ratios against bare gse in the same process:
 //
-//	j1/bare    -j 1 end to end (read, structure, extract, segment, JSON out) against gse's
+//	j1/bare    -j 1 end to end (read, structure, extract, segment, JSON out as extract --json
+//	           writes it) against gse's
 //	           Cut(text, true) of the same bulletins' text with gse.NewEmbed("zh"): speed ratio,
 //	           target >= 3
 //	j2/j1      -j 2 against -j 1: target >= 1.8 (on a machine with two free cores)
@@ -64,14 +65,13 @@ func BenchmarkRatio(b *testing.B) {
 	}
 	segFn := func() (*segment.Segmenter, error) { return seg, nil }
 	run := func(inputs []Input, jobs int) {
-		enc := json.NewEncoder(io.Discard)
 		var failed error
 		sum := Run(context.Background(), inputs, Options{Jobs: jobs, Segment: segFn}, func(r Result) {
 			if r.Err != nil && failed == nil {
 				failed = r.Err
 			}
 			if r.Bulletin != nil {
-				if err := enc.Encode(r.Bulletin); err != nil && failed == nil {
+				if err := workbook.WriteJSON(io.Discard, r.Bulletin); err != nil && failed == nil {
 					failed = err
 				}
 			}

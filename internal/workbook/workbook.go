@@ -12,10 +12,7 @@
 package workbook
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +22,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -651,89 +647,4 @@ func WriteBulletin(path string, b *bulletin.Bulletin) error {
 		return err
 	}
 	return w.Close()
-}
-
-// WriteJSON writes b as one line of compact JSON, with <, > and & left as they are: the bytes
-// encoding/json gives, but with the paragraphs' text streamed to out in pieces, so a bulletin of
-// hundreds of megabytes is not held a second time as one JSON line (nor a third while the
-// encoder's buffer grows). Everything else is encoded before the first byte is written.
-func WriteJSON(out io.Writer, b *bulletin.Bulletin) error {
-	if len(b.Paragraphs) == 0 {
-		return encodeLine(out, b)
-	}
-	c := *b
-	c.Paragraphs = nil
-	var head bytes.Buffer
-	if err := encodeLine(&head, &c); err != nil {
-		return err
-	}
-	line := head.Bytes()
-	// "paragraphs" is a key of Bulletin alone, and a key inside a string value would have its
-	// quotes escaped, so the first unescaped occurrence is the field.
-	const slot = `"paragraphs":null`
-	at := bytes.Index(line, []byte(slot))
-	if at < 0 {
-		return encodeLine(out, b) // cannot happen; the plain way is still right
-	}
-	bw := bufio.NewWriterSize(out, 64<<10)
-	bw.Write(line[:at+len(slot)-len("null")])
-	bw.WriteByte('[')
-	var one bytes.Buffer
-	for i, p := range b.Paragraphs {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		text := p.Text
-		p.Text = ""
-		one.Reset()
-		if err := encodeLine(&one, &p); err != nil {
-			return err
-		}
-		obj := bytes.TrimSuffix(one.Bytes(), []byte("\"}\n")) // {"index":…,"text":"
-		bw.Write(obj)
-		if err := writeJSONString(bw, text); err != nil {
-			return err
-		}
-		bw.WriteString(`"}`)
-	}
-	bw.WriteByte(']')
-	bw.Write(line[at+len(slot):])
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("json: %w", err)
-	}
-	return nil
-}
-
-// encodeLine writes v as compact JSON and a line break, with <, > and & left as they are.
-func encodeLine(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil { // Encode ends the line with \n
-		return fmt.Errorf("json: %w", err)
-	}
-	return nil
-}
-
-// writeJSONString writes the inside of s as a JSON string (without its quotes), escaped as
-// encoding/json escapes it, in pieces of at most 64 KB cut at rune starts. Escaping goes rune
-// by rune, so the pieces' escapes joined are the whole string's escape.
-func writeJSONString(w *bufio.Writer, s string) error {
-	const piece = 64 << 10
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for s != "" {
-		n := min(piece, len(s))
-		for n < len(s) && !utf8.RuneStart(s[n]) {
-			n++
-		}
-		buf.Reset()
-		if err := enc.Encode(s[:n]); err != nil {
-			return fmt.Errorf("json: %w", err)
-		}
-		q := buf.Bytes()
-		w.Write(q[1 : len(q)-2]) // drop the quotes and the line break
-		s = s[n:]
-	}
-	return nil
 }
