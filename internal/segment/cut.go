@@ -69,7 +69,7 @@ func (c *cutter) cut(s string) []token {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = decodeRune(s[i:])
 		}
 		switch {
 		case isHan(r):
@@ -79,7 +79,7 @@ func (c *cutter) cut(s string) []token {
 			for j < len(s) {
 				r2, size2 := rune(s[j]), 1
 				if r2 >= utf8.RuneSelf {
-					r2, size2 = utf8.DecodeRuneInString(s[j:])
+					r2, size2 = decodeRune(s[j:])
 				}
 				if !isWordy(r2) || isHan(r2) {
 					break
@@ -114,7 +114,7 @@ func (c *cutter) cutHan(s string, from int) int {
 	for to < len(s) {
 		r, size := rune(s[to]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[to:])
+			r, size = decodeRune(s[to:])
 		}
 		if !isHan(r) {
 			break

@@ -36,7 +36,15 @@ type lexicon struct {
 	first    []uint32 // node of each character of the CJK Unified Ideographs block as a first character; 0: none
 	posNames []string // the table's parts of speech, then those only the domain uses
 	logs     []float64
+	// pairs finds the second character of a word, the one search over many children (a first
+	// character has 144 on average where the cutter looks): an open-addressing hash table of
+	// the texts of two characters, each slot the pair's characters (pairKey) over the node's
+	// index (low pairBits bits), 0 when empty.
+	pairs     []uint64
+	pairShift uint // 64 - log2(len(pairs))
 }
+
+const pairBits = 22 // openTable's node count must fit
 
 // node is one text of the lexicon's tree.
 type node struct {
@@ -124,6 +132,9 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 		if r := lx.nodes[v].r; r >= hanLo && r < hanHi {
 			lx.first[r-hanLo] = v
 		}
+	}
+	if err := lx.buildPairs(); err != nil {
+		return nil, err
 	}
 	lx.logs = make([]float64, logsBelow)
 	for f := 1; f < logsBelow; f++ {
@@ -219,6 +230,32 @@ func (lx *lexicon) posIndex(p string) uint8 {
 	return uint8(len(lx.posNames) - 1)
 }
 
+// buildPairs fills lx.pairs with the nodes of the second level.
+func (lx *lexicon) buildPairs() error {
+	l2, l3 := lx.nodes[1].kids, lx.nodes[lx.nodes[1].kids].kids // where levels 2 and 3 start
+	if len(lx.nodes) >= 1<<pairBits {
+		return fmt.Errorf("dictionary: %d nodes, at most %d", len(lx.nodes), 1<<pairBits)
+	}
+	size, bits := 1<<10, uint(10)
+	for size < 2*int(l3-l2) {
+		size, bits = size<<1, bits+1
+	}
+	lx.pairs, lx.pairShift = make([]uint64, size), 64-bits
+	for v := uint32(1); v < l2; v++ {
+		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
+			key := pairKey(lx.nodes[v].r, lx.nodes[c].r)
+			h := key * 0x9E3779B97F4A7C15 >> lx.pairShift
+			for lx.pairs[h] != 0 {
+				h = (h + 1) & uint64(size-1)
+			}
+			lx.pairs[h] = key<<pairBits | uint64(c)
+		}
+	}
+	return nil
+}
+
+func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
+
 // child returns the node of the text of v followed by r, or noNode.
 func (lx *lexicon) child(v uint32, r rune) uint32 {
 	if v == root && r >= hanLo && r < hanHi {
@@ -227,6 +264,24 @@ func (lx *lexicon) child(v uint32, r rune) uint32 {
 		}
 		return noNode
 	}
+	if v != root && v < lx.nodes[1].kids { // a first character
+		key := pairKey(lx.nodes[v].r, r)
+		mask := uint64(len(lx.pairs) - 1)
+		for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
+			s := lx.pairs[h]
+			if s>>pairBits == key {
+				return uint32(s & (1<<pairBits - 1))
+			}
+			if s == 0 {
+				return noNode
+			}
+		}
+	}
+	return lx.search(v, r)
+}
+
+// search returns the node of the text of v followed by r, or noNode, searching v's children.
+func (lx *lexicon) search(v uint32, r rune) uint32 {
 	lo, end := lx.nodes[v].kids, lx.nodes[v+1].kids
 	for hi := end; hi-lo > 8; { // the child, if any, is in [lo, hi]
 		mid := lo + (hi-lo)/2

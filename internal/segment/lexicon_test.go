@@ -1,0 +1,96 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
+// CJK block, and pairs, for a second character) against the plain search of a node's children:
+// every node is found from its parent, and every probe of a walk over the corpora, found or
+// not, gives the same node both ways.
+func TestChildMatchesSearch(t *testing.T) {
+	lx := segmenter(t).lex
+	for v := uint32(0); v+1 < uint32(len(lx.nodes)); v++ {
+		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
+			if got := lx.child(v, lx.nodes[c].r); got != c {
+				t.Fatalf("child %d of %d (%q): found %d", c, v, lx.nodes[c].r, got)
+			}
+		}
+	}
+	texts := []string{readSeed(t)}
+	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, fold.String(string(data)))
+		}
+	}
+	probes := 0
+	for _, text := range texts {
+		for _, run := range strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) }) {
+			rs := []rune(run)
+			for k := range rs {
+				v := root
+				for i := k; i < len(rs) && v != noNode; i++ {
+					got, want := lx.child(v, rs[i]), lx.search(v, rs[i])
+					if got != want {
+						t.Fatalf("%q: child %d, search %d", string(rs[k:i+1]), got, want)
+					}
+					probes++
+					v = got
+				}
+			}
+		}
+	}
+	if probes < 10000 {
+		t.Errorf("only %d probes", probes)
+	}
+}
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString over every sequence of
+// three bytes that starts like a three-byte character, and short and mixed inputs.
+func TestDecodeRune(t *testing.T) {
+	var b [4]byte
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b[0], b[1], b[2], b[3] = byte(b0), byte(b1), byte(b2), 'x'
+				for _, s := range []string{string(b[:3]), string(b[:])} {
+					r, n := decodeRune(s)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("% x: %U %d, utf8 %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "\xe4", "\xe4\xb8", "中", "中文", "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xe0\x80\x80"} {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("%q: %U %d, utf8 %U %d", s, r, n, wr, wn)
+		}
+	}
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"", "中", "\xed\xa0\x80x", "\xe0\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("%q: %U %d, utf8 %U %d", s, r, n, wr, wn)
+		}
+	})
+}
