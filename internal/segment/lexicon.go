@@ -53,7 +53,14 @@ type node struct {
 	freq uint32 // frequency when the text is a word (the domain's over gse's); 0 when it is not
 	idf  uint16 // the table's IDF index for the text (0: none)
 	pos  uint8  // index in lexicon.posNames
+	tags uint8  // stopTag, themeTag: what the Segmenter knows of the word (set by Load)
 }
+
+// Tags of a node, for the annotator: its text is on a stop list, or a theme word.
+const (
+	stopTag = 1 << iota
+	themeTag
+)
 
 const (
 	root   = uint32(0)         // the node of the empty text
