@@ -379,7 +379,7 @@ const quantityRunes = "零〇一二三四五六七八九十百千万亿两几余
 // A word of two or more Han characters is a word of the dictionary (the cutter leaves only single
 // characters unknown): its node says its part of speech and whether it is a stop word.
 func (s *Segmenter) keyword(t token) bool {
-	if !t.Han || t.node == noNode || utf8.RuneCountInString(t.Text) < 2 {
+	if !t.Han || t.node == noNode || len(t.Text) < 5 { // one Han character is 3 or 4 bytes
 		return false
 	}
 	if n := &s.lex.nodes[t.node]; s.notKeyword[n.pos] || n.tags&stopTag != 0 {

@@ -29,14 +29,33 @@ type token struct {
 // (from the Segmenter's pool) has its own.
 type cutter struct {
 	dict   *lexicon
-	logT   float64 // log of the dictionary's total frequency
-	runes  []rune  // the current Han run
-	offs   []int   // byte offset of each rune of the run, plus its end
-	edges  []edge  // DAG: words starting at each rune of the run
-	first  []int32 // index in edges of the first word starting at rune k; first[n] = len(edges)
+	logT   float64       // log of the dictionary's total frequency
+	logs   [1024]logMemo // math.Log of the frequencies the lexicon keeps none for, by frequency mod 1024
+	runes  []rune        // the current Han run
+	offs   []int         // byte offset of each rune of the run, plus its end
+	edges  []edge        // DAG: words starting at each rune of the run
+	first  []int32       // index in edges of the first word starting at rune k; first[n] = len(edges)
 	best   []float64
 	next   []int32 // index in edges of the best word starting at rune k
 	tokens []token
+}
+
+// logMemo is math.Log(f) = l, remembered.
+type logMemo struct {
+	f uint32
+	l float64
+}
+
+// logFreq is math.Log of a word's frequency f > 0.
+func (c *cutter) logFreq(f uint32) float64 {
+	if f < logsBelow {
+		return c.dict.logs[f]
+	}
+	m := &c.logs[f%uint32(len(c.logs))]
+	if m.f != f {
+		m.f, m.l = f, math.Log(float64(f))
+	}
+	return m.l
 }
 
 // edge is one dictionary word over runes [k, end) of a Han run.
@@ -137,7 +156,7 @@ func (c *cutter) cutHan(s string, from int) int {
 		for i := k + 1; v != noNode; i++ { // v: the text of runes [k, i)
 			nd := &lx.nodes[v]
 			if nd.freq > 0 {
-				c.edges = append(c.edges, edge{logFreq: lx.logFreq(nd.freq), end: int32(i), node: v})
+				c.edges = append(c.edges, edge{logFreq: c.logFreq(nd.freq), end: int32(i), node: v})
 			}
 			if nd.kids == lx.nodes[v+1].kids || i >= n || i-k >= maxLen {
 				break

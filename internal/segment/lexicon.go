@@ -326,14 +326,6 @@ func (lx *lexicon) find(w string) uint32 {
 	return v
 }
 
-// logFreq is math.Log of a word's frequency.
-func (lx *lexicon) logFreq(f uint32) float64 {
-	if f < logsBelow {
-		return lx.logs[f]
-	}
-	return math.Log(float64(f))
-}
-
 // word returns the frequency and part of speech of node v (0 and "" when its text is no word).
 func (lx *lexicon) word(v uint32) (freq float64, pos string) {
 	n := &lx.nodes[v]
