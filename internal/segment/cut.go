@@ -152,8 +152,19 @@ func (c *cutter) cutHan(s string, from int) int {
 	for k := 0; k < n; k++ {
 		start := len(c.edges)
 		c.first = append(c.first, int32(start))
-		v := lx.child(root, c.runes[k])
-		for i := k + 1; v != noNode; i++ { // v: the text of runes [k, i)
+		v, i := noNode, k+1
+		if r := c.runes[k]; r >= hanLo && r < hanHi { // most: the first character without its node
+			f := &lx.first[r-hanLo]
+			if f.freq > 0 {
+				c.edges = append(c.edges, edge{logFreq: c.logFreq(f.freq), end: int32(k + 1), node: f.node})
+			}
+			if f.kids && k+1 < n && maxLen > 1 {
+				v, i = lx.pair(r, c.runes[k+1]), k+2
+			}
+		} else {
+			v = lx.child(root, r)
+		}
+		for ; v != noNode; i++ { // v: the text of runes [k, i)
 			nd := &lx.nodes[v]
 			if nd.freq > 0 {
 				c.edges = append(c.edges, edge{logFreq: c.logFreq(nd.freq), end: int32(i), node: v})

@@ -26,15 +26,16 @@ type domainWord struct {
 // a node are consecutive and sorted by character: the cutter extends a text by one character
 // with a search of a few neighbouring 16-byte nodes (no hashing, no string compared), and the
 // tree is built with appends only. The first character of a word from the CJK Unified Ideographs
-// block is found without a search, in first.
+// block is found without a search, in first, which also says whether it is a word by itself and
+// starts longer ones, so that the cutter reads no node for most characters.
 type lexicon struct {
 	t        *table
 	total    float64
 	maxLen   int
-	words    int      // dictionary words (gse's NumTokens)
-	nodes    []node   // the tree, level by level; nodes[0] is the root, the last a sentinel
-	first    []uint32 // node of each character of the CJK Unified Ideographs block as a first character; 0: none
-	posNames []string // the table's parts of speech, then those only the domain uses
+	words    int         // dictionary words (gse's NumTokens)
+	nodes    []node      // the tree, level by level; nodes[0] is the root, the last a sentinel
+	first    []firstChar // each character of the CJK Unified Ideographs block as a first character
+	posNames []string    // the table's parts of speech, then those only the domain uses
 	logs     []float64
 	// pairs finds the second character of a word, the one search over many children (a first
 	// character has 144 on average where the cutter looks): an open-addressing hash table of
@@ -45,6 +46,13 @@ type lexicon struct {
 }
 
 const pairBits = 22 // openTable's node count must fit
+
+// firstChar is a copy of what the cutter reads of the node of a first character.
+type firstChar struct {
+	node uint32 // 0: no word starts with the character
+	freq uint32
+	kids bool
+}
 
 // node is one text of the lexicon's tree.
 type node struct {
@@ -134,10 +142,10 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 		return nil, fmt.Errorf("dictionary: %d parts of speech, at most 256", len(lx.posNames))
 	}
 	lx.nodes[size].kids = uint32(size)
-	lx.first = make([]uint32, hanHi-hanLo)
+	lx.first = make([]firstChar, hanHi-hanLo)
 	for v := uint32(1); v < lx.nodes[1].kids; v++ {
 		if r := lx.nodes[v].r; r >= hanLo && r < hanHi {
-			lx.first[r-hanLo] = v
+			lx.first[r-hanLo] = firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}
 		}
 	}
 	if err := lx.buildPairs(); err != nil {
@@ -266,25 +274,30 @@ func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
 // child returns the node of the text of v followed by r, or noNode.
 func (lx *lexicon) child(v uint32, r rune) uint32 {
 	if v == root && r >= hanLo && r < hanHi {
-		if c := lx.first[r-hanLo]; c != 0 {
+		if c := lx.first[r-hanLo].node; c != 0 {
 			return c
 		}
 		return noNode
 	}
 	if v != root && v < lx.nodes[1].kids { // a first character
-		key := pairKey(lx.nodes[v].r, r)
-		mask := uint64(len(lx.pairs) - 1)
-		for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
-			s := lx.pairs[h]
-			if s>>pairBits == key {
-				return uint32(s & (1<<pairBits - 1))
-			}
-			if s == 0 {
-				return noNode
-			}
-		}
+		return lx.pair(lx.nodes[v].r, r)
 	}
 	return lx.search(v, r)
+}
+
+// pair returns the node of the text r1 r2, or noNode.
+func (lx *lexicon) pair(r1, r2 rune) uint32 {
+	key := pairKey(r1, r2)
+	mask := uint64(len(lx.pairs) - 1)
+	for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
+		s := lx.pairs[h]
+		if s>>pairBits == key {
+			return uint32(s & (1<<pairBits - 1))
+		}
+		if s == 0 {
+			return noNode
+		}
+	}
 }
 
 // search returns the node of the text of v followed by r, or noNode, searching v's children.

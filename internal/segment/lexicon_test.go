@@ -12,7 +12,8 @@ import (
 )
 
 // TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
-// CJK block, and pairs, for a second character) against the plain search of a node's children:
+// CJK block, with the copy of its node's frequency and children, and pairs, for a second
+// character) against the plain search of a node's children:
 // every node is found from its parent, and every probe of a walk over the corpora, found or
 // not, gives the same node both ways.
 func TestChildMatchesSearch(t *testing.T) {
@@ -22,6 +23,12 @@ func TestChildMatchesSearch(t *testing.T) {
 			if got := lx.child(v, lx.nodes[c].r); got != c {
 				t.Fatalf("child %d of %d (%q): found %d", c, v, lx.nodes[c].r, got)
 			}
+		}
+	}
+	for r := rune(hanLo); r < hanHi; r++ {
+		f, v := lx.first[r-hanLo], lx.search(root, r)
+		if v == noNode && f != (firstChar{}) || v != noNode && f != (firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}) {
+			t.Fatalf("%q: first %+v, node %d", r, f, v)
 		}
 	}
 	texts := []string{readSeed(t)}
