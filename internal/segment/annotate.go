@@ -245,7 +245,7 @@ func (a *annotator) heading(h string) []themeHit {
 	}
 	var hits []themeHit
 	for _, t := range a.c.cut(fold.String(h)) {
-		for _, tw := range a.s.themes[t.Text] {
+		for _, tw := range a.s.themeWords(t) {
 			hits = append(hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
 		}
 	}
@@ -253,12 +253,18 @@ func (a *annotator) heading(h string) []themeHit {
 	return hits
 }
 
+// themeWords returns the themes t's word weighs in. The map is searched only for the words the
+// lexicon tags as theme words.
+func (s *Segmenter) themeWords(t token) []themeWord {
+	if t.node != noNode && s.lex.nodes[t.node].tags&themeTag == 0 || t.node == noNode && !s.themesOffTree {
+		return nil
+	}
+	return s.themes[t.Text]
+}
+
 // themeWord scores a word of the problem's own text.
 func (a *annotator) themeWord(t token, scale float64) {
-	if t.node != noNode && a.s.lex.nodes[t.node].tags&themeTag == 0 || t.node == noNode && !a.s.themesOffTree {
-		return // no theme word: the map is not searched for every token
-	}
-	for _, tw := range a.s.themes[t.Text] {
+	for _, tw := range a.s.themeWords(t) {
 		a.addHit(themeHit{word: t.Text, theme: tw.theme, w: tw.weight}, scale)
 	}
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,4 +101,46 @@ func FuzzDecodeRune(f *testing.F) {
 			t.Errorf("%q: %U %d, utf8 %U %d", s, r, n, wr, wn)
 		}
 	})
+}
+
+// TestNodeTags checks the tags Load puts on the lexicon's nodes against the maps they stand
+// for, over every token of the corpora and every theme and stop word: the theme words of a token
+// and whether it is a keyword (which reads the stop tag and the part of speech from the node).
+func TestNodeTags(t *testing.T) {
+	s := segmenter(t)
+	c := newCutter(s.lex)
+	words := []string{readSeed(t)}
+	for w := range s.themes {
+		words = append(words, w)
+	}
+	for w := range s.stop {
+		words = append(words, w)
+	}
+	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			words = append(words, fold.String(string(data)))
+		}
+	}
+	tokens := 0
+	for _, text := range words {
+		for _, tk := range c.cut(text) {
+			tokens++
+			if got, want := s.themeWords(tk), s.themes[tk.Text]; !slices.Equal(got, want) {
+				t.Fatalf("%q: theme words %v, want %v", tk.Text, got, want)
+			}
+			want := tk.Han && utf8.RuneCountInString(tk.Text) >= 2 && !notKeywordPos[tk.Pos] && !s.isStop(tk.Text) &&
+				strings.ContainsFunc(tk.Text, func(r rune) bool { return !strings.ContainsRune(quantityRunes, r) })
+			if got := s.keyword(tk); got != want {
+				t.Fatalf("%q (%s): keyword %v, want %v", tk.Text, tk.Pos, got, want)
+			}
+		}
+	}
+	if tokens < 5000 {
+		t.Errorf("only %d tokens", tokens)
+	}
 }
