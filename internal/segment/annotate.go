@@ -1,9 +1,7 @@
 package segment
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -35,7 +33,6 @@ type annotator struct {
 	headings map[string][]themeHit // theme words of topic and category headings, cut once each
 	masked   []bool
 	spans    []orgSpan
-	ranked   []ranked // keyword candidates being ranked
 }
 
 // counts are the keyword candidates of a text, in order of first appearance (for stable ties),
@@ -74,12 +71,6 @@ func (c *counts) total() float64 {
 		n += t.n
 	}
 	return n
-}
-
-// ranked is a keyword candidate with its order of first appearance, for stable ties.
-type ranked struct {
-	kw    bulletin.Keyword
-	order int
 }
 
 // themeHit is a theme word found in a text.
@@ -345,25 +336,30 @@ func (a *annotator) top(c *counts, n int) []bulletin.Keyword {
 	if total == 0 {
 		return []bulletin.Keyword{}
 	}
-	rs := a.ranked[:0]
-	for i, t := range c.terms {
+	kws := make([]bulletin.Keyword, 0, min(n, len(c.terms)))
+	for _, t := range c.terms {
 		idf := a.s.nodeIDF(t.node)
-		rs = append(rs, ranked{bulletin.Keyword{Term: t.text, Weight: math.Round(t.n/total*idf*1e4) / 1e4}, i})
+		kws = keep(kws, bulletin.Keyword{Term: t.text, Weight: math.Round(t.n/total*idf*1e4) / 1e4}, n)
 	}
-	slices.SortFunc(rs, func(x, y ranked) int {
-		if x.kw.Weight != y.kw.Weight {
-			if x.kw.Weight > y.kw.Weight {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(x.order, y.order)
-	})
-	kws := make([]bulletin.Keyword, min(n, len(rs)))
-	for i := range kws {
-		kws[i] = rs[i].kw
+	return kws
+}
+
+// keep adds kw, which appeared after every keyword of kws, to kws, the n heaviest so far in
+// rank order (heaviest first, ties in order of appearance): what a stable sort of all of them
+// by weight would put first, without the sort.
+func keep(kws []bulletin.Keyword, kw bulletin.Keyword, n int) []bulletin.Keyword {
+	if len(kws) == n && (n == 0 || kws[n-1].Weight >= kw.Weight) {
+		return kws // not among the n heaviest: a tie goes to the earlier
 	}
-	a.ranked = rs
+	p := len(kws)
+	for p > 0 && kws[p-1].Weight < kw.Weight {
+		p--
+	}
+	if len(kws) < n {
+		kws = append(kws, bulletin.Keyword{})
+	}
+	copy(kws[p+1:], kws[p:len(kws)-1])
+	kws[p] = kw
 	return kws
 }
 

@@ -1,13 +1,17 @@
 package segment
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
@@ -142,5 +146,24 @@ func TestNodeTags(t *testing.T) {
 	}
 	if tokens < 5000 {
 		t.Errorf("only %d tokens", tokens)
+	}
+}
+
+// TestKeep checks keep, candidate by candidate, against a stable sort of all the candidates by
+// weight, over random weights with many ties.
+func TestKeep(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		m, n := rng.IntN(40), []int{0, 1, 3, 10, 20}[trial%5]
+		var all, kws []bulletin.Keyword
+		for i := range m {
+			kw := bulletin.Keyword{Term: strconv.Itoa(i), Weight: float64(rng.IntN(6)) / 4}
+			all = append(all, kw)
+			kws = keep(kws, kw, n)
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Weight > all[j].Weight })
+		if want := all[:min(n, m)]; !slices.Equal(kws, want) {
+			t.Fatalf("%d candidates, %d kept: %v, want %v", m, n, kws, want)
+		}
 	}
 }
