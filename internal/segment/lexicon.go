@@ -19,15 +19,15 @@ type domainWord struct {
 // gse's entry of the same word is dropped, from the total too.
 //
 // Its words made of Han characters (the only ones the cutter looks up) form a tree of characters,
-// built at load in one pass over the table's sorted keys merged with the domain's sorted words:
-// a node is a text that starts some word, and holds that text's frequency, part of speech and
-// IDF when the text is itself a key. The nodes are stored level by level (the root, then every
-// first character, every second character …, each level in key order), so that the children of
-// a node are consecutive and sorted by character: the cutter extends a text by one character
-// with a search of a few neighbouring 16-byte nodes (no hashing, no string compared), and the
-// tree is built with appends only. The first character of a word from the CJK Unified Ideographs
-// block is found without a search, in first, which also says whether it is a word by itself and
-// starts longer ones, so that the cutter reads no node for most characters.
+// built at load in two passes (count, then write) over the table's sorted keys merged with the
+// domain's sorted words: a node is a text that starts some word, and holds that text's
+// frequency, part of speech and IDF when the text is itself a key. The nodes are stored level by
+// level (the root, then every first character, every second character …, each level in key
+// order), so that the children of a node are consecutive and sorted by character, and the tree
+// is written in order, with no search. The first character of a word from the CJK Unified
+// Ideographs block is found without a search, in first, which also says whether it is a word by
+// itself and starts longer ones; the second through one probe of the hash table pairs; a third
+// or later by a search of a few neighbouring 16-byte nodes. No text is hashed or compared.
 type lexicon struct {
 	t        *table
 	total    float64
@@ -45,7 +45,7 @@ type lexicon struct {
 	pairShift uint // 64 - log2(len(pairs))
 }
 
-const pairBits = 22 // openTable's node count must fit
+const pairBits = 22 // the node count must fit (buildPairs checks)
 
 // firstChar is a copy of what the cutter reads of the node of a first character.
 type firstChar struct {
