@@ -26,22 +26,51 @@ const (
 type annotator struct {
 	s        *Segmenter
 	c        *cutter
-	terms    map[string]float64 // keyword counts of the current problem
-	all      map[string]float64 // keyword counts of the bulletin
-	first    map[string]int     // order of first appearance in the bulletin, for stable ties
-	pfirst   map[string]int     // order of first appearance in the current problem
-	scores   []float64          // theme scores of the current problem
+	terms    counts    // keyword counts of the current problem
+	all      counts    // keyword counts of the bulletin
+	scores   []float64 // theme scores of the current problem
 	words    []map[string]float64
 	headings map[string][]themeHit // theme words of topic and category headings, cut once each
 	masked   []bool
 	spans    []orgSpan
-	ranked   []ranked // keyword candidates being ranked
 }
 
-// ranked is a keyword candidate with its order of first appearance, for stable ties.
-type ranked struct {
-	kw    bulletin.Keyword
-	order int
+// counts are the keyword candidates of a text, in order of first appearance (for stable ties),
+// each word once with its count: a word is its node in the lexicon's tree.
+type counts struct {
+	terms []term
+	index map[uint32]int32 // node -> index in terms
+}
+
+type term struct {
+	text string
+	node uint32
+	n    float64
+}
+
+func (c *counts) reset() {
+	c.terms = c.terms[:0]
+	clear(c.index)
+}
+
+// add adds w to the count of the word of t.
+func (c *counts) add(t token, w float64) {
+	i, ok := c.index[t.node]
+	if !ok {
+		i = int32(len(c.terms))
+		c.index[t.node] = i
+		c.terms = append(c.terms, term{text: t.Text, node: t.node})
+	}
+	c.terms[i].n += w
+}
+
+// total is the sum of the counts (halves and units: exact in any order).
+func (c *counts) total() float64 {
+	n := 0.0
+	for _, t := range c.terms {
+		n += t.n
+	}
+	return n
 }
 
 // themeHit is a theme word found in a text.
@@ -55,10 +84,8 @@ func newAnnotator(s *Segmenter) *annotator {
 	a := &annotator{
 		s:        s,
 		c:        newCutter(s.lex),
-		terms:    make(map[string]float64),
-		all:      make(map[string]float64),
-		first:    make(map[string]int),
-		pfirst:   make(map[string]int),
+		terms:    counts{index: make(map[uint32]int32)},
+		all:      counts{index: make(map[uint32]int32)},
 		scores:   make([]float64, len(Themes)),
 		words:    make([]map[string]float64, len(Themes)),
 		headings: make(map[string][]themeHit),
@@ -70,8 +97,7 @@ func newAnnotator(s *Segmenter) *annotator {
 }
 
 func (a *annotator) annotate(b *bulletin.Bulletin) {
-	clear(a.all)
-	clear(a.first)
+	a.all.reset()
 	clear(a.headings)
 	unit := unitKey(fold.String(b.Unit))
 	themeCount := make([]int, len(Themes)+1) // last: Other
@@ -80,8 +106,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 
 	for i := range b.Problems {
 		p := &b.Problems[i]
-		clear(a.terms)
-		clear(a.pfirst)
+		a.terms.reset()
 		for t := range a.scores {
 			a.scores[t] = 0
 			clear(a.words[t])
@@ -98,7 +123,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			if a.masked[j] || t.Text == unit || afterNumber(toks, j) {
 				continue // names are Orgs; the inspected unit and 4家协会 are no keywords
 			}
-			a.themeWord(t.Text, 1)
+			a.themeWord(t, 1)
 			a.count(t, 1)
 		}
 		for _, h := range a.heading(p.Topic) {
@@ -133,10 +158,10 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			}
 			orgCount[o]++
 		}
-		p.Keywords = a.top(a.terms, a.pfirst, problemKeywords)
+		p.Keywords = a.top(&a.terms, problemKeywords)
 	}
 
-	if a.mass() < minProblemWords {
+	if a.all.total() < minProblemWords {
 		// Few or no problems found: bulletin keywords from the rest of the body too, less its
 		// header, contacts and closing (and the problem paragraphs, counted already).
 		for _, para := range b.Paragraphs {
@@ -152,7 +177,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			}
 		}
 	}
-	b.Keywords = a.top(a.all, a.first, bulletinKeywords)
+	b.Keywords = a.top(&a.all, bulletinKeywords)
 
 	b.Themes = nil
 	for t, n := range themeCount {
@@ -211,7 +236,7 @@ func (a *annotator) heading(h string) []themeHit {
 	}
 	var hits []themeHit
 	for _, t := range a.c.cut(fold.String(h)) {
-		for _, tw := range a.s.themes[t.Text] {
+		for _, tw := range a.s.themeWords(t) {
 			hits = append(hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
 		}
 	}
@@ -219,10 +244,19 @@ func (a *annotator) heading(h string) []themeHit {
 	return hits
 }
 
+// themeWords returns the themes t's word weighs in. The map is searched only for the words the
+// lexicon tags as theme words.
+func (s *Segmenter) themeWords(t token) []themeWord {
+	if t.node != noNode && s.lex.nodes[t.node].tags&themeTag == 0 || t.node == noNode && !s.themesOffTree {
+		return nil
+	}
+	return s.themes[t.Text]
+}
+
 // themeWord scores a word of the problem's own text.
-func (a *annotator) themeWord(w string, scale float64) {
-	for _, tw := range a.s.themes[w] {
-		a.addHit(themeHit{word: w, theme: tw.theme, w: tw.weight}, scale)
+func (a *annotator) themeWord(t token, scale float64) {
+	for _, tw := range a.s.themeWords(t) {
+		a.addHit(themeHit{word: t.Text, theme: tw.theme, w: tw.weight}, scale)
 	}
 }
 
@@ -270,15 +304,6 @@ func themeIndexOf(name string) int {
 	return -1
 }
 
-// mass is the count of keyword candidates gathered for the bulletin.
-func (a *annotator) mass() float64 {
-	n := 0.0
-	for _, c := range a.all {
-		n += c
-	}
-	return n
-}
-
 // afterNumber reports whether toks[j] starts with a measure word right after digits: gse glues
 // the measure word of 4家协会 to the noun (家协会), which is no keyword.
 func afterNumber(toks []token, j int) bool {
@@ -286,61 +311,55 @@ func afterNumber(toks []token, j int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(toks[j].Text)
-	return quantitySet[r]
+	return isQuantity(r)
 }
 
 // count adds a word to the keywords of the current problem and of the bulletin.
 func (a *annotator) count(t token, w float64) {
-	if !a.s.keyword(t) {
-		return
+	if a.s.keyword(t) {
+		a.terms.add(t, w)
+		a.all.add(t, 1)
 	}
-	if _, ok := a.pfirst[t.Text]; !ok {
-		a.pfirst[t.Text] = len(a.pfirst)
-	}
-	a.terms[t.Text] += w
-	a.add(t.Text, 1)
 }
 
 // countAll adds a word to the keywords of the bulletin only.
 func (a *annotator) countAll(t token, w float64) {
 	if a.s.keyword(t) {
-		a.add(t.Text, w)
+		a.all.add(t, w)
 	}
-}
-
-func (a *annotator) add(term string, w float64) {
-	if _, ok := a.first[term]; !ok {
-		a.first[term] = len(a.first)
-	}
-	a.all[term] += w
 }
 
 // top ranks counted words by TF-IDF: term frequency (count over the total) times the word's IDF
 // from gse's table (the median for words it lacks), highest first, ties in order of appearance.
-func (a *annotator) top(counts map[string]float64, order map[string]int, n int) []bulletin.Keyword {
-	total := 0.0
-	for _, c := range counts {
-		total += c
-	}
+func (a *annotator) top(c *counts, n int) []bulletin.Keyword {
+	total := c.total()
 	if total == 0 {
 		return []bulletin.Keyword{}
 	}
-	rs := a.ranked[:0]
-	for w, c := range counts {
-		idf := a.s.idf(w)
-		rs = append(rs, ranked{bulletin.Keyword{Term: w, Weight: math.Round(c/total*idf*1e4) / 1e4}, order[w]})
+	kws := make([]bulletin.Keyword, 0, min(n, len(c.terms)))
+	for _, t := range c.terms {
+		idf := a.s.nodeIDF(t.node)
+		kws = keep(kws, bulletin.Keyword{Term: t.text, Weight: math.Round(t.n/total*idf*1e4) / 1e4}, n)
 	}
-	sort.Slice(rs, func(i, j int) bool {
-		if rs[i].kw.Weight != rs[j].kw.Weight {
-			return rs[i].kw.Weight > rs[j].kw.Weight
-		}
-		return rs[i].order < rs[j].order
-	})
-	kws := make([]bulletin.Keyword, min(n, len(rs)))
-	for i := range kws {
-		kws[i] = rs[i].kw
+	return kws
+}
+
+// keep adds kw, which appeared after every keyword of kws, to kws, the n heaviest so far in
+// rank order (heaviest first, ties in order of appearance): what a stable sort of all of them
+// by weight would put first, without the sort.
+func keep(kws []bulletin.Keyword, kw bulletin.Keyword, n int) []bulletin.Keyword {
+	if len(kws) == n && (n == 0 || kws[n-1].Weight >= kw.Weight) {
+		return kws // not among the n heaviest: a tie goes to the earlier
 	}
-	a.ranked = rs
+	p := len(kws)
+	for p > 0 && kws[p-1].Weight < kw.Weight {
+		p--
+	}
+	if len(kws) < n {
+		kws = append(kws, bulletin.Keyword{})
+	}
+	copy(kws[p+1:], kws[p:len(kws)-1])
+	kws[p] = kw
 	return kws
 }
 
@@ -359,27 +378,33 @@ const quantityRunes = "零〇一二三四五六七八九十百千万亿两几余
 
 // keyword reports whether a word may be a keyword: two or more Han characters, not a stop word,
 // not a function word, not a quantity.
+// A word of two or more Han characters is a word of the dictionary (the cutter leaves only single
+// characters unknown): its node says its part of speech and whether it is a stop word.
 func (s *Segmenter) keyword(t token) bool {
-	if !t.Han || utf8.RuneCountInString(t.Text) < 2 || notKeywordPos[t.Pos] {
+	if !t.Han || t.node == noNode || len(t.Text) < 5 { // one Han character is 3 or 4 bytes
 		return false
 	}
-	if s.isStop(t.Text) {
+	if n := &s.lex.nodes[t.node]; s.notKeyword[n.pos] || n.tags&stopTag != 0 {
 		return false
 	}
 	for _, r := range t.Text {
-		if !quantitySet[r] {
+		if !isQuantity(r) {
 			return true
 		}
 	}
 	return false
 }
 
-var quantitySet = runeSet(quantityRunes)
-
-func runeSet(s string) map[rune]bool {
-	m := make(map[rune]bool)
-	for _, r := range s {
-		m[r] = true
+// quantityBits is the set of quantityRunes (all in the BMP).
+var quantityBits = func() *[1 << 16 / 64]uint64 {
+	var b [1 << 16 / 64]uint64
+	for _, r := range quantityRunes {
+		b[r/64] |= 1 << (r % 64)
 	}
-	return m
+	return &b
+}()
+
+// isQuantity reports whether r is one of quantityRunes.
+func isQuantity(r rune) bool {
+	return r >= 0 && r < 1<<16 && quantityBits[r/64]&(1<<(r%64)) != 0
 }

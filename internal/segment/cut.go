@@ -16,30 +16,53 @@ type token struct {
 	Start int     // byte offset in the text cut
 	Freq  float64 // dictionary frequency; 0 for a character the dictionary does not know
 	Han   bool
+	node  uint32 // the word's node in the lexicon; noNode when not a word of the dictionary
 }
 
 // cutter segments text with the dictionary-weighted DAG of gse's Cut(text, false): the same
 // maximum-probability route over the same dictionary (gse's, read from the compact table, under
 // the domain dictionary; TestCutMatchesGse checks they agree with gse itself), but only over runs
-// of Han characters, with no maps and with buffers reused between calls. gse's Cut builds a map
-// per character and a string per dictionary probe; this is what makes Annotate cheap. A cutter is not safe for concurrent use: each annotator (from the
-// Segmenter's pool) has its own.
+// of Han characters, with no maps and with buffers reused between calls: the characters of a run
+// are decoded once, and the words starting at each are found by walking the lexicon's tree one
+// character at a time. gse's Cut builds a map per character and a string per dictionary probe;
+// this is what makes Annotate cheap. A cutter is not safe for concurrent use: each annotator
+// (from the Segmenter's pool) has its own.
 type cutter struct {
 	dict   *lexicon
-	logT   float64 // log of the dictionary's total frequency
-	offs   []int   // byte offset of each rune of the current Han run, plus its end
-	edges  []edge  // DAG: words starting at each rune of the run
-	first  []int   // index in edges of the first word starting at rune k; first[n] = len(edges)
+	logT   float64       // log of the dictionary's total frequency
+	logs   [1024]logMemo // math.Log of the frequencies the lexicon keeps none for, by frequency mod 1024
+	runes  []rune        // the current Han run
+	offs   []int         // byte offset of each rune of the run, plus its end
+	edges  []edge        // DAG: words starting at each rune of the run
+	first  []int32       // index in edges of the first word starting at rune k; first[n] = len(edges)
 	best   []float64
-	next   []int // end rune (exclusive) of the best word starting at rune k
+	next   []int32 // index in edges of the best word starting at rune k
 	tokens []token
+}
+
+// logMemo is math.Log(f) = l, remembered.
+type logMemo struct {
+	f uint32
+	l float64
+}
+
+// logFreq is math.Log of a word's frequency f > 0.
+func (c *cutter) logFreq(f uint32) float64 {
+	if f < logsBelow {
+		return c.dict.logs[f]
+	}
+	m := &c.logs[f%uint32(len(c.logs))]
+	if m.f != f {
+		m.f, m.l = f, math.Log(float64(f))
+	}
+	return m.l
 }
 
 // edge is one dictionary word over runes [k, end) of a Han run.
 type edge struct {
-	end  int
-	freq float64
-	pos  string
+	logFreq float64 // log of the word's frequency; 0 (log 1) for a rune the dictionary lacks
+	end     int32
+	node    uint32 // noNode for a rune the dictionary lacks
 }
 
 func newCutter(dict *lexicon) *cutter {
@@ -63,32 +86,29 @@ func isHan(r rune) bool {
 func (c *cutter) cut(s string) []token {
 	c.tokens = c.tokens[:0]
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(s[i:])
+		}
 		switch {
 		case isHan(r):
-			j := i + size
-			for j < len(s) {
-				r2, size2 := utf8.DecodeRuneInString(s[j:])
-				if !isHan(r2) {
-					break
-				}
-				j += size2
-			}
-			c.cutHan(s, i, j)
-			i = j
+			i = c.cutHan(s, i)
 		case isWordy(r):
 			j := i + size
 			for j < len(s) {
-				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				r2, size2 := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, size2 = decodeRune(s[j:])
+				}
 				if !isWordy(r2) || isHan(r2) {
 					break
 				}
 				j += size2
 			}
-			c.tokens = append(c.tokens, token{Text: s[i:j], Pos: "m", Start: i})
+			c.tokens = append(c.tokens, token{Text: s[i:j], Pos: "m", Start: i, node: noNode})
 			i = j
 		default:
-			c.tokens = append(c.tokens, token{Text: s[i : i+size], Pos: "x", Start: i})
+			c.tokens = append(c.tokens, token{Text: s[i : i+size], Pos: "x", Start: i, node: noNode})
 			i += size
 		}
 	}
@@ -97,70 +117,95 @@ func (c *cutter) cut(s string) []token {
 
 // isWordy reports letters and digits outside Han: runs of them become one "m" token.
 func isWordy(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '%'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// cutHan segments the Han run s[from:to] as gse's cutDAGNoHMM does: for every rune k, every
-// dictionary word starting at k is an edge; the route maximises the sum of log(freq/total),
-// from the right, ties going to the longer word; a rune no word covers is a word by itself.
-func (c *cutter) cutHan(s string, from, to int) {
-	c.offs = c.offs[:0]
-	for i := from; i < to; {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		c.offs = append(c.offs, i)
-		i += size
+// cutHan segments the run of Han characters that starts at s[from] as gse's cutDAGNoHMM does,
+// and returns the run's end: for every rune k, every dictionary word starting at k is an edge;
+// the route maximises the sum of log(freq/total), from the right, ties going to the longer word;
+// a rune no word covers is a word by itself.
+func (c *cutter) cutHan(s string, from int) int {
+	c.runes, c.offs = c.runes[:0], c.offs[:0]
+	to := from
+	for to < len(s) {
+		r, size := rune(s[to]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(s[to:])
+		}
+		if !isHan(r) {
+			break
+		}
+		c.runes = append(c.runes, r)
+		c.offs = append(c.offs, to)
+		to += size
 	}
-	n := len(c.offs)
+	n := len(c.runes)
 	c.offs = append(c.offs, to)
 
-	maxLen := c.dict.maxLen
+	lx := c.dict
+	maxLen := lx.maxLen
 	c.edges = c.edges[:0]
 	c.first = c.first[:0]
 	for k := 0; k < n; k++ {
-		c.first = append(c.first, len(c.edges))
-		sp := c.dict.start()
-		for i := k; i < n && i-k < maxLen; i++ {
-			freq, pos, ok := c.dict.step(&sp, s[c.offs[k]:c.offs[i+1]])
-			if !ok {
+		start := len(c.edges)
+		c.first = append(c.first, int32(start))
+		v, i := noNode, k+1
+		if r := c.runes[k]; r >= hanLo && r < hanHi { // most: the first character without its node
+			f := &lx.first[r-hanLo]
+			if f.freq > 0 {
+				c.edges = append(c.edges, edge{logFreq: c.logFreq(f.freq), end: int32(k + 1), node: f.node})
+			}
+			if f.kids && k+1 < n && maxLen > 1 {
+				v, i = lx.pair(r, c.runes[k+1]), k+2
+			}
+		} else {
+			v = lx.child(root, r)
+		}
+		for ; v != noNode; i++ { // v: the text of runes [k, i)
+			nd := &lx.nodes[v]
+			if nd.freq > 0 {
+				c.edges = append(c.edges, edge{logFreq: c.logFreq(nd.freq), end: int32(i), node: v})
+			}
+			if nd.kids == lx.nodes[v+1].kids || i >= n || i-k >= maxLen {
 				break
 			}
-			if freq > 0 {
-				c.edges = append(c.edges, edge{end: i + 1, freq: freq, pos: pos})
-			}
+			v = lx.child(v, c.runes[i])
 		}
-		if c.first[k] == len(c.edges) { // no word: the rune alone, unknown
-			c.edges = append(c.edges, edge{end: k + 1, freq: 0})
+		if len(c.edges) == start { // no word: the rune alone, unknown
+			c.edges = append(c.edges, edge{end: int32(k + 1), node: noNode})
 		}
 	}
-	c.first = append(c.first, len(c.edges))
+	c.first = append(c.first, int32(len(c.edges)))
 
 	c.best = grow(c.best, n+1)
-	c.next = growInt(c.next, n+1)
+	c.next = growInt32(c.next, n+1)
 	c.best[n] = 0
 	for k := n - 1; k >= 0; k-- {
-		set := false
-		for _, e := range c.edges[c.first[k]:c.first[k+1]] {
-			f := e.freq
-			if f <= 0 {
-				f = 1 // gse scores a word it cannot find as log(1)
-			}
-			score := math.Log(f) - c.logT + c.best[e.end]
-			if !set || c.best[k] < score || (c.best[k] == score && c.next[k] < e.end) {
-				c.best[k], c.next[k], set = score, e.end, true
+		bi, bs := int32(-1), 0.0
+		for x := c.first[k]; x < c.first[k+1]; x++ {
+			e := &c.edges[x]
+			// gse scores a word it cannot find as log(1)
+			score := e.logFreq - c.logT + c.best[e.end]
+			if bi < 0 || bs < score || (bs == score && c.edges[bi].end < e.end) {
+				bi, bs = x, score
 			}
 		}
+		c.best[k], c.next[k] = bs, bi
 	}
 	for k := 0; k < n; {
-		end := c.next[k]
-		var w edge
-		for _, e := range c.edges[c.first[k]:c.first[k+1]] {
-			if e.end == end {
-				w = e
-			}
+		e := c.edges[c.next[k]]
+		end := int(e.end)
+		t := token{Text: s[c.offs[k]:c.offs[end]], Start: c.offs[k], Han: true, node: e.node}
+		if e.node != noNode {
+			t.Freq, t.Pos = lx.word(e.node)
 		}
-		c.tokens = append(c.tokens, token{Text: s[c.offs[k]:c.offs[end]], Pos: w.pos, Freq: w.freq, Start: c.offs[k], Han: true})
+		c.tokens = append(c.tokens, t)
 		k = end
 	}
+	return to
 }
 
 func grow(b []float64, n int) []float64 {
@@ -170,9 +215,9 @@ func grow(b []float64, n int) []float64 {
 	return b[:n]
 }
 
-func growInt(b []int, n int) []int {
+func growInt32(b []int32, n int) []int32 {
 	if cap(b) < n {
-		return make([]int, n)
+		return make([]int32, n)
 	}
 	return b[:n]
 }

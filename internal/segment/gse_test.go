@@ -76,18 +76,14 @@ func refIDF() (map[string]float64, float64) {
 	return idf, vals[len(vals)/2]
 }
 
-// lookup walks w rune by rune through the lexicon as the cutter does.
+// lookup walks w rune by rune through the lexicon's tree as the cutter does.
 func lookup(lx *lexicon, w string) (freq float64, pos string, ok bool) {
-	sp := lx.start()
-	for i := range w {
-		if i == 0 {
-			continue
-		}
-		if _, _, ok := lx.step(&sp, w[:i]); !ok {
-			return 0, "", false
-		}
+	v := lx.find(w)
+	if v == noNode {
+		return 0, "", false
 	}
-	return lx.step(&sp, w)
+	freq, pos = lx.word(v)
+	return freq, pos, true
 }
 
 // TestTableMatchesGse checks the compact table and the domain dictionary over it against gse:
@@ -173,16 +169,22 @@ func TestEdgesMatchGse(t *testing.T) {
 		for _, run := range strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) }) {
 			rs := []rune(run)
 			for k := range rs {
-				sp := s.lex.start()
+				v := root
 				for i := k; i < len(rs) && i-k < s.lex.maxLen; i++ {
 					p := string(rs[k : i+1])
-					freq, pos, ok := s.lex.step(&sp, p)
+					v = s.lex.child(v, rs[i])
+					ok := v != noNode
+					var freq float64
+					var pos string
+					if ok {
+						freq, pos = s.lex.word(v)
+					}
 					gf, gp, gok := g.Dict.Find([]byte(p))
 					probes++
 					if gok && gf > 0 && (freq != gf || pos != gp) || !gok && ok && freq > 0 || (gf <= 0 && freq > 0) {
 						t.Fatalf("%q: %v %q %v; gse %v %q %v", p, freq, pos, ok, gf, gp, gok)
 					}
-					if !ok { // no longer word starts here: gse agrees there is none
+					if !ok || !s.lex.hasKids(v) { // no longer word starts here: gse agrees there is none
 						for j := i + 1; j < len(rs) && j-k < s.lex.maxLen; j++ {
 							if f, _, _ := g.Dict.Find([]byte(string(rs[k : j+1]))); f > 0 {
 								t.Fatalf("walk stopped at %q, gse has %q", p, string(rs[k:j+1]))

@@ -95,7 +95,7 @@ func orgHead(tok token) (orgSuffix, bool) {
 		return orgSuffix{}, false
 	}
 	last, _ := utf8.DecodeLastRuneInString(tok.Text)
-	for _, i := range suffixesByLast[last] {
+	for _, i := range suffixesEnding(last) {
 		if s := orgSuffixes[i]; strings.HasSuffix(tok.Text, s.suffix) {
 			return s, true
 		}
@@ -103,14 +103,37 @@ func orgHead(tok token) (orgSuffix, bool) {
 	return orgSuffix{}, false
 }
 
-// suffixesByLast indexes orgSuffixes by their last character, in table order.
-var suffixesByLast = func() map[rune][]int {
-	m := make(map[rune][]int)
+// suffixesEnding returns the indexes in orgSuffixes of the suffixes that end with r, in table
+// order.
+func suffixesEnding(r rune) []int {
+	if r >= hanLo && r < hanHi {
+		return suffixGroups[suffixGroup[r-hanLo]]
+	}
+	return suffixesOutside[r]
+}
+
+// suffixGroups holds the indexes of orgSuffixes by their last character, in table order (group 0
+// is empty); suffixGroup gives the group of each character of the CJK Unified Ideographs block
+// and suffixesOutside those of a last character outside it, so that the test of every token
+// costs an array read.
+var suffixGroups, suffixGroup, suffixesOutside = func() ([][]int, *[hanHi - hanLo]uint8, map[rune][]int) {
+	groups := [][]int{nil}
+	var group [hanHi - hanLo]uint8
+	outside := make(map[rune][]int)
 	for i, s := range orgSuffixes {
 		last, _ := utf8.DecodeLastRuneInString(s.suffix)
-		m[last] = append(m[last], i)
+		if last < hanLo || last >= hanHi {
+			outside[last] = append(outside[last], i)
+			continue
+		}
+		if group[last-hanLo] == 0 {
+			group[last-hanLo] = uint8(len(groups))
+			groups = append(groups, nil)
+		}
+		g := group[last-hanLo]
+		groups[g] = append(groups[g], i)
 	}
-	return m
+	return groups, &group, outside
 }()
 
 func isAdminPrefix(s string) bool {

@@ -3,6 +3,7 @@ package segment
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFindOrgs is the table of suffix merging: heads (局 馆 中心 大队 协会 村 镇 …) extended to the
@@ -42,6 +43,22 @@ func TestFindOrgs(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("findOrgs(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSuffixesEnding checks the index of orgSuffixes by last character against a scan of the
+// table, for every character of the Basic Multilingual Plane.
+func TestSuffixesEnding(t *testing.T) {
+	for r := rune(1); r < 1<<16; r++ {
+		var want []int
+		for i, s := range orgSuffixes {
+			if last, _ := utf8.DecodeLastRuneInString(s.suffix); last == r {
+				want = append(want, i)
+			}
+		}
+		if got := suffixesEnding(r); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, want %v", r, got, want)
 		}
 	}
 }

@@ -43,12 +43,17 @@ type Segmenter struct {
 	stop   map[string]bool // gse's stop list and the domain's
 	themes map[string][]themeWord
 	domain int // entries of the domain dictionary
-	pool   sync.Pool
+	// notKeyword holds the parts of speech (indexes in lex.posNames) of notKeywordPos.
+	notKeyword [256]bool
+	// themesOffTree reports a theme word that is no word of the lexicon's tree, so that a token
+	// without a node must be looked up in themes too (none is: TestThemeWordsAreWords).
+	themesOffTree bool
+	pool          sync.Pool
 }
 
 // Load opens the Segmenter: tens of milliseconds, since the dictionary is read in place from the
 // compact table embedded in the binary; only the domain dictionary and the stop lists are parsed
-// and the table's prefix index built (about 50 ms, 4 MB).
+// and the lexicon's tree built, in two passes over the table's sorted keys (about 50 ms, 12 MB).
 func Load() (*Segmenter, error) {
 	s := &Segmenter{}
 	dom, err := parseDomain(domainDict)
@@ -60,7 +65,9 @@ func Load() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segment: %w", err)
 	}
-	s.lex = newLexicon(t, dom)
+	if s.lex, err = newLexicon(t, dom); err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
 	s.stop = map[string]bool{}
 	for _, list := range []string{gseStop, stripComments(domainStop)} { // gse's has no comments: # is a stop word
 		for _, l := range strings.Split(list, "\n") {
@@ -70,6 +77,22 @@ func Load() (*Segmenter, error) {
 		}
 	}
 	s.themes = themeIndex()
+	// The lexicon's nodes carry what the annotator asks of every token: stop word, theme word.
+	for w := range s.stop {
+		if v := s.lex.find(w); v != noNode {
+			s.lex.nodes[v].tags |= stopTag
+		}
+	}
+	for w := range s.themes {
+		if v := s.lex.find(w); v != noNode && s.lex.nodes[v].freq > 0 {
+			s.lex.nodes[v].tags |= themeTag
+		} else {
+			s.themesOffTree = true
+		}
+	}
+	for i, p := range s.lex.posNames {
+		s.notKeyword[i] = notKeywordPos[p]
+	}
 	s.pool.New = func() any { return newAnnotator(s) }
 	return s, nil
 }
@@ -77,9 +100,23 @@ func Load() (*Segmenter, error) {
 // isStop reports whether w is on gse's or the domain's stop list.
 func (s *Segmenter) isStop(w string) bool { return s.stop[w] }
 
+// nodeIDF is idf for the word of node v.
+func (s *Segmenter) nodeIDF(v uint32) float64 {
+	if x, ok := s.lex.idf(v); ok {
+		return x
+	}
+	return s.lex.t.median
+}
+
 // idf returns the IDF of w from gse's table, or the table's median for a word it lacks.
 func (s *Segmenter) idf(w string) float64 {
-	if v, ok := s.lex.t.idfOf(w); ok {
+	v, ok := 0.0, false
+	if n := s.lex.find(w); n != noNode {
+		v, ok = s.lex.idf(n) // every key of Han characters is in the lexicon's tree
+	} else {
+		v, ok = s.lex.t.idfOf(w)
+	}
+	if ok {
 		return v
 	}
 	return s.lex.t.median

@@ -1,0 +1,357 @@
+package segment
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"unicode/utf8"
+)
+
+// domainWord is an entry of the domain dictionary.
+type domainWord struct {
+	key  string
+	freq float64
+	pos  string
+}
+
+// lexicon is the dictionary the cutter reads: the domain dictionary over gse's. As when gse
+// loaded the domain dictionary first, a domain word keeps its frequency and part of speech and
+// gse's entry of the same word is dropped, from the total too.
+//
+// Its words made of Han characters (the only ones the cutter looks up) form a tree of characters,
+// built at load in two passes (count, then write) over the table's sorted keys merged with the
+// domain's sorted words: a node is a text that starts some word, and holds that text's
+// frequency, part of speech and IDF when the text is itself a key. The nodes are stored level by
+// level (the root, then every first character, every second character …, each level in key
+// order), so that the children of a node are consecutive and sorted by character, and the tree
+// is written in order, with no search. The first character of a word from the CJK Unified
+// Ideographs block is found without a search, in first, which also says whether it is a word by
+// itself and starts longer ones; the second through one probe of the hash table pairs; a third
+// or later by a search of a few neighbouring 16-byte nodes. No text is hashed or compared.
+type lexicon struct {
+	t        *table
+	total    float64
+	maxLen   int
+	words    int         // dictionary words (gse's NumTokens)
+	nodes    []node      // the tree, level by level; nodes[0] is the root, the last a sentinel
+	first    []firstChar // each character of the CJK Unified Ideographs block as a first character
+	posNames []string    // the table's parts of speech, then those only the domain uses
+	logs     []float64
+	// pairs finds the second character of a word, the one search over many children (a first
+	// character has 144 on average where the cutter looks): an open-addressing hash table of
+	// the texts of two characters, each slot the pair's characters (pairKey) over the node's
+	// index (low pairBits bits), 0 when empty.
+	pairs     []uint64
+	pairShift uint // 64 - log2(len(pairs))
+}
+
+const pairBits = 22 // the node count must fit (buildPairs checks)
+
+// firstChar is a copy of what the cutter reads of the node of a first character.
+type firstChar struct {
+	node uint32 // 0: no word starts with the character
+	freq uint32
+	kids bool
+}
+
+// node is one text of the lexicon's tree.
+type node struct {
+	r    rune   // the text's last character
+	kids uint32 // the first child: the children of v are nodes[nodes[v].kids:nodes[v+1].kids]
+	freq uint32 // frequency when the text is a word (the domain's over gse's); 0 when it is not
+	idf  uint16 // the table's IDF index for the text (0: none)
+	pos  uint8  // index in lexicon.posNames
+	tags uint8  // stopTag, themeTag: what the Segmenter knows of the word (set by Load)
+}
+
+// Tags of a node, for the annotator: its text is on a stop list, or a theme word.
+const (
+	stopTag = 1 << iota
+	themeTag
+)
+
+const (
+	root   = uint32(0)         // the node of the empty text
+	noNode = uint32(1<<32 - 1) // no such text
+	// hanLo, hanHi bound the CJK Unified Ideographs block, the characters of lexicon.first.
+	hanLo, hanHi = 0x4E00, 0xA000
+	// logsBelow is the number of frequencies whose logarithm the lexicon keeps (most words').
+	logsBelow = 1 << 12
+)
+
+// newLexicon builds the tree from the table's keys of Han characters and the domain's words.
+func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
+	lx := &lexicon{t: t, maxLen: t.maxLen, total: t.total, posNames: t.posNames}
+	// The domain's words, sorted as the table's keys: the first entry of a word wins, as in gse.
+	var dom []domainWord
+	seen := map[string]bool{}
+	for _, w := range domain {
+		if !seen[w.key] {
+			seen[w.key] = true
+			dom = append(dom, w)
+			lx.maxLen = max(lx.maxLen, utf8.RuneCountInString(w.key))
+		}
+	}
+	sort.Slice(dom, func(i, j int) bool { return dom[i].key < dom[j].key })
+
+	// The tree is written level by level: off[d] is where the nodes of the texts of d characters
+	// start, in key order, and at[d] the next of them. A prefix of a key that the previous key
+	// lacks is in no earlier key either: it is a new node, the next of its level. So a first
+	// pass counts the nodes of each level, and the second writes them in place.
+	off := make([]int, lx.maxLen+3)
+	lx.merge(dom, func(_ string, depth int, more []rune, _, _ int) {
+		for range more {
+			depth++
+			off[depth+1]++
+		}
+	})
+	off[1] = 1 // the root
+	for d := 1; d < len(off); d++ {
+		off[d] += off[d-1]
+	}
+	size := off[len(off)-1]
+	if size >= int(noNode) {
+		return nil, fmt.Errorf("dictionary: %d nodes", size)
+	}
+	lx.nodes = make([]node, size+1) // and a sentinel
+	at := append([]int(nil), off...)
+	lx.nodes[0].kids = 1
+	lx.merge(dom, func(_ string, depth int, more []rune, ti, di int) {
+		for _, r := range more {
+			depth++
+			lx.nodes[at[depth]] = node{r: r, kids: uint32(at[depth+1])}
+			at[depth]++
+		}
+		n := &lx.nodes[at[depth]-1]
+		if ti >= 0 {
+			n.freq, n.pos, n.idf = u32(t.freqs, ti), t.pos[ti], u16(t.idf, ti)
+		}
+		if di >= 0 {
+			// Frequencies are integers (./gen and parseDomain check): the sum is exact in any order.
+			w := dom[di]
+			if n.freq > 0 {
+				lx.total -= float64(n.freq)
+			} else {
+				lx.words++
+			}
+			lx.total += w.freq
+			n.freq, n.pos = uint32(w.freq), lx.posIndex(w.pos)
+		}
+	})
+	if len(lx.posNames) > 256 {
+		return nil, fmt.Errorf("dictionary: %d parts of speech, at most 256", len(lx.posNames))
+	}
+	lx.nodes[size].kids = uint32(size)
+	lx.first = make([]firstChar, hanHi-hanLo)
+	for v := uint32(1); v < lx.nodes[1].kids; v++ {
+		if r := lx.nodes[v].r; r >= hanLo && r < hanHi {
+			lx.first[r-hanLo] = firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}
+		}
+	}
+	if err := lx.buildPairs(); err != nil {
+		return nil, err
+	}
+	lx.logs = make([]float64, logsBelow)
+	for f := 1; f < logsBelow; f++ {
+		lx.logs[f] = math.Log(float64(f))
+	}
+	return lx, nil
+}
+
+// merge calls f for every key of Han characters of the table (ti its index, di -1) and every
+// word of dom (di its index, ti -1; both when they are the same word), in key order, with the
+// count of the leading characters it shares with the previous one (depth) and its other
+// characters (more, valid during the call). A prefix of a key that the previous key lacks is in
+// no earlier key either.
+func (lx *lexicon) merge(dom []domainWord, f func(k string, depth int, more []rune, ti, di int)) {
+	t := lx.t
+	prev := ""
+	var ends []int // byte end of each character of prev
+	var more []rune
+	emit := func(k string, ti, di int) {
+		lcp := 0
+		for lcp < len(k) && lcp < len(prev) && k[lcp] == prev[lcp] {
+			lcp++
+		}
+		depth := 0
+		for depth < len(ends) && ends[depth] <= lcp {
+			depth++
+		}
+		e := 0
+		if depth > 0 {
+			e = ends[depth-1]
+		}
+		more = more[:0]
+		for i := e; i < len(k); {
+			r, size := decodeRune(k[i:])
+			if !isHan(r) {
+				return // not looked up by the cutter (the domain's words are Han: parseDomain checks)
+			}
+			more = append(more, r)
+			i += size
+		}
+		if len(more) == 0 {
+			return // the empty key
+		}
+		ends = ends[:depth]
+		for i := e; i < len(k); {
+			_, size := decodeRune(k[i:])
+			i += size
+			ends = append(ends, i)
+		}
+		prev = k
+		f(k, depth, more, ti, di)
+	}
+	for i, j := 0, 0; ; {
+		switch {
+		case i < t.n && j < len(dom) && t.key(i) == dom[j].key:
+			emit(dom[j].key, i, j)
+			i, j = i+1, j+1
+		case i < t.n && (j == len(dom) || t.key(i) < dom[j].key):
+			emit(t.key(i), i, -1)
+			i++
+		case j < len(dom):
+			emit(dom[j].key, -1, j)
+			j++
+		default:
+			return
+		}
+	}
+}
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte characters of Han text decoded
+// inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// posIndex returns the index of a part of speech in lx.posNames, adding it if new.
+func (lx *lexicon) posIndex(p string) uint8 {
+	for i, q := range lx.posNames {
+		if q == p {
+			return uint8(i)
+		}
+	}
+	if len(lx.posNames) == len(lx.t.posNames) { // do not append to the table's slice
+		lx.posNames = append([]string(nil), lx.posNames...)
+	}
+	lx.posNames = append(lx.posNames, p)
+	return uint8(len(lx.posNames) - 1)
+}
+
+// buildPairs fills lx.pairs with the nodes of the second level.
+func (lx *lexicon) buildPairs() error {
+	l2, l3 := lx.nodes[1].kids, lx.nodes[lx.nodes[1].kids].kids // where levels 2 and 3 start
+	if len(lx.nodes) >= 1<<pairBits {
+		return fmt.Errorf("dictionary: %d nodes, at most %d", len(lx.nodes), 1<<pairBits)
+	}
+	size, bits := 1<<10, uint(10)
+	for size < 2*int(l3-l2) {
+		size, bits = size<<1, bits+1
+	}
+	lx.pairs, lx.pairShift = make([]uint64, size), 64-bits
+	for v := uint32(1); v < l2; v++ {
+		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
+			key := pairKey(lx.nodes[v].r, lx.nodes[c].r)
+			h := key * 0x9E3779B97F4A7C15 >> lx.pairShift
+			for lx.pairs[h] != 0 {
+				h = (h + 1) & uint64(size-1)
+			}
+			lx.pairs[h] = key<<pairBits | uint64(c)
+		}
+	}
+	return nil
+}
+
+func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
+
+// child returns the node of the text of v followed by r, or noNode.
+func (lx *lexicon) child(v uint32, r rune) uint32 {
+	if v == root && r >= hanLo && r < hanHi {
+		if c := lx.first[r-hanLo].node; c != 0 {
+			return c
+		}
+		return noNode
+	}
+	if v != root && v < lx.nodes[1].kids { // a first character
+		return lx.pair(lx.nodes[v].r, r)
+	}
+	return lx.search(v, r)
+}
+
+// pair returns the node of the text r1 r2, or noNode.
+func (lx *lexicon) pair(r1, r2 rune) uint32 {
+	key := pairKey(r1, r2)
+	mask := uint64(len(lx.pairs) - 1)
+	for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
+		s := lx.pairs[h]
+		if s>>pairBits == key {
+			return uint32(s & (1<<pairBits - 1))
+		}
+		if s == 0 {
+			return noNode
+		}
+	}
+}
+
+// search returns the node of the text of v followed by r, or noNode, searching v's children.
+func (lx *lexicon) search(v uint32, r rune) uint32 {
+	lo, end := lx.nodes[v].kids, lx.nodes[v+1].kids
+	for hi := end; hi-lo > 8; { // the child, if any, is in [lo, hi]
+		mid := lo + (hi-lo)/2
+		if lx.nodes[mid].r < r {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for ; lo < end; lo++ {
+		if c := lx.nodes[lo].r; c >= r {
+			if c == r {
+				return lo
+			}
+			break
+		}
+	}
+	return noNode
+}
+
+// hasKids reports whether a longer word starts with the text of v.
+func (lx *lexicon) hasKids(v uint32) bool { return lx.nodes[v].kids < lx.nodes[v+1].kids }
+
+// find returns the node of text w, or noNode.
+func (lx *lexicon) find(w string) uint32 {
+	if w == "" {
+		return noNode
+	}
+	v := root
+	for _, r := range w {
+		if v = lx.child(v, r); v == noNode {
+			break
+		}
+	}
+	return v
+}
+
+// word returns the frequency and part of speech of node v (0 and "" when its text is no word).
+func (lx *lexicon) word(v uint32) (freq float64, pos string) {
+	n := &lx.nodes[v]
+	if n.freq == 0 {
+		return 0, ""
+	}
+	return float64(n.freq), lx.posNames[n.pos]
+}
+
+// idf returns the IDF of node v's text from the table, if it has one.
+func (lx *lexicon) idf(v uint32) (float64, bool) {
+	if v == noNode || lx.nodes[v].idf == 0 {
+		return 0, false
+	}
+	return lx.t.idfVals[lx.nodes[v].idf-1], true
+}

@@ -1,0 +1,169 @@
+package segment
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
+// CJK block, with the copy of its node's frequency and children, and pairs, for a second
+// character) against the plain search of a node's children:
+// every node is found from its parent, and every probe of a walk over the corpora, found or
+// not, gives the same node both ways.
+func TestChildMatchesSearch(t *testing.T) {
+	lx := segmenter(t).lex
+	for v := uint32(0); v+1 < uint32(len(lx.nodes)); v++ {
+		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
+			if got := lx.child(v, lx.nodes[c].r); got != c {
+				t.Fatalf("child %d of %d (%q): found %d", c, v, lx.nodes[c].r, got)
+			}
+		}
+	}
+	for r := rune(hanLo); r < hanHi; r++ {
+		f, v := lx.first[r-hanLo], lx.search(root, r)
+		if v == noNode && f != (firstChar{}) || v != noNode && f != (firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}) {
+			t.Fatalf("%q: first %+v, node %d", r, f, v)
+		}
+	}
+	texts := []string{readSeed(t)}
+	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, fold.String(string(data)))
+		}
+	}
+	probes := 0
+	for _, text := range texts {
+		for _, run := range strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) }) {
+			rs := []rune(run)
+			for k := range rs {
+				v := root
+				for i := k; i < len(rs) && v != noNode; i++ {
+					got, want := lx.child(v, rs[i]), lx.search(v, rs[i])
+					if got != want {
+						t.Fatalf("%q: child %d, search %d", string(rs[k:i+1]), got, want)
+					}
+					probes++
+					v = got
+				}
+			}
+		}
+	}
+	if probes < 10000 {
+		t.Errorf("only %d probes", probes)
+	}
+}
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString over every sequence of
+// three bytes that starts like a three-byte character, and short and mixed inputs.
+func TestDecodeRune(t *testing.T) {
+	var b [4]byte
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b[0], b[1], b[2], b[3] = byte(b0), byte(b1), byte(b2), 'x'
+				for _, s := range []string{string(b[:3]), string(b[:])} {
+					r, n := decodeRune(s)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("% x: %U %d, utf8 %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "\xe4", "\xe4\xb8", "中", "中文", "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xe0\x80\x80"} {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("%q: %U %d, utf8 %U %d", s, r, n, wr, wn)
+		}
+	}
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"", "中", "\xed\xa0\x80x", "\xe0\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("%q: %U %d, utf8 %U %d", s, r, n, wr, wn)
+		}
+	})
+}
+
+// TestNodeTags checks the tags Load puts on the lexicon's nodes against the maps they stand
+// for, over every token of the corpora and every theme and stop word: the theme words of a token
+// and whether it is a keyword (which reads the stop tag and the part of speech from the node).
+func TestNodeTags(t *testing.T) {
+	s := segmenter(t)
+	c := newCutter(s.lex)
+	words := []string{readSeed(t)}
+	for w := range s.themes {
+		words = append(words, w)
+	}
+	for w := range s.stop {
+		words = append(words, w)
+	}
+	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			words = append(words, fold.String(string(data)))
+		}
+	}
+	tokens := 0
+	for _, text := range words {
+		for _, tk := range c.cut(text) {
+			tokens++
+			if got, want := s.themeWords(tk), s.themes[tk.Text]; !slices.Equal(got, want) {
+				t.Fatalf("%q: theme words %v, want %v", tk.Text, got, want)
+			}
+			want := tk.Han && utf8.RuneCountInString(tk.Text) >= 2 && !notKeywordPos[tk.Pos] && !s.isStop(tk.Text) &&
+				strings.ContainsFunc(tk.Text, func(r rune) bool { return !strings.ContainsRune(quantityRunes, r) })
+			if got := s.keyword(tk); got != want {
+				t.Fatalf("%q (%s): keyword %v, want %v", tk.Text, tk.Pos, got, want)
+			}
+		}
+	}
+	if tokens < 5000 {
+		t.Errorf("only %d tokens", tokens)
+	}
+}
+
+// TestKeep checks keep, candidate by candidate, against a stable sort of all the candidates by
+// weight, over random weights with many ties.
+func TestKeep(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		m, n := rng.IntN(40), []int{0, 1, 3, 10, 20}[trial%5]
+		var all, kws []bulletin.Keyword
+		for i := range m {
+			kw := bulletin.Keyword{Term: strconv.Itoa(i), Weight: float64(rng.IntN(6)) / 4}
+			all = append(all, kw)
+			kws = keep(kws, kw, n)
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Weight > all[j].Weight })
+		if want := all[:min(n, m)]; !slices.Equal(kws, want) {
+			t.Fatalf("%d candidates, %d kept: %v, want %v", m, n, kws, want)
+		}
+	}
+}
