@@ -116,7 +116,10 @@ func fieldLoc(s string, i int) int {
 		return -1
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, k := range fieldByRune[r] {
+	if r >= rune(len(fieldGroup)) || fieldGroup[r] == 0 {
+		return -1
+	}
+	for _, k := range fieldGroups[fieldGroup[r]] {
 		f := fieldLabels[k]
 		if !strings.HasPrefix(s[i:], f.label) {
 			continue
@@ -137,6 +140,19 @@ func fieldLoc(s string, i int) int {
 	return -1
 }
 
+// moreRunes reports whether s has more than n runes (utf8.RuneCountInString(s) > n), counting
+// only where its length in bytes does not decide: a rune takes one to four bytes, and the lines
+// asked about may be whole paragraphs.
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // isRESpace is \s of Go's regular expressions: ASCII white space (not U+3000).
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -150,20 +166,31 @@ var fieldFirst = func() (m [256]bool) {
 	return m
 }()
 
-// fieldByRune lists, for the first character of each label, the labels it begins, in order.
-var fieldByRune = func() map[rune][]int {
-	m := map[rune][]int{}
+// fieldGroups lists, for the first character of each label, the labels it begins, in order;
+// fieldGroup gives a character's place in it (0: no label begins with it). The characters are
+// all in the Basic Multilingual Plane, so a table indexed by the character decides at once
+// whether a label may start at it, without hashing every character of a line.
+var fieldGroups, fieldGroup = func() ([][]int, *[1 << 16]uint8) {
+	groups := [][]int{nil}
+	var at [1 << 16]uint8
 	for k, f := range fieldLabels {
 		r, _ := utf8.DecodeRuneInString(f.label)
-		m[r] = append(m[r], k)
+		if at[r] == 0 {
+			at[r] = uint8(len(groups))
+			groups = append(groups, nil)
+		}
+		groups[at[r]] = append(groups[at[r]], k)
 	}
-	return m
+	return groups, &at
 }()
 
 // nextField returns the first label match in s at or after byte from, as [start, end), or
 // start -1.
-func nextField(s string, from int) (int, int) {
-	for i := from; i < len(s); {
+func nextField(s string, from int) (int, int) { return nextFieldBefore(s, from, len(s)) }
+
+// nextFieldBefore is nextField for a label that starts before byte stop.
+func nextFieldBefore(s string, from, stop int) (int, int) {
+	for i := from; i < stop; {
 		if j := fieldLoc(s, i); j >= 0 {
 			return i, j
 		}
@@ -214,7 +241,7 @@ func parseFields(line string) (fields []field, ok bool) {
 		return nil, false
 	}
 	locs := fieldLocs(s)
-	if len(locs) == 0 || locs[0][0] != 0 || utf8.RuneCountInString(s) > 240 {
+	if len(locs) == 0 || locs[0][0] != 0 || moreRunes(s, 240) {
 		return nil, false
 	}
 	for i, loc := range locs {
@@ -261,7 +288,7 @@ func isBreadcrumb(p string) bool {
 	if strings.HasPrefix(p, "首页/") || strings.HasPrefix(p, "首页 /") {
 		return true
 	}
-	if utf8.RuneCountInString(p) > 100 {
+	if moreRunes(p, 100) {
 		return false
 	}
 	parts := []string{p} // what Split returns where the separator is not found
@@ -321,7 +348,7 @@ var buttonWords = strings.NewReplacer(
 
 // isButtonLine: a line made only of page buttons.
 func isButtonLine(p string) bool {
-	if utf8.RuneCountInString(p) > 40 {
+	if moreRunes(p, 40) {
 		return false
 	}
 	return buttonWords.Replace(p) == "" && strings.ContainsAny(p, "打关返收保纠分微字")
@@ -360,9 +387,43 @@ func isFooter(p string) bool {
 
 // isTimestampLine reports whether p holds only a date, or a date and time: 2020-08-10 11:36:38,
 // 2021年04月09日, 2024年3月1日 星期五. The date is read by quantity.DatePrefix.
-func isTimestampLine(p string) bool {
+func isTimestampLine(p string) bool { return mayTimestamp(p) && timestampLine(p) }
+
+// timestampLine is isTimestampLine without its guard, mayTimestamp.
+func timestampLine(p string) bool {
 	d, n := quantity.DatePrefix(p, 0)
 	return n > 0 && chromeDay(d) != "" && d.End == "" && timestampTail.MatchString(p[n:])
+}
+
+// mayTimestamp reports whether p may be a timestamp line. It is exact: a day with its year
+// written starts with an ASCII digit (2020-08-10, 2021年04月09日) or a digit of a year written in
+// Chinese (二〇二三年, the digits quantity's date reader takes there: 零〇○一二三四五六七八九); and
+// past the ASCII spaces timestampTail may end with, the line ends with the last character of a
+// weekday (一二三四五六日天), of a time (a digit) or of the day itself (a digit, 日 or 号). Most
+// lines of a page fail it at once, and the date reader reads a whole line to find its first date.
+func mayTimestamp(p string) bool {
+	if p == "" {
+		return false
+	}
+	if c := p[0]; c < utf8.RuneSelf {
+		if c < '0' || c > '9' {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(p); !strings.ContainsRune("零〇○一二三四五六七八九", r) {
+		return false
+	}
+	end := len(p)
+	for end > 0 && isRESpace(p[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	if c := p[end-1]; c < utf8.RuneSelf {
+		return c >= '0' && c <= '9'
+	}
+	r, _ := utf8.DecodeLastRuneInString(p[:end])
+	return strings.ContainsRune("日号一二三四五六天", r)
 }
 
 // timestampTail may follow the date of a timestamp line: a time, a weekday.
@@ -414,8 +475,7 @@ const titleBreaks = "。；;！!？?"
 
 // isTitleLine: a short line without sentence punctuation that could be (part of) a title.
 func isTitleLine(p string) bool {
-	n := utf8.RuneCountInString(p)
-	if n < 2 || n > 100 || notTitleStart.MatchString(p) {
+	if !moreRunes(p, 1) || moreRunes(p, maxTitleRunes) || notTitleStart.MatchString(p) {
 		return false
 	}
 	if strings.ContainsAny(p, titleBreaks) {
@@ -570,12 +630,30 @@ func spaceLen(s string) int {
 // optional time that s starts with (2023-05-06, 2023年02月14日 10:20, 2024/4/18 16:02:05,
 // 2023.8.24日); 0 if s does not start with a whole day.
 func stampPrefix(s string) int {
+	if !mayDateStart(s) {
+		return 0
+	}
 	d, n := quantity.DatePrefix(s, 0)
 	if n == 0 || d.Precision != quantity.PrecDay || d.End != "" {
 		return 0
 	}
 	n += len(s[n:]) - len(strings.TrimPrefix(s[n:], "日"))
 	return n + clockPrefix(s[n:])
+}
+
+// mayDateStart reports whether s may start with a date that quantity.DatePrefix reads. It is
+// exact: the date reader starts a date only at an ASCII digit, a Chinese digit
+// (零〇○一二三四五六七八九), 十 (十二月一日), 上 or 下 (上半年). The reader turns the whole of s into
+// runes and reads every date in it to find the first, and most lines start otherwise.
+func mayDateStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return c >= '0' && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("零〇○一二三四五六七八九十上下", r)
 }
 
 // clockPrefix returns the length in bytes of a time of day after optional spaces at the start
@@ -611,7 +689,7 @@ func clockPrefix(s string) int {
 
 // readSourceDateLine reads p as a source-and-date line into fs; false if it is not one.
 func readSourceDateLine(p string, fs *facts) bool {
-	if utf8.RuneCountInString(p) > 120 || !strings.ContainsAny(p, "0123456789") {
+	if moreRunes(p, 120) || !strings.ContainsAny(p, "0123456789") {
 		return false
 	}
 	source, date, rest, ok := splitSourceDateLine(p)
@@ -745,13 +823,10 @@ func unglue(paras []string) []string {
 }
 
 // titleThenFields splits a title line that ends with a fact line after a space.
-// Labels are looked for only before the first sentence mark: a title holds none (isTitleLine).
+// Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	q := p
-	if i := strings.IndexAny(p, titleBreaks); i >= 0 {
-		q = p[:i]
-	}
-	for a, b := nextField(q, 0); a >= 0; a, b = nextField(q, b) {
+	stop := titleScanEnd(p)
+	for a, b := nextFieldBefore(p, 0, stop); a >= 0; a, b = nextFieldBefore(p, b, stop) {
 		if a == 0 {
 			return "", "", false
 		}
@@ -768,6 +843,35 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// maxTitleRunes is the longest title isTitleLine accepts, in runes.
+const maxTitleRunes = 100
+
+// titleScanEnd bounds where a label that ends a title may start in p: before the first sentence
+// mark (a title holds none: isTitleLine), and before the end of the (maxTitleRunes+1)th character
+// that is not a space (a label after it leaves a title longer than isTitleLine accepts, spaces
+// trimmed or not). A label found past the bound would give no split, so labels are looked for
+// only before it: in a long opening paragraph, its first hundred characters.
+func titleScanEnd(p string) int {
+	n := 0
+	for i := 0; i < len(p); {
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
+		switch r {
+		case '。', '；', ';', '！', '!', '？', '?': // titleBreaks
+			return i
+		}
+		i += size
+		if !isTrimSpace(r) {
+			if n++; n > maxTitleRunes {
+				return i
+			}
+		}
+	}
+	return len(p)
 }
 
 // gluedValueLen returns the length in bytes of the value of a fact that may run on into the

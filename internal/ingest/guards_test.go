@@ -7,10 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// TestGuardsExact checks the literal guards of breadcrumbSep, pageDateLabel and titleEnding: on every line
+// TestGuardsExact checks the literal guards of breadcrumbSep, pageDateLabel and titleEnding, and
+// mayTimestamp and mayDateStart, the guards of the date reader in isTimestampLine and stampPrefix:
+// on every line
 // of the corpora (text and pages; corpus/, testdata/ with the held-out texts, the shared real
 // corpus where present) and on examples of each pattern, the guard never refuses a line the
 // pattern matches (where mayBreadcrumbSep refuses, Split would have returned the line whole).
@@ -41,6 +44,32 @@ func TestGuardsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	stamps, refused, dates := 0, 0, 0
+	for _, l := range append([]string{
+		"2020-08-10 11:36:38", "2021年04月09日", "2024年3月1日 星期五", "2024年3月1日 周日 ", "二〇二三年十二月一日",
+		"○二三", "2023.8.24", "十二月一日", "上半年", "下半年 ", "3月5日 市纪委", "2023/08/24 10:20", "2023年8月1号\t",
+	}, lines...) {
+		for _, p := range []string{l, strings.TrimSpace(l), cleanParagraph(l)} {
+			if !mayTimestamp(p) {
+				refused++
+			}
+			if _, n := quantity.DatePrefix(p, 0); n > 0 {
+				dates++
+				if !mayDateStart(p) {
+					t.Errorf("mayDateStart refuses %q, which starts with a date", p)
+				}
+			}
+			if timestampLine(p) {
+				stamps++
+				if !mayTimestamp(p) {
+					t.Errorf("mayTimestamp refuses %q, a timestamp line", p)
+				}
+			}
+		}
+	}
+	if stamps < 8 || dates < 20 || refused < 1000 {
+		t.Errorf("timestamp lines: %d read, %d refused; %d lines start with a date: the check shows nothing", stamps, refused, dates)
 	}
 	for _, g := range []struct {
 		name string
@@ -76,6 +105,19 @@ func FuzzBreadcrumbSepGuard(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if breadcrumbSep.MatchString(s) && !mayBreadcrumbSep(s) {
 			t.Fatalf("mayBreadcrumbSep refuses %q, which breadcrumbSep matches", s)
+		}
+	})
+}
+
+func FuzzTimestampGuard(f *testing.F) {
+	f.Add("2024年3月1日 星期五")
+	f.Add("二〇二三年十二月一日 10:20")
+	f.Fuzz(func(t *testing.T, s string) {
+		if timestampLine(s) && !mayTimestamp(s) {
+			t.Fatalf("mayTimestamp refuses %q, a timestamp line", s)
+		}
+		if _, n := quantity.DatePrefix(s, 0); n > 0 && !mayDateStart(s) {
+			t.Fatalf("mayDateStart refuses %q, which starts with a date", s)
 		}
 	})
 }
