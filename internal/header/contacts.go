@@ -69,7 +69,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 			continue
 		}
 		found := false
-		if containsAny(t, contactCues) {
+		if contactCueSet.in(t) {
 			for _, p := range scanPhones(v) {
 				if !hasString(c.Phones, p) {
 					c.Phones = append(c.Phones, p)

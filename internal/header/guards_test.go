@@ -3,6 +3,7 @@ package header
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -129,4 +130,126 @@ func FuzzMayAddress(f *testing.F) {
 			t.Fatalf("mayAsOf refuses %q, which asOf matches", s)
 		}
 	})
+}
+
+// walkText is the text walk(false) gives, the reference for foldView.
+func walkText(s string) string {
+	v := &textView{orig: s}
+	v.walk(false)
+	return v.text
+}
+
+// TestFoldView checks that foldView gives the text walk gives, on glosses, invalid bytes and
+// every line of the corpora.
+func TestFoldView(t *testing.T) {
+	lines := append([]string{
+		"", "根據(jù)市委統(tǒng)一部署", "集團(tuán))", "(一)", "市(扩大)", "字(a)", "字（ā）尾", "字(abcdefgh)",
+		"字(ā", "\xff根(jù)\xe5", "（全角），：", "“引号”「」", "\u3000\u00A0x\uFEFF", "巡視組針對問題",
+	}, corpusLines(t)...)
+	changed := 0
+	for _, l := range lines {
+		got, want := foldView(l), walkText(l)
+		if got != want {
+			t.Fatalf("foldView(%q) = %q, walk gives %q", l, got, want)
+		}
+		if got != l {
+			changed++
+		}
+	}
+	if changed < 100 {
+		t.Errorf("only %d lines changed by folding: the check shows little", changed)
+	}
+}
+
+func FuzzFoldView(f *testing.F) {
+	f.Add("根據(jù)市委統(tǒng)一部署，巡視組（ā）")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldView(s), walkText(s); got != want {
+			t.Fatalf("foldView(%q) = %q, walk gives %q", s, got, want)
+		}
+	})
+}
+
+// cueSets are the cue sets with the lists they are built from.
+var cueSets = []struct {
+	name  string
+	set   *cueSet
+	lists [][]string
+}{
+	{"contactCues", contactCueSet, [][]string{contactCues}},
+	{"findingsCues", findingsCueSet, [][]string{findingsCues}},
+	{"doneCues+allDoneCues", progressCueSet, [][]string{doneCues, allDoneCues}},
+	{"problemCues", problemCueSet, [][]string{problemCues}},
+}
+
+func checkCueSets(t *testing.T, s string) (found int) {
+	t.Helper()
+	for _, c := range cueSets {
+		want := false
+		for _, ws := range c.lists {
+			want = want || containsAny(s, ws)
+		}
+		if got := c.set.in(s); got != want {
+			t.Fatalf("%s: in(%q) = %v, containsAny %v", c.name, s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	return found
+}
+
+// TestCueSets checks that each cue set finds a cue where containsAny does, on every line of the
+// corpora (as written and folded) and on every cue alone and cut short.
+func TestCueSets(t *testing.T) {
+	lines := corpusLines(t)
+	for _, c := range cueSets {
+		for _, ws := range c.lists {
+			for _, w := range ws {
+				lines = append(lines, w, "前"+w+"后", w[:len(w)-1], "\xe5"+w, w[1:])
+			}
+		}
+	}
+	found := 0
+	for _, l := range lines {
+		found += checkCueSets(t, l)
+	}
+	if found < 100 {
+		t.Errorf("only %d cues found: the check shows little", found)
+	}
+}
+
+func FuzzCueSets(f *testing.F) {
+	f.Add("联系电话：0431-83622863；巡察反馈的12个问题已全部完成整改")
+	f.Fuzz(func(t *testing.T, s string) { checkCueSets(t, s) })
+}
+
+func checkCountMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
+	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestCountMatches checks that searching only the runs around counter words finds every count
+// the whole search finds, with the same groups, on every line of the corpora and on examples.
+func TestCountMatches(t *testing.T) {
+	lines := append([]string{
+		"反馈的1,126个问题，已完成整改12 余 个", "两个方面", "五场次、千人次", "第3次", "1,2,3个", "12\t多\n项",
+		"个人", "十多个多个", "\xe4十个\xff3项", "三个方面问题共28项整改措施，已完成26项，剩余2项正在推进",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkCountMatches(t, l)
+	}
+	if found < 1000 {
+		t.Errorf("only %d counts found: the check shows little", found)
+	}
+}
+
+func FuzzCountMatches(f *testing.F) {
+	f.Add("制定的28项整改措施，已完成落实28项；反馈的1,126个具体问题，12 余 个")
+	f.Fuzz(func(t *testing.T, s string) { checkCountMatches(t, s) })
 }
