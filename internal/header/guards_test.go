@@ -7,8 +7,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
@@ -252,4 +254,112 @@ func TestCountMatches(t *testing.T) {
 func FuzzCountMatches(f *testing.F) {
 	f.Add("制定的28项整改措施，已完成落实28项；反馈的1,126个具体问题，12 余 个")
 	f.Fuzz(func(t *testing.T, s string) { checkCountMatches(t, s) })
+}
+
+// scanDatesWhole is scanDates without its guard, mayMonth, and with the byte offsets of every
+// rune listed first (as it was written before the cursor).
+func scanDatesWhole(s string) []dateAt {
+	ms := quantity.DateMentions(s)
+	byteAt := make([]int, 0, len(s)+1)
+	for i := range s {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(s))
+	var out []dateAt
+	for _, m := range ms {
+		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
+			continue
+		}
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:byteAt[m.Start]]) {
+			continue
+		}
+		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
+			rangeEnd: m.RangeEnd, endM: m.EndMonth, endD: m.EndDay}
+		if m.YearWritten {
+			d.y, d.year = m.Year, true
+		}
+		if m.RangeEnd && len(out) == 0 {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func checkScanDates(t *testing.T, s string) int {
+	t.Helper()
+	got, want := scanDates(s), scanDatesWhole(s)
+	if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("scanDates(%q) = %v, without the guard %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestScanDatesGuard checks that scanDates, guarded by mayMonth and with its rune cursor, reads
+// every line of the corpora (and examples of each form with a month) as the whole reading does.
+func TestScanDatesGuard(t *testing.T) {
+	lines := append([]string{
+		"2023年8月24日至10月23日", "2024-03-05", "2022.08.16至9.30", "2022/8/16", "2022年1-6月", "十二月一日",
+		"同年8月反馈", "2019年4月12-19日", "8月24日至26日", "2023.3.1-4.30", "二〇二三年十二月", "2023年第一季度",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkScanDates(t, l)
+	}
+	if found < 500 {
+		t.Errorf("only %d dates found: the check shows little", found)
+	}
+}
+
+func FuzzScanDates(f *testing.F) {
+	f.Add("2023年8月24日至10月23日，于2023.12.1反馈；同年8月")
+	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
+
+// TestDecodeAt checks decodeAt against utf8.DecodeRuneInString on every three-byte sequence
+// (every lead byte with every two bytes after it, and cut short at the end of a string).
+func TestDecodeAt(t *testing.T) {
+	for c := 0xC0; c <= 0xFF; c++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for b2 := 0; b2 <= 0xFF; b2++ {
+				for _, s := range []string{string([]byte{byte(c), byte(b1), byte(b2)}), string([]byte{byte(c), byte(b1)}), string([]byte{byte(c)})} {
+					r, n := decodeAt(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("decodeAt(%q) = %U %d, utf8 gives %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
+func checkAddressMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := addressMatches(s), addressRE.FindAllStringIndex(s, -1)
+	if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("addressMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestAddressMatches checks that searching only the runs of label characters finds every
+// address label the whole search finds, on every line of the corpora and on each label.
+func TestAddressMatches(t *testing.T) {
+	lines := append([]string{
+		"通信地址：某市某路1号；邮政信箱 123号", "来信请寄某市纪委，来信寄至：某处", "信件请寄：某处 地址:某路",
+		"联系地址\t：\n某路", "办公地址 信访地址：某路", "地址地址：", "邮寄地址：：", "\xe5地址：\xff",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkAddressMatches(t, l)
+	}
+	if found < 20 {
+		t.Errorf("only %d address labels found: the check shows little", found)
+	}
+}
+
+func FuzzAddressMatches(f *testing.F) {
+	f.Add("通信地址：某市某路1号；邮政信箱 123号；来信请寄")
+	f.Fuzz(func(t *testing.T, s string) { checkAddressMatches(t, s) })
 }

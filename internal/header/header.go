@@ -790,6 +790,9 @@ func (h *state) readFeedback() {
 			}
 			s := v.text[sp[0]:sp[1]]
 			ds := scanDates(s)
+			if len(ds) == 0 {
+				continue // no date, so none before a cue: the sentence gives nothing
+			}
 			inPeriod := map[int]bool{}
 			for _, p := range pairPeriods(ds) {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true

@@ -43,7 +43,7 @@ func foldView(s string) string {
 		}
 		r, sz := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, sz = utf8.DecodeRuneInString(s[off:])
+			r, sz = decodeAt(s, off)
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
 			if end, q := glossAt(s, off+sz); end > 0 {
@@ -75,6 +75,16 @@ func foldView(s string) string {
 	}
 	b.WriteString(s[kept:])
 	return b.String()
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
+// (U+1000-U+CFFF and U+E000-U+FFFF, whose every continuation is valid) decoded in line.
+func decodeAt(s string, i int) (rune, int) {
+	if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // glossAt reads the rest of a pinyin gloss whose opening parenthesis ends at byte j of s: 1-7
@@ -274,25 +284,25 @@ func (d dateAt) iso(y int) string {
 // bare 6月 in an opening sentence is too often a deadline or a month of some other year (but
 // 同年8月 names the year last written, and is kept).
 func scanDates(s string) []dateAt {
+	if !mayMonth(s) {
+		return nil
+	}
 	ms := quantity.DateMentions(s)
 	if len(ms) == 0 {
 		return nil
 	}
-	// Rune offsets to byte offsets, in one pass over s.
-	byteAt := make([]int, 0, len(s)+1)
-	for i := range s {
-		byteAt = append(byteAt, i)
-	}
-	byteAt = append(byteAt, len(s))
+	// Rune offsets to byte offsets: the mentions are in order, so one cursor walks s once.
+	var at runeCursor
 	out := make([]dateAt, 0, len(ms))
 	for _, m := range ms {
 		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
 			continue
 		}
-		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:byteAt[m.Start]]) {
+		start := at.byteAt(s, m.Start)
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:start]) {
 			continue
 		}
-		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
+		d := dateAt{s: start, e: at.byteAt(s, m.Stop), m: m.Month, d: m.Day,
 			rangeEnd: m.RangeEnd, endM: m.EndMonth, endD: m.EndDay}
 		if m.YearWritten {
 			d.y, d.year = m.Year, true
@@ -303,6 +313,32 @@ func scanDates(s string) []dateAt {
 		out = append(out, d)
 	}
 	return out
+}
+
+// mayMonth reports whether s may hold a date mention scanDates keeps, one with a month. It is
+// exact: the date reader reads a month from a number before 月 (3月, 2022年1-6月, 十二月), or from
+// a date written in digits alone, whose parts are joined by -, . or / (2024-03-05, 2022.08.16);
+// a range end without a month (至26日, 至4.30) takes it from its start. Most sentences have
+// neither, and the reader turns the whole text into runes to look.
+func mayMonth(s string) bool {
+	return strings.Contains(s, "月") || strings.ContainsAny(s, "-./")
+}
+
+// runeCursor turns rune offsets of a string, asked in increasing order, into byte offsets.
+type runeCursor struct{ runes, bytes int }
+
+// byteAt returns the byte offset of rune offset r of s (len(s) past its end). An offset before
+// the one asked last starts the walk again.
+func (c *runeCursor) byteAt(s string, r int) int {
+	if r < c.runes {
+		*c = runeCursor{}
+	}
+	for c.runes < r && c.bytes < len(s) {
+		_, n := utf8.DecodeRuneInString(s[c.bytes:])
+		c.bytes += n
+		c.runes++
+	}
+	return c.bytes
 }
 
 // sameYearWords name the year last written; a bare month after one is a date (同年8月反馈).

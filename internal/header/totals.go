@@ -55,8 +55,12 @@ func numeralBefore(s string, i int) bool {
 func countMatches(s string) [][]int {
 	var out [][]int
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r < utf8.RuneSelf || !isCounterFirst(r) || !numeralBefore(s, i) {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := decodeAt(s, i)
+		if !isCounterFirst(r) || !numeralBefore(s, i) {
 			i += size
 			continue
 		}
