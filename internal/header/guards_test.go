@@ -363,3 +363,48 @@ func FuzzAddressMatches(f *testing.F) {
 	f.Add("通信地址：某市某路1号；邮政信箱 123号；来信请寄")
 	f.Fuzz(func(t *testing.T, s string) { checkAddressMatches(t, s) })
 }
+
+// checkCutOffsets compares offsets(i, j) with the maps walk(true) builds.
+func checkCutOffsets(t *testing.T, s string, i, j int) {
+	t.Helper()
+	v := newHdrView(s)
+	if i < 0 || i >= j || j > len(v.text) {
+		return
+	}
+	m := &textView{orig: s, text: v.text}
+	m.walk(true)
+	a, b := v.offsets(i, j)
+	if a != m.start[i] || b != m.end[j] {
+		t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+	}
+}
+
+// TestCutOffsets checks the walk of a first cut against the maps: every pair of offsets of
+// examples with glosses, folded and invalid characters, and pairs spread over every line of the
+// corpora.
+func TestCutOffsets(t *testing.T) {
+	for _, s := range []string{"根據(jù)市委統(tǒng)一部署", "集團(tuán))（ā）", "（全角），：\xff“引号”", "字(a)\u3000x", "巡視組(zǔ)"} {
+		n := len(newHdrView(s).text)
+		for i := 0; i < n; i++ {
+			for j := i + 1; j <= n; j++ {
+				checkCutOffsets(t, s, i, j)
+			}
+		}
+	}
+	for k, l := range corpusLines(t) {
+		n := len(newHdrView(l).text)
+		if n == 0 {
+			continue
+		}
+		i := k * 7919 % n
+		for _, j := range []int{n, i + 1, (i + n + 1) / 2} {
+			checkCutOffsets(t, l, i, j)
+			checkCutOffsets(t, l, 0, j)
+		}
+	}
+}
+
+func FuzzCutOffsets(f *testing.F) {
+	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20)
+	f.Fuzz(func(t *testing.T, s string, i, j int) { checkCutOffsets(t, s, i, j) })
+}

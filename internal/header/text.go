@@ -19,6 +19,8 @@ type textView struct {
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
 	sents [][2]int
+
+	cutOnce bool // cut once without the maps
 }
 
 // newHdrView folds s. The offset maps back to s are built on the first cut: most paragraphs
@@ -179,9 +181,54 @@ func (v *textView) cut(i, j int) string {
 		return ""
 	}
 	if v.start == nil {
+		if !v.cutOnce {
+			// Most views are cut once (the inspector, the unit): walking to j is cheaper than
+			// building the maps. A second cut builds them.
+			v.cutOnce = true
+			a, b := v.offsets(i, j)
+			return v.orig[a:b]
+		}
 		v.walk(true)
 	}
 	return v.orig[v.start[i]:v.end[j]]
+}
+
+// offsets returns start[i] and end[j] (0 <= i < j <= len(v.text)) as walk(true) would map them,
+// walking v.orig only up to the rune that ends at or holds byte j of v.text. TestCutOffsets
+// compares the two.
+func (v *textView) offsets(i, j int) (start, end int) {
+	s := v.orig
+	t := 0           // the byte of v.text where the rune at off is folded to
+	prev := rune(-1) // the rune before off
+	for off := 0; off < len(s); {
+		r, sz := rune(s[off]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = decodeAt(s, off)
+		}
+		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
+			if e, q := glossAt(s, off+sz); e > 0 {
+				prev, off = q, e
+				continue
+			}
+		}
+		prev = r
+		n := utf8.RuneLen(fold.Rune(r))
+		if n < 0 {
+			n = 3 // written as U+FFFD
+		}
+		if i >= t && i < t+n {
+			start = off
+		}
+		switch {
+		case j > t && j < t+n:
+			return start, off
+		case j == t+n:
+			return start, off + sz
+		}
+		t += n
+		off += sz
+	}
+	return start, len(s) // not reached: j <= len(v.text)
 }
 
 // isPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).

@@ -695,15 +695,20 @@ func newCueSet(lists ...[]string) *cueSet {
 
 // in reports whether s contains any of the words: containsAny(s, words).
 func (c *cueSet) in(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
+	for i := 0; i+1 < len(s); {
 		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if c.pairs[k>>6]&(1<<(k&63)) == 0 {
-			continue
-		}
-		for _, w := range c.words {
-			if strings.HasPrefix(s[i:], w) {
-				return true
+		if c.pairs[k>>6]&(1<<(k&63)) != 0 {
+			for _, w := range c.words {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
+		}
+		// A word begins with an ASCII or a leading byte, never with a continuation byte
+		// (10xxxxxx): those are stepped over.
+		i++
+		for i < len(s) && s[i]&0xC0 == 0x80 {
+			i++
 		}
 	}
 	return false
