@@ -7,6 +7,7 @@ package header
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -326,6 +327,21 @@ type state struct {
 	lastYear int    // last year written in the text read so far
 
 	labelFeedback bool // the feedback date was read from a label (反馈时间：…)
+
+	dates map[string][]dateAt // scanDates of the sentences read so far: the fact sentence is read three times
+}
+
+// scanDates is scanDates(s), read once for each sentence: a copy, which the caller may change.
+func (h *state) scanDates(s string) []dateAt {
+	ds, ok := h.dates[s]
+	if !ok {
+		ds = scanDates(s)
+		if h.dates == nil {
+			h.dates = map[string][]dateAt{}
+		}
+		h.dates[s] = ds
+	}
+	return slices.Clone(ds)
 }
 
 // isHeading reports whether paragraph i is a heading.
@@ -419,7 +435,7 @@ func (h *state) findFacts() {
 			if first == nil {
 				first = &c
 			}
-			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(scanDates(v.text[sent[0]:sent[1]]))) > 0 {
+			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(h.scanDates(v.text[sent[0]:sent[1]]))) > 0 {
 				first, decided = &c, true
 				break
 			}
@@ -626,7 +642,7 @@ func (h *state) readUnitBefore(v *textView, sent [2]int, at int) {
 // day or to the month.
 func (h *state) readPeriod(v *textView, sent [2]int) {
 	s := v.text[sent[0]:sent[1]]
-	ds := scanDates(s)
+	ds := h.scanDates(s)
 	h.noteYears(ds)
 	ps := pairPeriods(ds)
 	if len(ps) == 0 {
@@ -750,7 +766,7 @@ func (h *state) readLaterPeriod() {
 			if !inspectorRE.MatchString(s) && !unitPatterns[0].re.MatchString(s) {
 				continue
 			}
-			if len(pairPeriods(scanDates(s))) > 0 {
+			if len(pairPeriods(h.scanDates(s))) > 0 {
 				h.readPeriod(v, sp)
 				return
 			}
@@ -789,7 +805,7 @@ func (h *state) readFeedback() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			ds := scanDates(s)
+			ds := h.scanDates(s)
 			if len(ds) == 0 {
 				continue // no date, so none before a cue: the sentence gives nothing
 			}

@@ -669,12 +669,14 @@ func containsAny(s string, ws []string) bool {
 }
 
 // cueSet answers containsAny for a fixed list of words in one pass over the text instead of one
-// per word: a bit for each pair of bytes a word begins with (every word has two bytes or more)
-// says where a word may start, and only there are the words compared. A word is found at any
-// byte offset, as strings.Contains finds it. TestCueSets and FuzzCueSets compare the two.
+// per word: a bit for each pair of bytes a word begins with, and one for each pair of its second
+// and third bytes (every word has three bytes or more: a Chinese character is three), say where
+// a word may start, and only there are the words compared. A word is found at any byte offset,
+// as strings.Contains finds it. TestCueSets and FuzzCueSets compare the two.
 type cueSet struct {
 	words []string
-	pairs [1 << 16 / 64]uint64 // bit b0<<8|b1: some word starts with the bytes b0 b1
+	first [1 << 16 / 64]uint64 // bit b0<<8|b1: some word starts with the bytes b0 b1
+	next  [1 << 16 / 64]uint64 // bit b1<<8|b2: some word has b1 b2 as its second and third bytes
 }
 
 // newCueSet builds the cue set of the words of lists.
@@ -682,11 +684,13 @@ func newCueSet(lists ...[]string) *cueSet {
 	c := &cueSet{}
 	for _, ws := range lists {
 		for _, w := range ws {
-			if len(w) < 2 {
-				panic("header: a cue of one byte: " + w)
+			if len(w) < 3 {
+				panic("header: a cue of fewer than three bytes: " + w)
 			}
 			k := uint16(w[0])<<8 | uint16(w[1])
-			c.pairs[k>>6] |= 1 << (k & 63)
+			c.first[k>>6] |= 1 << (k & 63)
+			k = uint16(w[1])<<8 | uint16(w[2])
+			c.next[k>>6] |= 1 << (k & 63)
 			c.words = append(c.words, w)
 		}
 	}
@@ -695,9 +699,10 @@ func newCueSet(lists ...[]string) *cueSet {
 
 // in reports whether s contains any of the words: containsAny(s, words).
 func (c *cueSet) in(s string) bool {
-	for i := 0; i+1 < len(s); {
+	for i := 0; i+2 < len(s); {
 		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if c.pairs[k>>6]&(1<<(k&63)) != 0 {
+		n := uint16(s[i+1])<<8 | uint16(s[i+2])
+		if c.first[k>>6]&(1<<(k&63)) != 0 && c.next[n>>6]&(1<<(n&63)) != 0 {
 			for _, w := range c.words {
 				if strings.HasPrefix(s[i:], w) {
 					return true

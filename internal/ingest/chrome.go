@@ -276,9 +276,16 @@ func mayBreadcrumbSep(p string) bool {
 var breadcrumbHome = regexp.MustCompile(`^(?:首页|网站首页|主页)\s*(?:\||｜|·|•)`)
 var breadcrumbHomeSep = regexp.MustCompile(`\s*(?:\||｜|·|•)\s*`)
 
+// mayBreadcrumbPrefix reports whether p may hold a match of breadcrumbPrefix. It is exact: every
+// label of the alternation ends with 位置 and has at most six characters (您现在的位置), so a line
+// that starts with one has 位置 in its first eighteen bytes.
+func mayBreadcrumbPrefix(p string) bool {
+	return strings.Contains(p[:min(len(p), len("您现在的位置"))], "位置")
+}
+
 // isBreadcrumb: 当前位置: 首页 > …, 首页 -> 要闻 -> …, a lone 首页, -> 要闻 -> 审计通告.
 func isBreadcrumb(p string) bool {
-	if breadcrumbPrefix.MatchString(p) {
+	if mayBreadcrumbPrefix(p) && breadcrumbPrefix.MatchString(p) {
 		return true
 	}
 	switch p {
@@ -825,7 +832,10 @@ func unglue(paras []string) []string {
 // titleThenFields splits a title line that ends with a fact line after a space.
 // Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	stop := titleScanEnd(p)
+	stop, spaced := titleScanEnd(p)
+	if !spaced {
+		return "", "", false // no label before stop follows a space: none splits the line
+	}
 	for a, b := nextFieldBefore(p, 0, stop); a >= 0; a, b = nextFieldBefore(p, b, stop) {
 		if a == 0 {
 			return "", "", false
@@ -852,8 +862,9 @@ const maxTitleRunes = 100
 // mark (a title holds none: isTitleLine), and before the end of the (maxTitleRunes+1)th character
 // that is not a space (a label after it leaves a title longer than isTitleLine accepts, spaces
 // trimmed or not). A label found past the bound would give no split, so labels are looked for
-// only before it: in a long opening paragraph, its first hundred characters.
-func titleScanEnd(p string) int {
+// only before it: in a long opening paragraph, its first hundred characters. spaced reports
+// whether a space (isTrimSpace) comes before the bound: only a label after one splits the line.
+func titleScanEnd(p string) (stop int, spaced bool) {
 	n := 0
 	for i := 0; i < len(p); {
 		r, size := rune(p[i]), 1
@@ -862,16 +873,16 @@ func titleScanEnd(p string) int {
 		}
 		switch r {
 		case '。', '；', ';', '！', '!', '？', '?': // titleBreaks
-			return i
+			return i, spaced
 		}
 		i += size
-		if !isTrimSpace(r) {
-			if n++; n > maxTitleRunes {
-				return i
-			}
+		if isTrimSpace(r) {
+			spaced = true
+		} else if n++; n > maxTitleRunes {
+			return i, spaced
 		}
 	}
-	return len(p)
+	return len(p), spaced
 }
 
 // gluedValueLen returns the length in bytes of the value of a fact that may run on into the

@@ -11,12 +11,12 @@ import (
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// TestGuardsExact checks the literal guards of breadcrumbSep, pageDateLabel and titleEnding, and
-// mayTimestamp and mayDateStart, the guards of the date reader in isTimestampLine and stampPrefix:
-// on every line
-// of the corpora (text and pages; corpus/, testdata/ with the held-out texts, the shared real
-// corpus where present) and on examples of each pattern, the guard never refuses a line the
-// pattern matches (where mayBreadcrumbSep refuses, Split would have returned the line whole).
+// TestGuardsExact checks the literal guards of breadcrumbSep, breadcrumbPrefix, pageDateLabel and
+// titleEnding, and mayTimestamp and mayDateStart, the guards of the date reader in
+// isTimestampLine and stampPrefix: on every line of the corpora (text and pages; corpus/,
+// testdata/ with the held-out texts, the shared real corpus where present) and on examples of
+// each pattern, the guard never refuses a line the pattern matches (where mayBreadcrumbSep
+// refuses, Split would have returned the line whole).
 func TestGuardsExact(t *testing.T) {
 	var files []string
 	for _, pat := range []string{
@@ -33,7 +33,7 @@ func TestGuardsExact(t *testing.T) {
 	}
 	lines := []string{
 		"首页 > 巡视巡察 > 巡视整改", "首页 -> 要闻 -> 审计通告", "首页-&gt;要闻", "首页>>通知公告",
-		"首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
+		"当前位置：首页", "您现在的位置 : 首页 > 巡察", "位置:首页", "首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
 		"来源：县纪委 发布时间：2023-05-06", "发布日期 : 2022-08-16",
 		"关于…的通报（第一号）", "关于…情況的通報 ", "整改进展(2)", "巡察整改情况\t", "决定", "說明", "意見",
 		"公佈", "公示", "通知", "公开", "公開", "报告", "報告",
@@ -78,6 +78,7 @@ func TestGuardsExact(t *testing.T) {
 		min  int // matches expected at least (the examples above)
 	}{
 		{"breadcrumbSep", breadcrumbSep, mayBreadcrumbSep, 9},
+		{"breadcrumbPrefix", breadcrumbPrefix, mayBreadcrumbPrefix, 3},
 		{"pageDateLabel", pageDateLabel, mayPageDateLabel, 2},
 		{"titleEnding", titleEnding, mayTitleEnding, 10},
 	} {
@@ -105,6 +106,9 @@ func FuzzBreadcrumbSepGuard(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if breadcrumbSep.MatchString(s) && !mayBreadcrumbSep(s) {
 			t.Fatalf("mayBreadcrumbSep refuses %q, which breadcrumbSep matches", s)
+		}
+		if breadcrumbPrefix.MatchString(s) && !mayBreadcrumbPrefix(s) {
+			t.Fatalf("mayBreadcrumbPrefix refuses %q, which breadcrumbPrefix matches", s)
 		}
 	})
 }
