@@ -267,7 +267,15 @@ var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\
 // separator of the alternation has a >, &gt; (-&gt;) or one of » ＞ → › 〉. isBreadcrumb runs on
 // every line of a page's head, few of which are breadcrumbs.
 func mayBreadcrumbSep(p string) bool {
-	return strings.ContainsAny(p, ">»＞→›〉") || strings.Contains(p, "&gt;")
+	if strings.IndexByte(p, '>') >= 0 {
+		return true
+	}
+	for _, sep := range []string{"&gt;", "»", "＞", "→", "›", "〉"} {
+		if strings.Contains(p, sep) { // one fast search each, not a set lookup for every character
+			return true
+		}
+	}
+	return false
 }
 
 // breadcrumbHome and breadcrumbHomeSep read a breadcrumb whose steps are separated by bars or
@@ -462,8 +470,49 @@ var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
 // traditional characters (…情況的通報); a parenthetical may follow (…的通报（第一号）).
 var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
 
-// endsLikeTitle is titleEnding.MatchString(s), run only where it may match.
-func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEnding.MatchString(s) }
+// endsLikeTitle is titleEnding.MatchString(s), run only where it may match, and read from the
+// end of s instead of trying the pattern at every position (titleEndingAt).
+func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEndingAt(s) }
+
+// titleEndings are the words of titleEnding, each two Han characters.
+var titleEndings = []string{"通报", "通報", "情况", "情況", "公开", "公開", "公告", "报告", "報告", "公布", "公佈",
+	"公示", "通知", "说明", "說明", "决定", "決定", "意见", "意見", "进展", "進展"}
+
+// titleEndingAt reports whether titleEnding matches s, read from its end: the pattern is anchored
+// there, so s ends either with the parenthetical, whose ( or （ is the last one in s (its 1-20
+// characters hold none), or with ASCII spaces (\s); before them, past ASCII spaces, stands an
+// ending word. TestTitleEndingAt and FuzzTitleEndingAt compare it with the pattern.
+func titleEndingAt(s string) bool {
+	end := len(s)
+	closing := 0
+	switch {
+	case strings.HasSuffix(s, ")"):
+		closing = 1
+	case strings.HasSuffix(s, "）"):
+		closing = len("）")
+	}
+	if closing > 0 {
+		open, n := strings.LastIndexByte(s, '('), 1
+		if w := strings.LastIndex(s, "（"); w > open {
+			open, n = w, len("（")
+		}
+		if open < 0 {
+			return false
+		}
+		inner := s[open+n : len(s)-closing]
+		if inner == "" || strings.ContainsAny(inner, "()（）") || moreRunes(inner, 20) {
+			return false
+		}
+		end = open
+	}
+	t := strings.TrimRight(s[:end], "\t\n\f\r ")
+	for _, w := range titleEndings {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // mayTitleEnding reports whether s may hold a match of titleEnding. It is exact: the pattern is
 // anchored at the end of s, which is either the parenthetical's ) or ）, or (past ASCII spaces,

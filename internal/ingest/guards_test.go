@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/testcorpus"
@@ -18,33 +20,14 @@ import (
 // each pattern, the guard never refuses a line the pattern matches (where mayBreadcrumbSep
 // refuses, Split would have returned the line whole).
 func TestGuardsExact(t *testing.T) {
-	var files []string
-	for _, pat := range []string{
-		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
-		testcorpus.Path("testdata", "*", "*", "*.html"), testcorpus.Path("corpus", "*.txt"),
-		testcorpus.Path("corpus", "*.html"),
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
-	lines := []string{
+	lines := append([]string{
 		"首页 > 巡视巡察 > 巡视整改", "首页 -> 要闻 -> 审计通告", "首页-&gt;要闻", "首页>>通知公告",
-		"当前位置：首页", "您现在的位置 : 首页 > 巡察", "位置:首页", "首页 » 巡察", "首页＞巡察", "首页→巡察", "首页 › 巡察", "首页〉巡察",
+		"当前位置：首页", "您现在的位置 : 首页 > 巡察", "位置:首页", "首页 » 巡察", "首页＞巡察",
+		"首页→巡察", "首页 › 巡察", "首页〉巡察",
 		"来源：县纪委 发布时间：2023-05-06", "发布日期 : 2022-08-16",
 		"关于…的通报（第一号）", "关于…情況的通報 ", "整改进展(2)", "巡察整改情况\t", "决定", "說明", "意見",
 		"公佈", "公示", "通知", "公开", "公開", "报告", "報告",
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	}, corpusLines(t)...)
 	stamps, refused, dates := 0, 0, 0
 	for _, l := range append([]string{
 		"2020-08-10 11:36:38", "2021年04月09日", "2024年3月1日 星期五", "2024年3月1日 周日 ", "二〇二三年十二月一日",
@@ -122,6 +105,128 @@ func FuzzTimestampGuard(f *testing.F) {
 		}
 		if _, n := quantity.DatePrefix(s, 0); n > 0 && !mayDateStart(s) {
 			t.Fatalf("mayDateStart refuses %q, which starts with a date", s)
+		}
+	})
+}
+
+// corpusLines returns every line of the corpora: texts and pages of corpus/ and testdata/ (with
+// the held-out texts), and the shared real corpus where present.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{
+		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
+		testcorpus.Path("testdata", "*", "*", "*.html"), testcorpus.Path("corpus", "*.txt"),
+		testcorpus.Path("corpus", "*.html"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, m...)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
+}
+
+// removeGlossesRunes is removeGlosses as it was first written, rune by rune: the reference for
+// the scan from parenthesis to parenthesis.
+func removeGlossesRunes(s string) string {
+	var b strings.Builder
+	kept := 0
+	prevHan := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if prevHan && (r == '(' || r == '（') {
+			if end := glossEnd(s[i+n:]); end > 0 {
+				b.WriteString(s[kept:i])
+				i += n + end
+				kept = i
+				continue
+			}
+		}
+		prevHan = r >= 0x2E80 && unicode.Is(unicode.Han, r)
+		i += n
+	}
+	if kept == 0 {
+		return s
+	}
+	b.WriteString(s[kept:])
+	return b.String()
+}
+
+// TestRemoveGlossesScan checks removeGlosses against the rune-by-rune reference on glosses in a
+// row, after invalid bytes, and on every line of the corpora.
+func TestRemoveGlossesScan(t *testing.T) {
+	lines := append([]string{
+		"根據(jù)市委統(tǒng)一部署", "集團(tuán))", "據(jù)(jù)", "國際(jì)(集團(tuán))", "(jù)", "a(jù)",
+		"\xe6(jù)", "據（jù）（jù）(一)", "據(jǜ)x(ā", "據((jù)",
+	}, corpusLines(t)...)
+	removed := 0
+	for _, l := range lines {
+		got, want := removeGlosses(l), removeGlossesRunes(l)
+		if got != want {
+			t.Fatalf("removeGlosses(%q) = %q, rune by rune %q", l, got, want)
+		}
+		if got != l {
+			removed++
+		}
+	}
+	if removed < 5 {
+		t.Errorf("only %d lines lost a gloss: the check shows little", removed)
+	}
+}
+
+func FuzzRemoveGlosses(f *testing.F) {
+	f.Add("根據(jù)市委統(tǒng)一部署，集團(tuán))（ā）")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := removeGlosses(s), removeGlossesRunes(s); got != want {
+			t.Fatalf("removeGlosses(%q) = %q, rune by rune %q", s, got, want)
+		}
+	})
+}
+
+// TestTitleEndingAt checks the reading of a title's ending from the end against titleEnding on
+// examples (parentheticals of every length, nested and stray parentheses, spaces, invalid bytes)
+// and on every line of the corpora.
+func TestTitleEndingAt(t *testing.T) {
+	lines := []string{
+		"关于…的通报", "关于…的通报（第一号）", "关于…情況的通報 \t", "整改进展(2)", "通报 (a)", "通报(" + strings.Repeat("字", 20) + ")",
+		"通报(" + strings.Repeat("字", 21) + ")", "通报()", "通报((a))", "通报(a)b)", "通报(a（b)", "通报（a)", "通报 \u3000",
+		"\xff通报", "通报(\xff)", "报告)", "(通报)", "公示 （ 2 ）", "情况\n",
+	}
+	for _, w := range titleEndings {
+		lines = append(lines, w, "x"+w+" ", w+"(1)")
+	}
+	matched := 0
+	for _, l := range append(lines, corpusLines(t)...) {
+		got, want := titleEndingAt(l), titleEnding.MatchString(l)
+		if got != want {
+			t.Fatalf("titleEndingAt(%q) = %v, titleEnding %v", l, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 50 {
+		t.Errorf("only %d lines end like a title: the check shows little", matched)
+	}
+}
+
+func FuzzTitleEndingAt(f *testing.F) {
+	f.Add("关于…的通报（第一号）")
+	f.Add("整改进展 (2)")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := titleEndingAt(s), titleEnding.MatchString(s); got != want {
+			t.Fatalf("titleEndingAt(%q) = %v, titleEnding %v", s, got, want)
 		}
 	})
 }
