@@ -230,3 +230,12 @@ func FuzzTitleEndingAt(f *testing.F) {
 		}
 	})
 }
+
+// TestHanBlock checks the short cut of plausibility: every character of U+4E00-U+9FFF is Han.
+func TestHanBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U is not Han", r)
+		}
+	}
+}
