@@ -408,3 +408,57 @@ func FuzzCutOffsets(f *testing.F) {
 	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20)
 	f.Fuzz(func(t *testing.T, s string, i, j int) { checkCutOffsets(t, s, i, j) })
 }
+
+// literalGuards are the patterns tried only where the text holds given words.
+var literalGuards = []struct {
+	name string
+	re   *regexp.Regexp
+	lits []string
+}{
+	{"unitPatterns[0]", unitPatterns[0].re, unitPatterns[0].lits},
+	{"unitPatterns[1]", unitPatterns[1].re, unitPatterns[1].lits},
+	{"unitPatterns[2]", unitPatterns[2].re, unitPatterns[2].lits},
+	{"unitPatterns[3]", unitPatterns[3].re, unitPatterns[3].lits},
+	{"unitPatterns[4]", unitPatterns[4].re, unitPatterns[4].lits},
+	{"placeRE", placeRE, []string{"人大常委会"}},
+	{"auditUnit", auditUnit, []string{"预算执行"}},
+}
+
+func checkLiteralGuards(t *testing.T, s string) (matched int) {
+	t.Helper()
+	for _, g := range literalGuards {
+		if g.re.MatchString(s) {
+			matched++
+			if !hasAll(s, g.lits) {
+				t.Fatalf("%s matches %q, which lacks one of %q", g.name, s, g.lits)
+			}
+		}
+	}
+	return matched
+}
+
+// TestLiteralGuards checks that every match of a pattern tried only where its words are holds
+// them, on each unit pattern's examples, audit sentences and every line of the corpora.
+func TestLiteralGuards(t *testing.T) {
+	lines := []string{"在慈溪市十七届人大常委会第十次会议上", "2021年度宁波市本级预算执行和其他财政收支"}
+	for _, p := range unitPatterns {
+		for _, ex := range pieces(p.example) {
+			if k := strings.Index(ex, "组"); k >= 0 {
+				lines = append(lines, ex[k+len("组"):])
+			}
+			lines = append(lines, ex)
+		}
+	}
+	matched := 0
+	for _, l := range append(lines, corpusLines(t)...) {
+		matched += checkLiteralGuards(t, l)
+	}
+	if matched < len(lines) {
+		t.Errorf("only %d matches: the check shows little", matched)
+	}
+}
+
+func FuzzLiteralGuards(f *testing.F) {
+	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；在慈溪市十七届人大常委会")
+	f.Fuzz(func(t *testing.T, s string) { checkLiteralGuards(t, s) })
+}
