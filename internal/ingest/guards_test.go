@@ -239,3 +239,25 @@ func TestHanBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleBreaks checks hasTitleBreak against strings.ContainsAny(p, titleBreaks) on each break,
+// on invalid bytes and on every line of the corpora.
+func TestTitleBreaks(t *testing.T) {
+	lines := []string{"", "\xff", "\xe3\x80", "标题"}
+	for _, r := range titleBreaks {
+		lines = append(lines, "标题"+string(r)+"尾")
+	}
+	found := 0
+	for _, l := range append(lines, corpusLines(t)...) {
+		want := strings.ContainsAny(l, titleBreaks)
+		if got := hasTitleBreak(l); got != want {
+			t.Fatalf("hasTitleBreak(%q) = %v, ContainsAny %v", l, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d lines with a break: the check shows little", found)
+	}
+}
