@@ -69,7 +69,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 			continue
 		}
 		found := false
-		if containsAny(t, contactCues) {
+		if contactCueSet.in(t) {
 			for _, p := range scanPhones(v) {
 				if !hasString(c.Phones, p) {
 					c.Phones = append(c.Phones, p)
@@ -128,12 +128,47 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 	}
 }
 
-// addressMatches is addressRE.FindAllStringIndex(s, -1), run only where it may match.
+// addressMatches is addressRE.FindAllStringIndex(s, -1), run only where it may match: in the
+// runs of s made of inAddressRun's characters that mayAddress lets through. Every character of
+// a match is one of them (the pattern has no other), so no match crosses another character; the
+// pattern has no assertion (^, $, \b), so a run searched alone gives the matches the whole text
+// gives there. TestAddressMatches and FuzzAddressMatches compare it with the whole search.
 func addressMatches(s string) [][]int {
 	if !mayAddress(s) {
 		return nil
 	}
-	return addressRE.FindAllStringIndex(s, -1)
+	var out [][]int
+	for i := 0; i < len(s); {
+		r, n := decodeAt(s, i)
+		if !inAddressRun(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(s) {
+			if r, n = decodeAt(s, i); !inAddressRun(r) {
+				break
+			}
+			i += n
+		}
+		if run := s[start:i]; mayAddress(run) {
+			for _, m := range addressRE.FindAllStringIndex(run, -1) {
+				out = append(out, []int{start + m[0], start + m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// inAddressRun reports whether r may be part of a match of addressRE: a character of one of
+// its labels, an ASCII space (\s) or a colon.
+func inAddressRun(r rune) bool {
+	switch r {
+	case '\t', '\n', '\f', '\r', ' ', ':', '：',
+		'邮', '政', '信', '箱', '通', '讯', '地', '址', '来', '联', '系', '寄', '办', '公', '访', '请', '至', '件':
+		return true
+	}
+	return false
 }
 
 // scanPhones returns the phone numbers of a contact paragraph, as written; a number must

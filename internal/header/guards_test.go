@@ -3,11 +3,14 @@ package header
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
@@ -129,4 +132,333 @@ func FuzzMayAddress(f *testing.F) {
 			t.Fatalf("mayAsOf refuses %q, which asOf matches", s)
 		}
 	})
+}
+
+// walkText is the text walk(false) gives, the reference for foldView.
+func walkText(s string) string {
+	v := &textView{orig: s}
+	v.walk(false)
+	return v.text
+}
+
+// TestFoldView checks that foldView gives the text walk gives, on glosses, invalid bytes and
+// every line of the corpora.
+func TestFoldView(t *testing.T) {
+	lines := append([]string{
+		"", "根據(jù)市委統(tǒng)一部署", "集團(tuán))", "(一)", "市(扩大)", "字(a)", "字（ā）尾", "字(abcdefgh)",
+		"字(ā", "\xff根(jù)\xe5", "（全角），：", "“引号”「」", "\u3000\u00A0x\uFEFF", "巡視組針對問題",
+	}, corpusLines(t)...)
+	changed := 0
+	for _, l := range lines {
+		got, want := foldView(l), walkText(l)
+		if got != want {
+			t.Fatalf("foldView(%q) = %q, walk gives %q", l, got, want)
+		}
+		if got != l {
+			changed++
+		}
+	}
+	if changed < 100 {
+		t.Errorf("only %d lines changed by folding: the check shows little", changed)
+	}
+}
+
+func FuzzFoldView(f *testing.F) {
+	f.Add("根據(jù)市委統(tǒng)一部署，巡視組（ā）")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldView(s), walkText(s); got != want {
+			t.Fatalf("foldView(%q) = %q, walk gives %q", s, got, want)
+		}
+	})
+}
+
+// cueSets are the cue sets with the lists they are built from.
+var cueSets = []struct {
+	name  string
+	set   *cueSet
+	lists [][]string
+}{
+	{"contactCues", contactCueSet, [][]string{contactCues}},
+	{"findingsCues", findingsCueSet, [][]string{findingsCues}},
+	{"doneCues+allDoneCues", progressCueSet, [][]string{doneCues, allDoneCues}},
+	{"problemCues", problemCueSet, [][]string{problemCues}},
+}
+
+func checkCueSets(t *testing.T, s string) (found int) {
+	t.Helper()
+	for _, c := range cueSets {
+		want := false
+		for _, ws := range c.lists {
+			want = want || containsAny(s, ws)
+		}
+		if got := c.set.in(s); got != want {
+			t.Fatalf("%s: in(%q) = %v, containsAny %v", c.name, s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	return found
+}
+
+// TestCueSets checks that each cue set finds a cue where containsAny does, on every line of the
+// corpora (as written and folded) and on every cue alone and cut short.
+func TestCueSets(t *testing.T) {
+	lines := corpusLines(t)
+	for _, c := range cueSets {
+		for _, ws := range c.lists {
+			for _, w := range ws {
+				lines = append(lines, w, "前"+w+"后", w[:len(w)-1], "\xe5"+w, w[1:])
+			}
+		}
+	}
+	found := 0
+	for _, l := range lines {
+		found += checkCueSets(t, l)
+	}
+	if found < 100 {
+		t.Errorf("only %d cues found: the check shows little", found)
+	}
+}
+
+func FuzzCueSets(f *testing.F) {
+	f.Add("联系电话：0431-83622863；巡察反馈的12个问题已全部完成整改")
+	f.Fuzz(func(t *testing.T, s string) { checkCueSets(t, s) })
+}
+
+func checkCountMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
+	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestCountMatches checks that searching only the runs around counter words finds every count
+// the whole search finds, with the same groups, on every line of the corpora and on examples.
+func TestCountMatches(t *testing.T) {
+	lines := append([]string{
+		"反馈的1,126个问题，已完成整改12 余 个", "两个方面", "五场次、千人次", "第3次", "1,2,3个", "12\t多\n项",
+		"个人", "十多个多个", "\xe4十个\xff3项", "三个方面问题共28项整改措施，已完成26项，剩余2项正在推进",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkCountMatches(t, l)
+	}
+	if found < 1000 {
+		t.Errorf("only %d counts found: the check shows little", found)
+	}
+}
+
+func FuzzCountMatches(f *testing.F) {
+	f.Add("制定的28项整改措施，已完成落实28项；反馈的1,126个具体问题，12 余 个")
+	f.Fuzz(func(t *testing.T, s string) { checkCountMatches(t, s) })
+}
+
+// scanDatesWhole is scanDates without its guard, mayMonth, and with the byte offsets of every
+// rune listed first (as it was written before the cursor).
+func scanDatesWhole(s string) []dateAt {
+	ms := quantity.DateMentions(s)
+	byteAt := make([]int, 0, len(s)+1)
+	for i := range s {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(s))
+	var out []dateAt
+	for _, m := range ms {
+		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
+			continue
+		}
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:byteAt[m.Start]]) {
+			continue
+		}
+		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
+			rangeEnd: m.RangeEnd, endM: m.EndMonth, endD: m.EndDay}
+		if m.YearWritten {
+			d.y, d.year = m.Year, true
+		}
+		if m.RangeEnd && len(out) == 0 {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func checkScanDates(t *testing.T, s string) int {
+	t.Helper()
+	got, want := scanDates(s), scanDatesWhole(s)
+	if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("scanDates(%q) = %v, without the guard %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestScanDatesGuard checks that scanDates, guarded by mayMonth and with its rune cursor, reads
+// every line of the corpora (and examples of each form with a month) as the whole reading does.
+func TestScanDatesGuard(t *testing.T) {
+	lines := append([]string{
+		"2023年8月24日至10月23日", "2024-03-05", "2022.08.16至9.30", "2022/8/16", "2022年1-6月", "十二月一日",
+		"同年8月反馈", "2019年4月12-19日", "8月24日至26日", "2023.3.1-4.30", "二〇二三年十二月", "2023年第一季度",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkScanDates(t, l)
+	}
+	if found < 500 {
+		t.Errorf("only %d dates found: the check shows little", found)
+	}
+}
+
+func FuzzScanDates(f *testing.F) {
+	f.Add("2023年8月24日至10月23日，于2023.12.1反馈；同年8月")
+	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
+
+// TestDecodeAt checks decodeAt against utf8.DecodeRuneInString on every three-byte sequence
+// (every lead byte with every two bytes after it, and cut short at the end of a string).
+func TestDecodeAt(t *testing.T) {
+	for c := 0xC0; c <= 0xFF; c++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for b2 := 0; b2 <= 0xFF; b2++ {
+				for _, s := range []string{string([]byte{byte(c), byte(b1), byte(b2)}), string([]byte{byte(c), byte(b1)}), string([]byte{byte(c)})} {
+					r, n := decodeAt(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("decodeAt(%q) = %U %d, utf8 gives %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
+func checkAddressMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := addressMatches(s), addressRE.FindAllStringIndex(s, -1)
+	if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("addressMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	return len(want)
+}
+
+// TestAddressMatches checks that searching only the runs of label characters finds every
+// address label the whole search finds, on every line of the corpora and on each label.
+func TestAddressMatches(t *testing.T) {
+	lines := append([]string{
+		"通信地址：某市某路1号；邮政信箱 123号", "来信请寄某市纪委，来信寄至：某处", "信件请寄：某处 地址:某路",
+		"联系地址\t：\n某路", "办公地址 信访地址：某路", "地址地址：", "邮寄地址：：", "\xe5地址：\xff",
+	}, corpusLines(t)...)
+	found := 0
+	for _, l := range lines {
+		found += checkAddressMatches(t, l)
+	}
+	if found < 20 {
+		t.Errorf("only %d address labels found: the check shows little", found)
+	}
+}
+
+func FuzzAddressMatches(f *testing.F) {
+	f.Add("通信地址：某市某路1号；邮政信箱 123号；来信请寄")
+	f.Fuzz(func(t *testing.T, s string) { checkAddressMatches(t, s) })
+}
+
+// checkCutOffsets compares offsets(i, j) with the maps walk(true) builds.
+func checkCutOffsets(t *testing.T, s string, i, j int) {
+	t.Helper()
+	v := newHdrView(s)
+	if i < 0 || i >= j || j > len(v.text) {
+		return
+	}
+	m := &textView{orig: s, text: v.text}
+	m.walk(true)
+	a, b := v.offsets(i, j)
+	if a != m.start[i] || b != m.end[j] {
+		t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+	}
+}
+
+// TestCutOffsets checks the walk of a first cut against the maps: every pair of offsets of
+// examples with glosses, folded and invalid characters, and pairs spread over every line of the
+// corpora.
+func TestCutOffsets(t *testing.T) {
+	for _, s := range []string{"根據(jù)市委統(tǒng)一部署", "集團(tuán))（ā）", "（全角），：\xff“引号”", "字(a)\u3000x", "巡視組(zǔ)"} {
+		n := len(newHdrView(s).text)
+		for i := 0; i < n; i++ {
+			for j := i + 1; j <= n; j++ {
+				checkCutOffsets(t, s, i, j)
+			}
+		}
+	}
+	for k, l := range corpusLines(t) {
+		n := len(newHdrView(l).text)
+		if n == 0 {
+			continue
+		}
+		i := k * 7919 % n
+		for _, j := range []int{n, i + 1, (i + n + 1) / 2} {
+			checkCutOffsets(t, l, i, j)
+			checkCutOffsets(t, l, 0, j)
+		}
+	}
+}
+
+func FuzzCutOffsets(f *testing.F) {
+	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20)
+	f.Fuzz(func(t *testing.T, s string, i, j int) { checkCutOffsets(t, s, i, j) })
+}
+
+// literalGuards are the patterns tried only where the text holds given words.
+var literalGuards = []struct {
+	name string
+	re   *regexp.Regexp
+	lits []string
+}{
+	{"unitPatterns[0]", unitPatterns[0].re, unitPatterns[0].lits},
+	{"unitPatterns[1]", unitPatterns[1].re, unitPatterns[1].lits},
+	{"unitPatterns[2]", unitPatterns[2].re, unitPatterns[2].lits},
+	{"unitPatterns[3]", unitPatterns[3].re, unitPatterns[3].lits},
+	{"unitPatterns[4]", unitPatterns[4].re, unitPatterns[4].lits},
+	{"placeRE", placeRE, []string{"人大常委会"}},
+	{"auditUnit", auditUnit, []string{"预算执行"}},
+}
+
+func checkLiteralGuards(t *testing.T, s string) (matched int) {
+	t.Helper()
+	for _, g := range literalGuards {
+		if g.re.MatchString(s) {
+			matched++
+			if !hasAll(s, g.lits) {
+				t.Fatalf("%s matches %q, which lacks one of %q", g.name, s, g.lits)
+			}
+		}
+	}
+	return matched
+}
+
+// TestLiteralGuards checks that every match of a pattern tried only where its words are holds
+// them, on each unit pattern's examples, audit sentences and every line of the corpora.
+func TestLiteralGuards(t *testing.T) {
+	lines := []string{"在慈溪市十七届人大常委会第十次会议上", "2021年度宁波市本级预算执行和其他财政收支"}
+	for _, p := range unitPatterns {
+		for _, ex := range pieces(p.example) {
+			if k := strings.Index(ex, "组"); k >= 0 {
+				lines = append(lines, ex[k+len("组"):])
+			}
+			lines = append(lines, ex)
+		}
+	}
+	matched := 0
+	for _, l := range append(lines, corpusLines(t)...) {
+		matched += checkLiteralGuards(t, l)
+	}
+	if matched < len(lines) {
+		t.Errorf("only %d matches: the check shows little", matched)
+	}
+}
+
+func FuzzLiteralGuards(f *testing.F) {
+	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；在慈溪市十七届人大常委会")
+	f.Fuzz(func(t *testing.T, s string) { checkLiteralGuards(t, s) })
 }

@@ -7,6 +7,7 @@ package header
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,24 +137,40 @@ const groupNumerals = "一二三四五六七八九十0123456789"
 // inspection group (the text from the end of the group's name). Group 1 is the unit.
 var unitPatterns = []struct {
 	re      *regexp.Regexp
+	lits    []string // words every match holds: a text without one of them is not tried
 	example string
 }{
 	// 对UNIT进行了巡察 / 开展了巡视 / 开展专项巡视 / 开展了巡视“回头看”; a (以下简称…) after
 	// the name is not part of it.
-	{regexp.MustCompile(`^[^。;]*?对(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:进行了|开展了|进行|开展|实施了|实施)[^,，。;“"]{0,12}?(?:巡察|巡视|“回头看”|"回头看")`),
+	{regexp.MustCompile(`^[^。;]*?对(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:进行了|开展了|进行|开展|实施了|实施)[^,，。;“"]{0,12}?(?:巡察|巡视|“回头看”|"回头看")`), []string{"对"},
 		"市委第一巡察组对文广旅局党组进行了巡察; 对市供销社党组进行了为期两个月的常规巡察; 对市审计局党组开展了“回头看”"},
 	// 巡察了UNIT: the group's verb, the unit its object.
-	{regexp.MustCompile(`^\s*(?:于[^,，。;]{0,30}?)?(?:先后)?(?:巡察|巡视)了(.{2,60}?)(?:[,，。;]|并|$)`),
+	{regexp.MustCompile(`^\s*(?:于[^,，。;]{0,30}?)?(?:先后)?(?:巡察|巡视)了(.{2,60}?)(?:[,，。;]|并|$)`), []string{"了"},
 		"县委第二巡察组巡察了县林业局党组，并于6月28日反馈了巡察意见"},
 	// 进驻UNIT开展了巡察: the group moved in.
-	{regexp.MustCompile(`^[^。;]*?进驻(.{1,120}?)(?:开展了|进行了|开展|进行)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`),
+	{regexp.MustCompile(`^[^。;]*?进驻(.{1,120}?)(?:开展了|进行了|开展|进行)(?:为期[^,，。]{1,10}的)?(?:了|常规|专项|机动|提级|交叉|联动|延伸|政治|集中|全面)*(?:巡察|巡视)`), []string{"进驻"},
 		"县委第三巡察组进驻县卫健局党组开展常规巡察"},
 	// 向UNIT反馈了巡察意见 (the group is named again in the feedback sentence).
-	{regexp.MustCompile(`^[^。;]*?向(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:反馈|进行了反馈|集中反馈)`),
+	{regexp.MustCompile(`^[^。;]*?向(.{1,120}?)(?:\((?:以下)?简称[^)]{0,30}\))?(?:反馈|进行了反馈|集中反馈)`), []string{"向", "反馈"},
 		"区委巡察组向区总工会党组反馈了巡察意见"},
 	// …召开巡视反馈会后，UNIT针对…: the subject after the feedback meeting.
-	{regexp.MustCompile(`^[^。;]*?反馈(?:会|会议|大会)后[,，]\s*(.{2,40}?(?:党组|党委|党工委|委员会|区委|县委|市委|公司|集团|局|委|办|院|厅|部|中心|学校|大学|政府))(?:针对|高度|坚决|认真|立即|迅速|把|以|在|对|按照|深入|及时)`),
+	{regexp.MustCompile(`^[^。;]*?反馈(?:会|会议|大会)后[,，]\s*(.{2,40}?(?:党组|党委|党工委|委员会|区委|县委|市委|公司|集团|局|委|办|院|厅|部|中心|学校|大学|政府))(?:针对|高度|坚决|认真|立即|迅速|把|以|在|对|按照|深入|及时)`), []string{"反馈"},
 		"市委巡视九组召开巡视反馈会后，市机关事务管理局党组针对巡视组反馈的问题"},
+}
+
+// unitMatches is unitPatterns[k].re.MatchString(s), tried only where s holds the pattern's words.
+func unitMatches(k int, s string) bool {
+	return hasAll(s, unitPatterns[k].lits) && unitPatterns[k].re.MatchString(s)
+}
+
+// hasAll reports whether s contains every one of ws.
+func hasAll(s string, ws []string) bool {
+	for _, w := range ws {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // unitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
@@ -326,6 +343,21 @@ type state struct {
 	lastYear int    // last year written in the text read so far
 
 	labelFeedback bool // the feedback date was read from a label (反馈时间：…)
+
+	dates map[string][]dateAt // scanDates of the sentences read so far: the fact sentence is read three times
+}
+
+// scanDates is scanDates(s), read once for each sentence: a copy, which the caller may change.
+func (h *state) scanDates(s string) []dateAt {
+	ds, ok := h.dates[s]
+	if !ok {
+		ds = scanDates(s)
+		if h.dates == nil {
+			h.dates = map[string][]dateAt{}
+		}
+		h.dates[s] = ds
+	}
+	return slices.Clone(ds)
 }
 
 // isHeading reports whether paragraph i is a heading.
@@ -419,7 +451,7 @@ func (h *state) findFacts() {
 			if first == nil {
 				first = &c
 			}
-			if unitPatterns[0].re.MatchString(v.text[m[1]:sent[1]]) || len(pairPeriods(scanDates(v.text[sent[0]:sent[1]]))) > 0 {
+			if unitMatches(0, v.text[m[1]:sent[1]]) || len(pairPeriods(h.scanDates(v.text[sent[0]:sent[1]]))) > 0 {
 				first, decided = &c, true
 				break
 			}
@@ -437,7 +469,7 @@ func (h *state) findFacts() {
 				if sp[1]-sp[0] > 2*headWindow {
 					continue // no opening is that long
 				}
-				if unitPatterns[0].re.MatchString(v.text[sp[0]:sp[1]]) {
+				if unitMatches(0, v.text[sp[0]:sp[1]]) {
 					first = &candidate{i, []int{sp[0], sp[0]}, sp}
 					break
 				}
@@ -576,6 +608,9 @@ func (h *state) readUnit(v *textView, from int, sent [2]int) {
 	}
 	seg := v.text[from:sent[1]]
 	for _, p := range unitPatterns {
+		if !hasAll(seg, p.lits) {
+			continue
+		}
 		m := p.re.FindStringSubmatchIndex(seg)
 		if m == nil || m[2] < 0 {
 			continue
@@ -626,7 +661,7 @@ func (h *state) readUnitBefore(v *textView, sent [2]int, at int) {
 // day or to the month.
 func (h *state) readPeriod(v *textView, sent [2]int) {
 	s := v.text[sent[0]:sent[1]]
-	ds := scanDates(s)
+	ds := h.scanDates(s)
 	h.noteYears(ds)
 	ps := pairPeriods(ds)
 	if len(ps) == 0 {
@@ -747,10 +782,10 @@ func (h *state) readLaterPeriod() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			if !inspectorRE.MatchString(s) && !unitPatterns[0].re.MatchString(s) {
+			if !inspectorRE.MatchString(s) && !unitMatches(0, s) {
 				continue
 			}
-			if len(pairPeriods(scanDates(s))) > 0 {
+			if len(pairPeriods(h.scanDates(s))) > 0 {
 				h.readPeriod(v, sp)
 				return
 			}
@@ -789,7 +824,10 @@ func (h *state) readFeedback() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			ds := scanDates(s)
+			ds := h.scanDates(s)
+			if len(ds) == 0 {
+				continue // no date, so none before a cue: the sentence gives nothing
+			}
 			inPeriod := map[int]bool{}
 			for _, p := range pairPeriods(ds) {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
@@ -878,6 +916,9 @@ func (h *state) readAudit() {
 	}
 	place := ""
 	for _, v := range texts {
+		if !strings.Contains(v.text, "人大常委会") {
+			continue // every match of placeRE names the congress
+		}
 		if m := placeRE.FindStringSubmatchIndex(v.text); m != nil {
 			place = v.cut(m[2], m[3])
 			break
@@ -892,6 +933,9 @@ func (h *state) readAudit() {
 		}
 	}
 	for _, v := range texts {
+		if !strings.Contains(v.text, "预算执行") {
+			continue // every match of auditUnit ends with it
+		}
 		m := auditUnit.FindStringSubmatchIndex(v.text)
 		if m == nil {
 			continue

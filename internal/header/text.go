@@ -19,18 +19,99 @@ type textView struct {
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
 	sents [][2]int
+
+	cutOnce bool // cut once without the maps
 }
 
 // newHdrView folds s. The offset maps back to s are built on the first cut: most paragraphs
 // are only searched, and the maps take sixteen bytes per byte of text.
 func newHdrView(s string) *textView {
-	v := &textView{orig: s}
-	v.walk(false)
-	return v
+	return &textView{orig: s, text: foldView(s)}
+}
+
+// foldView is the text walk(false) gives: s folded, pinyin glosses left out. It copies the runs
+// of text that stay as they are whole, instead of writing every rune again, and returns s itself
+// when nothing changes. TestFoldView and FuzzFoldView compare it with walk.
+func foldView(s string) string {
+	var b strings.Builder // grown once the text differs from s
+	kept := 0             // s[kept:off] is not yet copied to b
+	prev := rune(-1)      // the rune before off
+	for off := 0; off < len(s); {
+		c := s[off]
+		if c < utf8.RuneSelf && c != '(' {
+			prev = rune(c) // ASCII folds to itself
+			off++
+			continue
+		}
+		r, sz := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, sz = decodeAt(s, off)
+		}
+		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
+			if end, q := glossAt(s, off+sz); end > 0 {
+				if b.Len() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[kept:off])
+				prev, off, kept = q, end, end
+				continue
+			}
+		}
+		prev = r
+		f := fold.Rune(r)
+		if f != r || r == utf8.RuneError && sz == 1 || utf8.RuneLen(f) < 0 {
+			if b.Len() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[kept:off])
+			if utf8.RuneLen(f) < 0 {
+				f = utf8.RuneError
+			}
+			b.WriteRune(f)
+			kept = off + sz
+		}
+		off += sz
+	}
+	if kept == 0 {
+		return s
+	}
+	b.WriteString(s[kept:])
+	return b.String()
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
+// (U+1000-U+CFFF and U+E000-U+FFFF, whose every continuation is valid) decoded in line.
+func decodeAt(s string, i int) (rune, int) {
+	if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// glossAt reads the rest of a pinyin gloss whose opening parenthesis ends at byte j of s: 1-7
+// pinyin letters, then ) or ）. It returns the end of the gloss and its closing parenthesis, or
+// 0 where there is none (as walk reads it).
+func glossAt(s string, j int) (int, rune) {
+	n := 0
+	for j < len(s) {
+		q, qn := utf8.DecodeRuneInString(s[j:])
+		if !isPinyin(q) {
+			break
+		}
+		j += qn
+		n++
+	}
+	if n >= 1 && n <= 7 && j < len(s) {
+		if q, qn := utf8.DecodeRuneInString(s[j:]); q == ')' || q == '）' {
+			return j + qn, q
+		}
+	}
+	return 0, 0
 }
 
 // walk folds v.orig into v.text, leaving out pinyin glosses; with maps it builds v.start and
-// v.end instead.
+// v.end instead. foldView gives the same text faster; walk builds the maps, on the first cut.
 func (v *textView) walk(maps bool) {
 	s := v.orig
 	var b strings.Builder
@@ -100,9 +181,54 @@ func (v *textView) cut(i, j int) string {
 		return ""
 	}
 	if v.start == nil {
+		if !v.cutOnce {
+			// Most views are cut once (the inspector, the unit): walking to j is cheaper than
+			// building the maps. A second cut builds them.
+			v.cutOnce = true
+			a, b := v.offsets(i, j)
+			return v.orig[a:b]
+		}
 		v.walk(true)
 	}
 	return v.orig[v.start[i]:v.end[j]]
+}
+
+// offsets returns start[i] and end[j] (0 <= i < j <= len(v.text)) as walk(true) would map them,
+// walking v.orig only up to the rune that ends at or holds byte j of v.text. TestCutOffsets
+// compares the two.
+func (v *textView) offsets(i, j int) (start, end int) {
+	s := v.orig
+	t := 0           // the byte of v.text where the rune at off is folded to
+	prev := rune(-1) // the rune before off
+	for off := 0; off < len(s); {
+		r, sz := rune(s[off]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = decodeAt(s, off)
+		}
+		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
+			if e, q := glossAt(s, off+sz); e > 0 {
+				prev, off = q, e
+				continue
+			}
+		}
+		prev = r
+		n := utf8.RuneLen(fold.Rune(r))
+		if n < 0 {
+			n = 3 // written as U+FFFD
+		}
+		if i >= t && i < t+n {
+			start = off
+		}
+		switch {
+		case j > t && j < t+n:
+			return start, off
+		case j == t+n:
+			return start, off + sz
+		}
+		t += n
+		off += sz
+	}
+	return start, len(s) // not reached: j <= len(v.text)
 }
 
 // isPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).
@@ -205,25 +331,25 @@ func (d dateAt) iso(y int) string {
 // bare 6月 in an opening sentence is too often a deadline or a month of some other year (but
 // 同年8月 names the year last written, and is kept).
 func scanDates(s string) []dateAt {
+	if !mayMonth(s) {
+		return nil
+	}
 	ms := quantity.DateMentions(s)
 	if len(ms) == 0 {
 		return nil
 	}
-	// Rune offsets to byte offsets, in one pass over s.
-	byteAt := make([]int, 0, len(s)+1)
-	for i := range s {
-		byteAt = append(byteAt, i)
-	}
-	byteAt = append(byteAt, len(s))
+	// Rune offsets to byte offsets: the mentions are in order, so one cursor walks s once.
+	var at runeCursor
 	out := make([]dateAt, 0, len(ms))
 	for _, m := range ms {
 		if m.Garbled || m.Month == 0 || m.Precision < quantity.PrecMonth {
 			continue
 		}
-		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:byteAt[m.Start]]) {
+		start := at.byteAt(s, m.Start)
+		if !m.YearWritten && m.Day == 0 && !m.RangeEnd && !sameYearBefore(s[:start]) {
 			continue
 		}
-		d := dateAt{s: byteAt[m.Start], e: byteAt[m.Stop], m: m.Month, d: m.Day,
+		d := dateAt{s: start, e: at.byteAt(s, m.Stop), m: m.Month, d: m.Day,
 			rangeEnd: m.RangeEnd, endM: m.EndMonth, endD: m.EndDay}
 		if m.YearWritten {
 			d.y, d.year = m.Year, true
@@ -234,6 +360,32 @@ func scanDates(s string) []dateAt {
 		out = append(out, d)
 	}
 	return out
+}
+
+// mayMonth reports whether s may hold a date mention scanDates keeps, one with a month. It is
+// exact: the date reader reads a month from a number before 月 (3月, 2022年1-6月, 十二月), or from
+// a date written in digits alone, whose parts are joined by -, . or / (2024-03-05, 2022.08.16);
+// a range end without a month (至26日, 至4.30) takes it from its start. Most sentences have
+// neither, and the reader turns the whole text into runes to look.
+func mayMonth(s string) bool {
+	return strings.Contains(s, "月") || strings.ContainsAny(s, "-./")
+}
+
+// runeCursor turns rune offsets of a string, asked in increasing order, into byte offsets.
+type runeCursor struct{ runes, bytes int }
+
+// byteAt returns the byte offset of rune offset r of s (len(s) past its end). An offset before
+// the one asked last starts the walk again.
+func (c *runeCursor) byteAt(s string, r int) int {
+	if r < c.runes {
+		*c = runeCursor{}
+	}
+	for c.runes < r && c.bytes < len(s) {
+		_, n := utf8.DecodeRuneInString(s[c.bytes:])
+		c.bytes += n
+		c.runes++
+	}
+	return c.bytes
 }
 
 // sameYearWords name the year last written; a bare month after one is a date (同年8月反馈).

@@ -27,18 +27,80 @@ var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四
 // literal to start from and is otherwise tried at every byte.
 func mayCount(s string) bool {
 	for i, r := range s {
-		if r < utf8.RuneSelf || !isCounterFirst(r) {
-			continue
-		}
-		j := skipSpacesBack(s, i)
-		if p, n := utf8.DecodeLastRuneInString(s[:j]); p == '余' || p == '多' {
-			j = skipSpacesBack(s, j-n)
-		}
-		if p, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && isCountNumeral(p) {
+		if r >= utf8.RuneSelf && isCounterFirst(r) && numeralBefore(s, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// numeralBefore reports whether the last rune of a count's number may stand before a counter
+// word that begins at byte i of s: past ASCII spaces, an optional 余 or 多 and more spaces.
+func numeralBefore(s string, i int) bool {
+	j := skipSpacesBack(s, i)
+	if p, n := utf8.DecodeLastRuneInString(s[:j]); p == '余' || p == '多' {
+		j = skipSpacesBack(s, j-n)
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:j])
+	return j > 0 && isCountNumeral(p)
+}
+
+// countMatches is countRE.FindAllStringSubmatchIndex(s, -1), searched only in the runs of text
+// a count can lie in. Every character of a match is one of inCountRun's (the pattern has no
+// other), so no match crosses another character; the pattern has no assertion (^, $, \b), so a
+// run searched alone gives the matches the whole text gives there. Only the runs holding a
+// counter word with a number before it (mayCount's test) are searched: a paragraph's counts,
+// instead of every byte of it. TestCountMatches and FuzzCountMatches compare it with the whole
+// search.
+func countMatches(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := decodeAt(s, i)
+		if !isCounterFirst(r) || !numeralBefore(s, i) {
+			i += size
+			continue
+		}
+		start, end := i, i
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:start])
+			if !inCountRun(r) {
+				break
+			}
+			start -= n
+		}
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !inCountRun(r) {
+				break
+			}
+			end += n
+		}
+		for _, m := range countRE.FindAllStringSubmatchIndex(s[start:end], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			out = append(out, m)
+		}
+		i = end // the run ends at a character no count holds, or at the end
+	}
+	return out
+}
+
+// inCountRun reports whether r may be part of a match of countRE: a digit, a comma, a Chinese
+// numeral of the pattern, an ASCII space (\s), 余, 多, or a character of a counter word.
+func inCountRun(r rune) bool {
+	switch r {
+	case ',', '\t', '\n', '\f', '\r', ' ', '余', '多',
+		'个', '方', '面', '场', '次', '人', '项', '条', '家', '件', '份', '批', '名', '笔':
+		return true
+	}
+	return isCountNumeral(r)
 }
 
 // isCounterFirst reports whether r begins a counter word of countRE: 个 (个方面), 方 (方面),
@@ -299,11 +361,8 @@ const maxCountDigits = 9
 // scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
 // decimals and dates, and durations (N个月).
 func scanCounts(s string) []countAt {
-	if !mayCount(s) {
-		return nil
-	}
 	var out []countAt
-	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range countMatches(s) {
 		num := s[m[2]:m[3]]
 		before := s[:m[0]]
 		if strings.HasSuffix(before, "第") || strings.HasSuffix(before, ".") || (before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9') {
@@ -355,8 +414,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
 		covered := readTotals(d, units, views[i], audit, context)
-		mainly := 2*covered >= utf8.RuneCountInString(views[i].text)
-		if covered > 0 && (mainly || !containsAny(views[i].text, problemCues)) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		if covered > 0 && (2*covered >= utf8.RuneCountInString(views[i].text) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}
@@ -369,10 +427,10 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// It must speak of the inspection's findings (巡察反馈的12个问题已完成整改11个), so
 		// that a measure paragraph (制定3项措施，已完成) declares nothing.
 		// (The cheap tests go first: most body paragraphs fail them.)
-		if strings.Contains(t, "针对“") || !containsAny(t, findingsCues) {
+		if strings.Contains(t, "针对“") || !findingsCueSet.in(t) {
 			continue
 		}
-		progress := containsAny(t, doneCues) || containsAny(t, allDoneCues)
+		progress := progressCueSet.in(t)
 		if progress || mayRate(t) && rateRE.MatchString(t) {
 			read(i, false)
 		}
@@ -385,7 +443,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		if seen[i] || d.ProblemsTotal == nil && d.MeasuresTotal == nil || !hasPrefixAny(t, asOfCues) || strings.Contains(t, "针对“") {
 			continue
 		}
-		if containsAny(t, doneCues) || containsAny(t, allDoneCues) {
+		if progressCueSet.in(t) {
 			read(i, true)
 		}
 	}
@@ -408,10 +466,13 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 	}
 	var sent [2]int // the sentence of the count being read
-	quoted := inQuotes(s)
 	counts := scanCounts(s)
 	if len(counts) > maxPerPara {
 		counts = counts[:maxPerPara] // no totals paragraph has more; bounds the work
+	}
+	var quoted []bool
+	if len(counts) > 0 {
+		quoted = inQuotes(s) // read only for the counts
 	}
 	cues := totalCues
 	if audit {
@@ -606,6 +667,65 @@ func containsAny(s string, ws []string) bool {
 	}
 	return false
 }
+
+// cueSet answers containsAny for a fixed list of words in one pass over the text instead of one
+// per word: a bit for each pair of bytes a word begins with, and one for each pair of its second
+// and third bytes (every word has three bytes or more: a Chinese character is three), say where
+// a word may start, and only there are the words compared. A word is found at any byte offset,
+// as strings.Contains finds it. TestCueSets and FuzzCueSets compare the two.
+type cueSet struct {
+	words []string
+	first [1 << 16 / 64]uint64 // bit b0<<8|b1: some word starts with the bytes b0 b1
+	next  [1 << 16 / 64]uint64 // bit b1<<8|b2: some word has b1 b2 as its second and third bytes
+}
+
+// newCueSet builds the cue set of the words of lists.
+func newCueSet(lists ...[]string) *cueSet {
+	c := &cueSet{}
+	for _, ws := range lists {
+		for _, w := range ws {
+			if len(w) < 3 {
+				panic("header: a cue of fewer than three bytes: " + w)
+			}
+			k := uint16(w[0])<<8 | uint16(w[1])
+			c.first[k>>6] |= 1 << (k & 63)
+			k = uint16(w[1])<<8 | uint16(w[2])
+			c.next[k>>6] |= 1 << (k & 63)
+			c.words = append(c.words, w)
+		}
+	}
+	return c
+}
+
+// in reports whether s contains any of the words: containsAny(s, words).
+func (c *cueSet) in(s string) bool {
+	for i := 0; i+2 < len(s); {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		n := uint16(s[i+1])<<8 | uint16(s[i+2])
+		if c.first[k>>6]&(1<<(k&63)) != 0 && c.next[n>>6]&(1<<(n&63)) != 0 {
+			for _, w := range c.words {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+		// A word begins with an ASCII or a leading byte, never with a continuation byte
+		// (10xxxxxx): those are stepped over.
+		i++
+		for i < len(s) && s[i]&0xC0 == 0x80 {
+			i++
+		}
+	}
+	return false
+}
+
+// The cue sets asked of every paragraph (or every body paragraph).
+var (
+	contactCueSet  = newCueSet(contactCues)
+	findingsCueSet = newCueSet(findingsCues)
+	progressCueSet = newCueSet(doneCues, allDoneCues) // a done count: either list
+	problemCueSet  = newCueSet(problemCues)
+)
 
 // clauseStart returns the start of the clause holding byte at: just past the last comma,
 // colon or sentence end before it (outside quotes), not before from.

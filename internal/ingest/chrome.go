@@ -116,7 +116,10 @@ func fieldLoc(s string, i int) int {
 		return -1
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, k := range fieldByRune[r] {
+	if r >= rune(len(fieldGroup)) || fieldGroup[r] == 0 {
+		return -1
+	}
+	for _, k := range fieldGroups[fieldGroup[r]] {
 		f := fieldLabels[k]
 		if !strings.HasPrefix(s[i:], f.label) {
 			continue
@@ -137,6 +140,19 @@ func fieldLoc(s string, i int) int {
 	return -1
 }
 
+// moreRunes reports whether s has more than n runes (utf8.RuneCountInString(s) > n), counting
+// only where its length in bytes does not decide: a rune takes one to four bytes, and the lines
+// asked about may be whole paragraphs.
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // isRESpace is \s of Go's regular expressions: ASCII white space (not U+3000).
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -150,20 +166,31 @@ var fieldFirst = func() (m [256]bool) {
 	return m
 }()
 
-// fieldByRune lists, for the first character of each label, the labels it begins, in order.
-var fieldByRune = func() map[rune][]int {
-	m := map[rune][]int{}
+// fieldGroups lists, for the first character of each label, the labels it begins, in order;
+// fieldGroup gives a character's place in it (0: no label begins with it). The characters are
+// all in the Basic Multilingual Plane, so a table indexed by the character decides at once
+// whether a label may start at it, without hashing every character of a line.
+var fieldGroups, fieldGroup = func() ([][]int, *[1 << 16]uint8) {
+	groups := [][]int{nil}
+	var at [1 << 16]uint8
 	for k, f := range fieldLabels {
 		r, _ := utf8.DecodeRuneInString(f.label)
-		m[r] = append(m[r], k)
+		if at[r] == 0 {
+			at[r] = uint8(len(groups))
+			groups = append(groups, nil)
+		}
+		groups[at[r]] = append(groups[at[r]], k)
 	}
-	return m
+	return groups, &at
 }()
 
 // nextField returns the first label match in s at or after byte from, as [start, end), or
 // start -1.
-func nextField(s string, from int) (int, int) {
-	for i := from; i < len(s); {
+func nextField(s string, from int) (int, int) { return nextFieldBefore(s, from, len(s)) }
+
+// nextFieldBefore is nextField for a label that starts before byte stop.
+func nextFieldBefore(s string, from, stop int) (int, int) {
+	for i := from; i < stop; {
 		if j := fieldLoc(s, i); j >= 0 {
 			return i, j
 		}
@@ -214,7 +241,7 @@ func parseFields(line string) (fields []field, ok bool) {
 		return nil, false
 	}
 	locs := fieldLocs(s)
-	if len(locs) == 0 || locs[0][0] != 0 || utf8.RuneCountInString(s) > 240 {
+	if len(locs) == 0 || locs[0][0] != 0 || moreRunes(s, 240) {
 		return nil, false
 	}
 	for i, loc := range locs {
@@ -240,7 +267,15 @@ var breadcrumbSep = regexp.MustCompile(`\s*(?:->|-&gt;|>>|>|»|＞|→|›|〉)\
 // separator of the alternation has a >, &gt; (-&gt;) or one of » ＞ → › 〉. isBreadcrumb runs on
 // every line of a page's head, few of which are breadcrumbs.
 func mayBreadcrumbSep(p string) bool {
-	return strings.ContainsAny(p, ">»＞→›〉") || strings.Contains(p, "&gt;")
+	if strings.IndexByte(p, '>') >= 0 {
+		return true
+	}
+	for _, sep := range []string{"&gt;", "»", "＞", "→", "›", "〉"} {
+		if strings.Contains(p, sep) { // one fast search each, not a set lookup for every character
+			return true
+		}
+	}
+	return false
 }
 
 // breadcrumbHome and breadcrumbHomeSep read a breadcrumb whose steps are separated by bars or
@@ -249,9 +284,16 @@ func mayBreadcrumbSep(p string) bool {
 var breadcrumbHome = regexp.MustCompile(`^(?:首页|网站首页|主页)\s*(?:\||｜|·|•)`)
 var breadcrumbHomeSep = regexp.MustCompile(`\s*(?:\||｜|·|•)\s*`)
 
+// mayBreadcrumbPrefix reports whether p may hold a match of breadcrumbPrefix. It is exact: every
+// label of the alternation ends with 位置 and has at most six characters (您现在的位置), so a line
+// that starts with one has 位置 in its first eighteen bytes.
+func mayBreadcrumbPrefix(p string) bool {
+	return strings.Contains(p[:min(len(p), len("您现在的位置"))], "位置")
+}
+
 // isBreadcrumb: 当前位置: 首页 > …, 首页 -> 要闻 -> …, a lone 首页, -> 要闻 -> 审计通告.
 func isBreadcrumb(p string) bool {
-	if breadcrumbPrefix.MatchString(p) {
+	if mayBreadcrumbPrefix(p) && breadcrumbPrefix.MatchString(p) {
 		return true
 	}
 	switch p {
@@ -261,7 +303,7 @@ func isBreadcrumb(p string) bool {
 	if strings.HasPrefix(p, "首页/") || strings.HasPrefix(p, "首页 /") {
 		return true
 	}
-	if utf8.RuneCountInString(p) > 100 {
+	if moreRunes(p, 100) {
 		return false
 	}
 	parts := []string{p} // what Split returns where the separator is not found
@@ -321,10 +363,10 @@ var buttonWords = strings.NewReplacer(
 
 // isButtonLine: a line made only of page buttons.
 func isButtonLine(p string) bool {
-	if utf8.RuneCountInString(p) > 40 {
+	if moreRunes(p, 40) {
 		return false
 	}
-	return buttonWords.Replace(p) == "" && strings.ContainsAny(p, "打关返收保纠分微字")
+	return strings.ContainsAny(p, "打关返收保纠分微字") && buttonWords.Replace(p) == "" // the cheap test first
 }
 
 // columnNames are site columns that pages print alone on a line above the article (the
@@ -360,9 +402,43 @@ func isFooter(p string) bool {
 
 // isTimestampLine reports whether p holds only a date, or a date and time: 2020-08-10 11:36:38,
 // 2021年04月09日, 2024年3月1日 星期五. The date is read by quantity.DatePrefix.
-func isTimestampLine(p string) bool {
+func isTimestampLine(p string) bool { return mayTimestamp(p) && timestampLine(p) }
+
+// timestampLine is isTimestampLine without its guard, mayTimestamp.
+func timestampLine(p string) bool {
 	d, n := quantity.DatePrefix(p, 0)
 	return n > 0 && chromeDay(d) != "" && d.End == "" && timestampTail.MatchString(p[n:])
+}
+
+// mayTimestamp reports whether p may be a timestamp line. It is exact: a day with its year
+// written starts with an ASCII digit (2020-08-10, 2021年04月09日) or a digit of a year written in
+// Chinese (二〇二三年, the digits quantity's date reader takes there: 零〇○一二三四五六七八九); and
+// past the ASCII spaces timestampTail may end with, the line ends with the last character of a
+// weekday (一二三四五六日天), of a time (a digit) or of the day itself (a digit, 日 or 号). Most
+// lines of a page fail it at once, and the date reader reads a whole line to find its first date.
+func mayTimestamp(p string) bool {
+	if p == "" {
+		return false
+	}
+	if c := p[0]; c < utf8.RuneSelf {
+		if c < '0' || c > '9' {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(p); !strings.ContainsRune("零〇○一二三四五六七八九", r) {
+		return false
+	}
+	end := len(p)
+	for end > 0 && isRESpace(p[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	if c := p[end-1]; c < utf8.RuneSelf {
+		return c >= '0' && c <= '9'
+	}
+	r, _ := utf8.DecodeLastRuneInString(p[:end])
+	return strings.ContainsRune("日号一二三四五六天", r)
 }
 
 // timestampTail may follow the date of a timestamp line: a time, a weekday.
@@ -394,8 +470,49 @@ var columnLabel = regexp.MustCompile(`^([\p{Han}]{2,8})\s*[:：]\s*(\S.*)$`)
 // traditional characters (…情況的通報); a parenthetical may follow (…的通报（第一号）).
 var titleEnding = regexp.MustCompile(`(?:通报|通報|情况|情況|公开|公開|公告|报告|報告|公布|公佈|公示|通知|说明|說明|决定|決定|意见|意見|进展|進展)\s*(?:[（(][^()（）]{1,20}[)）])?$`)
 
-// endsLikeTitle is titleEnding.MatchString(s), run only where it may match.
-func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEnding.MatchString(s) }
+// endsLikeTitle is titleEnding.MatchString(s), run only where it may match, and read from the
+// end of s instead of trying the pattern at every position (titleEndingAt).
+func endsLikeTitle(s string) bool { return mayTitleEnding(s) && titleEndingAt(s) }
+
+// titleEndings are the words of titleEnding, each two Han characters.
+var titleEndings = []string{"通报", "通報", "情况", "情況", "公开", "公開", "公告", "报告", "報告", "公布", "公佈",
+	"公示", "通知", "说明", "說明", "决定", "決定", "意见", "意見", "进展", "進展"}
+
+// titleEndingAt reports whether titleEnding matches s, read from its end: the pattern is anchored
+// there, so s ends either with the parenthetical, whose ( or （ is the last one in s (its 1-20
+// characters hold none), or with ASCII spaces (\s); before them, past ASCII spaces, stands an
+// ending word. TestTitleEndingAt and FuzzTitleEndingAt compare it with the pattern.
+func titleEndingAt(s string) bool {
+	end := len(s)
+	closing := 0
+	switch {
+	case strings.HasSuffix(s, ")"):
+		closing = 1
+	case strings.HasSuffix(s, "）"):
+		closing = len("）")
+	}
+	if closing > 0 {
+		open, n := strings.LastIndexByte(s, '('), 1
+		if w := strings.LastIndex(s, "（"); w > open {
+			open, n = w, len("（")
+		}
+		if open < 0 {
+			return false
+		}
+		inner := s[open+n : len(s)-closing]
+		if inner == "" || strings.ContainsAny(inner, "()（）") || moreRunes(inner, 20) {
+			return false
+		}
+		end = open
+	}
+	t := strings.TrimRight(s[:end], "\t\n\f\r ")
+	for _, w := range titleEndings {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // mayTitleEnding reports whether s may hold a match of titleEnding. It is exact: the pattern is
 // anchored at the end of s, which is either the parenthetical's ) or ）, or (past ASCII spaces,
@@ -414,11 +531,10 @@ const titleBreaks = "。；;！!？?"
 
 // isTitleLine: a short line without sentence punctuation that could be (part of) a title.
 func isTitleLine(p string) bool {
-	n := utf8.RuneCountInString(p)
-	if n < 2 || n > 100 || notTitleStart.MatchString(p) {
+	if !moreRunes(p, 1) || moreRunes(p, maxTitleRunes) || notTitleStart.MatchString(p) {
 		return false
 	}
-	if strings.ContainsAny(p, titleBreaks) {
+	if hasTitleBreak(p) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
@@ -570,12 +686,30 @@ func spaceLen(s string) int {
 // optional time that s starts with (2023-05-06, 2023年02月14日 10:20, 2024/4/18 16:02:05,
 // 2023.8.24日); 0 if s does not start with a whole day.
 func stampPrefix(s string) int {
+	if !mayDateStart(s) {
+		return 0
+	}
 	d, n := quantity.DatePrefix(s, 0)
 	if n == 0 || d.Precision != quantity.PrecDay || d.End != "" {
 		return 0
 	}
 	n += len(s[n:]) - len(strings.TrimPrefix(s[n:], "日"))
 	return n + clockPrefix(s[n:])
+}
+
+// mayDateStart reports whether s may start with a date that quantity.DatePrefix reads. It is
+// exact: the date reader starts a date only at an ASCII digit, a Chinese digit
+// (零〇○一二三四五六七八九), 十 (十二月一日), 上 or 下 (上半年). The reader turns the whole of s into
+// runes and reads every date in it to find the first, and most lines start otherwise.
+func mayDateStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return c >= '0' && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("零〇○一二三四五六七八九十上下", r)
 }
 
 // clockPrefix returns the length in bytes of a time of day after optional spaces at the start
@@ -611,7 +745,7 @@ func clockPrefix(s string) int {
 
 // readSourceDateLine reads p as a source-and-date line into fs; false if it is not one.
 func readSourceDateLine(p string, fs *facts) bool {
-	if utf8.RuneCountInString(p) > 120 || !strings.ContainsAny(p, "0123456789") {
+	if moreRunes(p, 120) || !strings.ContainsAny(p, "0123456789") {
 		return false
 	}
 	source, date, rest, ok := splitSourceDateLine(p)
@@ -745,13 +879,13 @@ func unglue(paras []string) []string {
 }
 
 // titleThenFields splits a title line that ends with a fact line after a space.
-// Labels are looked for only before the first sentence mark: a title holds none (isTitleLine).
+// Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	q := p
-	if i := strings.IndexAny(p, titleBreaks); i >= 0 {
-		q = p[:i]
+	stop, spaced := titleScanEnd(p)
+	if !spaced {
+		return "", "", false // no label before stop follows a space: none splits the line
 	}
-	for a, b := nextField(q, 0); a >= 0; a, b = nextField(q, b) {
+	for a, b := nextFieldBefore(p, 0, stop); a >= 0; a, b = nextFieldBefore(p, b, stop) {
 		if a == 0 {
 			return "", "", false
 		}
@@ -768,6 +902,48 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// maxTitleRunes is the longest title isTitleLine accepts, in runes.
+const maxTitleRunes = 100
+
+// hasTitleBreak is strings.ContainsAny(p, titleBreaks) in one pass with a switch, instead of a
+// search of titleBreaks for every character of p.
+func hasTitleBreak(p string) bool {
+	for _, r := range p {
+		switch r {
+		case '。', '；', ';', '！', '!', '？', '?': // titleBreaks
+			return true
+		}
+	}
+	return false
+}
+
+// titleScanEnd bounds where a label that ends a title may start in p: before the first sentence
+// mark (a title holds none: isTitleLine), and before the end of the (maxTitleRunes+1)th character
+// that is not a space (a label after it leaves a title longer than isTitleLine accepts, spaces
+// trimmed or not). A label found past the bound would give no split, so labels are looked for
+// only before it: in a long opening paragraph, its first hundred characters. spaced reports
+// whether a space (isTrimSpace) comes before the bound: only a label after one splits the line.
+func titleScanEnd(p string) (stop int, spaced bool) {
+	n := 0
+	for i := 0; i < len(p); {
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
+		switch r {
+		case '。', '；', ';', '！', '!', '？', '?': // titleBreaks
+			return i, spaced
+		}
+		i += size
+		if isTrimSpace(r) {
+			spaced = true
+		} else if n++; n > maxTitleRunes {
+			return i, spaced
+		}
+	}
+	return len(p), spaced
 }
 
 // gluedValueLen returns the length in bytes of the value of a fact that may run on into the

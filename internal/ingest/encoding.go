@@ -174,6 +174,7 @@ func plausibility(s string) float64 {
 		all++
 		switch {
 		case r < 0x80,
+			r >= 0x4E00 && r <= 0x9FFF, // CJK Unified Ideographs, all Han: spares the table search
 			unicode.Is(unicode.Han, r),
 			r >= 0x3000 && r <= 0x303F, // CJK punctuation
 			r >= 0xFF00 && r <= 0xFFEF, // full-width forms

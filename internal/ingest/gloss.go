@@ -18,26 +18,49 @@ func removeGlosses(s string) string {
 		return s
 	}
 	var b strings.Builder // grown only once a gloss is found: most text has none
-	kept := 0             // s[kept:i] is not yet copied to b
-	prevHan := false
+	kept := 0             // s[kept:] is not yet copied to b
+	glossed := -1         // where the last gloss removed ended
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if prevHan && (r == '(' || r == '（') {
-			if end := glossEnd(s[i+n:]); end > 0 {
-				b.WriteString(s[kept:i])
-				i += n + end
-				kept = i
-				continue // prevHan stays true: 國際(jì)(集團(tuán)) is not a case, but 據(jù)(jù) would be
+		j, n := nextParen(s, i)
+		if j < 0 {
+			break
+		}
+		// A gloss follows a Han character, or another gloss: 據(jù)(jù) (the rune before
+		// the second is the first's parenthesis).
+		prevHan := j == glossed
+		if !prevHan && j > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:j])
+			prevHan = r >= 0x2E80 && unicode.Is(unicode.Han, r)
+		}
+		if prevHan {
+			if end := glossEnd(s[j+n:]); end > 0 {
+				b.WriteString(s[kept:j])
+				kept = j + n + end
+				glossed, i = kept, kept
+				continue
 			}
 		}
-		prevHan = r >= 0x2E80 && unicode.Is(unicode.Han, r)
-		i += n
+		i = j + n
 	}
 	if kept == 0 {
 		return s
 	}
 	b.WriteString(s[kept:])
 	return b.String()
+}
+
+// nextParen returns the first opening parenthesis, ( or （, at or after byte i of s and its
+// length in bytes; -1 if there is none.
+func nextParen(s string, i int) (int, int) {
+	a := strings.IndexByte(s[i:], '(')
+	w := strings.Index(s[i:], "（")
+	switch {
+	case a < 0 && w < 0:
+		return -1, 0
+	case w < 0 || a >= 0 && a < w:
+		return i + a, 1
+	}
+	return i + w, len("（")
 }
 
 // glossEnd returns the byte length of "syllable)" at the start of s when the syllable is pinyin

@@ -66,7 +66,7 @@ func Read(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
-	if strings.TrimSpace(strings.ReplaceAll(text, "\u3000", " ")) == "" {
+	if strings.TrimSpace(text) == "" { // U+3000 is a space to TrimSpace too: no copy without it
 		return nil, errEmpty
 	}
 	if utf16 && strings.ContainsRune(text, 0) {
@@ -164,6 +164,9 @@ func signatureDate(paras []string) string {
 		p := strings.TrimSpace(paras[k])
 		for _, s := range closingSuffix {
 			p = strings.TrimSuffix(p, s)
+		}
+		if !mayDateStart(strings.TrimSpace(p)) {
+			continue // no date starts it, so it is not one (a long closing paragraph is read no further)
 		}
 		if d, ok := quantity.ParseDate(p, 0); ok && d.End == "" && strings.HasSuffix(d.Text, "日") {
 			if day := chromeDay(d); day != "" {
