@@ -3,6 +3,7 @@ package quantity
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/runes"
 )
@@ -79,83 +80,122 @@ func lexSpans(src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
 	var out []dateSpan
 	for i := 0; i < len(src); {
-		if e := urlEnd(src, i); e > i {
-			i = e
-			continue
+		sp, next, ok := lx.spanAt(i)
+		if ok {
+			out = append(out, sp)
 		}
-		if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
-			i++
-			continue
-		}
-		p, ok := lx.part(i)
-		if !ok || p.dayOnly || p.weak {
-			if sp, ok := lx.monthRange(i); ok {
-				out = append(out, sp)
-				i = sp.end
-				continue
-			}
-			i++
-			continue
-		}
-		sp := dateSpan{from: p, start: p.start, end: p.end}
-		if !p.garbled {
-			if e, ok := lx.rangeEnd(p); ok {
-				sp.to, sp.hasTo, sp.end = e, true, e.end
-			}
-		}
-		if p.lunar || lx.lunarBefore(p.start) || sp.hasTo && sp.to.lunar {
-			i = sp.end // 农历2015年十月初一: not read
-			continue
-		}
-		out = append(out, sp)
-		i = sp.end
+		i = next
 	}
 	return out
+}
+
+// dateStartSet holds the characters at which spanAt may read something: digits, the Chinese
+// digits of isCNDigit, 十, 上 and 下 (上半年), and the first letters of web addresses (urlEnd).
+var dateStartSet = func() (s runeSet) {
+	for _, r := range "0123456789○十上下hHwW" {
+		s.add(r)
+	}
+	for _, d := range numeralDigits {
+		if isCNDigit(d.R) {
+			s.add(d.R)
+		}
+	}
+	return s
+}()
+
+// spanAt reads the date or range at i. It returns where the lexer goes on, and ok false when
+// nothing is read there (or something not to report: a lunar date).
+func (lx *dateLexer) spanAt(i int) (sp dateSpan, next int, ok bool) {
+	if !dateStartSet.has(lx.src[i]) {
+		return sp, i + 1, false
+	}
+	return lx.readSpan(i)
+}
+
+// readSpan is spanAt without the look at dateStartSet.
+func (lx *dateLexer) readSpan(i int) (sp dateSpan, next int, ok bool) {
+	src := lx.src
+	if e := urlEnd(src, i); e > i {
+		return sp, e, false
+	}
+	if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
+		return sp, i + 1, false
+	}
+	p, ok := lx.part(i)
+	if !ok || p.dayOnly || p.weak {
+		if sp, ok := lx.monthRange(i); ok {
+			return sp, sp.end, true
+		}
+		return sp, i + 1, false
+	}
+	sp = dateSpan{from: p, start: p.start, end: p.end}
+	if !p.garbled {
+		if e, ok := lx.rangeEnd(p); ok {
+			sp.to, sp.hasTo, sp.end = e, true, e.end
+		}
+	}
+	if p.lunar || lx.lunarBefore(p.start) || sp.hasTo && sp.to.lunar {
+		return sp, sp.end, false // 农历2015年十月初一: not read
+	}
+	return sp, sp.end, true
 }
 
 // lexDates returns the date mentions of src in order, year-less dates taking year until src
 // names one (see ScanDates).
 func lexDates(src []rune, year int) []Date {
+	return datesOf(src, lexSpans(src), year)
+}
+
+// datesOf returns the date mentions of the spans of src, year-less dates taking year until a
+// span names one.
+func datesOf(src []rune, spans []dateSpan, year int) []Date {
 	var out []Date
-	for _, sp := range lexSpans(src) {
-		p := sp.from
-		d := Date{Start: sp.start, Stop: sp.end, Text: string(src[sp.start:sp.end]), Precision: p.prec}
-		if p.garbled {
-			d.Garbled, d.Precision = true, PrecNone
-			out = append(out, d)
-			continue
-		}
-		y := p.y
-		if !p.hasYear {
-			y = year
-			d.Inferred = true
-		}
-		if y != 0 {
-			d.Date = iso(y, p.m, p.d)
-			switch {
-			case p.endMonth != 0:
-				d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
-			case p.endDay != 0:
-				d.End = iso(y, p.m, p.endDay)
-			}
-			if sp.hasTo {
-				e := sp.to
-				ey := y
-				if e.hasYear {
-					ey = e.y
-				}
-				d.End = iso(ey, e.m, e.d)
-			}
-		}
-		if p.hasYear && p.m != 0 {
-			year = p.y
-		}
-		if sp.hasTo && sp.to.hasYear && sp.to.m != 0 {
-			year = sp.to.y
-		}
+	for _, sp := range spans {
+		var d Date
+		d, year = dateOf(src, sp, year)
 		out = append(out, d)
 	}
 	return out
+}
+
+// dateOf returns the date mention of the span sp of src, giving a year-less date year, and
+// the year later year-less dates take.
+func dateOf(src []rune, sp dateSpan, year int) (Date, int) {
+	p := sp.from
+	d := Date{Start: sp.start, Stop: sp.end, Text: string(src[sp.start:sp.end]), Precision: p.prec}
+	if p.garbled {
+		d.Garbled, d.Precision = true, PrecNone
+		return d, year
+	}
+	y := p.y
+	if !p.hasYear {
+		y = year
+		d.Inferred = true
+	}
+	if y != 0 {
+		d.Date = iso(y, p.m, p.d)
+		switch {
+		case p.endMonth != 0:
+			d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
+		case p.endDay != 0:
+			d.End = iso(y, p.m, p.endDay)
+		}
+		if sp.hasTo {
+			e := sp.to
+			ey := y
+			if e.hasYear {
+				ey = e.y
+			}
+			d.End = iso(ey, e.m, e.d)
+		}
+	}
+	if p.hasYear && p.m != 0 {
+		year = p.y
+	}
+	if sp.hasTo && sp.to.hasYear && sp.to.m != 0 {
+		year = sp.to.y
+	}
+	return d, year
 }
 
 // lunarBefore reports whether a lunar calendar is named just before i (农历2015年…).
@@ -604,7 +644,27 @@ func validDay(y, m, d int) bool {
 	return d <= days
 }
 
+// iso writes 2023-08-24, 2023-08 (d 0) or 2023 (m 0), as fmt's %04d-%02d-%02d would.
 func iso(y, m, d int) string {
+	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return isoSlow(y, m, d)
+	}
+	b := make([]byte, 0, len("2006-01-02"))
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if m == 0 {
+		return string(b)
+	}
+	b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+	if d == 0 {
+		return string(b)
+	}
+	b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
+	return string(b)
+}
+
+// isoSlow is iso through fmt, for values iso does not write itself (a year from a caller's
+// context may be anything).
+func isoSlow(y, m, d int) string {
 	switch {
 	case m == 0:
 		return fmt.Sprintf("%04d", y)
@@ -681,12 +741,21 @@ func ParseDate(s string, year int) (Date, bool) {
 // bytes; 0 when s does not start with a date (or starts with a garbled one). What follows is
 // the caller's: 2024-03-05 10:20 gives 2024-03-05 and 10 (the bytes of the date).
 func DatePrefix(s string, year int) (Date, int) {
+	if r, _ := utf8.DecodeRuneInString(s); s == "" || !dateStartSet.has(r) {
+		return Date{}, 0 // no date starts here: spanAt would read nothing at 0
+	}
 	src := []rune(s)
-	ds := lexDates(src, year)
-	if len(ds) == 0 || ds[0].Start != 0 || ds[0].Garbled {
+	lx := &dateLexer{src: src}
+	sp, _, ok := lx.spanAt(0)
+	if !ok || sp.from.garbled {
 		return Date{}, 0
 	}
-	return ds[0], len(string(src[:ds[0].Stop]))
+	d, _ := dateOf(src, sp, year)
+	n := 0 // len(string(src[:d.Stop])): an invalid byte of s counts as the 3 of U+FFFD
+	for _, r := range src[:d.Stop] {
+		n += utf8.RuneLen(r)
+	}
+	return d, n
 }
 
 // YMD returns the year, month and day of d's (first) date, 0 where not written or not known.

@@ -111,9 +111,21 @@ type Quantity struct {
 // Scan returns the quantities of s in order.
 func Scan(s string) []Quantity {
 	src := []rune(s)
-	sc := &scanner{src: src, dates: lexDates(src, 0), sign: -1}
+	return scan(src, lexSpans(src))
+}
+
+// scan returns the quantities of src, whose dates are spans.
+func scan(src []rune, spans []dateSpan) []Quantity {
+	sc := &scanner{src: src, dates: spans, sign: -1}
 	sc.run()
 	return sc.out
+}
+
+// ScanAll returns Scan(s) and ScanDates(s, year), reading the dates of s once for both.
+func ScanAll(s string, year int) ([]Quantity, []Date) {
+	src := []rune(s)
+	spans := lexSpans(src)
+	return scan(src, spans), datesOf(src, spans, year)
 }
 
 // Date is one date mention. Offsets are rune offsets.

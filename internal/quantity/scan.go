@@ -16,9 +16,9 @@ import (
 type scanner struct {
 	src   []rune
 	pos   int
-	dates []Date // from lexDates, in order
-	di    int    // first date not yet behind pos
-	sign  int    // position of a minus sign just read, or -1
+	dates []dateSpan // from lexSpans, in order
+	di    int        // first date not yet behind pos
+	sign  int        // position of a minus sign just read, or -1
 	out   []Quantity
 }
 
@@ -40,20 +40,40 @@ func (n number) signed(d decimal) float64 {
 	return d.float()
 }
 
+// run steps through the text. At a character outside stepSet step would only move on, so run
+// moves on itself: long stretches without numerals cost a bit test per character.
 func (sc *scanner) run() {
 	for sc.pos < len(sc.src) {
+		if !stepSet.has(sc.src[sc.pos]) {
+			sc.pos++
+			continue
+		}
 		sc.step()
 	}
 }
 
+// stepSet holds the characters at which step may read something: digits and the characters
+// numeralStart accepts, signs, 半, the quotation marks and 《 it passes over, and the first
+// letters of web addresses (urlEnd).
+var stepSet = func() runeSet {
+	s := numeralSet
+	for _, r := range "0123456789万亿廿卅半“‘\"《hHwW" {
+		s.add(r)
+	}
+	for _, g := range numeralSigns {
+		s.add(g.R)
+	}
+	return s
+}()
+
 // step reads one token at sc.pos and advances past it.
 func (sc *scanner) step() {
 	src := sc.src
-	for sc.di < len(sc.dates) && sc.dates[sc.di].Stop <= sc.pos {
+	for sc.di < len(sc.dates) && sc.dates[sc.di].end <= sc.pos {
 		sc.di++
 	}
-	if sc.di < len(sc.dates) && sc.dates[sc.di].Start <= sc.pos {
-		sc.pos = sc.dates[sc.di].Stop
+	if sc.di < len(sc.dates) && sc.dates[sc.di].start <= sc.pos {
+		sc.pos = sc.dates[sc.di].end
 		return
 	}
 	if end := urlEnd(src, sc.pos); end > sc.pos {
@@ -74,7 +94,7 @@ func (sc *scanner) step() {
 			sc.pos = end
 			return
 		}
-	case signRunes[r] && signAt(src, sc.pos) && !runes.HasPrefixAt(src, sc.pos+1, "百分之") && !runes.HasPrefixAt(src, sc.pos+1, "千分之"):
+	case isSign(r) && signAt(src, sc.pos) && !runes.HasPrefixAt(src, sc.pos+1, "百分之") && !runes.HasPrefixAt(src, sc.pos+1, "千分之"):
 		// (负百分之十三: the sign is read with the percentage, by percentWord)
 		sc.sign = sc.pos
 		sc.pos++
@@ -153,7 +173,7 @@ func (sc *scanner) arabic() {
 // decimal written without its integer (.5), digits spaced apart (1 3/5, 四百 点 五, 7万 5千).
 func notANumber(src []rune, start, end int) bool {
 	b := start - 1
-	for k := 0; k < 2 && (signRunes[runeAt(src, b)] || runeAt(src, b) == '+'); k++ {
+	for k := 0; k < 2 && (isSign(runeAt(src, b)) || runeAt(src, b) == '+'); k++ {
 		b-- // 负３分之负一百五十七; e-1, ^+23, ^--23
 	}
 	if b < start-1 && (isLatin(runeAt(src, b)) || runeAt(src, b) == '^') {
@@ -397,7 +417,7 @@ func percentSignBefore(src []rune, start int) int {
 func (sc *scanner) percentNumber(j int) (number, bool) {
 	src := sc.src
 	neg := false
-	if signRunes[runeAt(src, j)] && numeralStart(src, j+1) {
+	if isSign(runeAt(src, j)) && numeralStart(src, j+1) {
 		neg, j = true, j+1
 	}
 	var n number
@@ -966,7 +986,7 @@ func moneyDigit(r rune) int {
 	if isDigit(r) {
 		return int(r - '0')
 	}
-	if d, ok := digitOf[r]; ok && d.Capital != 2 {
+	if d, ok := digitOf(r); ok && d.Capital != 2 {
 		return d.Value // 一角, 壹角
 	}
 	return -1
@@ -1251,10 +1271,10 @@ func isCNNumeral(r rune) bool {
 	case '万', '亿', '廿', '卅':
 		return true
 	}
-	if u, ok := unitOf[r]; ok {
+	if u, ok := unitOf(r); ok {
 		return u.Capital != 2
 	}
-	if d, ok := digitOf[r]; ok {
+	if d, ok := digitOf(r); ok {
 		return d.Capital != 2
 	}
 	return r == '○'
@@ -1266,7 +1286,7 @@ func cnDigitValue(r rune) int {
 	if r == '○' {
 		return 0
 	}
-	if d, ok := digitOf[r]; ok && d.Capital == 0 && r != '俩' && r != '倆' {
+	if d, ok := digitOf(r); ok && d.Capital == 0 && r != '俩' && r != '倆' {
 		return d.Value
 	}
 	return -1

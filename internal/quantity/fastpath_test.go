@@ -1,0 +1,112 @@
+package quantity
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// corpusLines returns every line of the project's corpora and of the shared corpus, folded.
+func corpusLines(t *testing.T) []string {
+	var files []string
+	for _, g := range []string{
+		testcorpus.Path("corpus", "*"),
+		testcorpus.Path("testdata", "heldout", "*"),
+		testcorpus.Path("testdata", "excerpts", "*"),
+	} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if raw, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(raw, "*.txt"))
+		files = append(files, m...)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, fold.String(l))
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d corpus lines", len(lines))
+	}
+	return lines
+}
+
+// TestFastPathsAgree checks the shortcuts of the hot loops against the readings they stand
+// for, over every line of the corpora, and every suffix of the shorter lines so that every
+// position is once a start:
+//   - run, which passes over the characters outside stepSet, against step at every character;
+//   - lexSpans, which passes over the characters outside dateStartSet, against readSpan at
+//     every character;
+//   - DatePrefix, which reads the first date only, against the first of all dates;
+//   - ScanAll against Scan and ScanDates.
+func TestFastPathsAgree(t *testing.T) {
+	n := 0
+	check := func(s string) {
+		n++
+		src := []rune(s)
+		spans := lexSpans(src)
+		lx := &dateLexer{src: src}
+		var every []dateSpan
+		for i := 0; i < len(src); {
+			sp, next, ok := lx.readSpan(i)
+			if ok {
+				every = append(every, sp)
+			}
+			i = next
+		}
+		if !reflect.DeepEqual(spans, every) {
+			t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", s, spans, every)
+		}
+
+		sc := &scanner{src: src, dates: spans, sign: -1}
+		for sc.pos < len(sc.src) {
+			sc.step()
+		}
+		if got := scan(src, spans); !reflect.DeepEqual(got, sc.out) {
+			t.Fatalf("Scan(%q) = %s, step everywhere gives %s", s, quantities(got), quantities(sc.out))
+		}
+
+		d, k := DatePrefix(s, 2023)
+		wd, wk := Date{}, 0
+		if ds := lexDates(src, 2023); len(ds) > 0 && ds[0].Start == 0 && !ds[0].Garbled {
+			wd, wk = ds[0], len(string(src[:ds[0].Stop]))
+		}
+		if d != wd || k != wk {
+			t.Fatalf("DatePrefix(%q) = %+v, %d; the first date is %+v, %d", s, d, k, wd, wk)
+		}
+
+		qs, ds := ScanAll(s, 2023)
+		if !reflect.DeepEqual(qs, Scan(s)) || !reflect.DeepEqual(ds, ScanDates(s, 2023)) {
+			t.Fatalf("ScanAll(%q) differs from Scan and ScanDates", s)
+		}
+	}
+	for _, l := range corpusLines(t) {
+		check(l)
+		if rs := []rune(l); len(rs) <= 200 {
+			for i := 1; i < len(rs); i++ {
+				check(string(rs[i:]))
+			}
+		}
+	}
+	t.Logf("%d texts", n)
+}
+
+func quantities(qs []Quantity) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "%+v ", q)
+	}
+	return b.String()
+}
