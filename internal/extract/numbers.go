@@ -136,14 +136,23 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		}
 		return string(orig[start:stop])
 	}
-	scanned := text
+	context := year
+	if context == 0 {
+		context = fallback
+	}
+	var qs []quantity.Quantity
+	var ds []quantity.Date
 	if skip > 0 {
 		// The text after the first skip runes, cut in place: text is folded, so valid UTF-8,
 		// and this is the same string as string([]rune(text)[skip:]) without the rune slice.
-		scanned = text[len(firstRunes(text, skip)):]
+		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个;
+		// the dates are read in the whole text.
+		qs = quantity.Scan(text[len(firstRunes(text, skip)):])
+		ds = quantity.ScanDates(text, context)
+	} else {
+		qs, ds = quantity.ScanAll(text, context) // the dates read once, for both
 	}
-	// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
-	for _, q := range quantity.Scan(scanned) {
+	for _, q := range qs {
 		q.Start, q.End = q.Start+skip, q.End+skip
 		m := bulletin.Metric{
 			Text:      written(q.Start, q.End),
@@ -164,11 +173,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 			b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
 		}
 	}
-	context := year
-	if context == 0 {
-		context = fallback
-	}
-	for _, d := range quantity.ScanDates(text, context) {
+	for _, d := range ds {
 		written := written(d.Start, d.Stop)
 		if d.Garbled {
 			b.Warnings = append(b.Warnings, bulletin.Warning{
