@@ -404,7 +404,7 @@ func (lx *dateLexer) afterMonth(p datePart) datePart {
 // (numericDateSeps).
 func isNumericDateSep(r rune) bool {
 	for _, s := range numericDateSeps {
-		if []rune(s.Word)[0] == r {
+		if first, _ := utf8.DecodeRuneInString(s.Word); first == r {
 			return true
 		}
 	}
@@ -694,7 +694,9 @@ type DateMention struct {
 // DateMentions returns the date mentions of s (folded) in order, a range as its two ends.
 // Year-less mentions keep Year 0: the caller knows the context.
 func DateMentions(s string) []DateMention {
-	src := []rune(s)
+	buf := decode(s)
+	defer release(buf)
+	src := *buf
 	var out []DateMention
 	mention := func(p datePart) DateMention {
 		m := DateMention{Text: string(src[p.start:p.end]), Start: p.start, Stop: p.end, Year: p.y,
@@ -744,7 +746,9 @@ func DatePrefix(s string, year int) (Date, int) {
 	if r, _ := utf8.DecodeRuneInString(s); s == "" || !dateStartSet.has(r) {
 		return Date{}, 0 // no date starts here: spanAt would read nothing at 0
 	}
-	src := []rune(s)
+	buf := decode(s)
+	defer release(buf)
+	src := *buf
 	lx := &dateLexer{src: src}
 	sp, _, ok := lx.spanAt(0)
 	if !ok || sp.from.garbled {

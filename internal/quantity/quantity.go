@@ -94,6 +94,8 @@
 //     or day level (a bare 2020年 does not set it: it is usually a past year in a narrative).
 package quantity
 
+import "sync"
+
 // Quantity is one quantity found in a text. Offsets are rune offsets.
 type Quantity struct {
 	Text   string   // as written, with its qualifiers: "约30人", "180余件", "50周岁以上"; not 各
@@ -110,8 +112,9 @@ type Quantity struct {
 
 // Scan returns the quantities of s in order.
 func Scan(s string) []Quantity {
-	src := []rune(s)
-	return scan(src, lexSpans(src))
+	buf := decode(s)
+	defer release(buf)
+	return scan(*buf, lexSpans(*buf))
 }
 
 // scan returns the quantities of src, whose dates are spans.
@@ -123,9 +126,35 @@ func scan(src []rune, spans []dateSpan) []Quantity {
 
 // ScanAll returns Scan(s) and ScanDates(s, year), reading the dates of s once for both.
 func ScanAll(s string, year int) ([]Quantity, []Date) {
-	src := []rune(s)
-	spans := lexSpans(src)
-	return scan(src, spans), datesOf(src, spans, year)
+	buf := decode(s)
+	defer release(buf)
+	spans := lexSpans(*buf)
+	return scan(*buf, spans), datesOf(*buf, spans, year)
+}
+
+// runeBufs lends the buffers the readers decode their text into ([]rune(s) without an
+// allocation per call). Nothing a reader returns points into its buffer.
+var runeBufs = sync.Pool{New: func() any { return new([]rune) }}
+
+// decode returns the runes of s, as []rune(s), in a buffer of runeBufs.
+func decode(s string) *[]rune {
+	buf := runeBufs.Get().(*[]rune)
+	rs := (*buf)[:0]
+	if cap(rs) < len(s) {
+		rs = make([]rune, 0, len(s)) // a rune takes at least a byte
+	}
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	*buf = rs
+	return buf
+}
+
+// release returns buf to runeBufs; very large buffers are left to the collector.
+func release(buf *[]rune) {
+	if cap(*buf) <= 1<<20 {
+		runeBufs.Put(buf)
+	}
 }
 
 // Date is one date mention. Offsets are rune offsets.
@@ -147,7 +176,9 @@ type Date struct {
 // year for the year-less dates after it. With year 0 and no year in s, year-less dates are
 // returned with Date empty.
 func ScanDates(s string, year int) []Date {
-	return lexDates([]rune(s), year)
+	buf := decode(s)
+	defer release(buf)
+	return lexDates(*buf, year)
 }
 
 // HasYear reports whether d names its year (not inferred, not garbled, Date not empty), so a

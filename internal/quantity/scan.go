@@ -301,9 +301,11 @@ func (sc *scanner) oneIsWord(end int) bool {
 		if isClauseEnd(src[j]) && src[j] != ' ' && src[j] != '、' {
 			break
 		}
-		for _, w := range asVerbs {
-			if runes.HasPrefixAt(src, j, w) {
-				return true
+		if asVerbWords.first.has(src[j]) {
+			for _, w := range asVerbWords.runes {
+				if hasRunes(src, j, w) {
+					return true
+				}
 			}
 		}
 		if afterDe && src[j] == '是' && !isCNNumeral(runeAt(src, j-1)) {
@@ -344,9 +346,9 @@ func parallelOnes(src []rune, i int) bool {
 }
 
 // isSloganEnd reports the marks that end a list of slogan items (not 、).
-func isSloganEnd(r rune) bool {
-	return strings.ContainsRune(",，。；;：:!！?？“”‘’\n", r)
-}
+func isSloganEnd(r rune) bool { return sloganEnds.has(r) }
+
+var sloganEnds = setOf(",，。；;：:!！?？“”‘’\n")
 
 // percentWord reads 百分之九十五 (95 %), 百分之百 (100 %), 千分之五 (5 ‰), 百分之1,669,
 // 百分之负三点八 (-3.8 %) and ranges 百分之三十到四十一, 百分之三十至百分之四十.
@@ -757,8 +759,11 @@ func (sc *scanner) chromeCounter(start int) bool {
 			j--
 		}
 	}
-	for _, l := range chromeLabels {
-		if (colon || !l.Colon) && runes.HasPrefixAt(src, j-utf8.RuneCountInString(l.Word), l.Word) {
+	if !chromeWords.last.has(runeAt(src, j-1)) {
+		return false
+	}
+	for i, l := range chromeLabels {
+		if w := chromeWords.runes[i]; (colon || !l.Colon) && hasRunes(src, j-len(w), w) {
 			return true
 		}
 	}
@@ -858,13 +863,16 @@ var rangeSepRunes = func() [][]rune {
 
 // suffix reads 左右, 以上, 以下 … at j into q and returns the end of the quantity.
 func (sc *scanner) suffix(q *Quantity, j int) int {
-	for _, s := range suffixes {
-		if runes.HasPrefixAt(sc.src, j, s.Word) {
+	if !suffixWords.first.has(runeAt(sc.src, j)) {
+		return j
+	}
+	for i, s := range suffixes {
+		if w := suffixWords.runes[i]; hasRunes(sc.src, j, w) {
 			q.Approx = q.Approx || s.Approx
 			if s.Bound != "" {
 				q.Bound = s.Bound
 			}
-			return j + len([]rune(s.Word))
+			return j + len(w)
 		}
 	}
 	return j
@@ -995,9 +1003,13 @@ func moneyDigit(r rune) int {
 // prefixAt finds a qualifier written just before start (约30人, 超过100个, 近百场).
 func (sc *scanner) prefixAt(start int) (int, qualifier, bool) {
 	src := sc.src
-	for _, p := range prefixes {
-		s := start - utf8.RuneCountInString(p.Word)
-		if !runes.HasPrefixAt(src, s, p.Word) {
+	if !prefixWords.last.has(runeAt(src, start-1)) {
+		return start, qualifier{}, false
+	}
+	for i, p := range prefixes {
+		w := prefixWords.runes[i]
+		s := start - len(w)
+		if !hasRunes(src, s, w) {
 			continue
 		}
 		if nb, ok := notBefore[p.Word]; ok && s > 0 && strings.ContainsRune(nb, src[s-1]) {
@@ -1293,7 +1305,59 @@ func cnDigitValue(r rune) int {
 }
 
 func isClauseEnd(r rune) bool {
-	return r == 0 || strings.ContainsRune(",，。；;：:!！?？)）、 \n", r)
+	return r == 0 || clauseEnds.has(r)
+}
+
+// clauseEnds are the characters that end a clause for isClauseEnd.
+var clauseEnds = setOf(",，。；;：:!！?？)）、 \n")
+
+// words is a word list with its words as runes and the sets of their first and last
+// characters, so that a look-up before or after a number tries the list only where a word
+// of it may stand.
+type words struct {
+	runes       [][]rune
+	first, last runeSet
+}
+
+func wordsOf(list []string) *words {
+	w := &words{}
+	for _, s := range list {
+		rs := []rune(s)
+		w.runes = append(w.runes, rs)
+		w.first.add(rs[0])
+		w.last.add(rs[len(rs)-1])
+	}
+	return w
+}
+
+// setOf returns the set of the characters of s.
+func setOf(s string) (set runeSet) {
+	for _, r := range s {
+		set.add(r)
+	}
+	return set
+}
+
+// The word lists of the scanner's look-ups, as words.
+var (
+	prefixWords = wordsOf(wordList(prefixes))
+	suffixWords = wordsOf(wordList(suffixes))
+	chromeWords = func() *words {
+		var list []string
+		for _, l := range chromeLabels {
+			list = append(list, l.Word)
+		}
+		return wordsOf(list)
+	}()
+	asVerbWords = wordsOf(asVerbs)
+)
+
+func wordList(qs []qualifier) []string {
+	var list []string
+	for _, q := range qs {
+		list = append(list, q.Word)
+	}
+	return list
 }
 
 func runeAt(src []rune, i int) rune {
