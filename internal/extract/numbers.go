@@ -126,15 +126,16 @@ func firstRunes(s string, n int) string {
 // dates take.
 func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, skip, year, fallback int, owners map[string]int) int {
 	text := fold.String(win)
-	var orig []rune // the original's runes, built on the first quantity or date found
+	var cut *runeCutter // over the original, made on the first quantity or date found
 	written := func(start, stop int) string {
-		if orig == nil {
-			orig = []rune(win)
-			if len(orig) != utf8.RuneCountInString(text) {
-				orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+		if cut == nil {
+			src := win
+			if utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
+				src = text // fold keeps the rune count; should it ever not, cut from the folded text
 			}
+			cut = &runeCutter{s: src, valid: utf8.ValidString(src)}
 		}
-		return string(orig[start:stop])
+		return cut.cut(start, stop)
 	}
 	context := year
 	if context == 0 {
@@ -204,6 +205,40 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		}
 	}
 	return year
+}
+
+// runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])
+// does, without the rune slice: from valid UTF-8 it slices s, walking from the last offset
+// asked (offsets come in order). Invalid UTF-8, whose bad bytes the rune slice turns into
+// U+FFFD, is cut through the rune slice.
+type runeCutter struct {
+	s     string
+	valid bool
+	rs    []rune // s as runes, for invalid UTF-8
+	r, b  int    // a rune offset and its byte offset in s
+}
+
+func (c *runeCutter) cut(start, stop int) string {
+	if !c.valid {
+		if c.rs == nil {
+			c.rs = []rune(c.s)
+		}
+		return string(c.rs[start:stop])
+	}
+	from := c.byteAt(start)
+	return c.s[from:c.byteAt(stop)]
+}
+
+// byteAt returns the byte offset of rune offset r.
+func (c *runeCutter) byteAt(r int) int {
+	if r < c.r {
+		c.r, c.b = 0, 0
+	}
+	for ; c.r < r; c.r++ {
+		_, n := utf8.DecodeRuneInString(c.s[c.b:])
+		c.b += n
+	}
+	return c.b
 }
 
 // numMarkerLen returns the rune length of the heading marker text starts with: the section's
