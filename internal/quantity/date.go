@@ -80,6 +80,10 @@ func lexSpans(src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
 	var out []dateSpan
 	for i := 0; i < len(src); {
+		if !dateStartSet.has(src[i]) {
+			i++ // spanAt would read nothing here
+			continue
+		}
 		sp, next, ok := lx.spanAt(i)
 		if ok {
 			out = append(out, sp)
@@ -486,6 +490,9 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 		}
 		return p, true
 	}
+	if r := runeAt(src, numeralRunEnd(src, i)); r != '月' && r != '日' && r != '号' {
+		return p, false // no 月 or 日 can follow the numeral: smallNumber need not read it
+	}
 	v, n, _ := smallNumber(src, i)
 	if n == 0 {
 		return p, false
@@ -507,6 +514,32 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 	}
 	return p, false
 }
+
+// numeralRunEnd returns the end of the run of characters at i that the numeral reader may
+// take into a numeral (numeralRunes). A numeral read at i ends at or before it, and a
+// character outside the set after a numeral (月, 日) can only stand there.
+func numeralRunEnd(src []rune, i int) int {
+	for i < len(src) && numeralRunes.has(src[i]) {
+		i++
+	}
+	return i
+}
+
+// numeralRunes are the characters numeralTokens may take into a numeral: digits with their
+// separators (1,234.5) and the space before a magnitude (1234.56 万), the characters of
+// numeralDigits and numeralUnits, 廿 卅, 点, and those of numeralMagnitudes.
+var numeralRunes = func() runeSet {
+	s := numeralSet
+	for _, r := range "0123456789,. 廿卅点" {
+		s.add(r)
+	}
+	for _, m := range numeralMagnitudes {
+		for _, r := range m.Word {
+			s.add(r)
+		}
+	}
+	return s
+}()
 
 // lunarMonth reports whether a lunar month is named at j (正月, 腊月, 冬月, 闰二月).
 func lunarMonth(src []rune, j int) bool {

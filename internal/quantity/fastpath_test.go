@@ -50,6 +50,8 @@ func corpusLines(t *testing.T) []string {
 //   - lexSpans, which passes over the characters outside dateStartSet, against readSpan at
 //     every character;
 //   - DatePrefix, which reads the first date only, against the first of all dates;
+//   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
+//     against what smallNumber reads;
 //   - ScanAll against Scan and ScanDates.
 func TestFastPathsAgree(t *testing.T) {
 	n := 0
@@ -85,6 +87,12 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 		if d != wd || k != wk {
 			t.Fatalf("DatePrefix(%q) = %+v, %d; the first date is %+v, %d", s, d, k, wd, wk)
+		}
+
+		for i := range src {
+			if _, n, _ := smallNumber(src, i); n > 0 && numeralRunEnd(src, i) < i+n {
+				t.Fatalf("smallNumber(%q, %d) reads %d runes, past numeralRunEnd %d", s, i, n, numeralRunEnd(src, i))
+			}
 		}
 
 		qs, ds := ScanAll(s, 2023)

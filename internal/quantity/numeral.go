@@ -207,7 +207,8 @@ func (s *runeSet) add(r rune) {
 }
 
 func (s *runeSet) has(r rune) bool {
-	return uint32(r) < 1<<16 && s[r>>6]&(1<<(r&63)) != 0
+	i := uint32(r)
+	return i < 1<<16 && s[i>>6&(1<<10-1)]&(1<<(i&63)) != 0
 }
 
 // decimal is an exact decimal number: mant × 10^exp.
@@ -330,7 +331,8 @@ type numOpts struct {
 // readNumeral reads the numeral at i (no sign). When ok is false, n.end is the end of what
 // was looked at, for the caller to pass over.
 func readNumeral(src []rune, i int, o numOpts) (number, bool) {
-	toks, end, ok := numeralTokens(src, i, o)
+	var buf [16]numTok // the tokens of most numerals, without an allocation
+	toks, end, ok := numeralTokens(src, i, o, buf[:0])
 	n := number{start: i, end: end}
 	if !ok || len(toks) == 0 {
 		if n.end <= i {
@@ -400,10 +402,9 @@ func shiFirst(src []rune, i int) bool {
 	return ok && d.Capital == 0 && d.Value > 0
 }
 
-// numeralTokens splits the numeral run at i into tokens. ok is false when the run holds
+// numeralTokens splits the numeral run at i into tokens, appended to toks. ok is false when the run holds
 // something that is not a number (an Arabic code, a version 3.5.1).
-func numeralTokens(src []rune, i int, o numOpts) ([]numTok, int, bool) {
-	var toks []numTok
+func numeralTokens(src []rune, i int, o numOpts, toks []numTok) ([]numTok, int, bool) {
 	capitals := capitalRun(src, i)
 	j := i
 	for j < len(src) {
@@ -739,6 +740,9 @@ func lastDigit(toks []numTok, k int, zero bool, lastUnit, lastMag int) (decimal,
 
 // nameIndexAt reports whether an entry of names starts at j.
 func nameIndexAt(src []rune, j int) ([]rune, bool) {
+	if !nameFirst.has(src[j]) {
+		return nil, false
+	}
 	for _, n := range nameIndex[src[j]] {
 		if hasRunes(src, j, n) {
 			return n, true

@@ -1067,6 +1067,9 @@ func unitNamed(name string) *unit {
 func unitAt(src []rune, j int) (*unit, int) {
 	var best *unit
 	bestLen := 0
+	if !unitFirst.has(runeAt(src, j)) {
+		return nil, 0
+	}
 	for _, e := range unitIndex[runeAt(src, j)] {
 		l := len(e.name)
 		if l <= bestLen || !hasRunes(src, j, e.name) {
@@ -1114,6 +1117,22 @@ var unitIndex = func() map[rune][]unitEntry {
 		m[e.name[0]] = append(m[e.name[0]], e)
 	}
 	return m
+}()
+
+// unitFirst holds the first runes of the unit names, the keys of unitIndex.
+var unitFirst = func() (s runeSet) {
+	for r := range unitIndex {
+		s.add(r)
+	}
+	return s
+}()
+
+// nameFirst holds the first runes of the entries of names, the keys of nameIndex.
+var nameFirst = func() (s runeSet) {
+	for r := range nameIndex {
+		s.add(r)
+	}
+	return s
 }()
 
 // nameIndex maps the first rune of every entry of names to the entries, as runes.
