@@ -118,3 +118,35 @@ func quantities(qs []Quantity) string {
 	}
 	return b.String()
 }
+
+// decodeCases are texts whose decoding has edge cases: surrogates, overlong forms, cut
+// sequences, four-byte characters, bad bytes.
+var decodeCases = []string{
+	"", "a", "一二三", "2023年8月24日", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\x80", "\xe0\xa0\x80",
+	"\xe4\xb8", "\xe4", "一\xe4\xb8", "😀5人", "\xff\xfe", "\xc3\xa9", "\xef\xbf\xbd", "\xe4\xb8\xc0",
+}
+
+// TestDecode checks decode against []rune over the edge cases and every corpus line.
+func TestDecode(t *testing.T) {
+	for _, s := range append(decodeCases, corpusLines(t)...) {
+		buf := decode(s)
+		if got, want := *buf, []rune(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
+		}
+		release(buf)
+	}
+}
+
+// FuzzDecode checks decode against []rune.
+func FuzzDecode(f *testing.F) {
+	for _, s := range decodeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		buf := decode(s)
+		defer release(buf)
+		if got, want := string(*buf), string([]rune(s)); got != want || len(*buf) != len([]rune(s)) {
+			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

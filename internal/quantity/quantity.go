@@ -94,7 +94,10 @@
 //     or day level (a bare 2020年 does not set it: it is usually a past year in a narrative).
 package quantity
 
-import "sync"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Quantity is one quantity found in a text. Offsets are rune offsets.
 type Quantity struct {
@@ -143,8 +146,27 @@ func decode(s string) *[]rune {
 	if cap(rs) < len(s) {
 		rs = make([]rune, 0, len(s)) // a rune takes at least a byte
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			rs = append(rs, rune(c))
+			i++
+			continue
+		}
+		// Han characters: three bytes, decoded here; the checks are utf8's (no overlong
+		// form, no surrogate), so the result is the rune for-range gives.
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				rs = append(rs, r)
+				i += 3
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		rs = append(rs, r)
+		i += n
 	}
 	*buf = rs
 	return buf

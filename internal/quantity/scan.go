@@ -128,6 +128,14 @@ func (sc *scanner) step() {
 	sc.pos++
 }
 
+// add records q. The first quantity makes room for a few: a text with one often has more.
+func (sc *scanner) add(q Quantity) {
+	if sc.out == nil {
+		sc.out = make([]Quantity, 0, 8)
+	}
+	sc.out = append(sc.out, q)
+}
+
 // signed applies a sign read just before n (sc.sign) to it.
 func (sc *scanner) signed(n number) number {
 	if sc.sign >= 0 && sc.sign == n.start-1 {
@@ -397,7 +405,7 @@ func (sc *scanner) percentWord() bool {
 	end = sc.suffix(&q, end)
 	q.End = end
 	q.Text = string(src[q.Start:q.End])
-	sc.out = append(sc.out, q)
+	sc.add(q)
 	sc.pos = end
 	return true
 }
@@ -564,7 +572,7 @@ func (sc *scanner) finish(n number) {
 	if runeAt(src, n.start-1) == '各' {
 		q.Each = listItems(src, n.start-1)
 	}
-	sc.out = append(sc.out, q)
+	sc.add(q)
 	sc.pos = q.End
 }
 
@@ -716,7 +724,7 @@ func (sc *scanner) half() bool {
 		}
 		q.End = sc.suffix(&q, end)
 		q.Text = string(src[q.Start:q.End])
-		sc.out = append(sc.out, q)
+		sc.add(q)
 		sc.pos = q.End
 		return true
 	}
@@ -837,6 +845,9 @@ func (sc *scanner) rangeEnd(first number, j int) (number, bool) {
 // rangeSepAt reads a range separator of rangeSeps at j, after an optional inclusion mark
 // (1万(含)-5万元), and returns the position after it.
 func rangeSepAt(src []rune, j int) (int, bool) {
+	if !rangeStarts.has(runeAt(src, j)) {
+		return j, false
+	}
 	for _, m := range rangeMarks {
 		if runes.HasPrefixAt(src, j, m) {
 			j += len([]rune(m))
@@ -850,6 +861,20 @@ func rangeSepAt(src []rune, j int) (int, bool) {
 	}
 	return j, false
 }
+
+// rangeStarts holds the first characters of rangeMarks and rangeSeps: rangeSepAt reads
+// nothing at another.
+var rangeStarts = func() (s runeSet) {
+	for _, m := range rangeMarks {
+		r, _ := utf8.DecodeRuneInString(m)
+		s.add(r)
+	}
+	for _, sep := range rangeSeps {
+		r, _ := utf8.DecodeRuneInString(sep.Word)
+		s.add(r)
+	}
+	return s
+}()
 
 // rangeSepRunes are the entries of rangeSeps as runes, longest first.
 var rangeSepRunes = func() [][]rune {
@@ -921,7 +946,10 @@ func urlEnd(src []rune, i int) int {
 // 新台币 177.1 亿元).
 func foreignBefore(src []rune, start int) bool {
 	p := skipSpacesBack(src, start-1)
-	for _, c := range foreignCurrencyRunes {
+	if !foreignCurrencyWords.last.has(runeAt(src, p)) {
+		return false
+	}
+	for _, c := range foreignCurrencyWords.runes {
 		if hasRunes(src, p-len(c)+1, c) {
 			return true
 		}
@@ -934,9 +962,11 @@ func foreignBefore(src []rune, start int) bool {
 func foreignAfter(src []rune, k int) bool {
 	k = skipSpaces(src, k)
 	for pass := 0; pass < 2; pass++ {
-		for _, c := range foreignCurrencyRunes {
-			if hasRunes(src, k, c) {
-				return true
+		if foreignCurrencyWords.first.has(runeAt(src, k)) {
+			for _, c := range foreignCurrencyWords.runes {
+				if hasRunes(src, k, c) {
+					return true
+				}
 			}
 		}
 		if r := runeAt(src, k); r != '元' && r != '个' {
@@ -947,13 +977,13 @@ func foreignAfter(src []rune, k int) bool {
 	return false
 }
 
-// foreignCurrencyRunes are the entries of foreignCurrencies as runes.
-var foreignCurrencyRunes = func() [][]rune {
-	out := make([][]rune, 0, len(foreignCurrencies))
+// foreignCurrencyWords are the entries of foreignCurrencies as words.
+var foreignCurrencyWords = func() *words {
+	var list []string
 	for _, c := range foreignCurrencies {
-		out = append(out, []rune(c.Word))
+		list = append(list, c.Word)
 	}
-	return out
+	return wordsOf(list)
 }()
 
 // moneyPartAt reports whether 角/毛 or 分 amounts follow at j (十块三毛).
