@@ -130,7 +130,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 	written := func(start, stop int) string {
 		if cut == nil {
 			src := win
-			if utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
+			if text != win && utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
 				src = text // fold keeps the rune count; should it ever not, cut from the folded text
 			}
 			cut = &runeCutter{s: src, valid: utf8.ValidString(src)}
@@ -229,14 +229,30 @@ func (c *runeCutter) cut(start, stop int) string {
 	return c.s[from:c.byteAt(stop)]
 }
 
-// byteAt returns the byte offset of rune offset r.
+// byteAt returns the byte offset of rune offset r, walking from the last one (back to the
+// start first when r lies nearer to it). s is valid UTF-8, so a rune's width is told by its
+// first byte.
 func (c *runeCutter) byteAt(r int) int {
-	if r < c.r {
+	if r < c.r-r {
 		c.r, c.b = 0, 0
 	}
-	for ; c.r < r; c.r++ {
-		_, n := utf8.DecodeRuneInString(c.s[c.b:])
-		c.b += n
+	for ; c.r > r; c.r-- {
+		c.b--
+		for !utf8.RuneStart(c.s[c.b]) {
+			c.b--
+		}
+	}
+	for ; c.r < r && c.b < len(c.s); c.r++ {
+		switch b := c.s[c.b]; {
+		case b < 0x80:
+			c.b++
+		case b < 0xE0:
+			c.b += 2
+		case b < 0xF0:
+			c.b += 3
+		default:
+			c.b += 4
+		}
 	}
 	return c.b
 }

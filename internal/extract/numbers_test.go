@@ -313,9 +313,9 @@ func TestRuneCutter(t *testing.T) {
 	for _, s := range texts {
 		rs := []rune(s)
 		c := &runeCutter{s: s, valid: utf8.ValidString(s)}
-		for _, span := range [][2]int{{0, 0}, {0, 1}, {1, 3}, {3, 3}, {2, 7}, {7, 12}, {0, len(rs)}, {len(rs) / 2, len(rs)}, {1, 2}} {
+		for _, span := range [][2]int{{0, 0}, {0, 1}, {1, 3}, {3, 3}, {2, 7}, {7, 12}, {0, len(rs)}, {len(rs) / 2, len(rs)}, {1, 2}, {len(rs) - 3, len(rs) - 1}, {len(rs) / 3, len(rs) / 2}, {0, 2}} {
 			start, stop := span[0], span[1]
-			if stop > len(rs) {
+			if start < 0 || stop > len(rs) {
 				continue
 			}
 			if got, want := c.cut(start, stop), string(rs[start:stop]); got != want {
