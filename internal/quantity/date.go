@@ -77,8 +77,12 @@ type dateLexer struct {
 
 // lexSpans returns the dates and ranges of src in order.
 func lexSpans(src []rune) []dateSpan {
+	return appendSpans(nil, src)
+}
+
+// appendSpans appends the dates and ranges of src to out, in order.
+func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
-	var out []dateSpan
 	for i := 0; i < len(src); {
 		if !dateStartSet.has(src[i]) {
 			i++ // spanAt would read nothing here
@@ -154,6 +158,9 @@ func lexDates(src []rune, year int) []Date {
 // span names one.
 func datesOf(src []rune, spans []dateSpan, year int) []Date {
 	var out []Date
+	if len(spans) > 0 {
+		out = make([]Date, 0, len(spans))
+	}
 	for _, sp := range spans {
 		var d Date
 		d, year = dateOf(src, sp, year)
@@ -727,9 +734,9 @@ type DateMention struct {
 // DateMentions returns the date mentions of s (folded) in order, a range as its two ends.
 // Year-less mentions keep Year 0: the caller knows the context.
 func DateMentions(s string) []DateMention {
-	buf := decode(s)
-	defer release(buf)
-	src := *buf
+	rd := newReading(s)
+	defer rd.release()
+	src := rd.src
 	var out []DateMention
 	mention := func(p datePart) DateMention {
 		m := DateMention{Text: string(src[p.start:p.end]), Start: p.start, Stop: p.end, Year: p.y,
@@ -740,7 +747,7 @@ func DateMentions(s string) []DateMention {
 		}
 		return m
 	}
-	for _, sp := range lexSpans(src) {
+	for _, sp := range rd.lexSpans() {
 		out = append(out, mention(sp.from))
 		if sp.hasTo {
 			e := mention(sp.to)
@@ -779,9 +786,9 @@ func DatePrefix(s string, year int) (Date, int) {
 	if r, _ := utf8.DecodeRuneInString(s); s == "" || !dateStartSet.has(r) {
 		return Date{}, 0 // no date starts here: spanAt would read nothing at 0
 	}
-	buf := decode(s)
-	defer release(buf)
-	src := *buf
+	rd := newReading(s)
+	defer rd.release()
+	src := rd.src
 	lx := &dateLexer{src: src}
 	sp, _, ok := lx.spanAt(0)
 	if !ok || sp.from.garbled {

@@ -115,36 +115,67 @@ type Quantity struct {
 
 // Scan returns the quantities of s in order.
 func Scan(s string) []Quantity {
-	buf := decode(s)
-	defer release(buf)
-	return scan(*buf, lexSpans(*buf))
-}
-
-// scan returns the quantities of src, whose dates are spans.
-func scan(src []rune, spans []dateSpan) []Quantity {
-	sc := &scanner{src: src, dates: spans, sign: -1}
-	sc.run()
-	return sc.out
+	rd := newReading(s)
+	defer rd.release()
+	return rd.scan(rd.lexSpans())
 }
 
 // ScanAll returns Scan(s) and ScanDates(s, year), reading the dates of s once for both.
 func ScanAll(s string, year int) ([]Quantity, []Date) {
-	buf := decode(s)
-	defer release(buf)
-	spans := lexSpans(*buf)
-	return scan(*buf, spans), datesOf(*buf, spans, year)
+	rd := newReading(s)
+	defer rd.release()
+	spans := rd.lexSpans()
+	return rd.scan(spans), datesOf(rd.src, spans, year)
 }
 
-// runeBufs lends the buffers the readers decode their text into ([]rune(s) without an
-// allocation per call). Nothing a reader returns points into its buffer.
-var runeBufs = sync.Pool{New: func() any { return new([]rune) }}
+// reading is the scratch of one call of a reader: the text as runes, its date spans and the
+// quantities found, lent by readings so that a call allocates only what it returns. Nothing
+// a reader returns points into it.
+type reading struct {
+	src   []rune
+	spans []dateSpan
+	qs    []Quantity
+}
 
-// decode returns the runes of s, as []rune(s), in a buffer of runeBufs.
-func decode(s string) *[]rune {
-	buf := runeBufs.Get().(*[]rune)
-	rs := (*buf)[:0]
-	if cap(rs) < len(s) {
-		rs = make([]rune, 0, len(s)) // a rune takes at least a byte
+var readings = sync.Pool{New: func() any { return new(reading) }}
+
+// newReading returns a reading of readings with src set to the runes of s.
+func newReading(s string) *reading {
+	rd := readings.Get().(*reading)
+	rd.src = decode(rd.src[:0], s)
+	return rd
+}
+
+// lexSpans returns the date spans of rd.src, in rd's buffer.
+func (rd *reading) lexSpans() []dateSpan {
+	rd.spans = appendSpans(rd.spans[:0], rd.src)
+	return rd.spans
+}
+
+// scan returns the quantities of rd.src, whose dates are spans, in a slice of their own.
+func (rd *reading) scan(spans []dateSpan) []Quantity {
+	sc := &scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0]}
+	sc.run()
+	var out []Quantity
+	if len(sc.out) > 0 {
+		out = append(out, sc.out...)
+	}
+	clear(sc.out) // no strings kept alive by the pool
+	rd.qs = sc.out[:0]
+	return out
+}
+
+// release returns rd to readings; very large buffers are left to the collector.
+func (rd *reading) release() {
+	if cap(rd.src) <= 1<<20 && cap(rd.spans) <= 1<<12 && cap(rd.qs) <= 1<<12 {
+		readings.Put(rd)
+	}
+}
+
+// decode appends the runes of s to rs, as []rune(s) holds them.
+func decode(rs []rune, s string) []rune {
+	if cap(rs)-len(rs) < len(s) {
+		rs = append(make([]rune, 0, len(rs)+len(s)), rs...) // a rune takes at least a byte
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -168,15 +199,7 @@ func decode(s string) *[]rune {
 		rs = append(rs, r)
 		i += n
 	}
-	*buf = rs
-	return buf
-}
-
-// release returns buf to runeBufs; very large buffers are left to the collector.
-func release(buf *[]rune) {
-	if cap(*buf) <= 1<<20 {
-		runeBufs.Put(buf)
-	}
+	return rs
 }
 
 // Date is one date mention. Offsets are rune offsets.
@@ -198,9 +221,9 @@ type Date struct {
 // year for the year-less dates after it. With year 0 and no year in s, year-less dates are
 // returned with Date empty.
 func ScanDates(s string, year int) []Date {
-	buf := decode(s)
-	defer release(buf)
-	return lexDates(*buf, year)
+	rd := newReading(s)
+	defer rd.release()
+	return datesOf(rd.src, rd.lexSpans(), year)
 }
 
 // HasYear reports whether d names its year (not inferred, not garbled, Date not empty), so a

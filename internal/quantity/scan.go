@@ -128,11 +128,8 @@ func (sc *scanner) step() {
 	sc.pos++
 }
 
-// add records q. The first quantity makes room for a few: a text with one often has more.
+// add records q.
 func (sc *scanner) add(q Quantity) {
-	if sc.out == nil {
-		sc.out = make([]Quantity, 0, 8)
-	}
 	sc.out = append(sc.out, q)
 }
 
