@@ -151,29 +151,29 @@ func (lx *dateLexer) readSpan(i int) (sp dateSpan, next int, ok bool) {
 // lexDates returns the date mentions of src in order, year-less dates taking year until src
 // names one (see ScanDates).
 func lexDates(src []rune, year int) []Date {
-	return datesOf(src, lexSpans(src), year)
+	return datesOf(&reading{src: src}, lexSpans(src), year)
 }
 
-// datesOf returns the date mentions of the spans of src, year-less dates taking year until a
-// span names one.
-func datesOf(src []rune, spans []dateSpan, year int) []Date {
+// datesOf returns the date mentions of the spans of rd's text, year-less dates taking year
+// until a span names one.
+func datesOf(rd *reading, spans []dateSpan, year int) []Date {
 	var out []Date
 	if len(spans) > 0 {
 		out = make([]Date, 0, len(spans))
 	}
 	for _, sp := range spans {
 		var d Date
-		d, year = dateOf(src, sp, year)
+		d, year = dateOf(rd, sp, year)
 		out = append(out, d)
 	}
 	return out
 }
 
-// dateOf returns the date mention of the span sp of src, giving a year-less date year, and
-// the year later year-less dates take.
-func dateOf(src []rune, sp dateSpan, year int) (Date, int) {
+// dateOf returns the date mention of the span sp of rd's text, giving a year-less date year,
+// and the year later year-less dates take.
+func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
 	p := sp.from
-	d := Date{Start: sp.start, Stop: sp.end, Text: string(src[sp.start:sp.end]), Precision: p.prec}
+	d := Date{Start: sp.start, Stop: sp.end, Text: rd.text(sp.start, sp.end), Precision: p.prec}
 	if p.garbled {
 		d.Garbled, d.Precision = true, PrecNone
 		return d, year
@@ -736,10 +736,9 @@ type DateMention struct {
 func DateMentions(s string) []DateMention {
 	rd := newReading(s)
 	defer rd.release()
-	src := rd.src
 	var out []DateMention
 	mention := func(p datePart) DateMention {
-		m := DateMention{Text: string(src[p.start:p.end]), Start: p.start, Stop: p.end, Year: p.y,
+		m := DateMention{Text: rd.text(p.start, p.end), Start: p.start, Stop: p.end, Year: p.y,
 			Month: p.m, Day: p.d, YearWritten: p.hasYear, EndMonth: p.endMonth, EndDay: p.endDay,
 			Precision: p.prec, Garbled: p.garbled}
 		if p.garbled {
@@ -794,7 +793,7 @@ func DatePrefix(s string, year int) (Date, int) {
 	if !ok || sp.from.garbled {
 		return Date{}, 0
 	}
-	d, _ := dateOf(src, sp, year)
+	d, _ := dateOf(rd, sp, year)
 	n := 0 // len(string(src[:d.Stop])): an invalid byte of s counts as the 3 of U+FFFD
 	for _, r := range src[:d.Stop] {
 		n += utf8.RuneLen(r)

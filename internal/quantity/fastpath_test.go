@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/testcorpus"
@@ -127,23 +128,34 @@ var decodeCases = []string{
 	"\xe4\xb8", "\xe4", "一\xe4\xb8", "😀5人", "\xff\xfe", "\xc3\xa9", "\xef\xbf\xbd", "\xe4\xb8\xc0",
 }
 
-// TestDecode checks decode against []rune over the edge cases and every corpus line.
+// TestDecode checks decode against []rune, and reading.text against a string of the runes,
+// over the edge cases and every corpus line.
 func TestDecode(t *testing.T) {
 	for _, s := range append(decodeCases, corpusLines(t)...) {
-		if got, want := decode(nil, s), []rune(s); string(got) != string(want) || len(got) != len(want) {
-			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
+		got, valid := decode(nil, s)
+		want := []rune(s)
+		if string(got) != string(want) || len(got) != len(want) || valid != utf8.ValidString(s) {
+			t.Fatalf("decode(%q) = %q, %v; want %q, %v", s, got, valid, want, utf8.ValidString(s))
 		}
+		rd := newReading(s)
+		for _, span := range [][2]int{{0, len(got)}, {len(got) / 2, len(got)}, {0, len(got) / 3}, {len(got) / 3, len(got) / 2}} {
+			if got, want := rd.text(span[0], span[1]), string(want[span[0]:span[1]]); got != want {
+				t.Fatalf("text(%q, %d, %d) = %q, want %q", s, span[0], span[1], got, want)
+			}
+		}
+		rd.release()
 	}
 }
 
-// FuzzDecode checks decode against []rune.
+// FuzzDecode checks decode against []rune and utf8.ValidString.
 func FuzzDecode(f *testing.F) {
 	for _, s := range decodeCases {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := decode([]rune("前"), s)[1:] // after a rune already held
-		if want := []rune(s); string(got) != string(want) || len(got) != len(want) {
+		got, valid := decode([]rune("前"), s)
+		got = got[1:] // after a rune already held
+		if want := []rune(s); string(got) != string(want) || len(got) != len(want) || valid != utf8.ValidString(s) {
 			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
 		}
 	})

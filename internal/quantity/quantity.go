@@ -125,14 +125,17 @@ func ScanAll(s string, year int) ([]Quantity, []Date) {
 	rd := newReading(s)
 	defer rd.release()
 	spans := rd.lexSpans()
-	return rd.scan(spans), datesOf(rd.src, spans, year)
+	return rd.scan(spans), datesOf(rd, spans, year)
 }
 
 // reading is the scratch of one call of a reader: the text as runes, its date spans and the
 // quantities found, lent by readings so that a call allocates only what it returns. Nothing
 // a reader returns points into it.
 type reading struct {
-	src   []rune
+	s     string // the text
+	src   []rune // its runes
+	valid bool   // s is valid UTF-8: a text can be cut out of it (text)
+	r, b  int    // a rune offset and its byte offset in s, where text walks from
 	spans []dateSpan
 	qs    []Quantity
 }
@@ -142,8 +145,31 @@ var readings = sync.Pool{New: func() any { return new(reading) }}
 // newReading returns a reading of readings with src set to the runes of s.
 func newReading(s string) *reading {
 	rd := readings.Get().(*reading)
-	rd.src = decode(rd.src[:0], s)
+	rd.s, rd.r, rd.b = s, 0, 0
+	rd.src, rd.valid = decode(rd.src[:0], s)
 	return rd
+}
+
+// text returns string(rd.src[start:end]) for rune offsets in rd's text: a slice of s where s
+// is valid UTF-8 (found by walking from the last offset asked; offsets mostly come in order),
+// else a new string of the runes (whose U+FFFD stand for bad bytes of s).
+func (rd *reading) text(start, end int) string {
+	if !rd.valid {
+		return string(rd.src[start:end])
+	}
+	from := rd.byteAt(start)
+	return rd.s[from:rd.byteAt(end)]
+}
+
+// byteAt returns the byte offset in rd.s of rune offset r.
+func (rd *reading) byteAt(r int) int {
+	if r < rd.r {
+		rd.r, rd.b = 0, 0
+	}
+	for ; rd.r < r; rd.r++ {
+		rd.b += utf8.RuneLen(rd.src[rd.r])
+	}
+	return rd.b
 }
 
 // lexSpans returns the date spans of rd.src, in rd's buffer.
@@ -154,7 +180,7 @@ func (rd *reading) lexSpans() []dateSpan {
 
 // scan returns the quantities of rd.src, whose dates are spans, in a slice of their own.
 func (rd *reading) scan(spans []dateSpan) []Quantity {
-	sc := &scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0]}
+	sc := &scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0], rd: rd}
 	sc.run()
 	var out []Quantity
 	if len(sc.out) > 0 {
@@ -167,13 +193,16 @@ func (rd *reading) scan(spans []dateSpan) []Quantity {
 
 // release returns rd to readings; very large buffers are left to the collector.
 func (rd *reading) release() {
+	rd.s = ""
 	if cap(rd.src) <= 1<<20 && cap(rd.spans) <= 1<<12 && cap(rd.qs) <= 1<<12 {
 		readings.Put(rd)
 	}
 }
 
-// decode appends the runes of s to rs, as []rune(s) holds them.
-func decode(rs []rune, s string) []rune {
+// decode appends the runes of s to rs, as []rune(s) holds them, and reports whether s is
+// valid UTF-8.
+func decode(rs []rune, s string) ([]rune, bool) {
+	valid := true
 	if cap(rs)-len(rs) < len(s) {
 		rs = append(make([]rune, 0, len(rs)+len(s)), rs...) // a rune takes at least a byte
 	}
@@ -196,10 +225,13 @@ func decode(rs []rune, s string) []rune {
 			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			valid = false
+		}
 		rs = append(rs, r)
 		i += n
 	}
-	return rs
+	return rs, valid
 }
 
 // Date is one date mention. Offsets are rune offsets.
@@ -223,7 +255,7 @@ type Date struct {
 func ScanDates(s string, year int) []Date {
 	rd := newReading(s)
 	defer rd.release()
-	return datesOf(rd.src, rd.lexSpans(), year)
+	return datesOf(rd, rd.lexSpans(), year)
 }
 
 // HasYear reports whether d names its year (not inferred, not garbled, Date not empty), so a

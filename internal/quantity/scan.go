@@ -20,6 +20,15 @@ type scanner struct {
 	di    int        // first date not yet behind pos
 	sign  int        // position of a minus sign just read, or -1
 	out   []Quantity
+	rd    *reading // where Text is cut from (text); nil: from src
+}
+
+// text returns string(sc.src[start:end]), cut by sc.rd where there is one.
+func (sc *scanner) text(start, end int) string {
+	if sc.rd != nil {
+		return sc.rd.text(start, end)
+	}
+	return string(sc.src[start:end])
 }
 
 // number is a number as read, before its unit.
@@ -401,7 +410,7 @@ func (sc *scanner) percentWord() bool {
 	}
 	end = sc.suffix(&q, end)
 	q.End = end
-	q.Text = string(src[q.Start:q.End])
+	q.Text = sc.text(q.Start, q.End)
 	sc.add(q)
 	sc.pos = end
 	return true
@@ -565,7 +574,7 @@ func (sc *scanner) finish(n number) {
 		q.Max = &m
 	}
 	q.End = sc.suffix(&q, j)
-	q.Text = string(src[q.Start:q.End])
+	q.Text = sc.text(q.Start, q.End)
 	if runeAt(src, n.start-1) == '各' {
 		q.Each = listItems(src, n.start-1)
 	}
@@ -720,7 +729,7 @@ func (sc *scanner) half() bool {
 			end++
 		}
 		q.End = sc.suffix(&q, end)
-		q.Text = string(src[q.Start:q.End])
+		q.Text = sc.text(q.Start, q.End)
 		sc.add(q)
 		sc.pos = q.End
 		return true
@@ -804,8 +813,11 @@ func (sc *scanner) magnitude(n number) (end int, exp int, approx bool) {
 // between reports whether 余, 多 or 来 stands at j after the number n.
 func (sc *scanner) between(n number, j int) (qualifier, bool) {
 	r := runeAt(sc.src, j)
-	for _, b := range between {
-		if string(r) != b.Word {
+	if !betweenWords.first.has(r) {
+		return qualifier{}, false
+	}
+	for i, b := range between {
+		if w := betweenWords.runes[i]; len(w) != 1 || w[0] != r {
 			continue
 		}
 		if r == '来' && !(n.chinese && n.value >= 10 && math.Mod(n.value, 10) == 0) {
@@ -1188,7 +1200,15 @@ func hasRunes(src []rune, i int, w []rune) bool {
 // nameQuote reports whether the quotation opening at i is a short name or slogan (“三会一课”,
 // “1+1+5”) and returns the position after its closing mark.
 func nameQuote(src []rune, i int) (int, bool) {
-	closeMark := map[rune]rune{'“': '”', '‘': '’', '"': '"'}[src[i]]
+	var closeMark rune
+	switch src[i] {
+	case '“':
+		closeMark = '”'
+	case '‘':
+		closeMark = '’'
+	case '"':
+		closeMark = '"'
+	}
 	for j := i + 1; j < len(src) && j <= i+nameQuoteMax+1; j++ {
 		switch src[j] {
 		case closeMark:
@@ -1395,7 +1415,8 @@ var (
 		}
 		return wordsOf(list)
 	}()
-	asVerbWords = wordsOf(asVerbs)
+	asVerbWords  = wordsOf(asVerbs)
+	betweenWords = wordsOf(wordList(between))
 )
 
 func wordList(qs []qualifier) []string {
