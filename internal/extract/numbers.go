@@ -45,14 +45,21 @@ func extractNumbers(b *bulletin.Bulletin) {
 		b.Dates = []bulletin.Date{}
 	}
 	for _, p := range b.Paragraphs {
+		one := [1]string{p.Text}
+		wins := one[:] // a paragraph is one window, unless it is long
+		if len(p.Text) > windowSize {
+			wins = windows(p.Text, windowSize)
+		}
 		base := 0 // rune offset of the window in the paragraph
-		for i, win := range windows(p.Text, windowSize) {
+		for i, win := range wins {
 			skip := 0
 			if i == 0 && p.Role == bulletin.RoleHeading {
 				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
 			year = scanWindow(b, p, win, base, skip, year, fallback, owners)
-			base += utf8.RuneCountInString(win)
+			if i < len(wins)-1 {
+				base += utf8.RuneCountInString(win)
+			}
 		}
 	}
 }
