@@ -52,12 +52,15 @@ func (n number) signed(d decimal) float64 {
 // run steps through the text. At a character outside stepSet step would only move on, so run
 // moves on itself: long stretches without numerals cost a bit test per character.
 func (sc *scanner) run() {
-	for sc.pos < len(sc.src) {
-		if !stepSet.has(sc.src[sc.pos]) {
-			sc.pos++
-			continue
+	src := sc.src
+	for sc.pos < len(src) {
+		i := sc.pos
+		for i < len(src) && !stepSet.has(src[i]) {
+			i++
 		}
-		sc.step()
+		if sc.pos = i; i < len(src) {
+			sc.step()
+		}
 	}
 }
 
