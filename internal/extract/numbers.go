@@ -140,7 +140,8 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 			if text != win && utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
 				src = text // fold keeps the rune count; should it ever not, cut from the folded text
 			}
-			cut = &runeCutter{s: src, valid: utf8.ValidString(src)}
+			// fold writes U+FFFD for a bad byte, so an unchanged window is valid UTF-8
+			cut = &runeCutter{s: src, valid: src == text || utf8.ValidString(src)}
 		}
 		return cut.cut(start, stop)
 	}
@@ -160,6 +161,8 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 	} else {
 		qs, ds = quantity.ScanAll(text, context) // the dates read once, for both
 	}
+	owner, owned := owners[p.Problem] // the problem p belongs to
+	owned = owned && p.Problem != ""
 	for _, q := range qs {
 		q.Start, q.End = q.Start+skip, q.End+skip
 		m := bulletin.Metric{
@@ -177,8 +180,8 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 			Owner:     p.Problem,
 		}
 		b.Metrics = append(b.Metrics, m)
-		if k, ok := owners[p.Problem]; ok && p.Problem != "" {
-			b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
+		if owned {
+			b.Problems[owner].Metrics = append(b.Problems[owner].Metrics, m)
 		}
 	}
 	for _, d := range ds {
