@@ -45,14 +45,21 @@ func extractNumbers(b *bulletin.Bulletin) {
 		b.Dates = []bulletin.Date{}
 	}
 	for _, p := range b.Paragraphs {
+		one := [1]string{p.Text}
+		wins := one[:] // a paragraph is one window, unless it is long
+		if len(p.Text) > windowSize {
+			wins = windows(p.Text, windowSize)
+		}
 		base := 0 // rune offset of the window in the paragraph
-		for i, win := range windows(p.Text, windowSize) {
+		for i, win := range wins {
 			skip := 0
 			if i == 0 && p.Role == bulletin.RoleHeading {
 				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
 			year = scanWindow(b, p, win, base, skip, year, fallback, owners)
-			base += utf8.RuneCountInString(win)
+			if i < len(wins)-1 {
+				base += utf8.RuneCountInString(win)
+			}
 		}
 	}
 }
@@ -126,24 +133,37 @@ func firstRunes(s string, n int) string {
 // dates take.
 func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, skip, year, fallback int, owners map[string]int) int {
 	text := fold.String(win)
-	var orig []rune // the original's runes, built on the first quantity or date found
+	var cut *runeCutter // over the original, made on the first quantity or date found
 	written := func(start, stop int) string {
-		if orig == nil {
-			orig = []rune(win)
-			if len(orig) != utf8.RuneCountInString(text) {
-				orig = []rune(text) // fold keeps the rune count; should it ever not, cut from the folded text
+		if cut == nil {
+			src := win
+			if text != win && utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
+				src = text // fold keeps the rune count; should it ever not, cut from the folded text
 			}
+			// fold writes U+FFFD for a bad byte, so an unchanged window is valid UTF-8
+			cut = &runeCutter{s: src, valid: src == text || utf8.ValidString(src)}
 		}
-		return string(orig[start:stop])
+		return cut.cut(start, stop)
 	}
-	scanned := text
+	context := year
+	if context == 0 {
+		context = fallback
+	}
+	var qs []quantity.Quantity
+	var ds []quantity.Date
 	if skip > 0 {
 		// The text after the first skip runes, cut in place: text is folded, so valid UTF-8,
 		// and this is the same string as string([]rune(text)[skip:]) without the rune slice.
-		scanned = text[len(firstRunes(text, skip)):]
+		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个;
+		// the dates are read in the whole text.
+		qs = quantity.Scan(text[len(firstRunes(text, skip)):])
+		ds = quantity.ScanDates(text, context)
+	} else {
+		qs, ds = quantity.ScanAll(text, context) // the dates read once, for both
 	}
-	// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个.
-	for _, q := range quantity.Scan(scanned) {
+	owner, owned := owners[p.Problem] // the problem p belongs to
+	owned = owned && p.Problem != ""
+	for _, q := range qs {
 		q.Start, q.End = q.Start+skip, q.End+skip
 		m := bulletin.Metric{
 			Text:      written(q.Start, q.End),
@@ -160,15 +180,11 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 			Owner:     p.Problem,
 		}
 		b.Metrics = append(b.Metrics, m)
-		if k, ok := owners[p.Problem]; ok && p.Problem != "" {
-			b.Problems[k].Metrics = append(b.Problems[k].Metrics, m)
+		if owned {
+			b.Problems[owner].Metrics = append(b.Problems[owner].Metrics, m)
 		}
 	}
-	context := year
-	if context == 0 {
-		context = fallback
-	}
-	for _, d := range quantity.ScanDates(text, context) {
+	for _, d := range ds {
 		written := written(d.Start, d.Stop)
 		if d.Garbled {
 			b.Warnings = append(b.Warnings, bulletin.Warning{
@@ -199,6 +215,56 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		}
 	}
 	return year
+}
+
+// runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])
+// does, without the rune slice: from valid UTF-8 it slices s, walking from the last offset
+// asked (offsets come in order). Invalid UTF-8, whose bad bytes the rune slice turns into
+// U+FFFD, is cut through the rune slice.
+type runeCutter struct {
+	s     string
+	valid bool
+	rs    []rune // s as runes, for invalid UTF-8
+	r, b  int    // a rune offset and its byte offset in s
+}
+
+func (c *runeCutter) cut(start, stop int) string {
+	if !c.valid {
+		if c.rs == nil {
+			c.rs = []rune(c.s)
+		}
+		return string(c.rs[start:stop])
+	}
+	from := c.byteAt(start)
+	return c.s[from:c.byteAt(stop)]
+}
+
+// byteAt returns the byte offset of rune offset r, walking from the last one (back to the
+// start first when r lies nearer to it). s is valid UTF-8, so a rune's width is told by its
+// first byte.
+func (c *runeCutter) byteAt(r int) int {
+	if r < c.r-r {
+		c.r, c.b = 0, 0
+	}
+	for ; c.r > r; c.r-- {
+		c.b--
+		for !utf8.RuneStart(c.s[c.b]) {
+			c.b--
+		}
+	}
+	for ; c.r < r && c.b < len(c.s); c.r++ {
+		switch b := c.s[c.b]; {
+		case b < 0x80:
+			c.b++
+		case b < 0xE0:
+			c.b += 2
+		case b < 0xF0:
+			c.b += 3
+		default:
+			c.b += 4
+		}
+	}
+	return c.b
 }
 
 // numMarkerLen returns the rune length of the heading marker text starts with: the section's

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/testcorpus"
@@ -300,6 +301,26 @@ func TestWindows(t *testing.T) {
 		}
 		if strings.Join(got, "") != c.s {
 			t.Errorf("windows(%q) lost text", c.s)
+		}
+	}
+}
+
+// TestRuneCutter checks that runeCutter cuts what string([]rune(s)[start:stop]) cuts, for
+// offsets in order and out of order, over the lines of the seed and texts with invalid UTF-8.
+func TestRuneCutter(t *testing.T) {
+	texts := append(strings.Split(testcorpus.Sample(t), "\n"),
+		"", "a", "约30人、2023年8月", "bad\xff字节\xfe在\xe4\xb8中间", "\xe4\xb8\x80二\xe4")
+	for _, s := range texts {
+		rs := []rune(s)
+		c := &runeCutter{s: s, valid: utf8.ValidString(s)}
+		for _, span := range [][2]int{{0, 0}, {0, 1}, {1, 3}, {3, 3}, {2, 7}, {7, 12}, {0, len(rs)}, {len(rs) / 2, len(rs)}, {1, 2}, {len(rs) - 3, len(rs) - 1}, {len(rs) / 3, len(rs) / 2}, {0, 2}} {
+			start, stop := span[0], span[1]
+			if start < 0 || stop > len(rs) {
+				continue
+			}
+			if got, want := c.cut(start, stop), string(rs[start:stop]); got != want {
+				t.Fatalf("cut(%q, %d, %d) = %q, want %q", s, start, stop, got, want)
+			}
 		}
 	}
 }

@@ -48,3 +48,14 @@ func BenchmarkScanDatesSeed(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanAllSeed reads quantities and dates together, as package extract does.
+func BenchmarkScanAllSeed(b *testing.B) {
+	ps, n := seedParagraphs(b)
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, p := range ps {
+			quantity.ScanAll(p, 2024)
+		}
+	}
+}

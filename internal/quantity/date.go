@@ -3,6 +3,7 @@ package quantity
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/runes"
 )
@@ -76,86 +77,136 @@ type dateLexer struct {
 
 // lexSpans returns the dates and ranges of src in order.
 func lexSpans(src []rune) []dateSpan {
+	return appendSpans(nil, src)
+}
+
+// appendSpans appends the dates and ranges of src to out, in order.
+func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
-	var out []dateSpan
 	for i := 0; i < len(src); {
-		if e := urlEnd(src, i); e > i {
-			i = e
+		if !dateStartSet.has(src[i]) {
+			i++ // spanAt would read nothing here
 			continue
 		}
-		if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
-			i++
-			continue
+		sp, next, ok := lx.spanAt(i)
+		if ok {
+			out = append(out, sp)
 		}
-		p, ok := lx.part(i)
-		if !ok || p.dayOnly || p.weak {
-			if sp, ok := lx.monthRange(i); ok {
-				out = append(out, sp)
-				i = sp.end
-				continue
-			}
-			i++
-			continue
-		}
-		sp := dateSpan{from: p, start: p.start, end: p.end}
-		if !p.garbled {
-			if e, ok := lx.rangeEnd(p); ok {
-				sp.to, sp.hasTo, sp.end = e, true, e.end
-			}
-		}
-		if p.lunar || lx.lunarBefore(p.start) || sp.hasTo && sp.to.lunar {
-			i = sp.end // 农历2015年十月初一: not read
-			continue
-		}
-		out = append(out, sp)
-		i = sp.end
+		i = next
 	}
 	return out
+}
+
+// dateStartSet holds the characters at which spanAt may read something: digits, the Chinese
+// digits of isCNDigit, 十, 上 and 下 (上半年), and the first letters of web addresses (urlEnd).
+var dateStartSet = func() (s runeSet) {
+	for _, r := range "0123456789○十上下hHwW" {
+		s.add(r)
+	}
+	for _, d := range numeralDigits {
+		if isCNDigit(d.R) {
+			s.add(d.R)
+		}
+	}
+	return s
+}()
+
+// spanAt reads the date or range at i. It returns where the lexer goes on, and ok false when
+// nothing is read there (or something not to report: a lunar date).
+func (lx *dateLexer) spanAt(i int) (sp dateSpan, next int, ok bool) {
+	if !dateStartSet.has(lx.src[i]) {
+		return sp, i + 1, false
+	}
+	return lx.readSpan(i)
+}
+
+// readSpan is spanAt without the look at dateStartSet.
+func (lx *dateLexer) readSpan(i int) (sp dateSpan, next int, ok bool) {
+	src := lx.src
+	if e := urlEnd(src, i); e > i {
+		return sp, e, false
+	}
+	if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
+		return sp, i + 1, false
+	}
+	p, ok := lx.part(i)
+	if !ok || p.dayOnly || p.weak {
+		if sp, ok := lx.monthRange(i); ok {
+			return sp, sp.end, true
+		}
+		return sp, i + 1, false
+	}
+	sp = dateSpan{from: p, start: p.start, end: p.end}
+	if !p.garbled {
+		if e, ok := lx.rangeEnd(p); ok {
+			sp.to, sp.hasTo, sp.end = e, true, e.end
+		}
+	}
+	if p.lunar || lx.lunarBefore(p.start) || sp.hasTo && sp.to.lunar {
+		return sp, sp.end, false // 农历2015年十月初一: not read
+	}
+	return sp, sp.end, true
 }
 
 // lexDates returns the date mentions of src in order, year-less dates taking year until src
 // names one (see ScanDates).
 func lexDates(src []rune, year int) []Date {
+	return datesOf(&reading{src: src}, lexSpans(src), year)
+}
+
+// datesOf returns the date mentions of the spans of rd's text, year-less dates taking year
+// until a span names one.
+func datesOf(rd *reading, spans []dateSpan, year int) []Date {
 	var out []Date
-	for _, sp := range lexSpans(src) {
-		p := sp.from
-		d := Date{Start: sp.start, Stop: sp.end, Text: string(src[sp.start:sp.end]), Precision: p.prec}
-		if p.garbled {
-			d.Garbled, d.Precision = true, PrecNone
-			out = append(out, d)
-			continue
-		}
-		y := p.y
-		if !p.hasYear {
-			y = year
-			d.Inferred = true
-		}
-		if y != 0 {
-			d.Date = iso(y, p.m, p.d)
-			switch {
-			case p.endMonth != 0:
-				d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
-			case p.endDay != 0:
-				d.End = iso(y, p.m, p.endDay)
-			}
-			if sp.hasTo {
-				e := sp.to
-				ey := y
-				if e.hasYear {
-					ey = e.y
-				}
-				d.End = iso(ey, e.m, e.d)
-			}
-		}
-		if p.hasYear && p.m != 0 {
-			year = p.y
-		}
-		if sp.hasTo && sp.to.hasYear && sp.to.m != 0 {
-			year = sp.to.y
-		}
+	if len(spans) > 0 {
+		out = make([]Date, 0, len(spans))
+	}
+	for _, sp := range spans {
+		var d Date
+		d, year = dateOf(rd, sp, year)
 		out = append(out, d)
 	}
 	return out
+}
+
+// dateOf returns the date mention of the span sp of rd's text, giving a year-less date year,
+// and the year later year-less dates take.
+func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
+	p := sp.from
+	d := Date{Start: sp.start, Stop: sp.end, Text: rd.text(sp.start, sp.end), Precision: p.prec}
+	if p.garbled {
+		d.Garbled, d.Precision = true, PrecNone
+		return d, year
+	}
+	y := p.y
+	if !p.hasYear {
+		y = year
+		d.Inferred = true
+	}
+	if y != 0 {
+		d.Date = iso(y, p.m, p.d)
+		switch {
+		case p.endMonth != 0:
+			d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
+		case p.endDay != 0:
+			d.End = iso(y, p.m, p.endDay)
+		}
+		if sp.hasTo {
+			e := sp.to
+			ey := y
+			if e.hasYear {
+				ey = e.y
+			}
+			d.End = iso(ey, e.m, e.d)
+		}
+	}
+	if p.hasYear && p.m != 0 {
+		year = p.y
+	}
+	if sp.hasTo && sp.to.hasYear && sp.to.m != 0 {
+		year = sp.to.y
+	}
+	return d, year
 }
 
 // lunarBefore reports whether a lunar calendar is named just before i (农历2015年…).
@@ -364,7 +415,7 @@ func (lx *dateLexer) afterMonth(p datePart) datePart {
 // (numericDateSeps).
 func isNumericDateSep(r rune) bool {
 	for _, s := range numericDateSeps {
-		if []rune(s.Word)[0] == r {
+		if first, _ := utf8.DecodeRuneInString(s.Word); first == r {
 			return true
 		}
 	}
@@ -446,6 +497,9 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 		}
 		return p, true
 	}
+	if r := runeAt(src, numeralRunEnd(src, i)); r != '月' && r != '日' && r != '号' {
+		return p, false // no 月 or 日 can follow the numeral: smallNumber need not read it
+	}
 	v, n, _ := smallNumber(src, i)
 	if n == 0 {
 		return p, false
@@ -467,6 +521,32 @@ func (lx *dateLexer) chinesePart(i int) (datePart, bool) {
 	}
 	return p, false
 }
+
+// numeralRunEnd returns the end of the run of characters at i that the numeral reader may
+// take into a numeral (numeralRunes). A numeral read at i ends at or before it, and a
+// character outside the set after a numeral (月, 日) can only stand there.
+func numeralRunEnd(src []rune, i int) int {
+	for i < len(src) && numeralRunes.has(src[i]) {
+		i++
+	}
+	return i
+}
+
+// numeralRunes are the characters numeralTokens may take into a numeral: digits with their
+// separators (1,234.5) and the space before a magnitude (1234.56 万), the characters of
+// numeralDigits and numeralUnits, 廿 卅, 点, and those of numeralMagnitudes.
+var numeralRunes = func() runeSet {
+	s := numeralSet
+	for _, r := range "0123456789,. 廿卅点" {
+		s.add(r)
+	}
+	for _, m := range numeralMagnitudes {
+		for _, r := range m.Word {
+			s.add(r)
+		}
+	}
+	return s
+}()
 
 // lunarMonth reports whether a lunar month is named at j (正月, 腊月, 冬月, 闰二月).
 func lunarMonth(src []rune, j int) bool {
@@ -604,7 +684,27 @@ func validDay(y, m, d int) bool {
 	return d <= days
 }
 
+// iso writes 2023-08-24, 2023-08 (d 0) or 2023 (m 0), as fmt's %04d-%02d-%02d would.
 func iso(y, m, d int) string {
+	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return isoSlow(y, m, d)
+	}
+	b := make([]byte, 0, len("2006-01-02"))
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if m == 0 {
+		return string(b)
+	}
+	b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+	if d == 0 {
+		return string(b)
+	}
+	b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
+	return string(b)
+}
+
+// isoSlow is iso through fmt, for values iso does not write itself (a year from a caller's
+// context may be anything).
+func isoSlow(y, m, d int) string {
 	switch {
 	case m == 0:
 		return fmt.Sprintf("%04d", y)
@@ -634,10 +734,11 @@ type DateMention struct {
 // DateMentions returns the date mentions of s (folded) in order, a range as its two ends.
 // Year-less mentions keep Year 0: the caller knows the context.
 func DateMentions(s string) []DateMention {
-	src := []rune(s)
+	rd := newReading(s)
+	defer rd.release()
 	var out []DateMention
 	mention := func(p datePart) DateMention {
-		m := DateMention{Text: string(src[p.start:p.end]), Start: p.start, Stop: p.end, Year: p.y,
+		m := DateMention{Text: rd.text(p.start, p.end), Start: p.start, Stop: p.end, Year: p.y,
 			Month: p.m, Day: p.d, YearWritten: p.hasYear, EndMonth: p.endMonth, EndDay: p.endDay,
 			Precision: p.prec, Garbled: p.garbled}
 		if p.garbled {
@@ -645,7 +746,7 @@ func DateMentions(s string) []DateMention {
 		}
 		return m
 	}
-	for _, sp := range lexSpans(src) {
+	for _, sp := range rd.lexSpans() {
 		out = append(out, mention(sp.from))
 		if sp.hasTo {
 			e := mention(sp.to)
@@ -681,12 +782,23 @@ func ParseDate(s string, year int) (Date, bool) {
 // bytes; 0 when s does not start with a date (or starts with a garbled one). What follows is
 // the caller's: 2024-03-05 10:20 gives 2024-03-05 and 10 (the bytes of the date).
 func DatePrefix(s string, year int) (Date, int) {
-	src := []rune(s)
-	ds := lexDates(src, year)
-	if len(ds) == 0 || ds[0].Start != 0 || ds[0].Garbled {
+	if r, _ := utf8.DecodeRuneInString(s); s == "" || !dateStartSet.has(r) {
+		return Date{}, 0 // no date starts here: spanAt would read nothing at 0
+	}
+	rd := newReading(s)
+	defer rd.release()
+	src := rd.src
+	lx := &dateLexer{src: src}
+	sp, _, ok := lx.spanAt(0)
+	if !ok || sp.from.garbled {
 		return Date{}, 0
 	}
-	return ds[0], len(string(src[:ds[0].Stop]))
+	d, _ := dateOf(rd, sp, year)
+	n := 0 // len(string(src[:d.Stop])): an invalid byte of s counts as the 3 of U+FFFD
+	for _, r := range src[:d.Stop] {
+		n += utf8.RuneLen(r)
+	}
+	return d, n
 }
 
 // YMD returns the year, month and day of d's (first) date, 0 where not written or not known.

@@ -131,22 +131,84 @@ var numeralSigns = []numeralSign{
 // 欺负, 自负, 抱负, 胜负, 正负), so 担负两项任务 is 2 项, not -2.
 const signNotAfter = "肩担辜背身不欺自抱胜正"
 
+// The tables above, indexed for the loops that look at every character: a bit set of the
+// numeral characters (numeralSet), their entries by character (numeralClass, read for members
+// of the set only) and a bit set of the signs. A lookup is a bit test, not a map access.
 var (
-	digitOf   = map[rune]numeralDigit{}
-	unitOf    = map[rune]numeralUnit{}
-	signRunes = map[rune]bool{}
+	numeralSet, numeralClass = numeralIndex()
+	signSet                  = func() (s runeSet) {
+		for _, g := range numeralSigns {
+			s.add(g.R)
+		}
+		return s
+	}()
 )
 
-func init() {
-	for _, d := range numeralDigits {
-		digitOf[d.R] = d
+// numeralClass holds, at r-numeralClassLo, 1+i for numeralDigits[i] and unitClass+i for
+// numeralUnits[i]; every numeral character lies between numeralClassLo and numeralClassHi.
+const (
+	numeralClassLo = 0x3000
+	numeralClassHi = 0xA000
+	unitClass      = 64
+)
+
+func numeralIndex() (set runeSet, class [numeralClassHi - numeralClassLo]uint8) {
+	put := func(r rune, c int) {
+		if r < numeralClassLo || r >= numeralClassHi {
+			panic("quantity: numeral character outside numeralClass: " + string(r))
+		}
+		set.add(r)
+		class[r-numeralClassLo] = uint8(c)
 	}
-	for _, u := range numeralUnits {
-		unitOf[u.R] = u
+	for i, d := range numeralDigits {
+		put(d.R, 1+i)
 	}
-	for _, s := range numeralSigns {
-		signRunes[s.R] = true
+	for i, u := range numeralUnits {
+		put(u.R, unitClass+i)
 	}
+	return set, class
+}
+
+// digitOf returns the entry of numeralDigits for r.
+func digitOf(r rune) (*numeralDigit, bool) {
+	if !numeralSet.has(r) {
+		return nil, false
+	}
+	c := int(numeralClass[r-numeralClassLo])
+	if c == 0 || c >= unitClass {
+		return nil, false
+	}
+	return &numeralDigits[c-1], true
+}
+
+// unitOf returns the entry of numeralUnits for r.
+func unitOf(r rune) (*numeralUnit, bool) {
+	if !numeralSet.has(r) {
+		return nil, false
+	}
+	c := int(numeralClass[r-numeralClassLo])
+	if c < unitClass {
+		return nil, false
+	}
+	return &numeralUnits[c-unitClass], true
+}
+
+// isSign reports the characters of numeralSigns.
+func isSign(r rune) bool { return signSet.has(r) }
+
+// runeSet is a set of characters of the Basic Multilingual Plane, one bit each.
+type runeSet [1 << 16 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 0 || r >= 1<<16 {
+		panic("quantity: rune outside runeSet: " + string(r))
+	}
+	s[r>>6] |= 1 << (r & 63)
+}
+
+func (s *runeSet) has(r rune) bool {
+	i := uint32(r)
+	return i < 1<<16 && s[i>>6&(uint32(len(s))-1)]&(1<<(i&63)) != 0 // the mask spares a bounds check
 }
 
 // decimal is an exact decimal number: mant × 10^exp.
@@ -269,7 +331,8 @@ type numOpts struct {
 // readNumeral reads the numeral at i (no sign). When ok is false, n.end is the end of what
 // was looked at, for the caller to pass over.
 func readNumeral(src []rune, i int, o numOpts) (number, bool) {
-	toks, end, ok := numeralTokens(src, i, o)
+	var buf [16]numTok // the tokens of most numerals, without an allocation
+	toks, end, ok := numeralTokens(src, i, o, buf[:0])
 	n := number{start: i, end: end}
 	if !ok || len(toks) == 0 {
 		if n.end <= i {
@@ -293,13 +356,13 @@ func readNumeral(src []rune, i int, o numOpts) (number, bool) {
 func capitalRun(src []rune, i int) bool {
 	for j := i; j < len(src); j++ {
 		r := src[j]
-		if d, ok := digitOf[r]; ok {
+		if d, ok := digitOf(r); ok {
 			if d.Capital == 1 {
 				return true
 			}
 			continue
 		}
-		if u, ok := unitOf[r]; ok {
+		if u, ok := unitOf(r); ok {
 			if u.Capital == 1 {
 				return true
 			}
@@ -320,10 +383,10 @@ func numeralStart(src []rune, i int) bool {
 	if isDigit(r) {
 		return true
 	}
-	if d, ok := digitOf[r]; ok {
+	if d, ok := digitOf(r); ok {
 		return d.Capital != 2 || capitalRun(src, i)
 	}
-	if u, ok := unitOf[r]; ok {
+	if u, ok := unitOf(r); ok {
 		return u.Capital != 2 || capitalRun(src, i) || shiFirst(src, i)
 	}
 	return r == '万' || r == '亿' || r == '廿' || r == '卅'
@@ -335,14 +398,13 @@ func shiFirst(src []rune, i int) bool {
 	if runeAt(src, i) != '拾' || runeAt(src, i-1) == '收' {
 		return false
 	}
-	d, ok := digitOf[runeAt(src, i+1)]
+	d, ok := digitOf(runeAt(src, i+1))
 	return ok && d.Capital == 0 && d.Value > 0
 }
 
-// numeralTokens splits the numeral run at i into tokens. ok is false when the run holds
-// something that is not a number (an Arabic code, a version 3.5.1).
-func numeralTokens(src []rune, i int, o numOpts) ([]numTok, int, bool) {
-	var toks []numTok
+// numeralTokens splits the numeral run at i into tokens, appended to toks. ok is false when
+// the run holds something that is not a number (an Arabic code, a version 3.5.1).
+func numeralTokens(src []rune, i int, o numOpts, toks []numTok) ([]numTok, int, bool) {
 	capitals := capitalRun(src, i)
 	j := i
 	for j < len(src) {
@@ -397,7 +459,7 @@ func numeralTokens(src []rune, i int, o numOpts) ([]numTok, int, bool) {
 			j += w
 			continue
 		}
-		if d, ok := digitOf[r]; ok && (d.Capital != 2 || capitals) {
+		if d, ok := digitOf(r); ok && (d.Capital != 2 || capitals) {
 			if d.Value == 0 {
 				toks = append(toks, numTok{kind: tZero, start: j, end: j + 1})
 			} else {
@@ -406,7 +468,7 @@ func numeralTokens(src []rune, i int, o numOpts) ([]numTok, int, bool) {
 			j++
 			continue
 		}
-		if u, ok := unitOf[r]; ok && (u.Capital != 2 || capitals || j == i && shiFirst(src, j)) {
+		if u, ok := unitOf(r); ok && (u.Capital != 2 || capitals || j == i && shiFirst(src, j)) {
 			if u.Exp >= 2 && (runeAt(src, j+1) == '分' || unitStartsWith(src, j)) {
 				break // 百分之, 千分之, 百分位; 千米, 千克, 千瓦: not a place
 			}
@@ -479,7 +541,7 @@ func fracAt(src []rune, j int, capitals bool) (decimal, int) {
 		case r == '零' || r == '〇':
 			d = 0
 		default:
-			nd, ok := digitOf[r]
+			nd, ok := digitOf(r)
 			if !ok || nd.Capital == 2 && !capitals || r == '两' || r == '俩' || r == '倆' {
 				return decimal{mant, -(k - j)}.norm(), k
 			}
@@ -678,6 +740,9 @@ func lastDigit(toks []numTok, k int, zero bool, lastUnit, lastMag int) (decimal,
 
 // nameIndexAt reports whether an entry of names starts at j.
 func nameIndexAt(src []rune, j int) ([]rune, bool) {
+	if !nameFirst.has(src[j]) {
+		return nil, false
+	}
 	for _, n := range nameIndex[src[j]] {
 		if hasRunes(src, j, n) {
 			return n, true
@@ -689,7 +754,7 @@ func nameIndexAt(src []rune, j int) ([]rune, bool) {
 // signAt reports whether a minus sign at i applies to the number after it (see numeralSigns).
 func signAt(src []rune, i int) bool {
 	r := runeAt(src, i)
-	if !signRunes[r] || !numeralStart(src, i+1) {
+	if !isSign(r) || !numeralStart(src, i+1) {
 		return false
 	}
 	prev := runeAt(src, i-1)
@@ -699,7 +764,7 @@ func signAt(src []rune, i int) bool {
 	if prev == 0 || prev == ' ' || prev == '\n' {
 		return true
 	}
-	if isDigit(prev) || isLatin(prev) || signRunes[prev] || strings.ContainsRune(")）]】%‰/.~—-_+*^=&", prev) {
+	if isDigit(prev) || isLatin(prev) || isSign(prev) || strings.ContainsRune(")）]】%‰/.~—-_+*^=&", prev) {
 		return false
 	}
 	return true
@@ -715,7 +780,7 @@ func ReadNumber(s []rune, i int) (v float64, end int, ok bool) {
 	}
 	neg := false
 	j := i
-	if signRunes[s[i]] && numeralStart(s, i+1) {
+	if isSign(s[i]) && numeralStart(s, i+1) {
 		neg, j = true, i+1
 	}
 	if !numeralStart(s, j) {

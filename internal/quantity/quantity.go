@@ -94,6 +94,11 @@
 //     or day level (a bare 2020年 does not set it: it is usually a past year in a narrative).
 package quantity
 
+import (
+	"sync"
+	"unicode/utf8"
+)
+
 // Quantity is one quantity found in a text. Offsets are rune offsets.
 type Quantity struct {
 	Text   string   // as written, with its qualifiers: "约30人", "180余件", "50周岁以上"; not 各
@@ -110,10 +115,123 @@ type Quantity struct {
 
 // Scan returns the quantities of s in order.
 func Scan(s string) []Quantity {
-	src := []rune(s)
-	sc := &scanner{src: src, dates: lexDates(src, 0), sign: -1}
+	rd := newReading(s)
+	defer rd.release()
+	return rd.scan(rd.lexSpans())
+}
+
+// ScanAll returns Scan(s) and ScanDates(s, year), reading the dates of s once for both.
+func ScanAll(s string, year int) ([]Quantity, []Date) {
+	rd := newReading(s)
+	defer rd.release()
+	spans := rd.lexSpans()
+	return rd.scan(spans), datesOf(rd, spans, year)
+}
+
+// reading is the scratch of one call of a reader: the text as runes, its date spans and the
+// quantities found, lent by readings so that a call allocates only what it returns. Nothing
+// a reader returns points into it.
+type reading struct {
+	s     string // the text
+	src   []rune // its runes
+	valid bool   // s is valid UTF-8: a text can be cut out of it (text)
+	r, b  int    // a rune offset and its byte offset in s, where text walks from
+	spans []dateSpan
+	qs    []Quantity
+}
+
+var readings = sync.Pool{New: func() any { return new(reading) }}
+
+// newReading returns a reading of readings with src set to the runes of s.
+func newReading(s string) *reading {
+	rd := readings.Get().(*reading)
+	rd.s, rd.r, rd.b = s, 0, 0
+	rd.src, rd.valid = decode(rd.src[:0], s)
+	return rd
+}
+
+// text returns string(rd.src[start:end]) for rune offsets in rd's text: a slice of s where s
+// is valid UTF-8 (found by walking from the last offset asked; offsets mostly come in order),
+// else a new string of the runes (whose U+FFFD stand for bad bytes of s).
+func (rd *reading) text(start, end int) string {
+	if !rd.valid {
+		return string(rd.src[start:end])
+	}
+	from := rd.byteAt(start)
+	return rd.s[from:rd.byteAt(end)]
+}
+
+// byteAt returns the byte offset in rd.s of rune offset r.
+func (rd *reading) byteAt(r int) int {
+	if r < rd.r {
+		rd.r, rd.b = 0, 0
+	}
+	for ; rd.r < r; rd.r++ {
+		rd.b += utf8.RuneLen(rd.src[rd.r])
+	}
+	return rd.b
+}
+
+// lexSpans returns the date spans of rd.src, in rd's buffer.
+func (rd *reading) lexSpans() []dateSpan {
+	rd.spans = appendSpans(rd.spans[:0], rd.src)
+	return rd.spans
+}
+
+// scan returns the quantities of rd.src, whose dates are spans, in a slice of their own.
+func (rd *reading) scan(spans []dateSpan) []Quantity {
+	sc := &scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0], rd: rd}
 	sc.run()
-	return sc.out
+	var out []Quantity
+	if len(sc.out) > 0 {
+		out = append(out, sc.out...)
+	}
+	clear(sc.out) // no strings kept alive by the pool
+	rd.qs = sc.out[:0]
+	return out
+}
+
+// release returns rd to readings; very large buffers are left to the collector.
+func (rd *reading) release() {
+	rd.s = ""
+	if cap(rd.src) <= 1<<20 && cap(rd.spans) <= 1<<12 && cap(rd.qs) <= 1<<12 {
+		readings.Put(rd)
+	}
+}
+
+// decode appends the runes of s to rs, as []rune(s) holds them, and reports whether s is
+// valid UTF-8.
+func decode(rs []rune, s string) ([]rune, bool) {
+	valid := true
+	if cap(rs)-len(rs) < len(s) {
+		rs = append(make([]rune, 0, len(rs)+len(s)), rs...) // a rune takes at least a byte
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			rs = append(rs, rune(c))
+			i++
+			continue
+		}
+		// Han characters: three bytes, decoded here; the checks are utf8's (no overlong
+		// form, no surrogate), so the result is the rune for-range gives.
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				rs = append(rs, r)
+				i += 3
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			valid = false
+		}
+		rs = append(rs, r)
+		i += n
+	}
+	return rs, valid
 }
 
 // Date is one date mention. Offsets are rune offsets.
@@ -135,7 +253,9 @@ type Date struct {
 // year for the year-less dates after it. With year 0 and no year in s, year-less dates are
 // returned with Date empty.
 func ScanDates(s string, year int) []Date {
-	return lexDates([]rune(s), year)
+	rd := newReading(s)
+	defer rd.release()
+	return datesOf(rd, rd.lexSpans(), year)
 }
 
 // HasYear reports whether d names its year (not inferred, not garbled, Date not empty), so a

@@ -16,10 +16,19 @@ import (
 type scanner struct {
 	src   []rune
 	pos   int
-	dates []Date // from lexDates, in order
-	di    int    // first date not yet behind pos
-	sign  int    // position of a minus sign just read, or -1
+	dates []dateSpan // from lexSpans, in order
+	di    int        // first date not yet behind pos
+	sign  int        // position of a minus sign just read, or -1
 	out   []Quantity
+	rd    *reading // where Text is cut from (text); nil: from src
+}
+
+// text returns string(sc.src[start:end]), cut by sc.rd where there is one.
+func (sc *scanner) text(start, end int) string {
+	if sc.rd != nil {
+		return sc.rd.text(start, end)
+	}
+	return string(sc.src[start:end])
 }
 
 // number is a number as read, before its unit.
@@ -40,20 +49,43 @@ func (n number) signed(d decimal) float64 {
 	return d.float()
 }
 
+// run steps through the text. At a character outside stepSet step would only move on, so run
+// moves on itself: long stretches without numerals cost a bit test per character.
 func (sc *scanner) run() {
-	for sc.pos < len(sc.src) {
-		sc.step()
+	src := sc.src
+	for sc.pos < len(src) {
+		i := sc.pos
+		for i < len(src) && !stepSet.has(src[i]) {
+			i++
+		}
+		if sc.pos = i; i < len(src) {
+			sc.step()
+		}
 	}
 }
+
+// stepSet holds the characters at which step may read something: digits and the characters
+// numeralStart accepts, signs, 半, the quotation marks and 《 it passes over, and the first
+// letters of web addresses (urlEnd).
+var stepSet = func() runeSet {
+	s := numeralSet
+	for _, r := range "0123456789万亿廿卅半“‘\"《hHwW" {
+		s.add(r)
+	}
+	for _, g := range numeralSigns {
+		s.add(g.R)
+	}
+	return s
+}()
 
 // step reads one token at sc.pos and advances past it.
 func (sc *scanner) step() {
 	src := sc.src
-	for sc.di < len(sc.dates) && sc.dates[sc.di].Stop <= sc.pos {
+	for sc.di < len(sc.dates) && sc.dates[sc.di].end <= sc.pos {
 		sc.di++
 	}
-	if sc.di < len(sc.dates) && sc.dates[sc.di].Start <= sc.pos {
-		sc.pos = sc.dates[sc.di].Stop
+	if sc.di < len(sc.dates) && sc.dates[sc.di].start <= sc.pos {
+		sc.pos = sc.dates[sc.di].end
 		return
 	}
 	if end := urlEnd(src, sc.pos); end > sc.pos {
@@ -74,7 +106,7 @@ func (sc *scanner) step() {
 			sc.pos = end
 			return
 		}
-	case signRunes[r] && signAt(src, sc.pos) && !runes.HasPrefixAt(src, sc.pos+1, "百分之") && !runes.HasPrefixAt(src, sc.pos+1, "千分之"):
+	case isSign(r) && signAt(src, sc.pos) && !runes.HasPrefixAt(src, sc.pos+1, "百分之") && !runes.HasPrefixAt(src, sc.pos+1, "千分之"):
 		// (负百分之十三: the sign is read with the percentage, by percentWord)
 		sc.sign = sc.pos
 		sc.pos++
@@ -106,6 +138,11 @@ func (sc *scanner) step() {
 		return
 	}
 	sc.pos++
+}
+
+// add records q.
+func (sc *scanner) add(q Quantity) {
+	sc.out = append(sc.out, q)
 }
 
 // signed applies a sign read just before n (sc.sign) to it.
@@ -153,7 +190,7 @@ func (sc *scanner) arabic() {
 // decimal written without its integer (.5), digits spaced apart (1 3/5, 四百 点 五, 7万 5千).
 func notANumber(src []rune, start, end int) bool {
 	b := start - 1
-	for k := 0; k < 2 && (signRunes[runeAt(src, b)] || runeAt(src, b) == '+'); k++ {
+	for k := 0; k < 2 && (isSign(runeAt(src, b)) || runeAt(src, b) == '+'); k++ {
 		b-- // 负３分之负一百五十七; e-1, ^+23, ^--23
 	}
 	if b < start-1 && (isLatin(runeAt(src, b)) || runeAt(src, b) == '^') {
@@ -281,9 +318,11 @@ func (sc *scanner) oneIsWord(end int) bool {
 		if isClauseEnd(src[j]) && src[j] != ' ' && src[j] != '、' {
 			break
 		}
-		for _, w := range asVerbs {
-			if runes.HasPrefixAt(src, j, w) {
-				return true
+		if asVerbWords.first.has(src[j]) {
+			for _, w := range asVerbWords.runes {
+				if hasRunes(src, j, w) {
+					return true
+				}
 			}
 		}
 		if afterDe && src[j] == '是' && !isCNNumeral(runeAt(src, j-1)) {
@@ -324,9 +363,9 @@ func parallelOnes(src []rune, i int) bool {
 }
 
 // isSloganEnd reports the marks that end a list of slogan items (not 、).
-func isSloganEnd(r rune) bool {
-	return strings.ContainsRune(",，。；;：:!！?？“”‘’\n", r)
-}
+func isSloganEnd(r rune) bool { return sloganEnds.has(r) }
+
+var sloganEnds = setOf(",，。；;：:!！?？“”‘’\n")
 
 // percentWord reads 百分之九十五 (95 %), 百分之百 (100 %), 千分之五 (5 ‰), 百分之1,669,
 // 百分之负三点八 (-3.8 %) and ranges 百分之三十到四十一, 百分之三十至百分之四十.
@@ -374,8 +413,8 @@ func (sc *scanner) percentWord() bool {
 	}
 	end = sc.suffix(&q, end)
 	q.End = end
-	q.Text = string(src[q.Start:q.End])
-	sc.out = append(sc.out, q)
+	q.Text = sc.text(q.Start, q.End)
+	sc.add(q)
 	sc.pos = end
 	return true
 }
@@ -397,7 +436,7 @@ func percentSignBefore(src []rune, start int) int {
 func (sc *scanner) percentNumber(j int) (number, bool) {
 	src := sc.src
 	neg := false
-	if signRunes[runeAt(src, j)] && numeralStart(src, j+1) {
+	if isSign(runeAt(src, j)) && numeralStart(src, j+1) {
 		neg, j = true, j+1
 	}
 	var n number
@@ -538,11 +577,11 @@ func (sc *scanner) finish(n number) {
 		q.Max = &m
 	}
 	q.End = sc.suffix(&q, j)
-	q.Text = string(src[q.Start:q.End])
+	q.Text = sc.text(q.Start, q.End)
 	if runeAt(src, n.start-1) == '各' {
 		q.Each = listItems(src, n.start-1)
 	}
-	sc.out = append(sc.out, q)
+	sc.add(q)
 	sc.pos = q.End
 }
 
@@ -693,8 +732,8 @@ func (sc *scanner) half() bool {
 			end++
 		}
 		q.End = sc.suffix(&q, end)
-		q.Text = string(src[q.Start:q.End])
-		sc.out = append(sc.out, q)
+		q.Text = sc.text(q.Start, q.End)
+		sc.add(q)
 		sc.pos = q.End
 		return true
 	}
@@ -737,8 +776,11 @@ func (sc *scanner) chromeCounter(start int) bool {
 			j--
 		}
 	}
-	for _, l := range chromeLabels {
-		if (colon || !l.Colon) && runes.HasPrefixAt(src, j-utf8.RuneCountInString(l.Word), l.Word) {
+	if !chromeWords.last.has(runeAt(src, j-1)) {
+		return false
+	}
+	for i, l := range chromeLabels {
+		if w := chromeWords.runes[i]; (colon || !l.Colon) && hasRunes(src, j-len(w), w) {
 			return true
 		}
 	}
@@ -774,8 +816,11 @@ func (sc *scanner) magnitude(n number) (end int, exp int, approx bool) {
 // between reports whether 余, 多 or 来 stands at j after the number n.
 func (sc *scanner) between(n number, j int) (qualifier, bool) {
 	r := runeAt(sc.src, j)
-	for _, b := range between {
-		if string(r) != b.Word {
+	if !betweenWords.first.has(r) {
+		return qualifier{}, false
+	}
+	for i, b := range between {
+		if w := betweenWords.runes[i]; len(w) != 1 || w[0] != r {
 			continue
 		}
 		if r == '来' && !(n.chinese && n.value >= 10 && math.Mod(n.value, 10) == 0) {
@@ -812,6 +857,9 @@ func (sc *scanner) rangeEnd(first number, j int) (number, bool) {
 // rangeSepAt reads a range separator of rangeSeps at j, after an optional inclusion mark
 // (1万(含)-5万元), and returns the position after it.
 func rangeSepAt(src []rune, j int) (int, bool) {
+	if !rangeStarts.has(runeAt(src, j)) {
+		return j, false
+	}
 	for _, m := range rangeMarks {
 		if runes.HasPrefixAt(src, j, m) {
 			j += len([]rune(m))
@@ -826,6 +874,20 @@ func rangeSepAt(src []rune, j int) (int, bool) {
 	return j, false
 }
 
+// rangeStarts holds the first characters of rangeMarks and rangeSeps: rangeSepAt reads
+// nothing at another.
+var rangeStarts = func() (s runeSet) {
+	for _, m := range rangeMarks {
+		r, _ := utf8.DecodeRuneInString(m)
+		s.add(r)
+	}
+	for _, sep := range rangeSeps {
+		r, _ := utf8.DecodeRuneInString(sep.Word)
+		s.add(r)
+	}
+	return s
+}()
+
 // rangeSepRunes are the entries of rangeSeps as runes, longest first.
 var rangeSepRunes = func() [][]rune {
 	out := make([][]rune, 0, len(rangeSeps))
@@ -838,13 +900,16 @@ var rangeSepRunes = func() [][]rune {
 
 // suffix reads 左右, 以上, 以下 … at j into q and returns the end of the quantity.
 func (sc *scanner) suffix(q *Quantity, j int) int {
-	for _, s := range suffixes {
-		if runes.HasPrefixAt(sc.src, j, s.Word) {
+	if !suffixWords.first.has(runeAt(sc.src, j)) {
+		return j
+	}
+	for i, s := range suffixes {
+		if w := suffixWords.runes[i]; hasRunes(sc.src, j, w) {
 			q.Approx = q.Approx || s.Approx
 			if s.Bound != "" {
 				q.Bound = s.Bound
 			}
-			return j + len([]rune(s.Word))
+			return j + len(w)
 		}
 	}
 	return j
@@ -893,7 +958,10 @@ func urlEnd(src []rune, i int) int {
 // 新台币 177.1 亿元).
 func foreignBefore(src []rune, start int) bool {
 	p := skipSpacesBack(src, start-1)
-	for _, c := range foreignCurrencyRunes {
+	if !foreignCurrencyWords.last.has(runeAt(src, p)) {
+		return false
+	}
+	for _, c := range foreignCurrencyWords.runes {
 		if hasRunes(src, p-len(c)+1, c) {
 			return true
 		}
@@ -906,9 +974,11 @@ func foreignBefore(src []rune, start int) bool {
 func foreignAfter(src []rune, k int) bool {
 	k = skipSpaces(src, k)
 	for pass := 0; pass < 2; pass++ {
-		for _, c := range foreignCurrencyRunes {
-			if hasRunes(src, k, c) {
-				return true
+		if foreignCurrencyWords.first.has(runeAt(src, k)) {
+			for _, c := range foreignCurrencyWords.runes {
+				if hasRunes(src, k, c) {
+					return true
+				}
 			}
 		}
 		if r := runeAt(src, k); r != '元' && r != '个' {
@@ -919,13 +989,13 @@ func foreignAfter(src []rune, k int) bool {
 	return false
 }
 
-// foreignCurrencyRunes are the entries of foreignCurrencies as runes.
-var foreignCurrencyRunes = func() [][]rune {
-	out := make([][]rune, 0, len(foreignCurrencies))
+// foreignCurrencyWords are the entries of foreignCurrencies as words.
+var foreignCurrencyWords = func() *words {
+	var list []string
 	for _, c := range foreignCurrencies {
-		out = append(out, []rune(c.Word))
+		list = append(list, c.Word)
 	}
-	return out
+	return wordsOf(list)
 }()
 
 // moneyPartAt reports whether 角/毛 or 分 amounts follow at j (十块三毛).
@@ -966,7 +1036,7 @@ func moneyDigit(r rune) int {
 	if isDigit(r) {
 		return int(r - '0')
 	}
-	if d, ok := digitOf[r]; ok && d.Capital != 2 {
+	if d, ok := digitOf(r); ok && d.Capital != 2 {
 		return d.Value // 一角, 壹角
 	}
 	return -1
@@ -975,9 +1045,13 @@ func moneyDigit(r rune) int {
 // prefixAt finds a qualifier written just before start (约30人, 超过100个, 近百场).
 func (sc *scanner) prefixAt(start int) (int, qualifier, bool) {
 	src := sc.src
-	for _, p := range prefixes {
-		s := start - utf8.RuneCountInString(p.Word)
-		if !runes.HasPrefixAt(src, s, p.Word) {
+	if !prefixWords.last.has(runeAt(src, start-1)) {
+		return start, qualifier{}, false
+	}
+	for i, p := range prefixes {
+		w := prefixWords.runes[i]
+		s := start - len(w)
+		if !hasRunes(src, s, w) {
 			continue
 		}
 		if nb, ok := notBefore[p.Word]; ok && s > 0 && strings.ContainsRune(nb, src[s-1]) {
@@ -1035,6 +1109,9 @@ func unitNamed(name string) *unit {
 func unitAt(src []rune, j int) (*unit, int) {
 	var best *unit
 	bestLen := 0
+	if !unitFirst.has(runeAt(src, j)) {
+		return nil, 0
+	}
 	for _, e := range unitIndex[runeAt(src, j)] {
 		l := len(e.name)
 		if l <= bestLen || !hasRunes(src, j, e.name) {
@@ -1084,6 +1161,22 @@ var unitIndex = func() map[rune][]unitEntry {
 	return m
 }()
 
+// unitFirst holds the first runes of the unit names, the keys of unitIndex.
+var unitFirst = func() (s runeSet) {
+	for r := range unitIndex {
+		s.add(r)
+	}
+	return s
+}()
+
+// nameFirst holds the first runes of the entries of names, the keys of nameIndex.
+var nameFirst = func() (s runeSet) {
+	for r := range nameIndex {
+		s.add(r)
+	}
+	return s
+}()
+
 // nameIndex maps the first rune of every entry of names to the entries, as runes.
 var nameIndex = func() map[rune][][]rune {
 	m := make(map[rune][][]rune)
@@ -1110,7 +1203,15 @@ func hasRunes(src []rune, i int, w []rune) bool {
 // nameQuote reports whether the quotation opening at i is a short name or slogan (“三会一课”,
 // “1+1+5”) and returns the position after its closing mark.
 func nameQuote(src []rune, i int) (int, bool) {
-	closeMark := map[rune]rune{'“': '”', '‘': '’', '"': '"'}[src[i]]
+	var closeMark rune
+	switch src[i] {
+	case '“':
+		closeMark = '”'
+	case '‘':
+		closeMark = '’'
+	case '"':
+		closeMark = '"'
+	}
 	for j := i + 1; j < len(src) && j <= i+nameQuoteMax+1; j++ {
 		switch src[j] {
 		case closeMark:
@@ -1251,10 +1352,10 @@ func isCNNumeral(r rune) bool {
 	case '万', '亿', '廿', '卅':
 		return true
 	}
-	if u, ok := unitOf[r]; ok {
+	if u, ok := unitOf(r); ok {
 		return u.Capital != 2
 	}
-	if d, ok := digitOf[r]; ok {
+	if d, ok := digitOf(r); ok {
 		return d.Capital != 2
 	}
 	return r == '○'
@@ -1266,14 +1367,67 @@ func cnDigitValue(r rune) int {
 	if r == '○' {
 		return 0
 	}
-	if d, ok := digitOf[r]; ok && d.Capital == 0 && r != '俩' && r != '倆' {
+	if d, ok := digitOf(r); ok && d.Capital == 0 && r != '俩' && r != '倆' {
 		return d.Value
 	}
 	return -1
 }
 
 func isClauseEnd(r rune) bool {
-	return r == 0 || strings.ContainsRune(",，。；;：:!！?？)）、 \n", r)
+	return r == 0 || clauseEnds.has(r)
+}
+
+// clauseEnds are the characters that end a clause for isClauseEnd.
+var clauseEnds = setOf(",，。；;：:!！?？)）、 \n")
+
+// words is a word list with its words as runes and the sets of their first and last
+// characters, so that a look-up before or after a number tries the list only where a word
+// of it may stand.
+type words struct {
+	runes       [][]rune
+	first, last runeSet
+}
+
+func wordsOf(list []string) *words {
+	w := &words{}
+	for _, s := range list {
+		rs := []rune(s)
+		w.runes = append(w.runes, rs)
+		w.first.add(rs[0])
+		w.last.add(rs[len(rs)-1])
+	}
+	return w
+}
+
+// setOf returns the set of the characters of s.
+func setOf(s string) (set runeSet) {
+	for _, r := range s {
+		set.add(r)
+	}
+	return set
+}
+
+// The word lists of the scanner's look-ups, as words.
+var (
+	prefixWords = wordsOf(wordList(prefixes))
+	suffixWords = wordsOf(wordList(suffixes))
+	chromeWords = func() *words {
+		var list []string
+		for _, l := range chromeLabels {
+			list = append(list, l.Word)
+		}
+		return wordsOf(list)
+	}()
+	asVerbWords  = wordsOf(asVerbs)
+	betweenWords = wordsOf(wordList(between))
+)
+
+func wordList(qs []qualifier) []string {
+	var list []string
+	for _, q := range qs {
+		list = append(list, q.Word)
+	}
+	return list
 }
 
 func runeAt(src []rune, i int) rune {

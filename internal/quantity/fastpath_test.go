@@ -1,0 +1,162 @@
+package quantity
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// corpusLines returns every line of the project's corpora and of the shared corpus, folded.
+func corpusLines(t *testing.T) []string {
+	var files []string
+	for _, g := range []string{
+		testcorpus.Path("corpus", "*"),
+		testcorpus.Path("testdata", "heldout", "*"),
+		testcorpus.Path("testdata", "excerpts", "*"),
+	} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if raw, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(raw, "*.txt"))
+		files = append(files, m...)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, fold.String(l))
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d corpus lines", len(lines))
+	}
+	return lines
+}
+
+// TestFastPathsAgree checks the shortcuts of the hot loops against the readings they stand
+// for, over every line of the corpora, and every suffix of the shorter lines so that every
+// position is once a start:
+//   - run, which passes over the characters outside stepSet, against step at every character;
+//   - lexSpans, which passes over the characters outside dateStartSet, against readSpan at
+//     every character;
+//   - DatePrefix, which reads the first date only, against the first of all dates;
+//   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
+//     against what smallNumber reads;
+//   - ScanAll against Scan and ScanDates.
+func TestFastPathsAgree(t *testing.T) {
+	n := 0
+	check := func(s string) {
+		n++
+		src := []rune(s)
+		spans := lexSpans(src)
+		lx := &dateLexer{src: src}
+		var every []dateSpan
+		for i := 0; i < len(src); {
+			sp, next, ok := lx.readSpan(i)
+			if ok {
+				every = append(every, sp)
+			}
+			i = next
+		}
+		if !reflect.DeepEqual(spans, every) {
+			t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", s, spans, every)
+		}
+
+		sc := &scanner{src: src, dates: spans, sign: -1}
+		for sc.pos < len(sc.src) {
+			sc.step()
+		}
+		rd := &reading{src: src}
+		if got := rd.scan(spans); !reflect.DeepEqual(got, sc.out) {
+			t.Fatalf("Scan(%q) = %s, step everywhere gives %s", s, quantities(got), quantities(sc.out))
+		}
+
+		d, k := DatePrefix(s, 2023)
+		wd, wk := Date{}, 0
+		if ds := lexDates(src, 2023); len(ds) > 0 && ds[0].Start == 0 && !ds[0].Garbled {
+			wd, wk = ds[0], len(string(src[:ds[0].Stop]))
+		}
+		if d != wd || k != wk {
+			t.Fatalf("DatePrefix(%q) = %+v, %d; the first date is %+v, %d", s, d, k, wd, wk)
+		}
+
+		for i := range src {
+			if _, n, _ := smallNumber(src, i); n > 0 && numeralRunEnd(src, i) < i+n {
+				t.Fatalf("smallNumber(%q, %d) reads %d runes, past numeralRunEnd %d", s, i, n, numeralRunEnd(src, i))
+			}
+		}
+
+		qs, ds := ScanAll(s, 2023)
+		if !reflect.DeepEqual(qs, Scan(s)) || !reflect.DeepEqual(ds, ScanDates(s, 2023)) {
+			t.Fatalf("ScanAll(%q) differs from Scan and ScanDates", s)
+		}
+	}
+	for _, l := range corpusLines(t) {
+		check(l)
+		if rs := []rune(l); len(rs) <= 200 {
+			for i := 1; i < len(rs); i++ {
+				check(string(rs[i:]))
+			}
+		}
+	}
+	t.Logf("%d texts", n)
+}
+
+func quantities(qs []Quantity) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "%+v ", q)
+	}
+	return b.String()
+}
+
+// decodeCases are texts whose decoding has edge cases: surrogates, overlong forms, cut
+// sequences, four-byte characters, bad bytes.
+var decodeCases = []string{
+	"", "a", "一二三", "2023年8月24日", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\x80", "\xe0\xa0\x80",
+	"\xe4\xb8", "\xe4", "一\xe4\xb8", "😀5人", "\xff\xfe", "\xc3\xa9", "\xef\xbf\xbd", "\xe4\xb8\xc0",
+}
+
+// TestDecode checks decode against []rune, and reading.text against a string of the runes,
+// over the edge cases and every corpus line.
+func TestDecode(t *testing.T) {
+	for _, s := range append(decodeCases, corpusLines(t)...) {
+		got, valid := decode(nil, s)
+		want := []rune(s)
+		if string(got) != string(want) || len(got) != len(want) || valid != utf8.ValidString(s) {
+			t.Fatalf("decode(%q) = %q, %v; want %q, %v", s, got, valid, want, utf8.ValidString(s))
+		}
+		rd := newReading(s)
+		for _, span := range [][2]int{{0, len(got)}, {len(got) / 2, len(got)}, {0, len(got) / 3}, {len(got) / 3, len(got) / 2}} {
+			if got, want := rd.text(span[0], span[1]), string(want[span[0]:span[1]]); got != want {
+				t.Fatalf("text(%q, %d, %d) = %q, want %q", s, span[0], span[1], got, want)
+			}
+		}
+		rd.release()
+	}
+}
+
+// FuzzDecode checks decode against []rune and utf8.ValidString.
+func FuzzDecode(f *testing.F) {
+	for _, s := range decodeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, valid := decode([]rune("前"), s)
+		got = got[1:] // after a rune already held
+		if want := []rune(s); string(got) != string(want) || len(got) != len(want) || valid != utf8.ValidString(s) {
+			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
