@@ -74,19 +74,52 @@ func ruleOf(r rune) rune {
 	return r
 }
 
+// changes is the set of BMP runes folding changes, a bit each (table[r] != 0), so that String
+// tests a rune against 8 KB rather than the 128 KB table.
+var changes = func() *[0x10000 / 64]uint64 {
+	var c [0x10000 / 64]uint64
+	for r, f := range table {
+		if f != 0 {
+			c[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &c
+}()
+
+// decodeAt decodes the rune at byte offset i of s (s[i] >= utf8.RuneSelf) as a range loop does:
+// an invalid byte is utf8.RuneError, width 1. The 3-byte forms of the BMP, all of CJK and
+// full-width text, are decoded inline.
+func decodeAt(s string, i int) (rune, int) {
+	c := s[i]
+	if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) {
+		// No overlong form or surrogate starts with these lead bytes: any two continuation
+		// bytes make a valid rune.
+		if b1, b2 := s[i+1], s[i+2]; b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// folds reports whether folding changes r (r >= utf8.RuneSelf).
+func folds(r rune) bool {
+	return r < 0x10000 && changes[r>>6]&(1<<(r&63)) != 0
+}
+
 // String folds s rune for rune. Invalid UTF-8 bytes become U+FFFD, one rune each, exactly as
-// a range loop over s counts them, so rune offsets still agree.
+// a range loop over s counts them, so rune offsets still agree. Text that folding leaves as it
+// is comes back as it is, without a copy; otherwise the runs between changed runes are copied
+// whole.
 func String(s string) string {
 	// The prefix that folding leaves as it is is copied as it is.
 	i := 0
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || Rune(r) != r {
+		r, n := decodeAt(s, i)
+		if r == utf8.RuneError && n == 1 || folds(r) {
 			break
 		}
 		i += n
@@ -95,15 +128,33 @@ func String(s string) string {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
+	b.Grow(len(s) + 8)
+	run := 0 // start of the run of unchanged bytes not yet written
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		b.WriteRune(Rune(r))
+		r, n := decodeAt(s, i)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteString(s[run:i])
+			b.WriteRune(utf8.RuneError)
+		case folds(r):
+			b.WriteString(s[run:i])
+			if f := rune(table[r]); f < utf8.RuneSelf {
+				b.WriteByte(byte(f))
+			} else {
+				b.WriteRune(f)
+			}
+		default:
+			i += n
+			continue
+		}
+		i += n
+		run = i
 	}
+	b.WriteString(s[run:])
 	return b.String()
 }
 
