@@ -150,6 +150,11 @@ type problemScan struct {
 	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
 	// stop there, since a problem statement (cut short) starts there.
 	unclosed map[int]int
+	// bodyText[i] caches what isBody reads from paragraph i's text, which never changes: 0 not
+	// read yet, 1 text body may sit in, 2 a closing cue or the signature.
+	bodyText []int8
+	// dateLine[i] caches signatureDate of paragraph i's text: 0 not read yet, 1 yes, 2 no.
+	dateLine []int8
 }
 
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
@@ -164,6 +169,8 @@ func Extract(b *bulletin.Bulletin) {
 		runes:    make([][]rune, len(b.Paragraphs)),
 		cutters:  make([]func(a, b int) string, len(b.Paragraphs)),
 		levels:   make([]int, len(b.Paragraphs)),
+		bodyText: make([]int8, len(b.Paragraphs)),
+		dateLine: make([]int8, len(b.Paragraphs)),
 	}
 	pos := make(map[int]int, len(b.Paragraphs)) // Paragraph.Index -> position in b.Paragraphs
 	for i, p := range b.Paragraphs {
@@ -218,12 +225,23 @@ func (x *problemScan) isBody(i int) bool {
 	default:
 		return false
 	}
-	for _, c := range closingCues {
-		if strings.Contains(x.folded[i], c) {
-			return false
+	if x.bodyText[i] == 0 {
+		x.bodyText[i] = 1
+		if x.closing(i) || x.isSignature(i) {
+			x.bodyText[i] = 2
 		}
 	}
-	return !x.isSignature(i)
+	return x.bodyText[i] == 1
+}
+
+// closing reports whether a closing cue marks paragraph i.
+func (x *problemScan) closing(i int) bool {
+	for _, c := range closingCues {
+		if strings.Contains(x.folded[i], c) {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureDate reports whether paragraph text s is only a day, as the signature (落款) of a
@@ -240,14 +258,25 @@ func signatureDate(s string) bool {
 // isSignature reports whether paragraph i is the signature at the end of a bulletin: its date
 // line, or a short line without punctuation (the signing organisation) right before it.
 func (x *problemScan) isSignature(i int) bool {
-	if signatureDate(x.b.Paragraphs[i].Text) {
+	if x.isDateLine(i) {
 		return true
 	}
-	if i+1 >= len(x.b.Paragraphs) || !signatureDate(x.b.Paragraphs[i+1].Text) {
+	if i+1 >= len(x.b.Paragraphs) || !x.isDateLine(i+1) {
 		return false
 	}
 	t := x.b.Paragraphs[i].Text
 	return len([]rune(t)) <= 30 && !strings.ContainsAny(t, "，。；：,;:")
+}
+
+// isDateLine is signatureDate of paragraph i's text, read once.
+func (x *problemScan) isDateLine(i int) bool {
+	if x.dateLine[i] == 0 {
+		x.dateLine[i] = 2
+		if signatureDate(x.b.Paragraphs[i].Text) {
+			x.dateLine[i] = 1
+		}
+	}
+	return x.dateLine[i] == 1
 }
 
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the
@@ -310,7 +339,7 @@ func (x *problemScan) scan() {
 			continue
 		}
 		head := innermost()
-		if ls := findLabels(x.runesOf(i)); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
+		if ls := x.labelsOf(i); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
 			block = x.labelled(i, 0, head, block)
 			continue
 		}
@@ -322,6 +351,20 @@ func (x *problemScan) scan() {
 		}
 		block = nil
 	}
+}
+
+// labelsOf returns the labels of paragraph i (findLabels). A label ends with a colon: a
+// paragraph without one has none, and is not turned into runes to find that out.
+func (x *problemScan) labelsOf(i int) []labelAt {
+	if !hasColon(x.folded[i]) {
+		return nil
+	}
+	return findLabels(x.runesOf(i))
+}
+
+// hasColon reports whether folded text holds a colon that may end a label.
+func hasColon(folded string) bool {
+	return strings.IndexByte(folded, ':') >= 0 || strings.Contains(folded, "：")
 }
 
 // hasProblemLabel reports whether ls holds a problem label.
@@ -337,6 +380,9 @@ func hasProblemLabel(ls []labelAt) bool {
 // frames collects the candidates of the body frames in paragraph i (scanned from its resume
 // offset) and returns them.
 func (x *problemScan) frames(i int, head *headNode) []*candidate {
+	if !quote.MayOpen(x.folded[i]) {
+		return nil // no quotation mark, no frame: the paragraph is not turned into runes
+	}
 	rs := x.runesOf(i)
 	from := x.resume[i]
 	var out []*candidate
@@ -428,12 +474,15 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 // statusAfter reads a parenthesised status at rune offset at of paragraph i ((已完成)) and
 // returns it with the offset past it and its separators.
 func (x *problemScan) statusAfter(i, at int) (string, int) {
-	cut := x.cutter(i)
-	st, w := parenStatus(cut(at, at+20))
+	rs := x.runesOf(i)
+	if at < 0 || at >= len(rs) || !opensParen(rs[at]) {
+		return "", at
+	}
+	// The folded runes of the 20 at at, as parenStatus would fold them from the original.
+	st, w := parenStatusRunes(rs[at:min(at+20, len(rs))])
 	if w == 0 {
 		return "", at
 	}
-	rs := x.runesOf(i)
 	k := at + w
 	for k < len(rs) && quote.IsSeparator(rs[k]) && !quote.IsOpenBracket(rs[k]) {
 		k++
@@ -1004,7 +1053,7 @@ func joinMeasure(head, body string, runIn bool) string {
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
 // label and the values of 整改措施 labels. Text without labels comes back whole.
 func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
-	if strings.IndexByte(folded, ':') < 0 && !strings.Contains(folded, "：") {
+	if !hasColon(folded) {
 		// findLabels takes a label only before a colon: without one there is none, and the
 		// text is not turned into runes to find that out.
 		return []foldedText{{text, folded}}
