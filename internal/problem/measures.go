@@ -129,8 +129,8 @@ var itemVerbs = []struct {
 // splitItems returns the text before the first item marker with the given verb (trimmed) and
 // the items, when there are at least min of them.
 func splitItems(text, folded string, verb rune, min int) (lead string, items []bulletin.Measure) {
-	if !strings.ContainsRune(folded, verb) {
-		return strings.TrimSpace(text), nil // every marker ends with the verb
+	if !mayItem(folded, verb) {
+		return strings.TrimSpace(text), nil
 	}
 	rs := []rune(folded)
 	marks := itemMarkers(rs, verb)
@@ -171,15 +171,24 @@ func (w *runeWalker) at(r int) int {
 		w.r, w.b = 0, 0
 	}
 	for w.r < r && w.b < len(w.s) {
-		if w.s[w.b] < utf8.RuneSelf {
-			w.b++
-		} else {
-			_, n := utf8.DecodeRuneInString(w.s[w.b:])
-			w.b += n
-		}
+		w.b += runeLen(w.s, w.b)
 		w.r++
 	}
 	return w.b
+}
+
+// runeLen returns the width of the rune at byte offset i of s as a range loop reads it (1 for an
+// invalid byte); the 3-byte forms of CJK text are told from their bytes without decoding.
+func runeLen(s string, i int) int {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return 1
+	case (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return 3 // no overlong form or surrogate starts with these lead bytes
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
 }
 
 // cut returns s between rune offsets a and b, clamped to s.
@@ -190,6 +199,24 @@ func (w *runeWalker) cut(a, b int) string {
 	}
 	i := w.at(a)
 	return w.s[i:w.at(b)]
+}
+
+// mayItem reports whether folded text holds the verb right after a numeral 一 to 十, as every
+// item marker ends (一是, 十二是): text without one is not turned into runes to look for markers.
+func mayItem(folded string, verb rune) bool {
+	var buf [utf8.UTFMax]byte
+	v := string(buf[:utf8.EncodeRune(buf[:], verb)])
+	for i := 0; ; {
+		k := strings.Index(folded[i:], v)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if r, _ := utf8.DecodeLastRuneInString(folded[:i]); isOrdinalDigit(r) {
+			return true
+		}
+		i += len(v)
+	}
 }
 
 // itemMarkers finds the 一是 markers of rs in sequence (一要 with verb 要).
