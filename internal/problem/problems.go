@@ -137,8 +137,8 @@ type labelValue struct {
 // problemScan holds the state of Extract over one bulletin.
 type problemScan struct {
 	b        *bulletin.Bulletin
-	sections map[int]*bulletin.Section // by heading paragraph index
-	folded   []string                  // fold.String of each paragraph text
+	sections []*bulletin.Section // by heading paragraph position (nil: none)
+	folded   []string            // fold.String of each paragraph text
 	cands    []*candidate
 	nodes    []*headNode
 	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
@@ -162,7 +162,7 @@ type problemScan struct {
 func Extract(b *bulletin.Bulletin) {
 	x := &problemScan{
 		b:        b,
-		sections: make(map[int]*bulletin.Section),
+		sections: make([]*bulletin.Section, len(b.Paragraphs)),
 		folded:   make([]string, len(b.Paragraphs)),
 		resume:   make(map[int]int),
 		unclosed: make(map[int]int),
@@ -172,13 +172,26 @@ func Extract(b *bulletin.Bulletin) {
 		bodyText: make([]int8, len(b.Paragraphs)),
 		dateLine: make([]int8, len(b.Paragraphs)),
 	}
-	pos := make(map[int]int, len(b.Paragraphs)) // Paragraph.Index -> position in b.Paragraphs
+	// A section names its heading by Paragraph.Index; the indexes are the positions unless a
+	// caller renumbered, and only then is a map from index to position built.
+	identity := true
 	for i, p := range b.Paragraphs {
-		pos[p.Index] = i
+		identity = identity && p.Index == i
+	}
+	var pos map[int]int // Paragraph.Index -> position in b.Paragraphs
+	if !identity {
+		pos = make(map[int]int, len(b.Paragraphs))
+		for i, p := range b.Paragraphs {
+			pos[p.Index] = i
+		}
 	}
 	for i := range b.Sections {
 		s := &b.Sections[i]
-		if k, ok := pos[s.Paragraph]; ok {
+		k, ok := s.Paragraph, s.Paragraph >= 0 && s.Paragraph < len(b.Paragraphs)
+		if !identity {
+			k, ok = pos[s.Paragraph]
+		}
+		if ok {
 			x.sections[k] = s
 		}
 	}
