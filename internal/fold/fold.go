@@ -12,6 +12,8 @@ package fold
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Rune folds one rune.
@@ -86,21 +88,6 @@ var changes = func() *[0x10000 / 64]uint64 {
 	return &c
 }()
 
-// decodeAt decodes the rune at byte offset i of s (s[i] >= utf8.RuneSelf) as a range loop does:
-// an invalid byte is utf8.RuneError, width 1. The 3-byte forms of the BMP, all of CJK and
-// full-width text, are decoded inline.
-func decodeAt(s string, i int) (rune, int) {
-	c := s[i]
-	if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) {
-		// No overlong form or surrogate starts with these lead bytes: any two continuation
-		// bytes make a valid rune.
-		if b1, b2 := s[i+1], s[i+2]; b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
 // folds reports whether folding changes r (r >= utf8.RuneSelf).
 func folds(r rune) bool {
 	return r < 0x10000 && changes[r>>6]&(1<<(r&63)) != 0
@@ -118,7 +105,7 @@ func String(s string) string {
 			i++
 			continue
 		}
-		r, n := decodeAt(s, i)
+		r, n := runes.DecodeAt(s, i)
 		if r == utf8.RuneError && n == 1 || folds(r) {
 			break
 		}
@@ -135,7 +122,7 @@ func String(s string) string {
 			i++
 			continue
 		}
-		r, n := decodeAt(s, i)
+		r, n := runes.DecodeAt(s, i)
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b.WriteString(s[run:i])

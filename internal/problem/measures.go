@@ -7,6 +7,7 @@ import (
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // MeasureItems splits text into its enumerated measure items: 一是…；二是…；三是…, up to 十是,
@@ -132,7 +133,7 @@ func splitItems(text, folded string, verb rune, min int) (lead string, items []b
 	if !mayItem(folded, verb) {
 		return strings.TrimSpace(text), nil
 	}
-	rs := []rune(folded)
+	rs := runes.Of(folded)
 	marks := itemMarkers(rs, verb)
 	if len(marks) < min || len(marks) == 0 {
 		return strings.TrimSpace(text), nil
@@ -171,24 +172,11 @@ func (w *runeWalker) at(r int) int {
 		w.r, w.b = 0, 0
 	}
 	for w.r < r && w.b < len(w.s) {
-		w.b += runeLen(w.s, w.b)
+		_, n := runes.DecodeAt(w.s, w.b)
+		w.b += n
 		w.r++
 	}
 	return w.b
-}
-
-// runeLen returns the width of the rune at byte offset i of s as a range loop reads it (1 for an
-// invalid byte); the 3-byte forms of CJK text are told from their bytes without decoding.
-func runeLen(s string, i int) int {
-	c := s[i]
-	switch {
-	case c < utf8.RuneSelf:
-		return 1
-	case (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-		return 3 // no overlong form or surrogate starts with these lead bytes
-	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return n
 }
 
 // cut returns s between rune offsets a and b, clamped to s.
@@ -298,7 +286,7 @@ func listItems(text, folded string) (lead string, items []bulletin.Measure) {
 	if !mayList(folded) {
 		return "", nil
 	}
-	rs := []rune(folded)
+	rs := runes.Of(folded)
 	for _, style := range []int{listParen, listParenHan, listComma, listDot, listCircled} {
 		marks := listMarkers(rs, style)
 		if len(marks) < 2 {

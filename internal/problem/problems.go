@@ -212,7 +212,7 @@ func Extract(b *bulletin.Bulletin) {
 // runesOf returns the folded runes of paragraph i.
 func (x *problemScan) runesOf(i int) []rune {
 	if x.runes[i] == nil {
-		x.runes[i] = []rune(x.folded[i])
+		x.runes[i] = runes.Of(x.folded[i])
 	}
 	return x.runes[i]
 }
@@ -463,7 +463,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		folded += "\n" + x.folded[j]
 		orig += "\n" + x.b.Paragraphs[j].Text
 		spans = append(spans, j)
-		joined := []rune(folded)
+		joined := runes.Of(folded)
 		g := quote.CloseAt(joined, f.Intro, f.Open, heading)
 		switch {
 		case g.Close < 0:
@@ -1071,7 +1071,7 @@ func splitFields(text, folded string, para int, fields *labelBlock) []foldedText
 		// text is not turned into runes to find that out.
 		return []foldedText{{text, folded}}
 	}
-	rs := []rune(folded)
+	rs := runes.Of(folded)
 	ls := findLabels(rs)
 	if len(ls) == 0 {
 		return []foldedText{{text, folded}}
