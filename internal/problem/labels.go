@@ -1,7 +1,9 @@
 package problem
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/runes"
 )
@@ -23,6 +25,7 @@ const (
 	// fieldReport is 整改情况 and its kin: a status alone (整改情况：已完成) is the progress, a
 	// longer text (整改情况：局党组修订了…，该问题已整改完成) the measures taken; see resolveReport.
 	fieldReport
+	numFields // the number of fields
 )
 
 // maxStatusValue is the longest report value, in runes, read as a status alone.
@@ -94,7 +97,7 @@ type labelAt struct {
 func findLabels(rs []rune) []labelAt {
 	var out []labelAt
 	for i := 0; i < len(rs); i++ {
-		if i > 0 && !labelBoundary(rs[i-1]) || !labelFirst[rs[i]] {
+		if i > 0 && !labelBoundary(rs[i-1]) || !slices.Contains(labelFirst, rs[i]) {
 			continue
 		}
 		for _, l := range fieldLabels {
@@ -117,13 +120,17 @@ func findLabels(rs []rune) []labelAt {
 	return out
 }
 
-// labelFirst holds the first rune of each label.
-var labelFirst = func() map[rune]bool {
-	words := make([]string, len(fieldLabels))
-	for i, l := range fieldLabels {
-		words[i] = l.text
+// labelFirst holds the first rune of each label, once each: a look at a handful of runes,
+// cheaper per rune than a map.
+var labelFirst = func() []rune {
+	var out []rune
+	for _, l := range fieldLabels {
+		r, _ := utf8.DecodeRuneInString(l.text)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
 	}
-	return runes.FirstRunes(words)
+	return out
 }()
 
 // labelBoundary reports whether a label may follow r.

@@ -6,6 +6,7 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -123,7 +124,7 @@ type candidate struct {
 
 // labelBlock is one labelled problem with its fields as written.
 type labelBlock struct {
-	fields map[labelField][]labelValue
+	fields [numFields][]labelValue // by field
 	last   labelField
 	paras  []int // the paragraphs its labels and values sit in
 }
@@ -144,9 +145,9 @@ type problemScan struct {
 	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
 	// may have closed inside it).
 	resume  map[int]int
-	runes   [][]rune                // the folded runes of each paragraph, built on demand
-	cutters []func(a, b int) string // cutters of each paragraph's original text, on demand
-	levels  []int                   // the level of the section each paragraph sits in (99: none)
+	runes   [][]rune     // the folded runes of each paragraph, built on demand
+	walkers []runeWalker // cutters of each paragraph's original text (see cutter)
+	levels  []int        // the level of the section each paragraph sits in (99: none)
 	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
 	// stop there, since a problem statement (cut short) starts there.
 	unclosed map[int]int
@@ -167,7 +168,7 @@ func Extract(b *bulletin.Bulletin) {
 		resume:   make(map[int]int),
 		unclosed: make(map[int]int),
 		runes:    make([][]rune, len(b.Paragraphs)),
-		cutters:  make([]func(a, b int) string, len(b.Paragraphs)),
+		walkers:  make([]runeWalker, len(b.Paragraphs)),
 		levels:   make([]int, len(b.Paragraphs)),
 		bodyText: make([]int8, len(b.Paragraphs)),
 		dateLine: make([]int8, len(b.Paragraphs)),
@@ -217,12 +218,14 @@ func (x *problemScan) runesOf(i int) []rune {
 	return x.runes[i]
 }
 
-// cutter returns the cutter of paragraph i's original text (see runeCutter).
+// cutter returns the cutter of paragraph i's original text: the cut of its rune walker, which
+// keeps its place between cuts (see runeCutter).
 func (x *problemScan) cutter(i int) func(a, b int) string {
-	if x.cutters[i] == nil {
-		x.cutters[i] = runeCutter(x.b.Paragraphs[i].Text)
+	w := &x.walkers[i]
+	if w.s == "" {
+		w.s = x.b.Paragraphs[i].Text
 	}
-	return x.cutters[i]
+	return w.cut
 }
 
 // isHeading reports whether paragraph i is a heading.
@@ -742,7 +745,7 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 		}
 		value := trimValue(cut(l.value, end), l.field)
 		if l.field == fieldProblem {
-			block = &labelBlock{fields: make(map[labelField][]labelValue)}
+			block = &labelBlock{}
 			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
@@ -810,7 +813,7 @@ func (x *problemScan) finish() {
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
 		p := bulletin.Problem{
-			ID:        fmt.Sprintf("P%d", len(problems)+1),
+			ID:        "P" + strconv.Itoa(len(problems)+1),
 			Section:   x.sectionOf(c.para),
 			Quote:     c.quote,
 			Text:      c.text,
@@ -841,7 +844,7 @@ func (x *problemScan) finish() {
 		// bulletin answers them together.
 		for _, q := range c.more {
 			o := p
-			o.ID = fmt.Sprintf("P%d", len(problems)+1)
+			o.ID = "P" + strconv.Itoa(len(problems)+1)
 			o.Quote = q
 			if c.node != nil && o.Topic == c.node.name {
 				o.Topic = q
@@ -959,7 +962,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		}
 		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.folded[j], para: j})
 	}
-	fields := &labelBlock{fields: make(map[labelField][]labelValue)}
+	fields := &labelBlock{}
 	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
 	paren := c.status
 	var prose []string // the folded measure texts, for a status stated in prose
@@ -989,7 +992,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 			continue
 		}
 		for _, t := range plain {
-			p.Measures = append(p.Measures, measuresOf(t.text, t.folded, part.para)...)
+			p.Measures = appendMeasures(p.Measures, t.text, t.folded, part.para)
 		}
 	}
 	p.Department = joinValues(fields, fieldDepartment)
@@ -1137,7 +1140,7 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
 	}
 	for _, v := range lb.fields[fieldMeasures] {
-		p.Measures = append(p.Measures, measuresOf(v.text, fold.String(v.text), v.para)...)
+		p.Measures = appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
 	}
 	for _, i := range lb.paras {
 		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
@@ -1162,6 +1165,11 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 // inline numbered list, else the whole text as one unnumbered measure. An empty item (a 三是 cut
 // off by the end of an excerpt) is no measure.
 func measuresOf(text, folded string, para int) []bulletin.Measure {
+	return appendMeasures(nil, text, folded, para)
+}
+
+// appendMeasures appends the measures of one measure text (see measuresOf) to dst.
+func appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
 	var lead string
 	var items []bulletin.Measure
 	for _, v := range itemVerbs {
@@ -1175,18 +1183,17 @@ func measuresOf(text, folded string, para int) []bulletin.Measure {
 			lead = strings.TrimSpace(text)
 		}
 	}
-	var out []bulletin.Measure
 	if lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
-		out = append(out, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
+		dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
 	}
 	for _, m := range items {
 		if m.Text == "" {
 			continue // 三是 cut off by the end of an excerpt
 		}
 		m.Paragraph = para
-		out = append(out, m)
+		dst = append(dst, m)
 	}
-	return out
+	return dst
 }
 
 // inlineParenStatus returns the last parenthesised status in folded text: …落实。(已完成)
