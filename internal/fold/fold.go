@@ -105,7 +105,11 @@ func String(s string) string {
 			i++
 			continue
 		}
-		r, n := runes.DecodeAt(s, i)
+		r, ok := runes.Rune3(s, i) // CJK and full-width text, decoded inline
+		n := 3
+		if !ok {
+			r, n = runes.DecodeAt(s, i)
+		}
 		if r == utf8.RuneError && n == 1 || folds(r) {
 			break
 		}
@@ -122,7 +126,11 @@ func String(s string) string {
 			i++
 			continue
 		}
-		r, n := runes.DecodeAt(s, i)
+		r, ok := runes.Rune3(s, i)
+		n := 3
+		if !ok {
+			r, n = runes.DecodeAt(s, i)
+		}
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b.WriteString(s[run:i])

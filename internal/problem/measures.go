@@ -172,8 +172,15 @@ func (w *runeWalker) at(r int) int {
 		w.r, w.b = 0, 0
 	}
 	for w.r < r && w.b < len(w.s) {
-		_, n := runes.DecodeAt(w.s, w.b)
-		w.b += n
+		switch _, ok := runes.Rune3(w.s, w.b); {
+		case w.s[w.b] < utf8.RuneSelf:
+			w.b++
+		case ok:
+			w.b += 3
+		default:
+			_, n := runes.DecodeAt(w.s, w.b)
+			w.b += n
+		}
 		w.r++
 	}
 	return w.b
