@@ -71,17 +71,25 @@ func FirstRunes(words []string) map[rune]bool {
 // loop reads it. The 3-byte forms of CJK text are decoded inline (Rune3), which the conversion
 // does not do.
 func Of(s string) []rune {
-	rs := make([]rune, utf8.RuneCountInString(s))
-	for i, k := 0, 0; i < len(s); k++ {
+	// The bytes that start a rune count the runes of valid text, the text folding gives;
+	// invalid bytes make more, which append makes room for.
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	rs := make([]rune, 0, n)
+	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			rs[k] = rune(c)
+			rs = append(rs, rune(c))
 			i++
 		} else if r, ok := Rune3(s, i); ok {
-			rs[k] = r
+			rs = append(rs, r)
 			i += 3
 		} else {
 			r, n := DecodeAt(s, i)
-			rs[k] = r
+			rs = append(rs, r)
 			i += n
 		}
 	}
