@@ -120,6 +120,37 @@ func findLabels(rs []rune) []labelAt {
 	return out
 }
 
+// maxLabelNumber is the most bytes skipLabelNumber passes over between a label and its colon:
+// six runes ((1234)) of at most four bytes.
+const maxLabelNumber = 6 * 4
+
+// maxLabelLen is the length in bytes of the longest label.
+var maxLabelLen = func() int {
+	n := 0
+	for _, l := range fieldLabels {
+		n = max(n, len(l.text))
+	}
+	return n
+}()
+
+// mayLabel reports whether folded text may hold a label that findLabels reads: a label text in
+// the bytes before a colon (: or ：), no further from it than a label number reaches. Text
+// without one is not turned into runes to look for labels.
+func mayLabel(folded string) bool {
+	for i := 0; i < len(folded); i++ {
+		if folded[i] != ':' && !strings.HasPrefix(folded[i:], "：") {
+			continue
+		}
+		before := folded[max(0, i-maxLabelLen-maxLabelNumber):i]
+		for _, l := range fieldLabels {
+			if strings.Contains(before, l.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // labelFirst holds the first rune of each label, once each: a look at a handful of runes,
 // cheaper per rune than a map.
 var labelFirst = func() []rune {

@@ -369,18 +369,13 @@ func (x *problemScan) scan() {
 	}
 }
 
-// labelsOf returns the labels of paragraph i (findLabels). A label ends with a colon: a
-// paragraph without one has none, and is not turned into runes to find that out.
+// labelsOf returns the labels of paragraph i (findLabels). A paragraph where mayLabel finds
+// no label before a colon has none, and is not turned into runes to find that out.
 func (x *problemScan) labelsOf(i int) []labelAt {
-	if !hasColon(x.folded[i]) {
+	if !mayLabel(x.folded[i]) {
 		return nil
 	}
 	return findLabels(x.runesOf(i))
-}
-
-// hasColon reports whether folded text holds a colon that may end a label.
-func hasColon(folded string) bool {
-	return strings.IndexByte(folded, ':') >= 0 || strings.Contains(folded, "：")
 }
 
 // hasProblemLabel reports whether ls holds a problem label.
@@ -1069,7 +1064,7 @@ func joinMeasure(head, body string, runIn bool) string {
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
 // label and the values of 整改措施 labels. Text without labels comes back whole.
 func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
-	if !hasColon(folded) {
+	if !mayLabel(folded) {
 		// findLabels takes a label only before a colon: without one there is none, and the
 		// text is not turned into runes to find that out.
 		return []foldedText{{text, folded}}
