@@ -12,6 +12,8 @@ package fold
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Rune folds one rune.
@@ -74,19 +76,41 @@ func ruleOf(r rune) rune {
 	return r
 }
 
+// changes is the set of BMP runes folding changes, a bit each (table[r] != 0), so that String
+// tests a rune against 8 KB rather than the 128 KB table.
+var changes = func() *[0x10000 / 64]uint64 {
+	var c [0x10000 / 64]uint64
+	for r, f := range table {
+		if f != 0 {
+			c[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &c
+}()
+
+// folds reports whether folding changes r (r >= utf8.RuneSelf).
+func folds(r rune) bool {
+	return r < 0x10000 && changes[r>>6]&(1<<(r&63)) != 0
+}
+
 // String folds s rune for rune. Invalid UTF-8 bytes become U+FFFD, one rune each, exactly as
-// a range loop over s counts them, so rune offsets still agree.
+// a range loop over s counts them, so rune offsets still agree. Text that folding leaves as it
+// is comes back as it is, without a copy; otherwise the runs between changed runes are copied
+// whole.
 func String(s string) string {
 	// The prefix that folding leaves as it is is copied as it is.
 	i := 0
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || Rune(r) != r {
+		r, ok := runes.Rune3(s, i) // CJK and full-width text, decoded inline
+		n := 3
+		if !ok {
+			r, n = runes.DecodeAt(s, i)
+		}
+		if r == utf8.RuneError && n == 1 || folds(r) {
 			break
 		}
 		i += n
@@ -95,15 +119,37 @@ func String(s string) string {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
+	b.Grow(len(s) + 8)
+	run := 0 // start of the run of unchanged bytes not yet written
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		b.WriteRune(Rune(r))
+		r, ok := runes.Rune3(s, i)
+		n := 3
+		if !ok {
+			r, n = runes.DecodeAt(s, i)
+		}
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteString(s[run:i])
+			b.WriteRune(utf8.RuneError)
+		case folds(r):
+			b.WriteString(s[run:i])
+			if f := rune(table[r]); f < utf8.RuneSelf {
+				b.WriteByte(byte(f))
+			} else {
+				b.WriteRune(f)
+			}
+		default:
+			i += n
+			continue
+		}
+		i += n
+		run = i
 	}
+	b.WriteString(s[run:])
 	return b.String()
 }
 

@@ -1,8 +1,14 @@
 package fold
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 func TestString(t *testing.T) {
@@ -58,6 +64,91 @@ func TestStringRuneForRune(t *testing.T) {
 func BenchmarkString(b *testing.B) {
 	s := "根据市委统一部署，２０２３年３月至５月，市委第一巡察组對市文广旅局党组进行了巡察。「針對」反馈的１４个具体问题，已完成整改１２个。"
 	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = String(s)
+	}
+}
+
+// stringRunes is String as it was first written, a rune at a time: the reference the tests
+// hold String's byte runs to.
+func stringRunes(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteRune(Rune(r))
+	}
+	return b.String()
+}
+
+// corpusLines returns every line of the files of the corpora (the repository's corpus/ and
+// testdata, and the shared corpus when present), as bytes are: encodings other than UTF-8 give
+// invalid sequences, which String must fold as a range loop reads them.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{testcorpus.Path("corpus"), testcorpus.Path("testdata")}
+	if shared, ok := testcorpus.SharedIfPresent(t); ok {
+		dirs = append(dirs, shared)
+	}
+	var lines []string
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines in the corpora", len(lines))
+	}
+	return lines
+}
+
+// TestStringAgreesOnCorpora checks String against the rune-at-a-time reference over every line
+// of the corpora, and over every BMP rune and a few invalid sequences alone and in text.
+func TestStringAgreesOnCorpora(t *testing.T) {
+	lines := corpusLines(t)
+	for r := rune(0x80); r < 0x10000; r++ {
+		lines = append(lines, string(r), "a"+string(r)+"字", "字"+string(r))
+	}
+	for _, s := range []string{"\xe4\xb8", "\xe4", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbc", "字\xef\xbc\x8c\xbc", "\xf0\x9f\x98\x80，", "\uFFFD，\xff"} {
+		lines = append(lines, s, s+"，", "，"+s)
+	}
+	for _, s := range lines {
+		if got, want := String(s), stringRunes(s); got != want {
+			t.Fatalf("String(%q) = %q, the rune-at-a-time reference gives %q", s, got, want)
+		}
+	}
+}
+
+// FuzzStringAgrees holds String to the rune-at-a-time reference on any input.
+func FuzzStringAgrees(f *testing.F) {
+	for _, s := range []string{"針對「學習」問題", "１２３", "\xff\xfe半", "", "已经折叠, ok", "\xed\xa0\x80，"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := String(s), stringRunes(s); got != want {
+			t.Fatalf("String(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// BenchmarkStringUnchanged folds text that folding leaves as it is (already folded).
+func BenchmarkStringUnchanged(b *testing.B) {
+	s := String("根据市委统一部署，２０２３年３月至５月，市委第一巡察组對市文广旅局党组进行了巡察。「針對」反馈的１４个具体问题，已完成整改１２个。")
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
 	for b.Loop() {
 		_ = String(s)
 	}

@@ -1,7 +1,9 @@
 package problem
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/runes"
 )
@@ -23,6 +25,7 @@ const (
 	// fieldReport is 整改情况 and its kin: a status alone (整改情况：已完成) is the progress, a
 	// longer text (整改情况：局党组修订了…，该问题已整改完成) the measures taken; see resolveReport.
 	fieldReport
+	numFields // the number of fields
 )
 
 // maxStatusValue is the longest report value, in runes, read as a status alone.
@@ -94,7 +97,7 @@ type labelAt struct {
 func findLabels(rs []rune) []labelAt {
 	var out []labelAt
 	for i := 0; i < len(rs); i++ {
-		if i > 0 && !labelBoundary(rs[i-1]) || !labelFirst[rs[i]] {
+		if i > 0 && !labelBoundary(rs[i-1]) || !slices.Contains(labelFirst, rs[i]) {
 			continue
 		}
 		for _, l := range fieldLabels {
@@ -117,13 +120,48 @@ func findLabels(rs []rune) []labelAt {
 	return out
 }
 
-// labelFirst holds the first rune of each label.
-var labelFirst = func() map[rune]bool {
-	words := make([]string, len(fieldLabels))
-	for i, l := range fieldLabels {
-		words[i] = l.text
+// maxLabelNumber is the most bytes skipLabelNumber passes over between a label and its colon:
+// six runes ((1234)) of at most four bytes.
+const maxLabelNumber = 6 * 4
+
+// maxLabelLen is the length in bytes of the longest label.
+var maxLabelLen = func() int {
+	n := 0
+	for _, l := range fieldLabels {
+		n = max(n, len(l.text))
 	}
-	return runes.FirstRunes(words)
+	return n
+}()
+
+// mayLabel reports whether folded text may hold a label that findLabels reads: a label text in
+// the bytes before a colon (: or ：), no further from it than a label number reaches. Text
+// without one is not turned into runes to look for labels.
+func mayLabel(folded string) bool {
+	for i := 0; i < len(folded); i++ {
+		if folded[i] != ':' && !strings.HasPrefix(folded[i:], "：") {
+			continue
+		}
+		before := folded[max(0, i-maxLabelLen-maxLabelNumber):i]
+		for _, l := range fieldLabels {
+			if strings.Contains(before, l.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelFirst holds the first rune of each label, once each: a look at a handful of runes,
+// cheaper per rune than a map.
+var labelFirst = func() []rune {
+	var out []rune
+	for _, l := range fieldLabels {
+		r, _ := utf8.DecodeRuneInString(l.text)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }()
 
 // labelBoundary reports whether a label may follow r.

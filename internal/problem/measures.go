@@ -7,6 +7,7 @@ import (
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // MeasureItems splits text into its enumerated measure items: 一是…；二是…；三是…, up to 十是,
@@ -129,7 +130,10 @@ var itemVerbs = []struct {
 // splitItems returns the text before the first item marker with the given verb (trimmed) and
 // the items, when there are at least min of them.
 func splitItems(text, folded string, verb rune, min int) (lead string, items []bulletin.Measure) {
-	rs := []rune(folded)
+	if !mayItem(folded, verb) {
+		return strings.TrimSpace(text), nil
+	}
+	rs := runes.Of(folded)
 	marks := itemMarkers(rs, verb)
 	if len(marks) < min || len(marks) == 0 {
 		return strings.TrimSpace(text), nil
@@ -140,16 +144,74 @@ func splitItems(text, folded string, verb rune, min int) (lead string, items []b
 // cutItems cuts text (n runes long) at its item markers: the trimmed text before the first
 // marker, and one measure per marker, running to the next marker or the end.
 func cutItems(text string, n int, marks []itemMarker) (lead string, items []bulletin.Measure) {
-	cut := runeCutter(text)
-	lead = strings.TrimSpace(cut(0, marks[0].start))
+	var w runeWalker // the marks are in order: one walk over text finds every offset
+	w.s = text
+	lead = strings.TrimSpace(w.cut(0, marks[0].start))
+	items = make([]bulletin.Measure, 0, len(marks))
 	for k, m := range marks {
 		end := n
 		if k+1 < len(marks) {
 			end = marks[k+1].start
 		}
-		items = append(items, bulletin.Measure{Ordinal: m.ordinal, Text: strings.TrimSpace(cut(m.end, end))})
+		items = append(items, bulletin.Measure{Ordinal: m.ordinal, Text: strings.TrimSpace(w.cut(m.end, end))})
 	}
 	return lead, items
+}
+
+// runeWalker cuts s between rune offsets as runeCutter does, walking s from the last offset it
+// was asked for (from the start when asked for an earlier one): cuts in order cost one walk and
+// no table.
+type runeWalker struct {
+	s    string
+	r, b int // rune offset r is byte offset b
+}
+
+// at returns the byte offset of rune offset r, or len(s) past the end.
+func (w *runeWalker) at(r int) int {
+	if r < w.r {
+		w.r, w.b = 0, 0
+	}
+	for w.r < r && w.b < len(w.s) {
+		switch _, ok := runes.Rune3(w.s, w.b); {
+		case w.s[w.b] < utf8.RuneSelf:
+			w.b++
+		case ok:
+			w.b += 3
+		default:
+			_, n := runes.DecodeAt(w.s, w.b)
+			w.b += n
+		}
+		w.r++
+	}
+	return w.b
+}
+
+// cut returns s between rune offsets a and b, clamped to s.
+func (w *runeWalker) cut(a, b int) string {
+	a = max(a, 0)
+	if a >= b {
+		return ""
+	}
+	i := w.at(a)
+	return w.s[i:w.at(b)]
+}
+
+// mayItem reports whether folded text holds the verb right after a numeral 一 to 十, as every
+// item marker ends (一是, 十二是): text without one is not turned into runes to look for markers.
+func mayItem(folded string, verb rune) bool {
+	var buf [utf8.UTFMax]byte
+	v := string(buf[:utf8.EncodeRune(buf[:], verb)])
+	for i := 0; ; {
+		k := strings.Index(folded[i:], v)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if r, _ := utf8.DecodeLastRuneInString(folded[:i]); isOrdinalDigit(r) {
+			return true
+		}
+		i += len(v)
+	}
 }
 
 // itemMarkers finds the 一是 markers of rs in sequence (一要 with verb 要).
@@ -197,19 +259,28 @@ func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r =
 // and the runes it takes, or 0, 0 where no such ordinal starts rs (Arabic digits are not
 // Chinese ordinals: 1. is read as a marker elsewhere).
 func chineseOrdinal(rs []rune) (int, int) {
-	if len(rs) == 0 || rs[0] < '一' || strings.ContainsRune("0123456789两〇零○", rs[0]) {
-		return 0, 0
+	if len(rs) == 0 || !isOrdinalDigit(rs[0]) {
+		return 0, 0 // the common case, decided before the numeral reader is asked
 	}
 	v, end, ok := quantity.ReadNumber(rs, 0)
 	if !ok || v < 1 || v > 99 || v != float64(int(v)) {
 		return 0, 0
 	}
 	for _, r := range rs[:end] {
-		if !strings.ContainsRune("一二三四五六七八九十", r) {
+		if !isOrdinalDigit(r) {
 			return 0, 0 // 廿, 两, capitals, decimals: not how lists are numbered
 		}
 	}
 	return int(v), end
+}
+
+// isOrdinalDigit reports whether r is one of the numerals lists are numbered with: 一 to 十.
+func isOrdinalDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
 }
 
 // listMarker is one (1) / 1、 / ① marker of an inline numbered list.
@@ -219,7 +290,10 @@ type listMarker = itemMarker
 // when it has at least two items numbered from 1 in sequence, each after a boundary. It returns
 // the lead and the items, or ("", nil). Used for measures only where no 一是 items are found.
 func listItems(text, folded string) (lead string, items []bulletin.Measure) {
-	rs := []rune(folded)
+	if !mayList(folded) {
+		return "", nil
+	}
+	rs := runes.Of(folded)
 	for _, style := range []int{listParen, listParenHan, listComma, listDot, listCircled} {
 		marks := listMarkers(rs, style)
 		if len(marks) < 2 {
@@ -228,6 +302,20 @@ func listItems(text, folded string) (lead string, items []bulletin.Measure) {
 		return cutItems(text, len(rs), marks)
 	}
 	return "", nil
+}
+
+// mayList reports whether folded text holds what every list marker starts with: (, an ASCII
+// digit, or one of ① to ⑳ (E2 91 A0 to E2 91 B3).
+func mayList(folded string) bool {
+	for i := 0; i < len(folded); i++ {
+		switch c := folded[i]; {
+		case c == '(' || c >= '0' && c <= '9':
+			return true
+		case c == 0xE2 && i+2 < len(folded) && folded[i+1] == 0x91 && folded[i+2] >= 0xA0 && folded[i+2] <= 0xB3:
+			return true
+		}
+	}
+	return false
 }
 
 // List styles.
@@ -296,23 +384,9 @@ func asciiNumber(rs []rune) (int, int) {
 }
 
 // runeCutter returns a function that cuts s between rune offsets, byte for byte as in s (an
-// invalid byte counts as one rune, as fold counts it).
+// invalid byte counts as one rune, as fold counts it). It walks s as it is asked (see
+// runeWalker) rather than building a table of offsets first.
 func runeCutter(s string) func(a, b int) string {
-	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
-	for i := range s {
-		offs = append(offs, i)
-	}
-	offs = append(offs, len(s))
-	return func(a, b int) string {
-		if a < 0 {
-			a = 0
-		}
-		if b > len(offs)-1 {
-			b = len(offs) - 1
-		}
-		if a >= b {
-			return ""
-		}
-		return s[offs[a]:offs[b]]
-	}
+	w := &runeWalker{s: s}
+	return w.cut
 }

@@ -6,6 +6,7 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -123,7 +124,7 @@ type candidate struct {
 
 // labelBlock is one labelled problem with its fields as written.
 type labelBlock struct {
-	fields map[labelField][]labelValue
+	fields [numFields][]labelValue // by field
 	last   labelField
 	paras  []int // the paragraphs its labels and values sit in
 }
@@ -137,19 +138,24 @@ type labelValue struct {
 // problemScan holds the state of Extract over one bulletin.
 type problemScan struct {
 	b        *bulletin.Bulletin
-	sections map[int]*bulletin.Section // by heading paragraph index
-	folded   []string                  // fold.String of each paragraph text
+	sections []*bulletin.Section // by heading paragraph position (nil: none)
+	folded   []string            // fold.String of each paragraph text
 	cands    []*candidate
 	nodes    []*headNode
 	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
 	// may have closed inside it).
 	resume  map[int]int
-	runes   [][]rune                // the folded runes of each paragraph, built on demand
-	cutters []func(a, b int) string // cutters of each paragraph's original text, on demand
-	levels  []int                   // the level of the section each paragraph sits in (99: none)
+	runes   [][]rune     // the folded runes of each paragraph, built on demand
+	walkers []runeWalker // cutters of each paragraph's original text (see cutter)
+	levels  []int        // the level of the section each paragraph sits in (99: none)
 	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
 	// stop there, since a problem statement (cut short) starts there.
 	unclosed map[int]int
+	// bodyText[i] caches what isBody reads from paragraph i's text, which never changes: 0 not
+	// read yet, 1 text body may sit in, 2 a closing cue or the signature.
+	bodyText []int8
+	// dateLine[i] caches signatureDate of paragraph i's text: 0 not read yet, 1 yes, 2 no.
+	dateLine []int8
 }
 
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
@@ -157,21 +163,36 @@ type problemScan struct {
 func Extract(b *bulletin.Bulletin) {
 	x := &problemScan{
 		b:        b,
-		sections: make(map[int]*bulletin.Section),
+		sections: make([]*bulletin.Section, len(b.Paragraphs)),
 		folded:   make([]string, len(b.Paragraphs)),
 		resume:   make(map[int]int),
 		unclosed: make(map[int]int),
 		runes:    make([][]rune, len(b.Paragraphs)),
-		cutters:  make([]func(a, b int) string, len(b.Paragraphs)),
+		walkers:  make([]runeWalker, len(b.Paragraphs)),
 		levels:   make([]int, len(b.Paragraphs)),
+		bodyText: make([]int8, len(b.Paragraphs)),
+		dateLine: make([]int8, len(b.Paragraphs)),
 	}
-	pos := make(map[int]int, len(b.Paragraphs)) // Paragraph.Index -> position in b.Paragraphs
+	// A section names its heading by Paragraph.Index; the indexes are the positions unless a
+	// caller renumbered, and only then is a map from index to position built.
+	identity := true
 	for i, p := range b.Paragraphs {
-		pos[p.Index] = i
+		identity = identity && p.Index == i
+	}
+	var pos map[int]int // Paragraph.Index -> position in b.Paragraphs
+	if !identity {
+		pos = make(map[int]int, len(b.Paragraphs))
+		for i, p := range b.Paragraphs {
+			pos[p.Index] = i
+		}
 	}
 	for i := range b.Sections {
 		s := &b.Sections[i]
-		if k, ok := pos[s.Paragraph]; ok {
+		k, ok := s.Paragraph, s.Paragraph >= 0 && s.Paragraph < len(b.Paragraphs)
+		if !identity {
+			k, ok = pos[s.Paragraph]
+		}
+		if ok {
 			x.sections[k] = s
 		}
 	}
@@ -192,17 +213,19 @@ func Extract(b *bulletin.Bulletin) {
 // runesOf returns the folded runes of paragraph i.
 func (x *problemScan) runesOf(i int) []rune {
 	if x.runes[i] == nil {
-		x.runes[i] = []rune(x.folded[i])
+		x.runes[i] = runes.Of(x.folded[i])
 	}
 	return x.runes[i]
 }
 
-// cutter returns the cutter of paragraph i's original text (see runeCutter).
+// cutter returns the cutter of paragraph i's original text: the cut of its rune walker, which
+// keeps its place between cuts (see runeCutter).
 func (x *problemScan) cutter(i int) func(a, b int) string {
-	if x.cutters[i] == nil {
-		x.cutters[i] = runeCutter(x.b.Paragraphs[i].Text)
+	w := &x.walkers[i]
+	if w.s == "" {
+		w.s = x.b.Paragraphs[i].Text
 	}
-	return x.cutters[i]
+	return w.cut
 }
 
 // isHeading reports whether paragraph i is a heading.
@@ -218,12 +241,23 @@ func (x *problemScan) isBody(i int) bool {
 	default:
 		return false
 	}
-	for _, c := range closingCues {
-		if strings.Contains(x.folded[i], c) {
-			return false
+	if x.bodyText[i] == 0 {
+		x.bodyText[i] = 1
+		if x.closing(i) || x.isSignature(i) {
+			x.bodyText[i] = 2
 		}
 	}
-	return !x.isSignature(i)
+	return x.bodyText[i] == 1
+}
+
+// closing reports whether a closing cue marks paragraph i.
+func (x *problemScan) closing(i int) bool {
+	for _, c := range closingCues {
+		if strings.Contains(x.folded[i], c) {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureDate reports whether paragraph text s is only a day, as the signature (落款) of a
@@ -240,14 +274,25 @@ func signatureDate(s string) bool {
 // isSignature reports whether paragraph i is the signature at the end of a bulletin: its date
 // line, or a short line without punctuation (the signing organisation) right before it.
 func (x *problemScan) isSignature(i int) bool {
-	if signatureDate(x.b.Paragraphs[i].Text) {
+	if x.isDateLine(i) {
 		return true
 	}
-	if i+1 >= len(x.b.Paragraphs) || !signatureDate(x.b.Paragraphs[i+1].Text) {
+	if i+1 >= len(x.b.Paragraphs) || !x.isDateLine(i+1) {
 		return false
 	}
 	t := x.b.Paragraphs[i].Text
 	return len([]rune(t)) <= 30 && !strings.ContainsAny(t, "，。；：,;:")
+}
+
+// isDateLine is signatureDate of paragraph i's text, read once.
+func (x *problemScan) isDateLine(i int) bool {
+	if x.dateLine[i] == 0 {
+		x.dateLine[i] = 2
+		if signatureDate(x.b.Paragraphs[i].Text) {
+			x.dateLine[i] = 1
+		}
+	}
+	return x.dateLine[i] == 1
 }
 
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the
@@ -310,7 +355,7 @@ func (x *problemScan) scan() {
 			continue
 		}
 		head := innermost()
-		if ls := findLabels(x.runesOf(i)); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
+		if ls := x.labelsOf(i); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
 			block = x.labelled(i, 0, head, block)
 			continue
 		}
@@ -322,6 +367,15 @@ func (x *problemScan) scan() {
 		}
 		block = nil
 	}
+}
+
+// labelsOf returns the labels of paragraph i (findLabels). A paragraph where mayLabel finds
+// no label before a colon has none, and is not turned into runes to find that out.
+func (x *problemScan) labelsOf(i int) []labelAt {
+	if !mayLabel(x.folded[i]) {
+		return nil
+	}
+	return findLabels(x.runesOf(i))
 }
 
 // hasProblemLabel reports whether ls holds a problem label.
@@ -337,6 +391,9 @@ func hasProblemLabel(ls []labelAt) bool {
 // frames collects the candidates of the body frames in paragraph i (scanned from its resume
 // offset) and returns them.
 func (x *problemScan) frames(i int, head *headNode) []*candidate {
+	if !quote.MayOpen(x.folded[i]) {
+		return nil // no quotation mark, no frame: the paragraph is not turned into runes
+	}
 	rs := x.runesOf(i)
 	from := x.resume[i]
 	var out []*candidate
@@ -404,7 +461,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		folded += "\n" + x.folded[j]
 		orig += "\n" + x.b.Paragraphs[j].Text
 		spans = append(spans, j)
-		joined := []rune(folded)
+		joined := runes.Of(folded)
 		g := quote.CloseAt(joined, f.Intro, f.Open, heading)
 		switch {
 		case g.Close < 0:
@@ -428,12 +485,15 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 // statusAfter reads a parenthesised status at rune offset at of paragraph i ((已完成)) and
 // returns it with the offset past it and its separators.
 func (x *problemScan) statusAfter(i, at int) (string, int) {
-	cut := x.cutter(i)
-	st, w := parenStatus(cut(at, at+20))
+	rs := x.runesOf(i)
+	if at < 0 || at >= len(rs) || !opensParen(rs[at]) {
+		return "", at
+	}
+	// The folded runes of the 20 at at, as parenStatus would fold them from the original.
+	st, w := parenStatusRunes(rs[at:min(at+20, len(rs))])
 	if w == 0 {
 		return "", at
 	}
-	rs := x.runesOf(i)
 	k := at + w
 	for k < len(rs) && quote.IsSeparator(rs[k]) && !quote.IsOpenBracket(rs[k]) {
 		k++
@@ -680,7 +740,7 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 		}
 		value := trimValue(cut(l.value, end), l.field)
 		if l.field == fieldProblem {
-			block = &labelBlock{fields: make(map[labelField][]labelValue)}
+			block = &labelBlock{}
 			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
@@ -748,7 +808,7 @@ func (x *problemScan) finish() {
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
 		p := bulletin.Problem{
-			ID:        fmt.Sprintf("P%d", len(problems)+1),
+			ID:        "P" + strconv.Itoa(len(problems)+1),
 			Section:   x.sectionOf(c.para),
 			Quote:     c.quote,
 			Text:      c.text,
@@ -779,7 +839,7 @@ func (x *problemScan) finish() {
 		// bulletin answers them together.
 		for _, q := range c.more {
 			o := p
-			o.ID = fmt.Sprintf("P%d", len(problems)+1)
+			o.ID = "P" + strconv.Itoa(len(problems)+1)
 			o.Quote = q
 			if c.node != nil && o.Topic == c.node.name {
 				o.Topic = q
@@ -897,7 +957,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		}
 		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.folded[j], para: j})
 	}
-	fields := &labelBlock{fields: make(map[labelField][]labelValue)}
+	fields := &labelBlock{}
 	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
 	paren := c.status
 	var prose []string // the folded measure texts, for a status stated in prose
@@ -927,7 +987,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 			continue
 		}
 		for _, t := range plain {
-			p.Measures = append(p.Measures, measuresOf(t.text, t.folded, part.para)...)
+			p.Measures = appendMeasures(p.Measures, t.text, t.folded, part.para)
 		}
 	}
 	p.Department = joinValues(fields, fieldDepartment)
@@ -1004,12 +1064,12 @@ func joinMeasure(head, body string, runIn bool) string {
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
 // label and the values of 整改措施 labels. Text without labels comes back whole.
 func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
-	if strings.IndexByte(folded, ':') < 0 && !strings.Contains(folded, "：") {
+	if !mayLabel(folded) {
 		// findLabels takes a label only before a colon: without one there is none, and the
 		// text is not turned into runes to find that out.
 		return []foldedText{{text, folded}}
 	}
-	rs := []rune(folded)
+	rs := runes.Of(folded)
 	ls := findLabels(rs)
 	if len(ls) == 0 {
 		return []foldedText{{text, folded}}
@@ -1075,7 +1135,7 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
 	}
 	for _, v := range lb.fields[fieldMeasures] {
-		p.Measures = append(p.Measures, measuresOf(v.text, fold.String(v.text), v.para)...)
+		p.Measures = appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
 	}
 	for _, i := range lb.paras {
 		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
@@ -1100,6 +1160,11 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 // inline numbered list, else the whole text as one unnumbered measure. An empty item (a 三是 cut
 // off by the end of an excerpt) is no measure.
 func measuresOf(text, folded string, para int) []bulletin.Measure {
+	return appendMeasures(nil, text, folded, para)
+}
+
+// appendMeasures appends the measures of one measure text (see measuresOf) to dst.
+func appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
 	var lead string
 	var items []bulletin.Measure
 	for _, v := range itemVerbs {
@@ -1113,18 +1178,17 @@ func measuresOf(text, folded string, para int) []bulletin.Measure {
 			lead = strings.TrimSpace(text)
 		}
 	}
-	var out []bulletin.Measure
 	if lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
-		out = append(out, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
+		dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
 	}
 	for _, m := range items {
 		if m.Text == "" {
 			continue // 三是 cut off by the end of an excerpt
 		}
 		m.Paragraph = para
-		out = append(out, m)
+		dst = append(dst, m)
 	}
-	return out
+	return dst
 }
 
 // inlineParenStatus returns the last parenthesised status in folded text: …落实。(已完成)

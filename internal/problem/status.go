@@ -2,7 +2,9 @@ package problem
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -24,7 +26,7 @@ const (
 // things (已完成年度任务60场次 is a count, not the problem's status). 阶段性完成 is 持续整改: the
 // stage is done, the problem is not. Words for effort (持续推进) are a status only where a label or a
 // parenthesis gives them as one.
-var statusPhrases = []struct {
+var statusPhrases = [...]struct {
 	text   string
 	status string
 	prose  bool
@@ -64,15 +66,12 @@ func statusOf(s string, labelled bool) string { return statusOfFolded(fold.Strin
 
 // statusOfFolded is statusOf for folded text.
 func statusOfFolded(f string, labelled bool) string {
+	first, last := phrasesAt(f)
 	best, bestAt, bestLen := "", -1, 0
-	for _, p := range statusPhrases {
-		var at int
+	for k, p := range statusPhrases {
+		at := last[k]
 		if labelled {
-			at = strings.Index(f, p.text)
-		} else if strings.Contains(f, p.text) { // Index is vectorised, LastIndex is not
-			at = strings.LastIndex(f, p.text)
-		} else {
-			at = -1
+			at = first[k]
 		}
 		if at < 0 || negated(f, at) {
 			continue
@@ -94,6 +93,53 @@ func statusOfFolded(f string, labelled bool) string {
 		}
 	}
 	return best
+}
+
+// phraseFirst groups the status phrases by their first rune: phraseFirst[g] is the rune and
+// phraseGroups[g] the indexes in statusPhrases of the phrases that start with it.
+var phraseFirst, phraseGroups = func() ([]rune, [][]int) {
+	var first []rune
+	var groups [][]int
+	for k, p := range statusPhrases {
+		r, _ := utf8.DecodeRuneInString(p.text)
+		g := slices.Index(first, r)
+		if g < 0 {
+			first, groups, g = append(first, r), append(groups, nil), len(first)
+		}
+		groups[g] = append(groups[g], k)
+	}
+	return first, groups
+}()
+
+// phrasesAt returns the byte offsets of the first and the last occurrence in f of each status
+// phrase (-1 where it does not occur), as strings.Index and strings.LastIndex would, in one pass
+// over f: a phrase is tried only where its first rune is.
+func phrasesAt(f string) (first, last [len(statusPhrases)]int) {
+	for k := range first {
+		first[k], last[k] = -1, -1
+	}
+	for i := 0; i < len(f); i++ {
+		r := rune(f[i])
+		switch {
+		case f[i]&0xC0 == 0x80:
+			continue // a continuation byte starts no phrase
+		case r >= utf8.RuneSelf:
+			r, _ = utf8.DecodeRuneInString(f[i:])
+		}
+		g := slices.Index(phraseFirst, r)
+		if g < 0 {
+			continue
+		}
+		for _, k := range phraseGroups[g] {
+			if strings.HasPrefix(f[i:], statusPhrases[k].text) {
+				if first[k] < 0 {
+					first[k] = i
+				}
+				last[k] = i
+			}
+		}
+	}
+	return first, last
 }
 
 // endsClause reports whether rest (the text after a phrase) starts with a sentence end: 。；！
@@ -157,7 +203,25 @@ func negated(f string, at int) bool {
 // parenStatus reads a parenthesised status at the start of s — (已完成), （持续整改）, 【已完成】 —
 // and returns it with the parenthesis' length in runes, or ("", 0).
 func parenStatus(s string) (string, int) {
-	rs := []rune(fold.String(s))
+	if s == "" || !opensParen(fold.Rune(firstRune(s))) {
+		return "", 0
+	}
+	return parenStatusRunes([]rune(fold.String(s)))
+}
+
+// firstRune returns the first rune of s as a range loop reads it.
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return utf8.RuneError
+}
+
+// opensParen reports whether folded r opens the parenthesis of a status: ( 【 [.
+func opensParen(r rune) bool { return r == '(' || r == '【' || r == '[' }
+
+// parenStatusRunes is parenStatus over folded runes.
+func parenStatusRunes(rs []rune) (string, int) {
 	if len(rs) == 0 {
 		return "", 0
 	}

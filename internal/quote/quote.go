@@ -14,10 +14,10 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/xuncha/xuncha/internal/runes"
+	"unicode/utf8"
 )
 
 // frameKind says what a frame introduces.
@@ -181,6 +181,35 @@ var frameTails = []string{
 // ‘…’问题, with single quotes as the outer marks) or ASCII ".
 func Opens(r rune) bool { return r == '“' || r == '‘' || r == '"' }
 
+// anyOpens reports whether a rune of rs opens a quotation (Opens).
+func anyOpens(rs []rune) bool {
+	for _, r := range rs {
+		if Opens(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayOpen reports whether folded text s holds a mark that opens a quotation (Opens): Scan finds
+// no frame in the runes of text without one, and a caller may skip turning it into runes.
+func MayOpen(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 {
+		return true
+	}
+	// “ and ‘ are E2 80 9C and E2 80 98.
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 0xE2)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x98) {
+			return true
+		}
+	}
+}
+
 // closerOf returns the mark that closes the quotation opened by r, for the curly marks.
 func closerOf(r rune) rune {
 	if r == '‘' {
@@ -193,6 +222,9 @@ func closerOf(r rune) rune {
 // with nothing but a tail or punctuation after it is a problem frame too (（1）关于“…”). A frame
 // whose quote never closes is returned with Close -1 and ends the scan: the rest of rs is inside it.
 func Scan(rs []rune, heading bool) []Frame {
+	if !anyOpens(rs) {
+		return nil // every frame has an opening mark: most text has none
+	}
 	var out []Frame
 	for i := 0; i < len(rs); i++ {
 		intro, j := matchIntro(rs, i)
@@ -277,7 +309,7 @@ func gapLen(rs []rune, i int) int {
 
 // matchIntro returns the intro word at rs[i:] and the offset past it, or ("", i).
 func matchIntro(rs []rune, i int) (string, int) {
-	if i < 0 || i >= len(rs) || !introFirst[rs[i]] {
+	if i < 0 || i >= len(rs) || !isIntroFirst(rs[i]) {
 		return "", i // the common case, decided without decoding the intros
 	}
 	for _, w := range frameIntros {
@@ -288,14 +320,26 @@ func matchIntro(rs []rune, i int) (string, int) {
 	return "", i
 }
 
-// introFirst holds the first rune of each intro.
-var introFirst = func() map[rune]bool {
-	words := make([]string, len(frameIntros))
-	for i, w := range frameIntros {
-		words[i] = w.text
+// introFirst holds the first rune of each intro, once each.
+var introFirst = func() []rune {
+	var out []rune
+	for _, w := range frameIntros {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
 	}
-	return runes.FirstRunes(words)
+	return out
 }()
+
+// introLow is the lowest rune of introFirst.
+var introLow = slices.Min(introFirst)
+
+// isIntroFirst reports whether r is the first rune of an intro: a look at a handful of runes,
+// cheaper per rune than a map.
+func isIntroFirst(r rune) bool {
+	return r >= introLow && slices.Contains(introFirst, r)
+}
 
 // nextListed returns the offset of a quotation listed right after a frame ending at rs[end]
 // (、“乙”问题, 和“乙”问题, or with nothing between: a heading's 针对“甲”“乙”等问题, whose first

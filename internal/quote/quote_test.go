@@ -45,3 +45,24 @@ func TestScanFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestMayOpenAgrees checks MayOpen, the byte test, against looking at the runes, on text with
+// and without marks, invalid bytes included.
+func TestMayOpenAgrees(t *testing.T) {
+	for _, s := range []string{"", "针对", "针对“甲”问题", "‘甲’", "\"x\"", "”", "’", "\xe2\x80", "\xe2\x80\x9c", "\xf0\xe2\x80\x9c", "\xe4\xe2\x80\x98", "①②", "—…", fold.String("「甲」")} {
+		if got, want := MayOpen(s), anyOpens([]rune(s)); got != want {
+			t.Errorf("MayOpen(%q) = %v, the runes say %v", s, got, want)
+		}
+	}
+}
+
+func FuzzMayOpen(f *testing.F) {
+	for _, s := range []string{"针对“甲”问题", "‘甲’", "\xf0\xe2\x80\x9c", "”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := MayOpen(s), anyOpens([]rune(s)); got != want {
+			t.Fatalf("MayOpen(%q) = %v, the runes say %v", s, got, want)
+		}
+	})
+}

@@ -1,20 +1,57 @@
 // Package runes holds the small helpers over rune slices that the scanners (quote, problem,
 // quantity) share: they scan folded text as runes, so that offsets are rune offsets in the
-// original too.
+// original too. DecodeAt, the decoding of one rune as a range loop reads it, is shared with
+// package fold.
 package runes
+
+import "unicode/utf8"
 
 // HasPrefixAt reports whether rs holds w starting at rune offset i. An i outside rs is false.
 func HasPrefixAt(rs []rune, i int, w string) bool {
 	if i < 0 {
 		return false
 	}
-	for _, r := range w {
+	for k := 0; k < len(w); i++ {
+		r, ok := Rune3(w, k) // most words are CJK, decoded inline
+		n := 3
+		if !ok {
+			r, n = DecodeAt(w, k)
+		}
 		if i >= len(rs) || rs[i] != r {
 			return false
 		}
-		i++
+		k += n
 	}
 	return true
+}
+
+// DecodeAt decodes the rune at byte offset i of s as a range loop over s does (an invalid byte
+// is utf8.RuneError, width 1). ASCII and the 3-byte forms of the BMP (Rune3) are decoded
+// inline; utf8.DecodeRuneInString decodes the rest.
+func DecodeAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if r, ok := Rune3(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Rune3 decodes a valid 3-byte form at byte offset i of s — all of CJK and full-width text —
+// and reports whether there is one: the common case, small enough for the compiler to inline
+// into a scanning loop. No overlong form or surrogate starts with E1 to EC, EE or EF: any two
+// continuation bytes after them make a valid rune (E0 and ED are left to DecodeAt).
+func Rune3(s string, i int) (rune, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c, b1, b2 := s[i], s[i+1], s[i+2]
+	if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
 // FirstRunes is the set of the first runes of words: a scanner tries its word list only at a
@@ -28,4 +65,33 @@ func FirstRunes(words []string) map[rune]bool {
 		}
 	}
 	return m
+}
+
+// Of returns []rune(s): the runes of s, an invalid byte becoming utf8.RuneError as a range
+// loop reads it. The 3-byte forms of CJK text are decoded inline (Rune3), which the conversion
+// does not do.
+func Of(s string) []rune {
+	// The bytes that start a rune count the runes of valid text, the text folding gives;
+	// invalid bytes make more, which append makes room for.
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	rs := make([]rune, 0, n)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			rs = append(rs, rune(c))
+			i++
+		} else if r, ok := Rune3(s, i); ok {
+			rs = append(rs, r)
+			i += 3
+		} else {
+			r, n := DecodeAt(s, i)
+			rs = append(rs, r)
+			i += n
+		}
+	}
+	return rs
 }

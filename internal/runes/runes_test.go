@@ -1,6 +1,15 @@
 package runes
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
 
 func TestHasPrefixAt(t *testing.T) {
 	rs := []rune("针对“三会一课”问题")
@@ -29,4 +38,108 @@ func TestFirstRunes(t *testing.T) {
 	if len(m) != 2 || !m['针'] || !m['关'] {
 		t.Errorf("FirstRunes = %v, want 针 and 关", m)
 	}
+}
+
+// TestOfAgrees checks Of against the conversion []rune(s) over every line of the corpora (other
+// encodings than UTF-8 included, as invalid bytes), every BMP rune and a few invalid sequences.
+func TestOfAgrees(t *testing.T) {
+	var lines []string
+	var files []string
+	for _, pat := range []string{testcorpus.Path("corpus", "*"), testcorpus.Path("testdata", "*", "*.txt")} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines in the corpora", len(lines))
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		lines = append(lines, string(r)+"字", "a"+string(r))
+	}
+	lines = append(lines, "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbc", "\xf0\x9f\x98\x80字", "\xe1\x80", "字\xff")
+	for _, s := range lines {
+		if got, want := Of(s), []rune(s); !slices.Equal(got, want) {
+			t.Fatalf("Of(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzOf(f *testing.F) {
+	for _, s := range []string{"针对“三会一课”问题", "\xed\xa0\x80", "\xef\xbc", "ａ　ｂ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Of(s), []rune(s); !slices.Equal(got, want) {
+			t.Fatalf("Of(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkOf(b *testing.B) {
+	s := strings.Repeat("根据市委统一部署，2023年3月至5月，市委第一巡察组对市文广旅局党组进行了巡察。", 4)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Of(s)
+	}
+}
+
+func BenchmarkConvert(b *testing.B) {
+	s := strings.Repeat("根据市委统一部署，2023年3月至5月，市委第一巡察组对市文广旅局党组进行了巡察。", 4)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = []rune(s)
+	}
+}
+
+// hasPrefixRange is HasPrefixAt as first written, with a range loop over w.
+func hasPrefixRange(rs []rune, i int, w string) bool {
+	if i < 0 {
+		return false
+	}
+	for _, r := range w {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// TestDecodeAtAgrees checks DecodeAt against utf8.DecodeRuneInString on every lead byte with
+// every pair of bytes after it, and at the end of the text.
+func TestDecodeAtAgrees(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2 += 1 + 14*(b1%2) {
+				for _, s := range []string{string([]byte{byte(c), byte(b1), byte(b2)}), string([]byte{byte(c), byte(b1)}), string([]byte{byte(c)})} {
+					r, n := DecodeAt(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("DecodeAt(% x) = %U %d, want %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzHasPrefixAt(f *testing.F) {
+	f.Add("针对“三会一课”问题", 0, "针对")
+	f.Add("\xed\xa0\x80x", 0, "\xed")
+	f.Fuzz(func(t *testing.T, s string, i int, w string) {
+		rs := []rune(s)
+		if got, want := HasPrefixAt(rs, i, w), hasPrefixRange(rs, i, w); got != want {
+			t.Fatalf("HasPrefixAt(%q, %d, %q) = %v, want %v", s, i, w, got, want)
+		}
+	})
 }

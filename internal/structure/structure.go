@@ -199,6 +199,14 @@ func MarkerLen(s string) int {
 // Leading white space is skipped; a mirror-site heading 【类型:… | 标号:no | 标题:TEXT】 is an
 // unmarked level-1 heading.
 func ParseHeading(p string) (Heading, bool) {
+	if !mayOpenHeading(p) {
+		return Heading{}, false // most paragraphs: told from their first rune, not folded whole
+	}
+	return parseHeading(p)
+}
+
+// parseHeading is ParseHeading without the first-rune test.
+func parseHeading(p string) (Heading, bool) {
 	f := fold.String(p)
 	lead := len(f) - len(strings.TrimLeftFunc(f, unicode.IsSpace))
 	body := f[lead:]
@@ -227,6 +235,26 @@ func ParseHeading(p string) (Heading, bool) {
 		return h, true
 	}
 	return Heading{}, false
+}
+
+// mayOpenHeading reports whether the first rune of p that is not white space once folded may
+// start a heading: the first rune of a marker of markerKinds (a numeral 一 to 十, an ASCII digit,
+// an opening parenthesis, a numbered character ㈠ ⒈ ⑴ ①) or of mirror-site markup (【).
+func mayOpenHeading(p string) bool {
+	for _, r := range p {
+		r = fold.Rune(r)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		switch {
+		case r == '【' || r == '(' || r >= '0' && r <= '9':
+			return true
+		case r >= 0x2460 && r <= 0x249B, r >= 0x3220 && r <= 0x3229: // ① … ⒛, ㈠ … ㈩
+			return true
+		}
+		return strings.ContainsRune(hanDigits, r)
+	}
+	return false
 }
 
 // makeHeading builds the Heading of paragraph p (folded f) whose marker spans the folded bytes

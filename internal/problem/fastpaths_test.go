@@ -1,0 +1,142 @@
+package problem
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/pipeline/gen"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// corpusLines returns every line of the corpora (corpus/, testdata/, the shared real corpus
+// where present) and of 200 generated bulletins, for the tests that hold a fast path to the
+// slow one it replaces.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{testcorpus.Path("corpus", "*"), testcorpus.Path("testdata", "*", "*.txt")} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, m...)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, d := range gen.Generate(200, 3) {
+		lines = append(lines, strings.Split(string(d.Data), "\n")...)
+	}
+	return lines
+}
+
+// statusOfIndex is statusOfFolded as first written, with strings.Index and LastIndex per
+// phrase: the reference phrasesAt is held to.
+func statusOfIndex(f string, labelled bool) string {
+	best, bestAt, bestLen := "", -1, 0
+	for _, p := range statusPhrases {
+		at := strings.LastIndex(f, p.text)
+		if labelled {
+			at = strings.Index(f, p.text)
+		}
+		if at < 0 || negated(f, at) {
+			continue
+		}
+		if !labelled && p.vague {
+			continue
+		}
+		if !labelled && !p.prose && !endsClause(f[at+len(p.text):]) {
+			continue
+		}
+		if !labelled && (p.status == StatusDone || p.status == StatusMostlyDone) && !stated(p.text, f[:at]) && planned(f[:at]) {
+			continue
+		}
+		better := bestAt < 0 ||
+			(labelled && (at < bestAt || at == bestAt && len(p.text) > bestLen)) ||
+			(!labelled && (at > bestAt || at == bestAt && len(p.text) > bestLen))
+		if better {
+			best, bestAt, bestLen = p.status, at, len(p.text)
+		}
+	}
+	return best
+}
+
+// offsetCutter is runeCutter as first written, with a table of offsets.
+func offsetCutter(s string) func(a, b int) string {
+	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	return func(a, b int) string {
+		a = max(a, 0)
+		b = min(b, len(offs)-1)
+		if a >= b {
+			return ""
+		}
+		return s[offs[a]:offs[b]]
+	}
+}
+
+// checkFastPaths holds the fast paths to the slow ones on one line: phrasesAt to Index and
+// LastIndex, the rune walker to the offset table, and the prefilters (mayLabel, mayList, the
+// verb and the opening mark) to the scans they spare.
+func checkFastPaths(t *testing.T, line string) {
+	f := fold.String(line)
+	for _, s := range []string{line, f, f + "\n" + f} {
+		for _, labelled := range []bool{false, true} {
+			if got, want := statusOfFolded(s, labelled), statusOfIndex(s, labelled); got != want {
+				t.Fatalf("statusOfFolded(%q, %v) = %q, Index per phrase gives %q", s, labelled, got, want)
+			}
+		}
+	}
+	n := utf8.RuneCountInString(line)
+	cut, ref := runeCutter(line), offsetCutter(line)
+	for _, ab := range [][2]int{{0, n}, {n / 2, n}, {0, n / 3}, {n / 3, n/3 + 5}, {1, 2}, {-1, n + 3}, {n, n + 1}, {n - 1, n}, {3, 1}, {0, 0}} {
+		if got, want := cut(ab[0], ab[1]), ref(ab[0], ab[1]); got != want {
+			t.Fatalf("runeCutter(%q)(%d, %d) = %q, want %q", line, ab[0], ab[1], got, want)
+		}
+	}
+	rs := []rune(f)
+	if !mayLabel(f) && len(findLabels(rs)) > 0 {
+		t.Fatalf("mayLabel(%q) is false, findLabels finds labels", f)
+	}
+	if !mayList(f) {
+		for _, style := range []int{listParen, listParenHan, listComma, listDot, listCircled} {
+			if len(listMarkers(rs, style)) > 0 {
+				t.Fatalf("mayList(%q) is false, style %d finds markers", f, style)
+			}
+		}
+	}
+	for _, v := range itemVerbs {
+		if !mayItem(f, v.verb) && len(itemMarkers(rs, v.verb)) > 0 {
+			t.Fatalf("mayItem(%q, %c) is false, itemMarkers finds markers", f, v.verb)
+		}
+	}
+}
+
+// TestFastPathsAgree runs checkFastPaths over every line of the corpora and generated bulletins.
+func TestFastPathsAgree(t *testing.T) {
+	lines := corpusLines(t)
+	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
+	for _, l := range lines {
+		checkFastPaths(t, l)
+	}
+}
+
+func FuzzFastPaths(f *testing.F) {
+	for _, s := range []string{"完成情况：已完成，长期坚持", "一是修订；二是培训。", "（1）甲（2）乙", "已\xff完成", "针对“甲”问题"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkFastPaths(t, s) })
+}
