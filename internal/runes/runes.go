@@ -54,19 +54,6 @@ func Rune3(s string, i int) (rune, bool) {
 	return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
-// FirstRunes is the set of the first runes of words: a scanner tries its word list only at a
-// rune in the set, instead of at every position.
-func FirstRunes(words []string) map[rune]bool {
-	m := make(map[rune]bool, len(words))
-	for _, w := range words {
-		for _, r := range w {
-			m[r] = true
-			break
-		}
-	}
-	return m
-}
-
 // Of returns []rune(s): the runes of s, an invalid byte becoming utf8.RuneError as a range
 // loop reads it. The 3-byte forms of CJK text are decoded inline (Rune3), which the conversion
 // does not do.

@@ -33,13 +33,6 @@ func TestHasPrefixAt(t *testing.T) {
 	}
 }
 
-func TestFirstRunes(t *testing.T) {
-	m := FirstRunes([]string{"针对", "关于", "针", ""})
-	if len(m) != 2 || !m['针'] || !m['关'] {
-		t.Errorf("FirstRunes = %v, want 针 and 关", m)
-	}
-}
-
 // TestOfAgrees checks Of against the conversion []rune(s) over every line of the corpora (other
 // encodings than UTF-8 included, as invalid bytes), every BMP rune and a few invalid sequences.
 func TestOfAgrees(t *testing.T) {
