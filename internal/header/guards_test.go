@@ -462,3 +462,57 @@ func FuzzLiteralGuards(f *testing.F) {
 	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；在慈溪市十七届人大常委会")
 	f.Fuzz(func(t *testing.T, s string) { checkLiteralGuards(t, s) })
 }
+
+// factLabelREs are the patterns labelMatches reads by hand, as they were written, in the order
+// of factLabels.
+var factLabelREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?:被巡察单位|被巡察党组织|被巡视单位|被巡视党组织|巡察对象|巡视对象|被巡察对象)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:巡察组别|巡视组别|巡察组|巡视组|巡察单位)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:巡察时间|巡视时间|进驻时间|巡察期间|巡视期间)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:反馈时间|反馈日期|意见反馈时间)\s*[:：]\s*`),
+}
+
+// checkLabelMatches fails where labelMatches and the regexps disagree on s.
+func checkLabelMatches(t *testing.T, s string) {
+	t.Helper()
+	for k, l := range factLabels {
+		for _, n := range []int{-1, 1, 5} {
+			want := factLabelREs[k].FindAllStringIndex(s, n)
+			got := labelMatches(s, l.words, n)
+			same := len(got) == len(want)
+			for i := 0; same && i < len(got); i++ {
+				same = got[i][0] == want[i][0] && got[i][1] == want[i][1]
+			}
+			if !same {
+				t.Fatalf("labelMatches(%q, %s, %d) = %v, the regexp %v", s, l.fact, n, got, want)
+			}
+		}
+	}
+}
+
+// TestLabelMatches checks labelMatches against the label regexps on every line of the corpora
+// and on the edges of the scan.
+func TestLabelMatches(t *testing.T) {
+	for k, l := range factLabels {
+		if want := "(?:" + strings.Join(l.words, "|") + `)\s*[:：]\s*`; factLabelREs[k].String() != want {
+			t.Fatalf("factLabelREs[%d] = %s, words give %s", k, factLabelREs[k], want)
+		}
+	}
+	for _, s := range []string{
+		"巡察组：市委第一巡察组；巡察对象：市档案局党组；巡察时间：2022年3月1日至4月30日；反馈时间：2022年6月10日",
+		"被巡察单位 : \t县局", "巡察组:巡察组：", "巡察组：：巡察组 ：", "意见反馈时间：", "巡察组别\f:\r\n x", "巡察组\v:",
+		"被巡察对象：", "巡察组", "：巡察组", "巡察组：\xef\xbc", "\xe5巡察组：", "巡察组\xef\xbc\x9a", "",
+	} {
+		checkLabelMatches(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkLabelMatches(t, s)
+	}
+}
+
+func FuzzLabelMatches(f *testing.F) {
+	for _, s := range []string{"巡察组：市委第一巡察组；巡察对象：市档案局党组", "被巡察单位 : \t县局", "巡察组:巡察组："} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkLabelMatches(t, s) })
+}
