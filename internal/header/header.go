@@ -605,7 +605,7 @@ func (h *state) readLabels() {
 						h.b.Unit = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "inspector":
-					if h.b.Inspector == "" && inspectorRE.MatchString(val) {
+					if h.b.Inspector == "" && len(findGroups(val, 1)) > 0 {
 						h.b.Inspector = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "period":
@@ -837,7 +837,7 @@ func (h *state) readLaterPeriod() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			if !inspectorRE.MatchString(s) && !unitMatches(0, s) {
+			if len(findGroups(s, 1)) == 0 && !unitMatches(0, s) { // findGroups: inspectorRE where a name may end
 				continue
 			}
 			if len(pairPeriods(h.scanDates(s))) > 0 {
