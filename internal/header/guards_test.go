@@ -364,18 +364,26 @@ func FuzzAddressMatches(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkAddressMatches(t, s) })
 }
 
-// checkCutOffsets compares offsets(i, j) with the maps walk(true) builds.
-func checkCutOffsets(t *testing.T, s string, i, j int) {
+// checkCutOffsets compares offsets(i, j), walked from the start, with the maps walk(true)
+// builds, and cuts of one view in the order given (the first pair of ijs, then the next…) with
+// the cuts of the maps.
+func checkCutOffsets(t *testing.T, s string, ijs ...int) {
 	t.Helper()
 	v := newHdrView(s)
-	if i < 0 || i >= j || j > len(v.text) {
-		return
-	}
 	m := &textView{orig: s, text: v.text}
 	m.walk(true)
-	a, b := v.offsets(i, j)
-	if a != m.start[i] || b != m.end[j] {
-		t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+	for k := 0; k+1 < len(ijs); k += 2 {
+		i, j := ijs[k], ijs[k+1]
+		if i < 0 || i >= j || j > len(v.text) {
+			continue
+		}
+		a, b, _ := (&textView{orig: s, text: v.text}).offsets(viewAt{}, i, j)
+		if a != m.start[i] || b != m.end[j] {
+			t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+		}
+		if got, want := v.cut(i, j), s[m.start[i]:m.end[j]]; got != want {
+			t.Fatalf("%q: cut %d of (%d, %d) = %q, the maps give %q", s, k/2, i, j, got, want)
+		}
 	}
 }
 
@@ -385,11 +393,14 @@ func checkCutOffsets(t *testing.T, s string, i, j int) {
 func TestCutOffsets(t *testing.T) {
 	for _, s := range []string{"根據(jù)市委統(tǒng)一部署", "集團(tuán))（ā）", "（全角），：\xff“引号”", "字(a)\u3000x", "巡視組(zǔ)"} {
 		n := len(newHdrView(s).text)
+		var all []int // every pair, in order, through one view
 		for i := 0; i < n; i++ {
 			for j := i + 1; j <= n; j++ {
 				checkCutOffsets(t, s, i, j)
+				all = append(all, i, j)
 			}
 		}
+		checkCutOffsets(t, s, all...)
 	}
 	for k, l := range corpusLines(t) {
 		n := len(newHdrView(l).text)
@@ -401,12 +412,14 @@ func TestCutOffsets(t *testing.T) {
 			checkCutOffsets(t, l, i, j)
 			checkCutOffsets(t, l, 0, j)
 		}
+		checkCutOffsets(t, l, i/2, i+1, i, n, (i+n)/2, n, 0, i+1) // on, on, on, back
+		checkCutOffsets(t, l, i, i+1, i, i+1, i, i+1, i, i+1, i, i+1, i, i+1)
 	}
 }
 
 func FuzzCutOffsets(f *testing.F) {
-	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20)
-	f.Fuzz(func(t *testing.T, s string, i, j int) { checkCutOffsets(t, s, i, j) })
+	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20, 5, 30, 4, 9)
+	f.Fuzz(func(t *testing.T, s string, i, j, i2, j2, i3, j3 int) { checkCutOffsets(t, s, i, j, i2, j2, i3, j3) })
 }
 
 // literalGuards are the patterns tried only where the text holds given words.
