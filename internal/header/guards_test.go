@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -528,4 +529,35 @@ func FuzzLabelMatches(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkLabelMatches(t, s) })
+}
+
+// rateRE is the unanchored search rateIndex makes by hand: rateAt without its ^.
+var rateRE = regexp.MustCompile(strings.TrimPrefix(rateAt.String(), "^"))
+
+// checkRateIndex fails where rateIndex and rateRE's search disagree on s.
+func checkRateIndex(t *testing.T, s string) {
+	t.Helper()
+	if got, want := rateIndex(s), rateRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("rateIndex(%q) = %v, the search %v", s, got, want)
+	}
+}
+
+// TestRateIndex checks rateIndex against the unanchored search on every line of the corpora
+// and on labels that do not match before one that does.
+func TestRateIndex(t *testing.T) {
+	if !strings.HasPrefix(rateAt.String(), "^(?:完成率|整改率|办结率|销号率)") {
+		t.Fatalf("rateAt %s does not open with rateLabels", rateAt)
+	}
+	for _, s := range []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
+		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", ""} {
+		checkRateIndex(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkRateIndex(t, s)
+	}
+}
+
+func FuzzRateIndex(f *testing.F) {
+	f.Add("整改完成率98%，办结率达 100 %")
+	f.Fuzz(func(t *testing.T, s string) { checkRateIndex(t, s) })
 }

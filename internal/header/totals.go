@@ -3,6 +3,7 @@ package header
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -254,21 +255,47 @@ func hasSuffixAny(s string, ws []string) bool {
 	return false
 }
 
-// rateRE matches a completion rate: 整改完成率98%, 完成率达100%.
-var rateRE = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+// rateAt matches a completion rate at the start of s: 整改完成率98%, 完成率达100%. rateIndex
+// searches for it.
+var rateAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// mayRate reports whether folded s may hold a match of rateRE, whose every match has 率
-// and %: a cheap test that spares running the pattern over every paragraph.
+// rateLabels are the labels that open rateAt, each two characters and 率.
+var rateLabels = []string{"完成率", "整改率", "办结率", "销号率"}
+
+// mayRate reports whether folded s may hold a match of rateAt, whose every match has 率
+// and %: a cheap test that spares the search over every paragraph.
 func mayRate(s string) bool {
 	return strings.IndexByte(s, '%') >= 0 && strings.Contains(s, "率")
 }
 
-// rateIndex is rateRE.FindStringSubmatchIndex(s), run only where it may match.
+// rateIndex is the first match of rateAt in s (its submatch indices), as the unanchored
+// pattern's search gives it: every match opens with a label that ends in 率, so the pattern is
+// tried only where a label ends at a 率, in order: the first to match is the leftmost.
+// TestRateIndex and FuzzRateIndex compare it with the unanchored search.
 func rateIndex(s string) []int {
 	if !mayRate(s) {
 		return nil
 	}
-	return rateRE.FindStringSubmatchIndex(s)
+	for i := 0; ; {
+		k := strings.Index(s[i:], "率")
+		if k < 0 {
+			return nil
+		}
+		end := i + k + len("率")
+		i = end
+		start := end - len("完成率")
+		if start < 0 || !slices.Contains(rateLabels, s[start:end]) {
+			continue
+		}
+		if m := rateAt.FindStringSubmatchIndex(s[start:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			return m
+		}
+	}
 }
 
 // rateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
@@ -293,7 +320,7 @@ func mayRateCN(s string) bool { return strings.Contains(s, "百分之") }
 // 占总数) and %.
 func mayRateShare(s string) bool { return strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 }
 
-// findRate returns the first completion rate of folded s (rateRE, rateTenths, or
+// findRate returns the first completion rate of folded s (rateAt, rateTenths, or
 // rateShare after a done count in the same sentence) and its byte offset.
 func findRate(s string) (rate float64, at int, ok bool) {
 	if m := rateIndex(s); m != nil {
@@ -431,7 +458,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 			continue
 		}
 		progress := progressCueSet.in(t)
-		if progress || mayRate(t) && rateRE.MatchString(t) {
+		if progress || rateIndex(t) != nil {
 			read(i, false)
 		}
 	}
