@@ -227,11 +227,18 @@ func FuzzCueSets(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkCueSets(t, s) })
 }
 
+// countRE is the pattern of a count, which countsIn reads by hand.
+var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+
+// checkCountMatches compares countMatches and countsIn with the pattern's search of s.
 func checkCountMatches(t *testing.T, s string) int {
 	t.Helper()
 	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
 	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
 		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	if in := countsIn(s); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
+		t.Fatalf("countsIn(%q) = %v, the pattern %v", s, in, want)
 	}
 	return len(want)
 }
