@@ -1145,7 +1145,7 @@ func (h *state) markOpening() {
 // findAsOf reads the as-of date: 截至2024年2月22日, first in the totals paragraphs, else the
 // first in the text; 截至目前 names no date.
 func (h *state) findAsOf() {
-	order := []int{}
+	order := make([]int, 0, len(h.b.Paragraphs)+8) // the totals paragraphs, then every one
 	for i, p := range h.b.Paragraphs {
 		if p.Role == bulletin.RoleTotals {
 			order = append(order, i)
