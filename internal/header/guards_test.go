@@ -162,12 +162,6 @@ func TestFoldView(t *testing.T) {
 	if changed < 100 {
 		t.Errorf("only %d lines changed by folding: the check shows little", changed)
 	}
-	// The views of a bulletin are folded into one string: each gives its own line's fold.
-	for i, v := range newHdrViews(lines) {
-		if v.orig != lines[i] || v.text != foldView(lines[i]) {
-			t.Fatalf("newHdrViews: view %d of %q is %q, foldView gives %q", i, lines[i], v.text, foldView(lines[i]))
-		}
-	}
 }
 
 func FuzzFoldView(f *testing.F) {

@@ -354,7 +354,7 @@ func Extract(b *bulletin.Bulletin) {
 	if b == nil {
 		return
 	}
-	texts := make([]string, len(b.Paragraphs))
+	views := make([]*textView, len(b.Paragraphs))
 	long := false
 	for i, p := range b.Paragraphs {
 		text := p.Text
@@ -365,9 +365,8 @@ func Extract(b *bulletin.Bulletin) {
 			text = strings.ToValidUTF8(text[:maxParagraph], "")
 			long = true
 		}
-		texts[i] = text
+		views[i] = newHdrView(text)
 	}
-	views := newHdrViews(texts)
 	if long {
 		b.Warnings = append(b.Warnings, bulletin.Warning{Code: "long_paragraph",
 			Message: fmt.Sprintf("有超过 %d KB 的段落（原文没有换行？）：其中的基本情况、总数和联系方式只读了开头 %d KB", maxParagraph>>10, maxParagraph>>10), Paragraph: -1})

@@ -39,22 +39,13 @@ func newHdrView(s string) *textView {
 	return &textView{orig: s, text: foldView(s)}
 }
 
-// foldView is the text walk(false) gives: s folded, pinyin glosses left out; s itself when
-// nothing changes.
+// foldView is the text walk(false) gives: s folded, pinyin glosses left out. It copies the runs
+// of text that stay as they are whole, instead of writing every rune again, and returns s itself
+// when nothing changes. TestFoldView and FuzzFoldView compare it with walk.
 func foldView(s string) string {
-	var b strings.Builder
-	if !foldTo(&b, s) {
-		return s
-	}
-	return b.String()
-}
-
-// foldTo writes to b the text walk(false) gives for s, and reports whether it differs from s;
-// when it does not, it writes nothing. It copies the runs of text that stay as they are whole,
-// instead of writing every rune again. TestFoldView and FuzzFoldView compare it with walk.
-func foldTo(b *strings.Builder, s string) bool {
-	kept := 0        // s[kept:off] is not yet copied to b
-	prev := rune(-1) // the rune before off
+	var b strings.Builder // grown once the text differs from s
+	kept := 0             // s[kept:off] is not yet copied to b
+	prev := rune(-1)      // the rune before off
 	for off := 0; off < len(s); {
 		c := s[off]
 		if c < utf8.RuneSelf && c != '(' {
@@ -68,7 +59,7 @@ func foldTo(b *strings.Builder, s string) bool {
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
 			if end, q := glossAt(s, off+sz); end > 0 {
-				if kept == 0 {
+				if b.Len() == 0 {
 					b.Grow(len(s))
 				}
 				b.WriteString(s[kept:off])
@@ -79,7 +70,7 @@ func foldTo(b *strings.Builder, s string) bool {
 		prev = r
 		f := fold.Rune(r)
 		if f != r || r == utf8.RuneError && sz == 1 || utf8.RuneLen(f) < 0 {
-			if kept == 0 {
+			if b.Len() == 0 {
 				b.Grow(len(s))
 			}
 			b.WriteString(s[kept:off])
@@ -92,41 +83,10 @@ func foldTo(b *strings.Builder, s string) bool {
 		off += sz
 	}
 	if kept == 0 {
-		return false
+		return s
 	}
 	b.WriteString(s[kept:])
-	return true
-}
-
-// newHdrViews makes the views of texts, folded into one string: one allocation for the
-// bulletin instead of one for each paragraph and each view.
-func newHdrViews(texts []string) []*textView {
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
-	var b strings.Builder
-	b.Grow(total)
-	spans := make([][2]int, len(texts))
-	for i, t := range texts {
-		start := b.Len()
-		if foldTo(&b, t) {
-			spans[i] = [2]int{start, b.Len()}
-		} else {
-			spans[i] = [2]int{-1, -1}
-		}
-	}
-	all := b.String()
-	vs := make([]textView, len(texts))
-	views := make([]*textView, len(texts))
-	for i, t := range texts {
-		vs[i] = textView{orig: t, text: t}
-		if sp := spans[i]; sp[0] >= 0 {
-			vs[i].text = all[sp[0]:sp[1]]
-		}
-		views[i] = &vs[i]
-	}
-	return views
+	return b.String()
 }
 
 // decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
