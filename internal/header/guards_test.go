@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -226,11 +227,18 @@ func FuzzCueSets(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkCueSets(t, s) })
 }
 
+// countRE is the pattern of a count, which countsIn reads by hand.
+var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+
+// checkCountMatches compares countMatches and countsIn with the pattern's search of s.
 func checkCountMatches(t *testing.T, s string) int {
 	t.Helper()
 	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
 	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
 		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
+	}
+	if in := countsIn(s); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
+		t.Fatalf("countsIn(%q) = %v, the pattern %v", s, in, want)
 	}
 	return len(want)
 }
@@ -364,18 +372,26 @@ func FuzzAddressMatches(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkAddressMatches(t, s) })
 }
 
-// checkCutOffsets compares offsets(i, j) with the maps walk(true) builds.
-func checkCutOffsets(t *testing.T, s string, i, j int) {
+// checkCutOffsets compares offsets(i, j), walked from the start, with the maps walk(true)
+// builds, and cuts of one view in the order given (the first pair of ijs, then the next…) with
+// the cuts of the maps.
+func checkCutOffsets(t *testing.T, s string, ijs ...int) {
 	t.Helper()
 	v := newHdrView(s)
-	if i < 0 || i >= j || j > len(v.text) {
-		return
-	}
 	m := &textView{orig: s, text: v.text}
 	m.walk(true)
-	a, b := v.offsets(i, j)
-	if a != m.start[i] || b != m.end[j] {
-		t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+	for k := 0; k+1 < len(ijs); k += 2 {
+		i, j := ijs[k], ijs[k+1]
+		if i < 0 || i >= j || j > len(v.text) {
+			continue
+		}
+		a, b, _ := (&textView{orig: s, text: v.text}).offsets(viewAt{}, i, j)
+		if a != m.start[i] || b != m.end[j] {
+			t.Fatalf("%q: offsets(%d, %d) = %d %d, the maps give %d %d", s, i, j, a, b, m.start[i], m.end[j])
+		}
+		if got, want := v.cut(i, j), s[m.start[i]:m.end[j]]; got != want {
+			t.Fatalf("%q: cut %d of (%d, %d) = %q, the maps give %q", s, k/2, i, j, got, want)
+		}
 	}
 }
 
@@ -385,11 +401,14 @@ func checkCutOffsets(t *testing.T, s string, i, j int) {
 func TestCutOffsets(t *testing.T) {
 	for _, s := range []string{"根據(jù)市委統(tǒng)一部署", "集團(tuán))（ā）", "（全角），：\xff“引号”", "字(a)\u3000x", "巡視組(zǔ)"} {
 		n := len(newHdrView(s).text)
+		var all []int // every pair, in order, through one view
 		for i := 0; i < n; i++ {
 			for j := i + 1; j <= n; j++ {
 				checkCutOffsets(t, s, i, j)
+				all = append(all, i, j)
 			}
 		}
+		checkCutOffsets(t, s, all...)
 	}
 	for k, l := range corpusLines(t) {
 		n := len(newHdrView(l).text)
@@ -401,12 +420,14 @@ func TestCutOffsets(t *testing.T) {
 			checkCutOffsets(t, l, i, j)
 			checkCutOffsets(t, l, 0, j)
 		}
+		checkCutOffsets(t, l, i/2, i+1, i, n, (i+n)/2, n, 0, i+1) // on, on, on, back
+		checkCutOffsets(t, l, i, i+1, i, i+1, i, i+1, i, i+1, i, i+1, i, i+1)
 	}
 }
 
 func FuzzCutOffsets(f *testing.F) {
-	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20)
-	f.Fuzz(func(t *testing.T, s string, i, j int) { checkCutOffsets(t, s, i, j) })
+	f.Add("根據(jù)市委統(tǒng)一部署，（全角）", 3, 20, 5, 30, 4, 9)
+	f.Fuzz(func(t *testing.T, s string, i, j, i2, j2, i3, j3 int) { checkCutOffsets(t, s, i, j, i2, j2, i3, j3) })
 }
 
 // literalGuards are the patterns tried only where the text holds given words.
@@ -461,4 +482,89 @@ func TestLiteralGuards(t *testing.T) {
 func FuzzLiteralGuards(f *testing.F) {
 	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；在慈溪市十七届人大常委会")
 	f.Fuzz(func(t *testing.T, s string) { checkLiteralGuards(t, s) })
+}
+
+// factLabelREs are the patterns labelMatches reads by hand, as they were written, in the order
+// of factLabels.
+var factLabelREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?:被巡察单位|被巡察党组织|被巡视单位|被巡视党组织|巡察对象|巡视对象|被巡察对象)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:巡察组别|巡视组别|巡察组|巡视组|巡察单位)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:巡察时间|巡视时间|进驻时间|巡察期间|巡视期间)\s*[:：]\s*`),
+	regexp.MustCompile(`(?:反馈时间|反馈日期|意见反馈时间)\s*[:：]\s*`),
+}
+
+// checkLabelMatches fails where labelMatches and the regexps disagree on s.
+func checkLabelMatches(t *testing.T, s string) {
+	t.Helper()
+	for k, l := range factLabels {
+		for _, n := range []int{-1, 1, 5} {
+			want := factLabelREs[k].FindAllStringIndex(s, n)
+			got := labelMatches(s, l.words, n)
+			same := len(got) == len(want)
+			for i := 0; same && i < len(got); i++ {
+				same = got[i][0] == want[i][0] && got[i][1] == want[i][1]
+			}
+			if !same {
+				t.Fatalf("labelMatches(%q, %s, %d) = %v, the regexp %v", s, l.fact, n, got, want)
+			}
+		}
+	}
+}
+
+// TestLabelMatches checks labelMatches against the label regexps on every line of the corpora
+// and on the edges of the scan.
+func TestLabelMatches(t *testing.T) {
+	for k, l := range factLabels {
+		if want := "(?:" + strings.Join(l.words, "|") + `)\s*[:：]\s*`; factLabelREs[k].String() != want {
+			t.Fatalf("factLabelREs[%d] = %s, words give %s", k, factLabelREs[k], want)
+		}
+	}
+	for _, s := range []string{
+		"巡察组：市委第一巡察组；巡察对象：市档案局党组；巡察时间：2022年3月1日至4月30日；反馈时间：2022年6月10日",
+		"被巡察单位 : \t县局", "巡察组:巡察组：", "巡察组：：巡察组 ：", "意见反馈时间：", "巡察组别\f:\r\n x", "巡察组\v:",
+		"被巡察对象：", "巡察组", "：巡察组", "巡察组：\xef\xbc", "\xe5巡察组：", "巡察组\xef\xbc\x9a", "",
+	} {
+		checkLabelMatches(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkLabelMatches(t, s)
+	}
+}
+
+func FuzzLabelMatches(f *testing.F) {
+	for _, s := range []string{"巡察组：市委第一巡察组；巡察对象：市档案局党组", "被巡察单位 : \t县局", "巡察组:巡察组："} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkLabelMatches(t, s) })
+}
+
+// rateRE is the unanchored search rateIndex makes by hand: rateAt without its ^.
+var rateRE = regexp.MustCompile(strings.TrimPrefix(rateAt.String(), "^"))
+
+// checkRateIndex fails where rateIndex and rateRE's search disagree on s.
+func checkRateIndex(t *testing.T, s string) {
+	t.Helper()
+	if got, want := rateIndex(s), rateRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("rateIndex(%q) = %v, the search %v", s, got, want)
+	}
+}
+
+// TestRateIndex checks rateIndex against the unanchored search on every line of the corpora
+// and on labels that do not match before one that does.
+func TestRateIndex(t *testing.T) {
+	if !strings.HasPrefix(rateAt.String(), "^(?:完成率|整改率|办结率|销号率)") {
+		t.Fatalf("rateAt %s does not open with rateLabels", rateAt)
+	}
+	for _, s := range []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
+		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", ""} {
+		checkRateIndex(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkRateIndex(t, s)
+	}
+}
+
+func FuzzRateIndex(f *testing.F) {
+	f.Add("整改完成率98%，办结率达 100 %")
+	f.Fuzz(func(t *testing.T, s string) { checkRateIndex(t, s) })
 }

@@ -185,16 +185,71 @@ var unitBefore = regexp.MustCompile(`(?:^|[,，:：])\s*([^,，。;:：]{2,60}?)
 
 // factLabels are the labelled facts of a ledger-style opening (巡察组：市委第一巡察组；巡察对象：
 // 市档案局党组；巡察时间：…；反馈时间：…). Each fills a fact the sentences left empty; the value
-// runs from the label to the end of its clause.
+// runs from the label to the end of its clause. A label is one of words, optional spaces, a
+// colon and optional spaces (labelMatches).
 var factLabels = []struct {
 	fact    string // unit, inspector, period, feedback
-	re      *regexp.Regexp
+	words   []string
 	example string
 }{
-	{"unit", regexp.MustCompile(`(?:被巡察单位|被巡察党组织|被巡视单位|被巡视党组织|巡察对象|巡视对象|被巡察对象)\s*[:：]\s*`), "巡察对象：市档案局党组"},
-	{"inspector", regexp.MustCompile(`(?:巡察组别|巡视组别|巡察组|巡视组|巡察单位)\s*[:：]\s*`), "巡察组：市委第一巡察组"},
-	{"period", regexp.MustCompile(`(?:巡察时间|巡视时间|进驻时间|巡察期间|巡视期间)\s*[:：]\s*`), "巡察时间：2022年3月1日至4月30日"},
-	{"feedback", regexp.MustCompile(`(?:反馈时间|反馈日期|意见反馈时间)\s*[:：]\s*`), "反馈时间：2022年6月10日"},
+	{"unit", []string{"被巡察单位", "被巡察党组织", "被巡视单位", "被巡视党组织", "巡察对象", "巡视对象", "被巡察对象"}, "巡察对象：市档案局党组"},
+	{"inspector", []string{"巡察组别", "巡视组别", "巡察组", "巡视组", "巡察单位"}, "巡察组：市委第一巡察组"},
+	{"period", []string{"巡察时间", "巡视时间", "进驻时间", "巡察期间", "巡视期间"}, "巡察时间：2022年3月1日至4月30日"},
+	{"feedback", []string{"反馈时间", "反馈日期", "意见反馈时间"}, "反馈时间：2022年6月10日"},
+}
+
+// labelMatches returns the spans of the first n (all if n < 0) labels of words in s: a word, then
+// spaces (\t \n \f \r and space), : or ：, and spaces. They are the matches the regexp
+// `(?:w1|w2|…)\s*[:：]\s*` finds (TestLabelMatches and FuzzLabelMatches compare them), read
+// from each colon back: a word holds no colon, so the matches are in the order of their colons,
+// and the longest word that ends before a colon starts its match.
+func labelMatches(s string, words []string, n int) [][2]int {
+	var out [][2]int
+	from := 0 // the end of the match before: the next starts at or after it
+	for i := 0; n < 0 || len(out) < n; {
+		k, size := colonAt(s, i)
+		if k < 0 {
+			break
+		}
+		i = k + size
+		q := k
+		for q > from && isASCIISpace(s[q-1]) {
+			q--
+		}
+		start := -1
+		for _, w := range words {
+			if q-len(w) >= from && (start < 0 || q-len(w) < start) && strings.HasSuffix(s[:q], w) {
+				start = q - len(w)
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		for i < len(s) && isASCIISpace(s[i]) {
+			i++
+		}
+		out = append(out, [2]int{start, i})
+		from = i
+	}
+	return out
+}
+
+// colonAt returns the byte offset and size of the first : or ： in s at or after i, or -1.
+func colonAt(s string, i int) (int, int) {
+	for ; i < len(s); i++ {
+		switch {
+		case s[i] == ':':
+			return i, 1
+		case s[i] == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x9A: // ：
+			return i, 3
+		}
+	}
+	return -1, 0
+}
+
+// isASCIISpace reports whether c is one of the spaces of a regexp's \s: \t \n \f \r and space.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // pronouns name the unit by a pronoun: the unit is then taken from the title or publisher.
@@ -529,15 +584,15 @@ func (h *state) readLabels() {
 			continue // every label ends with a colon
 		}
 		for _, l := range factLabels {
-			for _, m := range l.re.FindAllStringIndex(v.text, 5) {
+			for _, m := range labelMatches(v.text, l.words, 5) {
 				end := runeStart(v.text, min(len(v.text), m[1]+300))
 				if k := strings.IndexAny(v.text[m[1]:], ";；。\n"); k >= 0 {
 					end = m[1] + k
 				}
 				// The next label on the same line ends the value.
 				for _, o := range factLabels {
-					if n := o.re.FindStringIndex(v.text[m[1]:end]); n != nil && n[0] > 0 {
-						end = m[1] + n[0]
+					if n := labelMatches(v.text[m[1]:end], o.words, 1); len(n) > 0 && n[0][0] > 0 {
+						end = m[1] + n[0][0]
 					}
 				}
 				val := strings.TrimSpace(v.text[m[1]:end])
@@ -550,7 +605,7 @@ func (h *state) readLabels() {
 						h.b.Unit = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "inspector":
-					if h.b.Inspector == "" && inspectorRE.MatchString(val) {
+					if h.b.Inspector == "" && len(findGroups(val, 1)) > 0 {
 						h.b.Inspector = strings.TrimRight(strings.TrimSpace(v.cut(m[1], end)), ",，、 ")
 					}
 				case "period":
@@ -782,7 +837,7 @@ func (h *state) readLaterPeriod() {
 				continue
 			}
 			s := v.text[sp[0]:sp[1]]
-			if !inspectorRE.MatchString(s) && !unitMatches(0, s) {
+			if len(findGroups(s, 1)) == 0 && !unitMatches(0, s) { // findGroups: inspectorRE where a name may end
 				continue
 			}
 			if len(pairPeriods(h.scanDates(s))) > 0 {
@@ -1089,7 +1144,7 @@ func (h *state) markOpening() {
 // findAsOf reads the as-of date: 截至2024年2月22日, first in the totals paragraphs, else the
 // first in the text; 截至目前 names no date.
 func (h *state) findAsOf() {
-	order := []int{}
+	order := make([]int, 0, len(h.b.Paragraphs)+8) // the totals paragraphs, then every one
 	for i, p := range h.b.Paragraphs {
 		if p.Role == bulletin.RoleTotals {
 			order = append(order, i)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -479,5 +480,44 @@ func TestSummaryUnit(t *testing.T) {
 	}
 	if m := inspectorRE.FindString("2023年10月至12月，区委4个巡察组对40家单位党组织开展了常规巡察"); m != "区委4个巡察组" {
 		t.Errorf("inspector %q, want 区委4个巡察组", m)
+	}
+}
+
+// BenchmarkHeaderCorpus measures Extract alone over every bulletin of the corpora (parsed once;
+// each run extracts from a fresh copy of the paragraphs).
+func BenchmarkHeaderCorpus(b *testing.B) {
+	var files []string
+	for _, pat := range []string{
+		testcorpus.Path("corpus", "*.txt"), testcorpus.Path("testdata", "heldout", "*.txt"),
+		testcorpus.Path("testdata", "*", "*.txt"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	var parsed []*bulletin.Bulletin
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		var lines []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		p := &bulletin.Bulletin{}
+		p.Paragraphs, p.Sections = structure.Parse(lines)
+		parsed = append(parsed, p)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range parsed {
+			c := &bulletin.Bulletin{Title: p.Title, Paragraphs: slices.Clone(p.Paragraphs), Sections: p.Sections}
+			Extract(c)
+		}
 	}
 }

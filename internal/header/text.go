@@ -20,7 +20,17 @@ type textView struct {
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
 	sents [][2]int
 
-	cutOnce bool // cut once without the maps
+	// Before the maps are built, cuts walk v.orig from at, the place of the last cut's start;
+	// walked counts the bytes so walked, which the maps bound.
+	at     viewAt
+	walked int
+}
+
+// viewAt is a place in the walk of a view: byte off of orig, which folds to byte t of text, and
+// prev the rune before off (0 at the start: no rune, as no Han character).
+type viewAt struct {
+	off, t int
+	prev   rune
 }
 
 // newHdrView folds s. The offset maps back to s are built on the first cut: most paragraphs
@@ -181,11 +191,15 @@ func (v *textView) cut(i, j int) string {
 		return ""
 	}
 	if v.start == nil {
-		if !v.cutOnce {
-			// Most views are cut once (the inspector, the unit): walking to j is cheaper than
-			// building the maps. A second cut builds them.
-			v.cutOnce = true
-			a, b := v.offsets(i, j)
+		// Most views are cut a few times, in order (the inspector, the unit; the counts of a
+		// totals paragraph): walking on from the last cut's start is cheaper than building the
+		// maps. A cut before it, or walks that add up to more than a few times the text, build
+		// them.
+		if i >= v.at.t && v.walked <= 4*len(v.orig) {
+			from := v.at.off
+			a, b, at := v.offsets(v.at, i, j)
+			v.at = at
+			v.walked += b - from
 			return v.orig[a:b]
 		}
 		v.walk(true)
@@ -193,19 +207,23 @@ func (v *textView) cut(i, j int) string {
 	return v.orig[v.start[i]:v.end[j]]
 }
 
-// offsets returns start[i] and end[j] (0 <= i < j <= len(v.text)) as walk(true) would map them,
-// walking v.orig only up to the rune that ends at or holds byte j of v.text. TestCutOffsets
+// offsets returns start[i] and end[j] (from.t <= i < j <= len(v.text)) as walk(true) would map
+// them, walking v.orig from the place from only up to the rune that ends at or holds byte j of
+// v.text; at is the place of the rune that holds byte i, to walk on from. TestCutOffsets
 // compares the two.
-func (v *textView) offsets(i, j int) (start, end int) {
+func (v *textView) offsets(from viewAt, i, j int) (start, end int, at viewAt) {
 	s := v.orig
-	t := 0           // the byte of v.text where the rune at off is folded to
-	prev := rune(-1) // the rune before off
-	for off := 0; off < len(s); {
+	off, t, prev := from.off, from.t, from.prev // t: the byte of v.text the rune at off folds to
+	at = from
+	for off < len(s) {
+		if t <= i {
+			at = viewAt{off: off, t: t, prev: prev}
+		}
 		r, sz := rune(s[off]), 1
 		if r >= utf8.RuneSelf {
 			r, sz = decodeAt(s, off)
 		}
-		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
+		if (r == '(' || r == '（') && prev > 0 && unicode.Is(unicode.Han, prev) {
 			if e, q := glossAt(s, off+sz); e > 0 {
 				prev, off = q, e
 				continue
@@ -221,14 +239,14 @@ func (v *textView) offsets(i, j int) (start, end int) {
 		}
 		switch {
 		case j > t && j < t+n:
-			return start, off
+			return start, off, at
 		case j == t+n:
-			return start, off + sz
+			return start, off + sz, at
 		}
 		t += n
 		off += sz
 	}
-	return start, len(s) // not reached: j <= len(v.text)
+	return start, len(s), at // not reached: j <= len(v.text)
 }
 
 // isPinyin reports whether r may occur in a pinyin gloss (lower case, tone marks).

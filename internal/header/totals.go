@@ -3,6 +3,7 @@ package header
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,9 +16,9 @@ import (
 // before the second top-level section (the opening and the section on how the rectification was
 // organised) — and in any paragraph that reports progress (截至…已完成…, 整改完成率).
 
-// countRE matches a count: a number, an optional 余/多, a counter word. A number may group
-// its thousands with commas (反馈的1,126个问题; 整改措施3,274条), folded from full-width ，too.
-var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`)
+// A count is a number, an optional 余/多 and a counter word: 14个, 1,126个, 12 余 项, 两个方面.
+// A number may group its thousands with commas (反馈的1,126个问题; 整改措施3,274条), folded from
+// full-width ，too. countsIn reads them by hand, as the pattern countRE (in the tests) would.
 
 // mayCount reports whether s may hold a match of countRE. It is exact: every match ends with a
 // counter word, whose first rune is a counter rune (isCounterFirst), and right before that,
@@ -79,7 +80,7 @@ func countMatches(s string) [][]int {
 			}
 			end += n
 		}
-		for _, m := range countRE.FindAllStringSubmatchIndex(s[start:end], -1) {
+		for _, m := range countsIn(s[start:end]) {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += start
@@ -90,6 +91,91 @@ func countMatches(s string) [][]int {
 		i = end // the run ends at a character no count holds, or at the end
 	}
 	return out
+}
+
+// counterWords are the counter words of a count, each before the words it opens (个方面 before
+// 个): the first that opens the text after the number is the counter.
+var counterWords = []string{"个方面", "方面", "场次", "人次", "个", "项", "条", "家", "次", "场", "件", "份", "批", "名", "人", "笔"}
+
+// countNumerals are the Chinese numerals of a count's number.
+const countNumerals = "零〇一二两三四五六七八九十百千"
+
+// countsIn returns the counts of s, leftmost first, as countRE.FindAllStringSubmatchIndex(s, -1)
+// gives them: the whole count, the number, 余 or 多 (-1 -1 when absent), the counter word. The
+// pattern is `(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(个方面|方面|场次|人次|个|项|条|家|次|场|件|份|批|名|人|笔)`;
+// no numeral, digit or comma is a space, 余, 多 or counter, so after any shorter number than the
+// longest the rest fails, and the pattern's choices come down to one: the digits with their
+// groups of three when there are one to three digits and a group (1,126), else all the digits,
+// else all the numerals; then spaces, an optional 余 or 多, spaces and the first counter word
+// that opens what follows. TestCountMatches and FuzzCountMatches compare it with the pattern.
+func countsIn(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); {
+		if m := countFrom(s, p); m != nil {
+			out = append(out, m)
+			p = m[1]
+			continue
+		}
+		p++ // a count opens with a digit or a numeral's first byte, reached byte by byte
+	}
+	return out
+}
+
+// countFrom returns the count that starts at byte p of s (countsIn's submatches), or nil.
+func countFrom(s string, p int) []int {
+	q := p // the end of the number
+	switch {
+	case isDigit(s, q):
+		for isDigit(s, q) {
+			q++
+		}
+		if q-p <= 3 && groupAt(s, q) {
+			for groupAt(s, q) {
+				q += 4
+			}
+		}
+	default:
+		for q < len(s) {
+			r, n := utf8.DecodeRuneInString(s[q:])
+			if r == utf8.RuneError || !strings.ContainsRune(countNumerals, r) {
+				break
+			}
+			q += n
+		}
+	}
+	if q == p {
+		return nil
+	}
+	m := []int{p, -1, p, q, -1, -1, -1, -1}
+	q = skipSpaces(s, q)
+	if strings.HasPrefix(s[q:], "余") || strings.HasPrefix(s[q:], "多") {
+		m[4], m[5] = q, q+len("余")
+		q = skipSpaces(s, m[5])
+	}
+	for _, w := range counterWords {
+		if strings.HasPrefix(s[q:], w) {
+			m[6], m[7] = q, q+len(w)
+			m[1] = m[7]
+			return m
+		}
+	}
+	return nil
+}
+
+// isDigit reports whether s[i] is an ASCII digit (false past the end).
+func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+// groupAt reports whether a group of thousands (,ddd) opens s[i:].
+func groupAt(s string, i int) bool {
+	return i+3 < len(s) && s[i] == ',' && isDigit(s, i+1) && isDigit(s, i+2) && isDigit(s, i+3)
+}
+
+// skipSpaces returns where the run of ASCII spaces (RE2's \s) that starts at byte i of s ends.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // inCountRun reports whether r may be part of a match of countRE: a digit, a comma, a Chinese
@@ -254,21 +340,47 @@ func hasSuffixAny(s string, ws []string) bool {
 	return false
 }
 
-// rateRE matches a completion rate: 整改完成率98%, 完成率达100%.
-var rateRE = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
+// rateAt matches a completion rate at the start of s: 整改完成率98%, 完成率达100%. rateIndex
+// searches for it.
+var rateAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// mayRate reports whether folded s may hold a match of rateRE, whose every match has 率
-// and %: a cheap test that spares running the pattern over every paragraph.
+// rateLabels are the labels that open rateAt, each two characters and 率.
+var rateLabels = []string{"完成率", "整改率", "办结率", "销号率"}
+
+// mayRate reports whether folded s may hold a match of rateAt, whose every match has 率
+// and %: a cheap test that spares the search over every paragraph.
 func mayRate(s string) bool {
 	return strings.IndexByte(s, '%') >= 0 && strings.Contains(s, "率")
 }
 
-// rateIndex is rateRE.FindStringSubmatchIndex(s), run only where it may match.
+// rateIndex is the first match of rateAt in s (its submatch indices), as the unanchored
+// pattern's search gives it: every match opens with a label that ends in 率, so the pattern is
+// tried only where a label ends at a 率, in order: the first to match is the leftmost.
+// TestRateIndex and FuzzRateIndex compare it with the unanchored search.
 func rateIndex(s string) []int {
 	if !mayRate(s) {
 		return nil
 	}
-	return rateRE.FindStringSubmatchIndex(s)
+	for i := 0; ; {
+		k := strings.Index(s[i:], "率")
+		if k < 0 {
+			return nil
+		}
+		end := i + k + len("率")
+		i = end
+		start := end - len("完成率")
+		if start < 0 || !slices.Contains(rateLabels, s[start:end]) {
+			continue
+		}
+		if m := rateAt.FindStringSubmatchIndex(s[start:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			return m
+		}
+	}
 }
 
 // rateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
@@ -293,7 +405,7 @@ func mayRateCN(s string) bool { return strings.Contains(s, "百分之") }
 // 占总数) and %.
 func mayRateShare(s string) bool { return strings.Contains(s, "占") && strings.IndexByte(s, '%') >= 0 }
 
-// findRate returns the first completion rate of folded s (rateRE, rateTenths, or
+// findRate returns the first completion rate of folded s (rateAt, rateTenths, or
 // rateShare after a done count in the same sentence) and its byte offset.
 func findRate(s string) (rate float64, at int, ok bool) {
 	if m := rateIndex(s); m != nil {
@@ -431,7 +543,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 			continue
 		}
 		progress := progressCueSet.in(t)
-		if progress || mayRate(t) && rateRE.MatchString(t) {
+		if progress || rateIndex(t) != nil {
 			read(i, false)
 		}
 	}
