@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Encoding names, as Document.Encoding and bulletin.Source.Encoding write them.
@@ -87,16 +88,35 @@ func decode(data []byte, hint string) (text, enc string, err error) {
 	return "", "", errUnknownEncoding
 }
 
-// decodeWith decodes data and refuses a result with replacement characters.
+// errInvalidSequence refuses a decoding that produced a replacement character.
+var errInvalidSequence = errors.New("无效的字节序列")
+
+// decodeChunk is how much decoded text decodeWith looks at between checks.
+const decodeChunk = 4096
+
+// decodeWith decodes data and refuses a result with replacement characters. It decodes a chunk
+// at a time and stops at the first chunk holding one, so the wrong one of GB18030 and Big5 is
+// given up near its first bad byte pair instead of after the whole input. The decoders write
+// whole runes only, so a replacement character never straddles two chunks, and the text is the
+// one a single call of the decoder gives.
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
-	out, err := e.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", err
+	d := e.NewDecoder()
+	out := make([]byte, 0, len(data)+len(data)/2+utf8.UTFMax)
+	var buf [decodeChunk]byte
+	for src := data; ; {
+		nDst, nSrc, err := d.Transform(buf[:], src, true)
+		if bytes.ContainsRune(buf[:nDst], utf8.RuneError) {
+			return "", errInvalidSequence
+		}
+		out = append(out, buf[:nDst]...)
+		src = src[nSrc:]
+		switch {
+		case err == nil:
+			return string(out), nil
+		case err != transform.ErrShortDst || nDst == 0 && nSrc == 0:
+			return "", err
+		}
 	}
-	if bytes.ContainsRune(out, utf8.RuneError) {
-		return "", errors.New("无效的字节序列")
-	}
-	return string(out), nil
 }
 
 // decodeUTF16 decodes UTF-16 whose BOM settles the encoding. A bad unit does not refuse the
@@ -193,21 +213,27 @@ func plausibility(s string) float64 {
 // wrong decoding yields rare characters, so their share tells GB18030 from Big5.
 const commonHan = "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家力里裡如水化高自二理起小现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反明看原又么利比或但质質气氣第向道命此变變条條只没結结解问問意建月公无無系軍军很情者最立代想已通并並提直题題党黨程展五果料象员員革位入常文总總次品式活设設及管特件长長求老头頭基资資边邊流路级級少图圖山统統接知较較将將组組见見计計别別她手角期根论論运運农農指几幾九区區强強放决決西被干做必战戰先回则則任取据據处處理巡察视視整改责責落委领領导導督监監查"
 
-var commonSet = func() map[rune]bool {
-	m := make(map[rune]bool)
+// commonSet marks the characters of commonHan, all in the CJK Unified Ideographs block, one bit
+// each from U+4E00.
+var commonSet = func() (set [(0x9FFF - 0x4E00 + 1 + 63) / 64]uint64) {
 	for _, r := range commonHan {
-		m[r] = true
+		set[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
 	}
-	return m
+	return set
 }()
+
+// isCommonHan reports whether r is in commonHan.
+func isCommonHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF && commonSet[(r-0x4E00)/64]&(1<<((r-0x4E00)%64)) != 0
+}
 
 // commonShare is the share of Han characters that are in commonHan.
 func commonShare(s string) float64 {
 	han, common := 0, 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
 			han++
-			if commonSet[r] {
+			if isCommonHan(r) {
 				common++
 			}
 		}

@@ -1,0 +1,124 @@
+package ingest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// corpusFiles returns every input of the corpora: corpus/, testdata/ (with the held-out texts and
+// this package's fixtures), and the shared real corpus where present.
+func corpusFiles(t *testing.T) [][]byte {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{
+		testcorpus.Path("testdata", "*", "*"), testcorpus.Path("testdata", "*", "*", "*"),
+		testcorpus.Path("corpus", "*"), filepath.Join("testdata", "*"), filepath.Join("testdata", "*", "*"),
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, m...)
+	}
+	var out [][]byte
+	for _, f := range files {
+		if st, err := os.Stat(f); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// decodeWhole is decodeWith as it was first written, one call of the decoder over the whole
+// input: the reference for the decoding by chunks.
+func decodeWhole(e encoding.Encoding, data []byte) (string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", err
+	}
+	if bytes.ContainsRune(out, utf8.RuneError) {
+		return "", errInvalidSequence
+	}
+	return string(out), nil
+}
+
+// checkDecodeWith asserts that decodeWith and decodeWhole agree on data in both double-byte
+// encodings, and reports how many decodings succeeded.
+func checkDecodeWith(t *testing.T, data []byte) int {
+	t.Helper()
+	ok := 0
+	for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
+		got, gotErr := decodeWith(e, data)
+		want, wantErr := decodeWhole(e, data)
+		if got != want || (gotErr == nil) != (wantErr == nil) {
+			t.Fatalf("%v on %d bytes: decodeWith (%d bytes, %v), whole (%d bytes, %v)", e, len(data), len(got), gotErr, len(want), wantErr)
+		}
+		if gotErr == nil {
+			ok++
+		}
+	}
+	return ok
+}
+
+// TestDecodeWithChunks checks decodeWith against one call of the decoder over every input of the
+// corpora, each text of them encoded in GB18030 and in Big5 (where it can be), and those with a
+// bad byte pair put near the end (past the first chunks).
+func TestDecodeWithChunks(t *testing.T) {
+	inputs, ok := 0, 0
+	for _, data := range corpusFiles(t) {
+		cases := [][]byte{data}
+		if utf8.Valid(data) {
+			for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
+				if enc, err := e.NewEncoder().Bytes(data); err == nil {
+					cases = append(cases, enc)
+					if len(enc) > 10 {
+						bad := append(append(append([]byte(nil), enc[:len(enc)-5]...), 0x81, 0x20), enc[len(enc)-5:]...)
+						cases = append(cases, bad)
+					}
+				}
+			}
+		}
+		for _, c := range cases {
+			inputs++
+			ok += checkDecodeWith(t, c)
+		}
+	}
+	if inputs < 100 || ok < 50 {
+		t.Errorf("%d inputs, %d decodings: the check shows nothing", inputs, ok)
+	}
+}
+
+func FuzzDecodeWith(f *testing.F) {
+	f.Add([]byte("\xc9\xcf\xba\xa3 abc"))
+	f.Add([]byte("\xa4\xa4\xa4\xe5"))
+	f.Add(bytes.Repeat([]byte("\xd6\xd0\xce\xc4"), 3000))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkDecodeWith(t, data)
+	})
+}
+
+// TestCommonHanSet checks the bit set against the string it is made from, over every rune.
+func TestCommonHanSet(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isCommonHan(r) != strings.ContainsRune(commonHan, r) {
+			t.Fatalf("isCommonHan(%U) = %v", r, isCommonHan(r))
+		}
+	}
+}
