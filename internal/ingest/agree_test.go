@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -120,5 +121,51 @@ func TestCommonHanSet(t *testing.T) {
 		if isCommonHan(r) != strings.ContainsRune(commonHan, r) {
 			t.Fatalf("isCommonHan(%U) = %v", r, isCommonHan(r))
 		}
+	}
+}
+
+// unglueCopy is unglue as it was first written, copying every line: the reference for the copy
+// made only once a line splits.
+func unglueCopy(paras []string) []string {
+	var out []string
+	for i, p := range paras {
+		if i >= headLimit {
+			return append(out, paras[i:]...)
+		}
+		if title, fields, ok := titleThenFields(p); ok {
+			out = append(out, title)
+			p = fields
+		}
+		if fields, body, ok := fieldsThenBody(p); ok {
+			out = append(out, fields, body)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestUnglueCopies checks unglue against unglueCopy on windows of the corpora's lines and on
+// lines that split.
+func TestUnglueCopies(t *testing.T) {
+	lines := append([]string{
+		"关于县交通运输局巡察整改情况的通报 发布时间：2023-05-06 来源：县交通运输局",
+		"发布时间：2023-05-06 来源：县纪委 根据县委统一部署，县委第一巡察组对县交通运输局进行了巡察，现将整改情况公布如下。",
+	}, corpusLines(t)...)
+	splits := 0
+	for start := 0; start < len(lines); start += 7 {
+		for _, n := range []int{0, 1, 5, headLimit, headLimit + 3} {
+			w := lines[start:min(start+n, len(lines))]
+			got, want := unglue(w), unglueCopy(w)
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("unglue(%q) = %q, want %q", w, got, want)
+			}
+			if len(want) > len(w) {
+				splits++
+			}
+		}
+	}
+	if splits == 0 {
+		t.Error("no window split: the check shows nothing")
 	}
 }

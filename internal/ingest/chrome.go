@@ -859,21 +859,41 @@ scan:
 //   - a fact line and the opening: 发布时间：2023-05-06 根据县委统一部署，…
 //
 // Each becomes two lines, so that the facts are read and nothing of the body is dropped as chrome.
+// Lines are copied only once one splits: most pages have none, and paras is returned as it is.
 func unglue(paras []string) []string {
-	var out []string
+	var out []string // nil while no line has split
 	for i, p := range paras {
 		if i >= headLimit {
+			if out == nil {
+				return paras
+			}
 			return append(out, paras[i:]...)
 		}
-		if title, fields, ok := titleThenFields(p); ok {
-			out = append(out, title)
+		title, fields, glued := titleThenFields(p)
+		if glued {
 			p = fields
 		}
-		if fields, body, ok := fieldsThenBody(p); ok {
-			out = append(out, fields, body)
+		facts, body, split := fieldsThenBody(p)
+		if !glued && !split {
+			if out != nil {
+				out = append(out, p)
+			}
 			continue
 		}
-		out = append(out, p)
+		if out == nil {
+			out = append(make([]string, 0, len(paras)+3), paras[:i]...)
+		}
+		if glued {
+			out = append(out, title)
+		}
+		if split {
+			out = append(out, facts, body)
+		} else {
+			out = append(out, p)
+		}
+	}
+	if out == nil {
+		return paras
 	}
 	return out
 }
