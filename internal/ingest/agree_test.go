@@ -169,3 +169,44 @@ func TestUnglueCopies(t *testing.T) {
 		t.Error("no window split: the check shows nothing")
 	}
 }
+
+// checkHasTrimSpace asserts hasTrimSpace against a rune-by-rune reading of p.
+func checkHasTrimSpace(t *testing.T, p string) bool {
+	want := false
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		want = want || isTrimSpace(r)
+		i += size
+	}
+	if got := hasTrimSpace(p); got != want {
+		t.Fatalf("hasTrimSpace(%q) = %v", p, got)
+	}
+	return want
+}
+
+// TestHasTrimSpace checks hasTrimSpace on every space of isTrimSpace, alone, cut short and among
+// other characters, and on every line of the corpora.
+func TestHasTrimSpace(t *testing.T) {
+	lines := corpusLines(t)
+	for r := rune(0); r <= 0x10000; r++ {
+		if isTrimSpace(r) {
+			s := string(r)
+			lines = append(lines, s, "甲"+s+"乙", s[:len(s)-1], "\xe2"+s, s[1:])
+		}
+	}
+	spaced := 0
+	for _, l := range lines {
+		if checkHasTrimSpace(t, l) {
+			spaced++
+		}
+	}
+	if spaced < 100 || spaced == len(lines) {
+		t.Errorf("%d of %d lines with a space: the check shows little", spaced, len(lines))
+	}
+}
+
+func FuzzHasTrimSpace(f *testing.F) {
+	f.Add("关于\u3000通报")
+	f.Add("\xe2\x80\u200b")
+	f.Fuzz(func(t *testing.T, p string) { checkHasTrimSpace(t, p) })
+}

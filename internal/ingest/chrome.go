@@ -901,6 +901,9 @@ func unglue(paras []string) []string {
 // titleThenFields splits a title line that ends with a fact line after a space.
 // Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
+	if !hasTrimSpace(p) {
+		return "", "", false // no space at all: none before a label
+	}
 	stop, spaced := titleScanEnd(p)
 	if !spaced {
 		return "", "", false // no label before stop follows a space: none splits the line
@@ -922,6 +925,42 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// hasTrimSpace reports whether p holds a character of isTrimSpace, looking at bytes: an ASCII
+// space, or the lead byte of a space's encoding followed by the rest of it. A lead byte is never
+// inside another character's encoding, so where a rune-by-rune reading of p (utf8.DecodeRune,
+// invalid bytes one at a time) meets a space, this finds its bytes.
+func hasTrimSpace(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case ' ', '\t', '\n', '\v', '\f':
+			return true
+		case 0xC2: // U+00A0, U+0085
+			if i+1 < len(p) && (p[i+1] == 0xA0 || p[i+1] == 0x85) {
+				return true
+			}
+		case 0xE2: // U+2002, U+2003, U+2009, U+200B-U+200D, U+202F; U+205F
+			if i+2 < len(p) && p[i+1] == 0x80 {
+				switch p[i+2] {
+				case 0x82, 0x83, 0x89, 0x8B, 0x8C, 0x8D, 0xAF:
+					return true
+				}
+			}
+			if i+2 < len(p) && p[i+1] == 0x81 && p[i+2] == 0x9F {
+				return true
+			}
+		case 0xE3: // U+3000
+			if i+2 < len(p) && p[i+1] == 0x80 && p[i+2] == 0x80 {
+				return true
+			}
+		case 0xEF: // U+FEFF
+			if i+2 < len(p) && p[i+1] == 0xBB && p[i+2] == 0xBF {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxTitleRunes is the longest title isTitleLine accepts, in runes.
