@@ -155,13 +155,22 @@ func (c *cutter) cutHan(s string, from int) int {
 		// The best word starting at k so far: a later (longer) word wins a tie.
 		bs, bw := 0.0, step{end: -1}
 		v, i := noNode, k+1
-		if r := runes[k]; r >= hanLo && r < hanHi { // most: the first character without its node
+		if r := runes[k]; r >= hanLo && r < hanHi { // most: the first two characters without nodes
 			f := &lx.first[r-hanLo]
 			if f.freq > 0 {
 				bs, bw = c.logFreq(f.freq)-logT+best[k+1], step{end: int32(k + 1), node: f.node}
 			}
-			if f.kids && k+1 < n && maxLen > 1 {
-				v, i = lx.pair(r, runes[k+1]), k+2
+			if f.kids && k+1 < n && maxLen > 1 { // the second character from its slot in pairs
+				if p := lx.pairSlot(r, runes[k+1]); p != nil {
+					if p.freq > 0 {
+						if score := c.logFreq(p.freq) - logT + best[k+2]; bw.end < 0 || bs <= score {
+							bs, bw = score, step{end: int32(k + 2), node: p.node()}
+						}
+					}
+					if p.kids && k+2 < n && maxLen > 2 {
+						v, i = lx.search(p.node(), runes[k+2]), k+3
+					}
+				}
 			}
 		} else {
 			v = lx.child(root, r)

@@ -26,8 +26,9 @@ type domainWord struct {
 // order), so that the children of a node are consecutive and sorted by character, and the tree
 // is written in order, with no search. The first character of a word from the CJK Unified
 // Ideographs block is found without a search, in first, which also says whether it is a word by
-// itself and starts longer ones; the second through one probe of the hash table pairs; a third
-// or later by a search of a few neighbouring 16-byte nodes. No text is hashed or compared.
+// itself and starts longer ones; the second through one probe of the hash table pairs, which
+// says the same of the pair; a third or later by a search of a few neighbouring 16-byte nodes.
+// No text is hashed or compared.
 type lexicon struct {
 	t        *table
 	total    float64
@@ -39,9 +40,9 @@ type lexicon struct {
 	logs     []float64
 	// pairs finds the second character of a word, the one search over many children (a first
 	// character has 144 on average where the cutter looks): an open-addressing hash table of
-	// the texts of two characters, each slot the pair's characters (pairKey) over the node's
-	// index (low pairBits bits), 0 when empty.
-	pairs     []uint64
+	// the texts of two characters, each slot the pair's characters and node, and a copy of what
+	// the cutter reads of the node (so that it reads no node for most pairs).
+	pairs     []pairSlot
 	pairShift uint // 64 - log2(len(pairs))
 }
 
@@ -255,19 +256,28 @@ func (lx *lexicon) buildPairs() error {
 	for size < 2*int(l3-l2) {
 		size, bits = size<<1, bits+1
 	}
-	lx.pairs, lx.pairShift = make([]uint64, size), 64-bits
+	lx.pairs, lx.pairShift = make([]pairSlot, size), 64-bits
 	for v := uint32(1); v < l2; v++ {
 		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
 			key := pairKey(lx.nodes[v].r, lx.nodes[c].r)
 			h := key * 0x9E3779B97F4A7C15 >> lx.pairShift
-			for lx.pairs[h] != 0 {
+			for lx.pairs[h].key != 0 {
 				h = (h + 1) & uint64(size-1)
 			}
-			lx.pairs[h] = key<<pairBits | uint64(c)
+			lx.pairs[h] = pairSlot{key: key<<pairBits | uint64(c), freq: lx.nodes[c].freq, kids: lx.hasKids(c)}
 		}
 	}
 	return nil
 }
+
+// pairSlot is a slot of lexicon.pairs.
+type pairSlot struct {
+	key  uint64 // the pair's characters (pairKey) over the node's index (low pairBits bits); 0: empty
+	freq uint32 // the node's frequency
+	kids bool   // longer words start with the pair
+}
+
+func (p *pairSlot) node() uint32 { return uint32(p.key & (1<<pairBits - 1)) }
 
 func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
 
@@ -287,15 +297,23 @@ func (lx *lexicon) child(v uint32, r rune) uint32 {
 
 // pair returns the node of the text r1 r2, or noNode.
 func (lx *lexicon) pair(r1, r2 rune) uint32 {
+	if p := lx.pairSlot(r1, r2); p != nil {
+		return p.node()
+	}
+	return noNode
+}
+
+// pairSlot returns the slot of lx.pairs that holds the text r1 r2, or nil.
+func (lx *lexicon) pairSlot(r1, r2 rune) *pairSlot {
 	key := pairKey(r1, r2)
 	mask := uint64(len(lx.pairs) - 1)
 	for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
-		s := lx.pairs[h]
-		if s>>pairBits == key {
-			return uint32(s & (1<<pairBits - 1))
+		p := &lx.pairs[h]
+		if p.key>>pairBits == key {
+			return p
 		}
-		if s == 0 {
-			return noNode
+		if p.key == 0 {
+			return nil
 		}
 	}
 }
