@@ -167,8 +167,9 @@ func (c *cutter) cutHan(s string, from int) int {
 							bs, bw = score, step{end: int32(k + 2), node: p.node()}
 						}
 					}
-					if p.kids && k+2 < n && maxLen > 2 {
-						v, i = lx.search(p.node(), runes[k+2]), k+3
+					if p.kids != 0 && k+2 < n && maxLen > 2 {
+						lo, end := lx.children(p)
+						v, i = lx.searchIn(lo, end, runes[k+2]), k+3
 					}
 				}
 			}

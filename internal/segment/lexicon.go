@@ -27,7 +27,7 @@ type domainWord struct {
 // is written in order, with no search. The first character of a word from the CJK Unified
 // Ideographs block is found without a search, in first, which also says whether it is a word by
 // itself and starts longer ones; the second through one probe of the hash table pairs, which
-// says the same of the pair; a third or later by a search of a few neighbouring 16-byte nodes.
+// says the same of the pair and where its children are; a third or later by a search of a few neighbouring 16-byte nodes.
 // No text is hashed or compared.
 type lexicon struct {
 	t        *table
@@ -264,7 +264,11 @@ func (lx *lexicon) buildPairs() error {
 			for lx.pairs[h].key != 0 {
 				h = (h + 1) & uint64(size-1)
 			}
-			lx.pairs[h] = pairSlot{key: key<<pairBits | uint64(c), freq: lx.nodes[c].freq, kids: lx.hasKids(c)}
+			p := pairSlot{key: key<<pairBits | uint64(c), freq: lx.nodes[c].freq}
+			if lo, end := lx.nodes[c].kids, lx.nodes[c+1].kids; lo < end {
+				p.kids = lo<<kidBits | min(end-lo, kidsMany)
+			}
+			lx.pairs[h] = p
 		}
 	}
 	return nil
@@ -274,10 +278,27 @@ func (lx *lexicon) buildPairs() error {
 type pairSlot struct {
 	key  uint64 // the pair's characters (pairKey) over the node's index (low pairBits bits); 0: empty
 	freq uint32 // the node's frequency
-	kids bool   // longer words start with the pair
+	// kids is the node's first child over the count of its children (low kidBits bits, kidsMany
+	// when there are as many or more); 0 when no longer word starts with the pair.
+	kids uint32
 }
 
+const (
+	kidBits  = 32 - pairBits
+	kidsMany = 1<<kidBits - 1
+)
+
 func (p *pairSlot) node() uint32 { return uint32(p.key & (1<<pairBits - 1)) }
+
+// children returns the bounds of the children of the pair's node, as nodes[v].kids and
+// nodes[v+1].kids, reading no node unless there are kidsMany or more.
+func (lx *lexicon) children(p *pairSlot) (lo, end uint32) {
+	lo, end = p.kids>>kidBits, p.kids>>kidBits+p.kids&kidsMany
+	if p.kids&kidsMany == kidsMany {
+		end = lx.nodes[p.node()+1].kids
+	}
+	return lo, end
+}
 
 func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
 
@@ -320,7 +341,12 @@ func (lx *lexicon) pairSlot(r1, r2 rune) *pairSlot {
 
 // search returns the node of the text of v followed by r, or noNode, searching v's children.
 func (lx *lexicon) search(v uint32, r rune) uint32 {
-	lo, end := lx.nodes[v].kids, lx.nodes[v+1].kids
+	return lx.searchIn(lx.nodes[v].kids, lx.nodes[v+1].kids, r)
+}
+
+// searchIn returns the node of nodes[lo:end] (the children of a node) whose character is r, or
+// noNode.
+func (lx *lexicon) searchIn(lo, end uint32, r rune) uint32 {
 	for hi := end; hi-lo > 8; { // the child, if any, is in [lo, hi]
 		mid := lo + (hi-lo)/2
 		if lx.nodes[mid].r < r {

@@ -43,7 +43,8 @@ func TestChildMatchesSearch(t *testing.T) {
 		}
 		pairs++
 		v := p.node()
-		if p.freq != lx.nodes[v].freq || p.kids != lx.hasKids(v) || p.key>>pairBits != pairKey(lx.nodes[lx.parent(v)].r, lx.nodes[v].r) {
+		lo, end := lx.children(&p)
+		if p.freq != lx.nodes[v].freq || (p.kids != 0) != lx.hasKids(v) || p.kids != 0 && (lo != lx.nodes[v].kids || end != lx.nodes[v+1].kids) || p.key>>pairBits != pairKey(lx.nodes[lx.parent(v)].r, lx.nodes[v].r) {
 			t.Fatalf("pair slot %+v: node %d %+v", p, v, lx.nodes[v])
 		}
 	}
