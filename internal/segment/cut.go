@@ -157,8 +157,8 @@ func (c *cutter) cutHan(s string, from int) int {
 		v, i := noNode, k+1
 		if r := runes[k]; r >= hanLo && r < hanHi { // most: the first two characters without nodes
 			f := &lx.first[r-hanLo]
-			if f.freq > 0 {
-				bs, bw = c.logFreq(f.freq)-logT+best[k+1], step{end: int32(k + 1), node: f.node}
+			if f.word {
+				bs, bw = f.logFreq-logT+best[k+1], step{end: int32(k + 1), node: f.node}
 			}
 			if f.kids && k+1 < n && maxLen > 1 { // the second character from its slot in pairs
 				if p := lx.pairSlot(r, runes[k+1]); p != nil {

@@ -55,11 +55,13 @@ const pairFilterBits = 21 // 256 KB, about one bit in ten set
 
 const pairBits = 22 // the node count must fit (buildPairs checks)
 
-// firstChar is a copy of what the cutter reads of the node of a first character.
+// firstChar is a copy of what the cutter reads of the node of a first character, with the
+// logarithm of its frequency.
 type firstChar struct {
-	node uint32 // 0: no word starts with the character
-	freq uint32
-	kids bool
+	logFreq float64 // math.Log of the frequency when the character is a word
+	node    uint32  // 0: no word starts with the character
+	word    bool    // the character is a word by itself
+	kids    bool
 }
 
 // node is one text of the lexicon's tree.
@@ -153,7 +155,7 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 	lx.first = make([]firstChar, hanHi-hanLo)
 	for v := uint32(1); v < lx.nodes[1].kids; v++ {
 		if r := lx.nodes[v].r; r >= hanLo && r < hanHi {
-			lx.first[r-hanLo] = firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}
+			lx.first[r-hanLo] = lx.firstChar(v)
 		}
 	}
 	if err := lx.buildPairs(); err != nil {
@@ -164,6 +166,15 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 		lx.logs[f] = math.Log(float64(f))
 	}
 	return lx, nil
+}
+
+// firstChar returns the copy of node v for first.
+func (lx *lexicon) firstChar(v uint32) firstChar {
+	f := firstChar{node: v, kids: lx.hasKids(v)}
+	if n := lx.nodes[v].freq; n > 0 {
+		f.word, f.logFreq = true, math.Log(float64(n))
+	}
+	return f
 }
 
 // merge calls f for every key of Han characters of the table (ti its index, di -1) and every

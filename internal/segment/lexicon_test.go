@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,10 +18,10 @@ import (
 )
 
 // TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
-// CJK block, and pairs, for a second character, each with the copy of its node's frequency and
-// children) against the plain search of a node's children:
-// every node is found from its parent, and every probe of a walk over the corpora, found or
-// not, gives the same node both ways.
+// CJK block, and pairs, for a second character, each with the copy of its node's frequency (its
+// logarithm in first) and children) against the plain search of a node's children: every node
+// is found from its parent, and every probe of a walk over the corpora, found or not, gives the
+// same node both ways.
 func TestChildMatchesSearch(t *testing.T) {
 	lx := segmenter(t).lex
 	for v := uint32(0); v+1 < uint32(len(lx.nodes)); v++ {
@@ -32,7 +33,14 @@ func TestChildMatchesSearch(t *testing.T) {
 	}
 	for r := rune(hanLo); r < hanHi; r++ {
 		f, v := lx.first[r-hanLo], lx.search(root, r)
-		if v == noNode && f != (firstChar{}) || v != noNode && f != (firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}) {
+		want := firstChar{}
+		if v != noNode {
+			want = firstChar{node: v, kids: lx.hasKids(v)}
+			if n := lx.nodes[v].freq; n > 0 {
+				want.word, want.logFreq = true, math.Log(float64(n))
+			}
+		}
+		if f != want {
 			t.Fatalf("%q: first %+v, node %d", r, f, v)
 		}
 	}
