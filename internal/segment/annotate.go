@@ -33,13 +33,23 @@ type annotator struct {
 	headings map[string][]themeHit // theme words of topic and category headings, cut once each
 	masked   []bool
 	spans    []orgSpan
+	weighed  []weighed // scratch of decide
+}
+
+// weighed is a theme word with its weight in a problem.
+type weighed struct {
+	word string
+	w    float64
 }
 
 // counts are the keyword candidates of a text, in order of first appearance (for stable ties),
 // each word once with its count: a word is its node in the lexicon's tree.
 type counts struct {
 	terms []term
-	index map[uint32]int32 // node -> index in terms
+	// slots finds a word's term: an open-addressing hash table of nodes, each slot the index in
+	// terms plus one (0 when empty), at least twice as many slots as terms.
+	slots []uint32
+	shift uint // 32 - log2(len(slots))
 }
 
 type term struct {
@@ -50,18 +60,40 @@ type term struct {
 
 func (c *counts) reset() {
 	c.terms = c.terms[:0]
-	clear(c.index)
+	clear(c.slots)
 }
 
 // add adds w to the count of the word of t.
 func (c *counts) add(t token, w float64) {
-	i, ok := c.index[t.node]
-	if !ok {
-		i = int32(len(c.terms))
-		c.index[t.node] = i
-		c.terms = append(c.terms, term{text: t.Text, node: t.node})
+	if 2*(len(c.terms)+1) > len(c.slots) {
+		c.grow()
 	}
-	c.terms[i].n += w
+	mask := uint32(len(c.slots) - 1)
+	h := t.node * 0x9E3779B1 >> c.shift
+	for ; c.slots[h] != 0; h = (h + 1) & mask {
+		if i := c.slots[h] - 1; c.terms[i].node == t.node {
+			c.terms[i].n += w
+			return
+		}
+	}
+	c.slots[h] = uint32(len(c.terms) + 1)
+	c.terms = append(c.terms, term{text: t.Text, node: t.node, n: w})
+}
+
+// grow doubles the slots (64 at first) and puts the terms back.
+func (c *counts) grow() {
+	size, bits := 64, uint(6)
+	for size < 2*len(c.slots) || size < 4*(len(c.terms)+1) {
+		size, bits = size<<1, bits+1
+	}
+	c.slots, c.shift = make([]uint32, size), 32-bits
+	for i, t := range c.terms {
+		h := t.node * 0x9E3779B1 >> c.shift
+		for c.slots[h] != 0 {
+			h = (h + 1) & uint32(size-1)
+		}
+		c.slots[h] = uint32(i + 1)
+	}
 }
 
 // total is the sum of the counts (halves and units: exact in any order).
@@ -84,8 +116,6 @@ func newAnnotator(s *Segmenter) *annotator {
 	a := &annotator{
 		s:        s,
 		c:        newCutter(s.lex),
-		terms:    counts{index: make(map[uint32]int32)},
-		all:      counts{index: make(map[uint32]int32)},
 		scores:   make([]float64, len(Themes)),
 		words:    make([]map[string]float64, len(Themes)),
 		headings: make(map[string][]themeHit),
@@ -281,17 +311,22 @@ func (a *annotator) decide() (string, []string) {
 	if best < 0 {
 		return Other, nil
 	}
-	words := make([]string, 0, len(a.words[best]))
-	for w := range a.words[best] {
-		words = append(words, w)
+	// The words are distinct: any sort gives the one order.
+	ws := a.weighed[:0]
+	for w, x := range a.words[best] {
+		ws = append(ws, weighed{w, x})
 	}
-	m := a.words[best]
-	sort.Slice(words, func(i, j int) bool {
-		if m[words[i]] != m[words[j]] {
-			return m[words[i]] > m[words[j]]
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].w != ws[j].w {
+			return ws[i].w > ws[j].w
 		}
-		return words[i] < words[j]
+		return ws[i].word < ws[j].word
 	})
+	words := make([]string, len(ws))
+	for i, x := range ws {
+		words[i] = x.word
+	}
+	a.weighed = ws
 	return Themes[best].Name, words
 }
 

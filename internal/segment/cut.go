@@ -33,10 +33,8 @@ type cutter struct {
 	logs   [1024]logMemo // math.Log of the frequencies the lexicon keeps none for, by frequency mod 1024
 	runes  []rune        // the current Han run
 	offs   []int         // byte offset of each rune of the run, plus its end
-	edges  []edge        // DAG: words starting at each rune of the run
-	first  []int32       // index in edges of the first word starting at rune k; first[n] = len(edges)
-	best   []float64
-	next   []int32 // index in edges of the best word starting at rune k
+	best   []float64     // score of the best route from rune k to the run's end
+	next   []step        // the first word of that route
 	tokens []token
 }
 
@@ -58,11 +56,10 @@ func (c *cutter) logFreq(f uint32) float64 {
 	return m.l
 }
 
-// edge is one dictionary word over runes [k, end) of a Han run.
-type edge struct {
-	logFreq float64 // log of the word's frequency; 0 (log 1) for a rune the dictionary lacks
-	end     int32
-	node    uint32 // noNode for a rune the dictionary lacks
+// step is the first word of the best route from rune k of a Han run: runes [k, end).
+type step struct {
+	end  int32
+	node uint32 // noNode for a rune the dictionary lacks
 }
 
 func newCutter(dict *lexicon) *cutter {
@@ -124,9 +121,11 @@ func isWordy(r rune) bool {
 }
 
 // cutHan segments the run of Han characters that starts at s[from] as gse's cutDAGNoHMM does,
-// and returns the run's end: for every rune k, every dictionary word starting at k is an edge;
-// the route maximises the sum of log(freq/total), from the right, ties going to the longer word;
-// a rune no word covers is a word by itself.
+// and returns the run's end: for every rune k, every dictionary word starting at k is an edge of
+// the DAG; the route maximises the sum of log(freq/total), from the right, ties going to the
+// longer word; a rune no word covers is a word by itself. The runes are taken from the right, so
+// that the best route from the end of every word starting at k is known when the word is found:
+// each is scored as the lexicon's tree yields it (shortest first), and no edge is stored.
 func (c *cutter) cutHan(s string, from int) int {
 	c.runes, c.offs = c.runes[:0], c.offs[:0]
 	to := from
@@ -147,19 +146,32 @@ func (c *cutter) cutHan(s string, from int) int {
 
 	lx := c.dict
 	maxLen := lx.maxLen
-	c.edges = c.edges[:0]
-	c.first = c.first[:0]
-	for k := 0; k < n; k++ {
-		start := len(c.edges)
-		c.first = append(c.first, int32(start))
+	logT := c.logT
+	c.best = grow(c.best, n+1)
+	c.next = growSteps(c.next, n)
+	best, next, runes := c.best, c.next, c.runes
+	best[n] = 0
+	for k := n - 1; k >= 0; k-- {
+		// The best word starting at k so far: a later (longer) word wins a tie.
+		bs, bw := 0.0, step{end: -1}
 		v, i := noNode, k+1
-		if r := c.runes[k]; r >= hanLo && r < hanHi { // most: the first character without its node
+		if r := runes[k]; r >= hanLo && r < hanHi { // most: the first two characters without nodes
 			f := &lx.first[r-hanLo]
-			if f.freq > 0 {
-				c.edges = append(c.edges, edge{logFreq: c.logFreq(f.freq), end: int32(k + 1), node: f.node})
+			if f.word {
+				bs, bw = f.logFreq-logT+best[k+1], step{end: int32(k + 1), node: f.node}
 			}
-			if f.kids && k+1 < n && maxLen > 1 {
-				v, i = lx.pair(r, c.runes[k+1]), k+2
+			if f.kids && k+1 < n && maxLen > 1 { // the second character from its slot in pairs
+				if p := lx.pairSlot(r, runes[k+1]); p != nil {
+					if p.freq > 0 {
+						if score := c.logFreq(p.freq) - logT + best[k+2]; bw.end < 0 || bs <= score {
+							bs, bw = score, step{end: int32(k + 2), node: p.node()}
+						}
+					}
+					if p.kids != 0 && k+2 < n && maxLen > 2 {
+						lo, end := lx.children(p)
+						v, i = lx.searchIn(lo, end, runes[k+2]), k+3
+					}
+				}
 			}
 		} else {
 			v = lx.child(root, r)
@@ -167,36 +179,22 @@ func (c *cutter) cutHan(s string, from int) int {
 		for ; v != noNode; i++ { // v: the text of runes [k, i)
 			nd := &lx.nodes[v]
 			if nd.freq > 0 {
-				c.edges = append(c.edges, edge{logFreq: c.logFreq(nd.freq), end: int32(i), node: v})
+				if score := c.logFreq(nd.freq) - logT + best[i]; bw.end < 0 || bs <= score {
+					bs, bw = score, step{end: int32(i), node: v}
+				}
 			}
 			if nd.kids == lx.nodes[v+1].kids || i >= n || i-k >= maxLen {
 				break
 			}
-			v = lx.child(v, c.runes[i])
+			v = lx.child(v, runes[i])
 		}
-		if len(c.edges) == start { // no word: the rune alone, unknown
-			c.edges = append(c.edges, edge{end: int32(k + 1), node: noNode})
+		if bw.end < 0 { // no word: the rune alone, unknown; gse scores it as log(1)
+			bs, bw = 0-logT+best[k+1], step{end: int32(k + 1), node: noNode}
 		}
-	}
-	c.first = append(c.first, int32(len(c.edges)))
-
-	c.best = grow(c.best, n+1)
-	c.next = growInt32(c.next, n+1)
-	c.best[n] = 0
-	for k := n - 1; k >= 0; k-- {
-		bi, bs := int32(-1), 0.0
-		for x := c.first[k]; x < c.first[k+1]; x++ {
-			e := &c.edges[x]
-			// gse scores a word it cannot find as log(1)
-			score := e.logFreq - c.logT + c.best[e.end]
-			if bi < 0 || bs < score || (bs == score && c.edges[bi].end < e.end) {
-				bi, bs = x, score
-			}
-		}
-		c.best[k], c.next[k] = bs, bi
+		best[k], next[k] = bs, bw
 	}
 	for k := 0; k < n; {
-		e := c.edges[c.next[k]]
+		e := next[k]
 		end := int(e.end)
 		t := token{Text: s[c.offs[k]:c.offs[end]], Start: c.offs[k], Han: true, node: e.node}
 		if e.node != noNode {
@@ -215,9 +213,9 @@ func grow(b []float64, n int) []float64 {
 	return b[:n]
 }
 
-func growInt32(b []int32, n int) []int32 {
+func growSteps(b []step, n int) []step {
 	if cap(b) < n {
-		return make([]int32, n)
+		return make([]step, n)
 	}
 	return b[:n]
 }

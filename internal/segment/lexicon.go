@@ -26,8 +26,10 @@ type domainWord struct {
 // order), so that the children of a node are consecutive and sorted by character, and the tree
 // is written in order, with no search. The first character of a word from the CJK Unified
 // Ideographs block is found without a search, in first, which also says whether it is a word by
-// itself and starts longer ones; the second through one probe of the hash table pairs; a third
-// or later by a search of a few neighbouring 16-byte nodes. No text is hashed or compared.
+// itself and starts longer ones; the second through one probe of the hash table pairs, which
+// says the same of the pair and where its children are (a filter of the pairs' hashes answers
+// first for most texts that are none); a third or later by a search of a few neighbouring
+// 16-byte nodes. No text is hashed or compared.
 type lexicon struct {
 	t        *table
 	total    float64
@@ -39,19 +41,27 @@ type lexicon struct {
 	logs     []float64
 	// pairs finds the second character of a word, the one search over many children (a first
 	// character has 144 on average where the cutter looks): an open-addressing hash table of
-	// the texts of two characters, each slot the pair's characters (pairKey) over the node's
-	// index (low pairBits bits), 0 when empty.
-	pairs     []uint64
+	// the texts of two characters, each slot the pair's characters and node, and a copy of what
+	// the cutter reads of the node (so that it reads no node for most pairs).
+	pairs     []pairSlot
 	pairShift uint // 64 - log2(len(pairs))
+	// pairFilter has the bit of the hash of every pair of pairs (the top pairFilterBits bits of
+	// the product that also places it): a pair whose bit is clear is none, found so without
+	// reading the table, 32 times its size and most often absent from the cache.
+	pairFilter []uint64
 }
+
+const pairFilterBits = 21 // 256 KB, about one bit in ten set
 
 const pairBits = 22 // the node count must fit (buildPairs checks)
 
-// firstChar is a copy of what the cutter reads of the node of a first character.
+// firstChar is a copy of what the cutter reads of the node of a first character, with the
+// logarithm of its frequency.
 type firstChar struct {
-	node uint32 // 0: no word starts with the character
-	freq uint32
-	kids bool
+	logFreq float64 // math.Log of the frequency when the character is a word
+	node    uint32  // 0: no word starts with the character
+	word    bool    // the character is a word by itself
+	kids    bool
 }
 
 // node is one text of the lexicon's tree.
@@ -145,7 +155,7 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 	lx.first = make([]firstChar, hanHi-hanLo)
 	for v := uint32(1); v < lx.nodes[1].kids; v++ {
 		if r := lx.nodes[v].r; r >= hanLo && r < hanHi {
-			lx.first[r-hanLo] = firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}
+			lx.first[r-hanLo] = lx.firstChar(v)
 		}
 	}
 	if err := lx.buildPairs(); err != nil {
@@ -156,6 +166,15 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 		lx.logs[f] = math.Log(float64(f))
 	}
 	return lx, nil
+}
+
+// firstChar returns the copy of node v for first.
+func (lx *lexicon) firstChar(v uint32) firstChar {
+	f := firstChar{node: v, kids: lx.hasKids(v)}
+	if n := lx.nodes[v].freq; n > 0 {
+		f.word, f.logFreq = true, math.Log(float64(n))
+	}
+	return f
 }
 
 // merge calls f for every key of Han characters of the table (ti its index, di -1) and every
@@ -255,18 +274,52 @@ func (lx *lexicon) buildPairs() error {
 	for size < 2*int(l3-l2) {
 		size, bits = size<<1, bits+1
 	}
-	lx.pairs, lx.pairShift = make([]uint64, size), 64-bits
+	lx.pairs, lx.pairShift = make([]pairSlot, size), 64-bits
+	lx.pairFilter = make([]uint64, 1<<pairFilterBits/64)
 	for v := uint32(1); v < l2; v++ {
 		for c := lx.nodes[v].kids; c < lx.nodes[v+1].kids; c++ {
 			key := pairKey(lx.nodes[v].r, lx.nodes[c].r)
-			h := key * 0x9E3779B97F4A7C15 >> lx.pairShift
-			for lx.pairs[h] != 0 {
+			x := key * 0x9E3779B97F4A7C15
+			b := x >> (64 - pairFilterBits)
+			lx.pairFilter[b/64] |= 1 << (b % 64)
+			h := x >> lx.pairShift
+			for lx.pairs[h].key != 0 {
 				h = (h + 1) & uint64(size-1)
 			}
-			lx.pairs[h] = key<<pairBits | uint64(c)
+			p := pairSlot{key: key<<pairBits | uint64(c), freq: lx.nodes[c].freq}
+			if lo, end := lx.nodes[c].kids, lx.nodes[c+1].kids; lo < end {
+				p.kids = lo<<kidBits | min(end-lo, kidsMany)
+			}
+			lx.pairs[h] = p
 		}
 	}
 	return nil
+}
+
+// pairSlot is a slot of lexicon.pairs.
+type pairSlot struct {
+	key  uint64 // the pair's characters (pairKey) over the node's index (low pairBits bits); 0: empty
+	freq uint32 // the node's frequency
+	// kids is the node's first child over the count of its children (low kidBits bits, kidsMany
+	// when there are as many or more); 0 when no longer word starts with the pair.
+	kids uint32
+}
+
+const (
+	kidBits  = 32 - pairBits
+	kidsMany = 1<<kidBits - 1
+)
+
+func (p *pairSlot) node() uint32 { return uint32(p.key & (1<<pairBits - 1)) }
+
+// children returns the bounds of the children of the pair's node, as nodes[v].kids and
+// nodes[v+1].kids, reading no node unless there are kidsMany or more.
+func (lx *lexicon) children(p *pairSlot) (lo, end uint32) {
+	lo, end = p.kids>>kidBits, p.kids>>kidBits+p.kids&kidsMany
+	if p.kids&kidsMany == kidsMany {
+		end = lx.nodes[p.node()+1].kids
+	}
+	return lo, end
 }
 
 func pairKey(r1, r2 rune) uint64 { return uint64(r1)<<21 | uint64(r2) }
@@ -287,22 +340,39 @@ func (lx *lexicon) child(v uint32, r rune) uint32 {
 
 // pair returns the node of the text r1 r2, or noNode.
 func (lx *lexicon) pair(r1, r2 rune) uint32 {
+	if p := lx.pairSlot(r1, r2); p != nil {
+		return p.node()
+	}
+	return noNode
+}
+
+// pairSlot returns the slot of lx.pairs that holds the text r1 r2, or nil.
+func (lx *lexicon) pairSlot(r1, r2 rune) *pairSlot {
 	key := pairKey(r1, r2)
+	x := key * 0x9E3779B97F4A7C15
+	if b := x >> (64 - pairFilterBits); lx.pairFilter[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
 	mask := uint64(len(lx.pairs) - 1)
-	for h := key * 0x9E3779B97F4A7C15 >> lx.pairShift; ; h = (h + 1) & mask {
-		s := lx.pairs[h]
-		if s>>pairBits == key {
-			return uint32(s & (1<<pairBits - 1))
+	for h := x >> lx.pairShift; ; h = (h + 1) & mask {
+		p := &lx.pairs[h]
+		if p.key>>pairBits == key {
+			return p
 		}
-		if s == 0 {
-			return noNode
+		if p.key == 0 {
+			return nil
 		}
 	}
 }
 
 // search returns the node of the text of v followed by r, or noNode, searching v's children.
 func (lx *lexicon) search(v uint32, r rune) uint32 {
-	lo, end := lx.nodes[v].kids, lx.nodes[v+1].kids
+	return lx.searchIn(lx.nodes[v].kids, lx.nodes[v+1].kids, r)
+}
+
+// searchIn returns the node of nodes[lo:end] (the children of a node) whose character is r, or
+// noNode.
+func (lx *lexicon) searchIn(lo, end uint32, r rune) uint32 {
 	for hi := end; hi-lo > 8; { // the child, if any, is in [lo, hi]
 		mid := lo + (hi-lo)/2
 		if lx.nodes[mid].r < r {

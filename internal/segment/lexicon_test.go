@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,10 +18,10 @@ import (
 )
 
 // TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
-// CJK block, with the copy of its node's frequency and children, and pairs, for a second
-// character) against the plain search of a node's children:
-// every node is found from its parent, and every probe of a walk over the corpora, found or
-// not, gives the same node both ways.
+// CJK block, and pairs, for a second character, each with the copy of its node's frequency (its
+// logarithm in first) and children) against the plain search of a node's children: every node
+// is found from its parent, and every probe of a walk over the corpora, found or not, gives the
+// same node both ways.
 func TestChildMatchesSearch(t *testing.T) {
 	lx := segmenter(t).lex
 	for v := uint32(0); v+1 < uint32(len(lx.nodes)); v++ {
@@ -32,9 +33,31 @@ func TestChildMatchesSearch(t *testing.T) {
 	}
 	for r := rune(hanLo); r < hanHi; r++ {
 		f, v := lx.first[r-hanLo], lx.search(root, r)
-		if v == noNode && f != (firstChar{}) || v != noNode && f != (firstChar{node: v, freq: lx.nodes[v].freq, kids: lx.hasKids(v)}) {
+		want := firstChar{}
+		if v != noNode {
+			want = firstChar{node: v, kids: lx.hasKids(v)}
+			if n := lx.nodes[v].freq; n > 0 {
+				want.word, want.logFreq = true, math.Log(float64(n))
+			}
+		}
+		if f != want {
 			t.Fatalf("%q: first %+v, node %d", r, f, v)
 		}
+	}
+	pairs := 0
+	for _, p := range lx.pairs {
+		if p.key == 0 {
+			continue
+		}
+		pairs++
+		v := p.node()
+		lo, end := lx.children(&p)
+		if p.freq != lx.nodes[v].freq || (p.kids != 0) != lx.hasKids(v) || p.kids != 0 && (lo != lx.nodes[v].kids || end != lx.nodes[v+1].kids) || p.key>>pairBits != pairKey(lx.nodes[lx.parent(v)].r, lx.nodes[v].r) {
+			t.Fatalf("pair slot %+v: node %d %+v", p, v, lx.nodes[v])
+		}
+	}
+	if l2, l3 := lx.nodes[1].kids, lx.nodes[lx.nodes[1].kids].kids; pairs != int(l3-l2) {
+		t.Fatalf("%d pair slots, %d nodes of two characters", pairs, l3-l2)
 	}
 	texts := []string{readSeed(t)}
 	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
@@ -166,4 +189,9 @@ func TestKeep(t *testing.T) {
 			t.Fatalf("%d candidates, %d kept: %v, want %v", m, n, kws, want)
 		}
 	}
+}
+
+// parent returns the parent of node v > 0 (a search over the nodes' first children).
+func (lx *lexicon) parent(v uint32) uint32 {
+	return uint32(sort.Search(len(lx.nodes), func(u int) bool { return lx.nodes[u].kids > v })) - 1
 }
