@@ -138,7 +138,7 @@ var maxLabelLen = func() int {
 // without one is not turned into runes to look for labels.
 func mayLabel(folded string) bool {
 	for i := 0; i < len(folded); i++ {
-		if folded[i] != ':' && !strings.HasPrefix(folded[i:], "：") {
+		if c := folded[i]; c != ':' && (c != "："[0] || !strings.HasPrefix(folded[i:], "：")) {
 			continue
 		}
 		before := folded[max(0, i-maxLabelLen-maxLabelNumber):i]

@@ -252,13 +252,41 @@ func (x *problemScan) isBody(i int) bool {
 
 // closing reports whether a closing cue marks paragraph i.
 func (x *problemScan) closing(i int) bool {
-	for _, c := range closingCues {
-		if strings.Contains(x.folded[i], c) {
-			return true
+	return hasClosingCue(x.folded[i])
+}
+
+// hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
+// would, in one pass: the cues are tried only where the two bytes that open one of them stand.
+func hasClosingCue(s string) bool {
+	for i := 0; i+cueMinLen <= len(s); i++ {
+		if !cueOpen[0][s[i]] || !cueOpen[1][s[i+1]] {
+			continue
+		}
+		for _, c := range closingCues {
+			if strings.HasPrefix(s[i:], c) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// cueMinLen is the length in bytes of the shortest closing cue.
+var cueMinLen = func() int {
+	n := len(closingCues[0])
+	for _, c := range closingCues {
+		n = min(n, len(c))
+	}
+	return n
+}()
+
+// cueOpen holds the first and the second bytes of the closing cues, a bit each.
+var cueOpen = func() (t [2][256]bool) {
+	for _, c := range closingCues {
+		t[0][c[0]], t[1][c[1]] = true, true
+	}
+	return t
+}()
 
 // signatureDate reports whether paragraph text s is only a day, as the signature (落款) of a
 // bulletin ends: 2023年8月24日, 二〇二三年八月二十四日, 2023-08-24 (read by quantity.ParseDate).
