@@ -137,7 +137,7 @@ func checkFastPaths(t *testing.T, line string) {
 // TestFastPathsAgree runs checkFastPaths over every line of the corpora and generated bulletins.
 func TestFastPathsAgree(t *testing.T) {
 	lines := corpusLines(t)
-	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "联系电话", "电子邮\xe7箱", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
+	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "联系电话", "电子邮\xe7箱", "\xe7电子邮箱", "a联系电话b", "\xe7\x94联系电话", "甲：问题", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
 	for _, l := range lines {
 		checkFastPaths(t, l)
 	}

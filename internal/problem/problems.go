@@ -257,15 +257,26 @@ func (x *problemScan) closing(i int) bool {
 
 // hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
 // would, in one pass: the cues are tried only where the two bytes that open one of them stand.
+// Every cue opens with a three-byte character, so a whole three-byte character is stepped over
+// at once: no cue starts on its continuation bytes. Any other byte is stepped over alone.
 func hasClosingCue(s string) bool {
-	for i := 0; i+cueMinLen <= len(s); i++ {
-		if !cueOpen[0][s[i]] || !cueOpen[1][s[i+1]] {
+	for i := 0; i+cueMinLen <= len(s); {
+		c := s[i]
+		if c < 0xE0 || c >= 0xF0 {
+			i++
 			continue
 		}
-		for _, c := range closingCues {
-			if strings.HasPrefix(s[i:], c) {
-				return true
+		if cueOpen[0][c] && cueOpen[1][s[i+1]] {
+			for _, c := range closingCues {
+				if strings.HasPrefix(s[i:], c) {
+					return true
+				}
 			}
+		}
+		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+		} else {
+			i++
 		}
 	}
 	return false
@@ -283,6 +294,9 @@ var cueMinLen = func() int {
 // cueOpen holds the first and the second bytes of the closing cues, a bit each.
 var cueOpen = func() (t [2][256]bool) {
 	for _, c := range closingCues {
+		if len(c) < 3 || c[0] < 0xE0 || c[0] >= 0xF0 {
+			panic("problem: a closing cue must open with a three-byte character: " + c)
+		}
 		t[0][c[0]], t[1][c[1]] = true, true
 	}
 	return t
