@@ -136,12 +136,12 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 	var cut *runeCutter // over the original, made on the first quantity or date found
 	written := func(start, stop int) string {
 		if cut == nil {
-			src := win
-			if text != win && utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
-				src = text // fold keeps the rune count; should it ever not, cut from the folded text
-			}
-			// fold writes U+FFFD for a bad byte, so an unchanged window is valid UTF-8
-			cut = &runeCutter{s: src, valid: src == text || utf8.ValidString(src)}
+			// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in
+			// text are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid
+			// UTF-8 when fold left it as it is or its folded text holds no U+FFFD; only a text
+			// with one is asked whether the window had it as written.
+			valid := text == win || !strings.Contains(text, "\uFFFD") || utf8.ValidString(win)
+			cut = &runeCutter{s: win, valid: valid}
 		}
 		return cut.cut(start, stop)
 	}
