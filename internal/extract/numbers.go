@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/problem"
 	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/structure"
 )
@@ -23,6 +24,12 @@ import (
 // else the inspection start's. Dates that lost digits (2021915日) are not guessed: they become
 // a "date_garbled" warning and no Date.
 func extractNumbers(b *bulletin.Bulletin) {
+	extractNumbersFolded(b, nil)
+}
+
+// extractNumbersFolded is extractNumbers, taking the folded text of a paragraph that is one
+// window from seen (by position) where seen holds its text as it is now, not folding it again.
+func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 	owners := make(map[string]int, len(b.Problems)) // problem ID -> index in b.Problems
 	for i, p := range b.Problems {
 		owners[p.ID] = i
@@ -44,11 +51,14 @@ func extractNumbers(b *bulletin.Bulletin) {
 	if b.Dates == nil {
 		b.Dates = []bulletin.Date{}
 	}
-	for _, p := range b.Paragraphs {
+	for k, p := range b.Paragraphs {
 		one := [1]string{p.Text}
 		wins := one[:] // a paragraph is one window, unless it is long
+		folded := ""   // fold.String(p.Text) when seen has it
 		if len(p.Text) > windowSize {
 			wins = windows(p.Text, windowSize)
+		} else if k < len(seen) && seen[k].Text == p.Text {
+			folded = seen[k].Folded
 		}
 		base := 0 // rune offset of the window in the paragraph
 		for i, win := range wins {
@@ -56,7 +66,7 @@ func extractNumbers(b *bulletin.Bulletin) {
 			if i == 0 && p.Role == bulletin.RoleHeading {
 				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
-			year = scanWindow(b, p, win, base, skip, year, fallback, owners)
+			year = scanWindow(b, p, win, folded, base, skip, year, fallback, owners)
 			if i < len(wins)-1 {
 				base += utf8.RuneCountInString(win)
 			}
@@ -130,9 +140,12 @@ func firstRunes(s string, n int) string {
 
 // scanWindow adds the metrics and dates of win, a piece of paragraph p starting base runes into
 // it, skipping its first skip runes (a heading's marker), and returns the year later year-less
-// dates take.
-func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, skip, year, fallback int, owners map[string]int) int {
-	text := fold.String(win)
+// dates take. folded is fold.String(win) when the caller has it, else "".
+func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, base, skip, year, fallback int, owners map[string]int) int {
+	text := folded
+	if text == "" {
+		text = fold.String(win)
+	}
 	var cut *runeCutter // over the original, made on the first quantity or date found
 	written := func(start, stop int) string {
 		if cut == nil {

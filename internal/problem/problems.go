@@ -161,6 +161,17 @@ type problemScan struct {
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
 // roles and Paragraph.Problem, and adds quote warnings.
 func Extract(b *bulletin.Bulletin) {
+	ExtractFolded(b)
+}
+
+// Folded is the text of a paragraph and fold.String of it.
+type Folded struct {
+	Text, Folded string
+}
+
+// ExtractFolded is Extract, and returns the paragraph texts it read, by position, each with
+// its folded form, so that a later stage folds no paragraph again whose text is still the same.
+func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	x := &problemScan{
 		b:        b,
 		sections: make([]*bulletin.Section, len(b.Paragraphs)),
@@ -199,6 +210,10 @@ func Extract(b *bulletin.Bulletin) {
 	for i, p := range b.Paragraphs {
 		x.folded[i] = fold.String(p.Text)
 	}
+	seen := make([]Folded, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		seen[i] = Folded{Text: p.Text, Folded: x.folded[i]}
+	}
 	x.scan()
 	x.finish()
 	x.mergeLedgers() // ledger.go: tables whose header names a problem column
@@ -208,6 +223,7 @@ func Extract(b *bulletin.Bulletin) {
 		}
 	}
 	FromHeadings(b)
+	return seen
 }
 
 // runesOf returns the folded runes of paragraph i.
