@@ -192,7 +192,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 			End:       base + q.End,
 			Owner:     p.Problem,
 		}
-		b.Metrics = append(b.Metrics, m)
+		b.Metrics = append(roomForOne(b.Metrics), m)
 		if owned {
 			b.Problems[owner].Metrics = append(b.Problems[owner].Metrics, m)
 		}
@@ -210,7 +210,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 		if d.Date == "" {
 			continue // year-less, and no year known
 		}
-		b.Dates = append(b.Dates, bulletin.Date{
+		b.Dates = append(roomForOne(b.Dates), bulletin.Date{
 			Text:      written,
 			Date:      bulletin.Day(d.Date),
 			End:       bulletin.Day(d.End),
@@ -228,6 +228,16 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 		}
 	}
 	return year
+}
+
+// roomForOne returns s with room for one more element: s itself when it has it, else a copy
+// with twice the room (append grows a long slice by only a quarter, copying a bulletin's many
+// metrics over and over).
+func roomForOne[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s
+	}
+	return append(make([]T, 0, 2*cap(s)+16), s...)
 }
 
 // runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])
