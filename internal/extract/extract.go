@@ -15,9 +15,9 @@ import (
 // has set; it refines paragraph roles. It never fails: what it cannot read it leaves empty and
 // notes in b.Warnings.
 func Extract(b *bulletin.Bulletin) {
-	header.Extract(b)             // unit, inspector, dates, kind, declared totals, contacts
-	problem.Extract(b)            // problems, measures, status, department, deadline
-	extractNumbers(b)             // numbers.go: metrics and dates through package quantity, owners
-	header.Check(b)               // declared vs found
-	problem.StatusFromDeclared(b) // 已完成 for every problem when the totals say all are done
+	header.Extract(b)                // unit, inspector, dates, kind, declared totals, contacts
+	seen := problem.ExtractFolded(b) // problems, measures, status, department, deadline
+	extractNumbersFolded(b, seen)    // numbers.go: metrics and dates through package quantity, owners
+	header.Check(b)                  // declared vs found
+	problem.StatusFromDeclared(b)    // 已完成 for every problem when the totals say all are done
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/problem"
 	"github.com/xuncha/xuncha/internal/quantity"
 	"github.com/xuncha/xuncha/internal/structure"
 )
@@ -23,6 +24,12 @@ import (
 // else the inspection start's. Dates that lost digits (2021915日) are not guessed: they become
 // a "date_garbled" warning and no Date.
 func extractNumbers(b *bulletin.Bulletin) {
+	extractNumbersFolded(b, nil)
+}
+
+// extractNumbersFolded is extractNumbers, taking the folded text of a paragraph that is one
+// window from seen (by position) where seen holds its text as it is now, not folding it again.
+func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 	owners := make(map[string]int, len(b.Problems)) // problem ID -> index in b.Problems
 	for i, p := range b.Problems {
 		owners[p.ID] = i
@@ -44,11 +51,14 @@ func extractNumbers(b *bulletin.Bulletin) {
 	if b.Dates == nil {
 		b.Dates = []bulletin.Date{}
 	}
-	for _, p := range b.Paragraphs {
+	for k, p := range b.Paragraphs {
 		one := [1]string{p.Text}
 		wins := one[:] // a paragraph is one window, unless it is long
+		folded := ""   // fold.String(p.Text) when seen has it
 		if len(p.Text) > windowSize {
 			wins = windows(p.Text, windowSize)
+		} else if k < len(seen) && seen[k].Text == p.Text {
+			folded = seen[k].Folded
 		}
 		base := 0 // rune offset of the window in the paragraph
 		for i, win := range wins {
@@ -56,7 +66,7 @@ func extractNumbers(b *bulletin.Bulletin) {
 			if i == 0 && p.Role == bulletin.RoleHeading {
 				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
-			year = scanWindow(b, p, win, base, skip, year, fallback, owners)
+			year = scanWindow(b, p, win, folded, base, skip, year, fallback, owners)
 			if i < len(wins)-1 {
 				base += utf8.RuneCountInString(win)
 			}
@@ -130,18 +140,21 @@ func firstRunes(s string, n int) string {
 
 // scanWindow adds the metrics and dates of win, a piece of paragraph p starting base runes into
 // it, skipping its first skip runes (a heading's marker), and returns the year later year-less
-// dates take.
-func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, skip, year, fallback int, owners map[string]int) int {
-	text := fold.String(win)
+// dates take. folded is fold.String(win) when the caller has it, else "".
+func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, base, skip, year, fallback int, owners map[string]int) int {
+	text := folded
+	if text == "" {
+		text = fold.String(win)
+	}
 	var cut *runeCutter // over the original, made on the first quantity or date found
 	written := func(start, stop int) string {
 		if cut == nil {
-			src := win
-			if text != win && utf8.RuneCountInString(win) != utf8.RuneCountInString(text) {
-				src = text // fold keeps the rune count; should it ever not, cut from the folded text
-			}
-			// fold writes U+FFFD for a bad byte, so an unchanged window is valid UTF-8
-			cut = &runeCutter{s: src, valid: src == text || utf8.ValidString(src)}
+			// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in
+			// text are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid
+			// UTF-8 when fold left it as it is or its folded text holds no U+FFFD; only a text
+			// with one is asked whether the window had it as written.
+			valid := text == win || !strings.Contains(text, "\uFFFD") || utf8.ValidString(win)
+			cut = &runeCutter{s: win, valid: valid}
 		}
 		return cut.cut(start, stop)
 	}
@@ -179,7 +192,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 			End:       base + q.End,
 			Owner:     p.Problem,
 		}
-		b.Metrics = append(b.Metrics, m)
+		b.Metrics = append(roomForOne(b.Metrics), m)
 		if owned {
 			b.Problems[owner].Metrics = append(b.Problems[owner].Metrics, m)
 		}
@@ -197,7 +210,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		if d.Date == "" {
 			continue // year-less, and no year known
 		}
-		b.Dates = append(b.Dates, bulletin.Date{
+		b.Dates = append(roomForOne(b.Dates), bulletin.Date{
 			Text:      written,
 			Date:      bulletin.Day(d.Date),
 			End:       bulletin.Day(d.End),
@@ -215,6 +228,16 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win string, base, sk
 		}
 	}
 	return year
+}
+
+// roomForOne returns s with room for one more element: s itself when it has it, else a copy
+// with twice the room (append grows a long slice by only a quarter, copying a bulletin's many
+// metrics over and over).
+func roomForOne[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s
+	}
+	return append(make([]T, 0, 2*cap(s)+16), s...)
 }
 
 // runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/problem"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
@@ -321,6 +323,38 @@ func TestRuneCutter(t *testing.T) {
 			if got, want := c.cut(start, stop), string(rs[start:stop]); got != want {
 				t.Fatalf("cut(%q, %d, %d) = %q, want %q", s, start, stop, got, want)
 			}
+		}
+	}
+}
+
+// TestNumbersFoldedAgrees holds extractNumbersFolded to extractNumbers over the seed: with the
+// folded texts of every paragraph, with none, and with stale ones (texts that changed since
+// they were folded), which must be folded again, not taken.
+func TestNumbersFoldedAgrees(t *testing.T) {
+	want := numSeedBulletin(t)
+	extractNumbers(want)
+	cases := map[string]func(ps []bulletin.Paragraph) []problem.Folded{
+		"all": func(ps []bulletin.Paragraph) []problem.Folded {
+			var seen []problem.Folded
+			for _, p := range ps {
+				seen = append(seen, problem.Folded{Text: p.Text, Folded: fold.String(p.Text)})
+			}
+			return seen
+		},
+		"none": func([]bulletin.Paragraph) []problem.Folded { return nil },
+		"stale": func(ps []bulletin.Paragraph) []problem.Folded {
+			var seen []problem.Folded
+			for _, p := range ps[:len(ps)/2] {
+				seen = append(seen, problem.Folded{Text: p.Text + "x", Folded: "１２个"})
+			}
+			return seen
+		},
+	}
+	for name, seen := range cases {
+		got := numSeedBulletin(t)
+		extractNumbersFolded(got, seen(got.Paragraphs))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: extractNumbersFolded differs from extractNumbers", name)
 		}
 	}
 }

@@ -107,6 +107,15 @@ func checkFastPaths(t *testing.T, line string) {
 			t.Fatalf("runeCutter(%q)(%d, %d) = %q, want %q", line, ab[0], ab[1], got, want)
 		}
 	}
+	for _, s := range []string{line, f} {
+		want := false
+		for _, c := range closingCues {
+			want = want || strings.Contains(s, c)
+		}
+		if got := hasClosingCue(s); got != want {
+			t.Fatalf("hasClosingCue(%q) = %v, Contains per cue gives %v", s, got, want)
+		}
+	}
 	rs := []rune(f)
 	if !mayLabel(f) && len(findLabels(rs)) > 0 {
 		t.Fatalf("mayLabel(%q) is false, findLabels finds labels", f)
@@ -128,7 +137,7 @@ func checkFastPaths(t *testing.T, line string) {
 // TestFastPathsAgree runs checkFastPaths over every line of the corpora and generated bulletins.
 func TestFastPathsAgree(t *testing.T) {
 	lines := corpusLines(t)
-	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
+	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "联系电话", "电子邮\xe7箱", "\xe7电子邮箱", "a联系电话b", "\xe7\x94联系电话", "甲：问题", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
 	for _, l := range lines {
 		checkFastPaths(t, l)
 	}

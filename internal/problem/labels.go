@@ -137,8 +137,15 @@ var maxLabelLen = func() int {
 // the bytes before a colon (: or ：), no further from it than a label number reaches. Text
 // without one is not turned into runes to look for labels.
 func mayLabel(folded string) bool {
+	wide := strings.IndexByte(folded, "："[0]) >= 0 // folded text has none: fold makes it :
 	for i := 0; i < len(folded); i++ {
-		if folded[i] != ':' && !strings.HasPrefix(folded[i:], "：") {
+		if !wide {
+			k := strings.IndexByte(folded[i:], ':')
+			if k < 0 {
+				return false
+			}
+			i += k
+		} else if c := folded[i]; c != ':' && (c != "："[0] || !strings.HasPrefix(folded[i:], "：")) {
 			continue
 		}
 		before := folded[max(0, i-maxLabelLen-maxLabelNumber):i]

@@ -161,6 +161,17 @@ type problemScan struct {
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
 // roles and Paragraph.Problem, and adds quote warnings.
 func Extract(b *bulletin.Bulletin) {
+	ExtractFolded(b)
+}
+
+// Folded is the text of a paragraph and fold.String of it.
+type Folded struct {
+	Text, Folded string
+}
+
+// ExtractFolded is Extract, and returns the paragraph texts it read, by position, each with
+// its folded form, so that a later stage folds no paragraph again whose text is still the same.
+func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	x := &problemScan{
 		b:        b,
 		sections: make([]*bulletin.Section, len(b.Paragraphs)),
@@ -199,6 +210,10 @@ func Extract(b *bulletin.Bulletin) {
 	for i, p := range b.Paragraphs {
 		x.folded[i] = fold.String(p.Text)
 	}
+	seen := make([]Folded, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		seen[i] = Folded{Text: p.Text, Folded: x.folded[i]}
+	}
 	x.scan()
 	x.finish()
 	x.mergeLedgers() // ledger.go: tables whose header names a problem column
@@ -208,6 +223,7 @@ func Extract(b *bulletin.Bulletin) {
 		}
 	}
 	FromHeadings(b)
+	return seen
 }
 
 // runesOf returns the folded runes of paragraph i.
@@ -252,13 +268,55 @@ func (x *problemScan) isBody(i int) bool {
 
 // closing reports whether a closing cue marks paragraph i.
 func (x *problemScan) closing(i int) bool {
-	for _, c := range closingCues {
-		if strings.Contains(x.folded[i], c) {
-			return true
+	return hasClosingCue(x.folded[i])
+}
+
+// hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
+// would, in one pass: the cues are tried only where the two bytes that open one of them stand.
+// Every cue opens with a three-byte character, so a whole three-byte character is stepped over
+// at once: no cue starts on its continuation bytes. Any other byte is stepped over alone.
+func hasClosingCue(s string) bool {
+	for i := 0; i+cueMinLen <= len(s); {
+		c := s[i]
+		if c < 0xE0 || c >= 0xF0 {
+			i++
+			continue
+		}
+		if cueOpen[0][c] && cueOpen[1][s[i+1]] {
+			for _, c := range closingCues {
+				if strings.HasPrefix(s[i:], c) {
+					return true
+				}
+			}
+		}
+		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+		} else {
+			i++
 		}
 	}
 	return false
 }
+
+// cueMinLen is the length in bytes of the shortest closing cue.
+var cueMinLen = func() int {
+	n := len(closingCues[0])
+	for _, c := range closingCues {
+		n = min(n, len(c))
+	}
+	return n
+}()
+
+// cueOpen holds the first and the second bytes of the closing cues, a bit each.
+var cueOpen = func() (t [2][256]bool) {
+	for _, c := range closingCues {
+		if len(c) < 3 || c[0] < 0xE0 || c[0] >= 0xF0 {
+			panic("problem: a closing cue must open with a three-byte character: " + c)
+		}
+		t[0][c[0]], t[1][c[1]] = true, true
+	}
+	return t
+}()
 
 // signatureDate reports whether paragraph text s is only a day, as the signature (落款) of a
 // bulletin ends: 2023年8月24日, 二〇二三年八月二十四日, 2023-08-24 (read by quantity.ParseDate).

@@ -771,8 +771,9 @@ func (m DateMention) ISO(y int) string {
 // 二〇二四年三月五日, 2024年3月, 3月 (year from context), 2023年底. False when s holds anything
 // else, or no date, or a garbled one.
 func ParseDate(s string, year int) (Date, bool) {
-	d, n := DatePrefix(strings.TrimSpace(s), year)
-	if n == 0 || n != len(strings.TrimSpace(s)) {
+	s = strings.TrimSpace(s)
+	d, n := DatePrefix(s, year)
+	if n == 0 || n != len(s) {
 		return Date{}, false
 	}
 	return d, true

@@ -335,10 +335,27 @@ var introFirst = func() []rune {
 // introLow is the lowest rune of introFirst.
 var introLow = slices.Min(introFirst)
 
-// isIntroFirst reports whether r is the first rune of an intro: a look at a handful of runes,
-// cheaper per rune than a map.
+// introFirstBits holds introFirst's runes below 0x10000, a bit each.
+var introFirstBits = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for _, r := range introFirst {
+		if r < 0x10000 {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+}()
+
+// isIntroFirst reports whether r is the first rune of an intro: one bit test for a rune below
+// 0x10000, a look at a handful of runes for the rest.
 func isIntroFirst(r rune) bool {
-	return r >= introLow && slices.Contains(introFirst, r)
+	if r < introLow {
+		return false
+	}
+	if r < 0x10000 {
+		return introFirstBits[r>>6]&(1<<(r&63)) != 0
+	}
+	return slices.Contains(introFirst, r)
 }
 
 // nextListed returns the offset of a quotation listed right after a frame ending at rs[end]
@@ -579,20 +596,22 @@ func closeASCII(rs []rune, open int) int {
 // the suffix and its kind, or (i, frameOther) when no suffix with a proper boundary follows.
 func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 	at := skipFiller(rs, i)
-	for _, s := range frameSuffixes {
-		end := matchWord(rs, at, s.text)
-		if end < 0 {
-			continue
+	if at < len(rs) && slices.Contains(suffixFirst, rs[at]) { // no suffix nor 等 starts elsewhere
+		for _, s := range frameSuffixes {
+			end := matchWord(rs, at, s.text)
+			if end < 0 {
+				continue
+			}
+			if s.kind == Problem && !compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end) {
+				return end, s.kind
+			}
 		}
-		if s.kind == Problem && !compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end) {
-			return end, s.kind
+		if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
+			if strings.Contains(string(rs[at:end]), "方面") {
+				return end, Aspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
+			}
+			return end, Problem // 针对“…”等突出问题
 		}
-	}
-	if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
-		if strings.Contains(string(rs[at:end]), "方面") {
-			return end, Aspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
-		}
-		return end, Problem // 针对“…”等突出问题
 	}
 	if heading && suffixBoundary(rs, at) {
 		// （1）关于“…” or 关于“…”的整改情况 standing as a heading of its own.
@@ -600,6 +619,19 @@ func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 	}
 	return i, Other
 }
+
+// suffixFirst holds the first rune of each frame suffix and 等 (matchEtc's), once each: a
+// suffix is matched only where one of them stands.
+var suffixFirst = func() []rune {
+	out := []rune{'等'}
+	for _, s := range frameSuffixes {
+		r, _ := utf8.DecodeRuneInString(s.text)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
 
 // maxEtc is the most runes between 等 and 问题 in 针对“…”等突出问题.
 const maxEtc = 6

@@ -1,7 +1,9 @@
 package quote
 
 import (
+	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
 )
@@ -65,4 +67,13 @@ func FuzzMayOpen(f *testing.F) {
 			t.Fatalf("MayOpen(%q) = %v, the runes say %v", s, got, want)
 		}
 	})
+}
+
+// TestIntroFirstBits holds the bit test of isIntroFirst to a look at introFirst, for every rune.
+func TestIntroFirstBits(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isIntroFirst(r), r >= introLow && slices.Contains(introFirst, r); got != want {
+			t.Fatalf("isIntroFirst(%U) = %v, want %v", r, got, want)
+		}
+	}
 }
