@@ -20,8 +20,9 @@ func removeGlosses(s string) string {
 	var b strings.Builder // grown only once a gloss is found: most text has none
 	kept := 0             // s[kept:] is not yet copied to b
 	glossed := -1         // where the last gloss removed ended
+	parens := parenScan{s: s, a: -2, w: -2}
 	for i := 0; i < len(s); {
-		j, n := nextParen(s, i)
+		j, n := parens.next(i)
 		if j < 0 {
 			break
 		}
@@ -49,18 +50,39 @@ func removeGlosses(s string) string {
 	return b.String()
 }
 
-// nextParen returns the first opening parenthesis, ( or （, at or after byte i of s and its
-// length in bytes; -1 if there is none.
-func nextParen(s string, i int) (int, int) {
-	a := strings.IndexByte(s[i:], '(')
-	w := strings.Index(s[i:], "（")
-	switch {
-	case a < 0 && w < 0:
-		return -1, 0
-	case w < 0 || a >= 0 && a < w:
-		return i + a, 1
+// parenScan finds the opening parentheses of s, ( and （, in order. It remembers where the next
+// of each kind is, so each kind is searched for once over the whole text: the walk is linear
+// however many of one kind stand before the next of the other (searching both from every
+// parenthesis made a long paragraph full of （ and without ( quadratic).
+type parenScan struct {
+	s    string
+	a, w int // the next ( and （ at or after the last search, -1 for none left, -2 before the first search
+}
+
+// next returns the first opening parenthesis at or after byte i and its length in bytes; -1 if
+// there is none. Calls must not go back: i is at least the last call's i.
+func (p *parenScan) next(i int) (int, int) {
+	if p.a != -1 && p.a < i {
+		p.a = indexFrom(p.s, i, "(")
 	}
-	return i + w, len("（")
+	if p.w != -1 && p.w < i {
+		p.w = indexFrom(p.s, i, "（")
+	}
+	switch {
+	case p.a < 0 && p.w < 0:
+		return -1, 0
+	case p.w < 0 || p.a >= 0 && p.a < p.w:
+		return p.a, 1
+	}
+	return p.w, len("（")
+}
+
+// indexFrom is the index of sub in s at or after byte i, or -1.
+func indexFrom(s string, i int, sub string) int {
+	if j := strings.Index(s[i:], sub); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // glossEnd returns the byte length of "syllable)" at the start of s when the syllable is pinyin

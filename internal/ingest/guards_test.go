@@ -169,6 +169,7 @@ func TestRemoveGlossesScan(t *testing.T) {
 	lines := append([]string{
 		"根據(jù)市委統(tǒng)一部署", "集團(tuán))", "據(jù)(jù)", "國際(jì)(集團(tuán))", "(jù)", "a(jù)",
 		"\xe6(jù)", "據（jù）（jù）(一)", "據(jǜ)x(ā", "據((jù)",
+		"據（jù）(jù)（x）(jù)據(jù)", "(（(（據(jù)（", "（一）（二）據(jù)", "(1)(2)據（jù）",
 	}, corpusLines(t)...)
 	removed := 0
 	for _, l := range lines {
@@ -183,6 +184,35 @@ func TestRemoveGlossesScan(t *testing.T) {
 	if removed < 5 {
 		t.Errorf("only %d lines lost a gloss: the check shows little", removed)
 	}
+}
+
+// BenchmarkRemoveGlossesLong removes glosses from one paragraph of 4 MB with a full-width
+// parenthesis every few characters and no ASCII one (a paragraph like this once made the scan
+// quadratic: 106 s for a 50 MB input); BenchmarkRemoveGlossesLongBaseline is the rune-by-rune
+// reference on the same text, linear by construction: their ratio must not grow with the size.
+func BenchmarkRemoveGlossesLong(b *testing.B) {
+	s := longParenText()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		removeGlosses(s)
+	}
+}
+
+func BenchmarkRemoveGlossesLongBaseline(b *testing.B) {
+	s := longParenText()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		removeGlossesRunes(s)
+	}
+}
+
+func longParenText() string {
+	n := 4 << 20
+	if testing.Short() {
+		n = 256 << 10
+	}
+	unit := "整改（一）落实到位，"
+	return strings.Repeat(unit, n/len(unit))
 }
 
 func FuzzRemoveGlosses(f *testing.F) {
