@@ -1,9 +1,6 @@
 package fold
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,31 +81,11 @@ func stringRunes(s string) string {
 }
 
 // corpusLines returns every line of the files of the corpora (the repository's corpus/ and
-// testdata, and the shared corpus when present), as bytes are: encodings other than UTF-8 give
+// testdata, and the shared real bulletins when present), as bytes are: encodings other than UTF-8 give
 // invalid sequences, which String must fold as a range loop reads them.
 func corpusLines(t *testing.T) []string {
 	t.Helper()
-	dirs := []string{testcorpus.Path("corpus"), testcorpus.Path("testdata")}
-	if shared, ok := testcorpus.SharedIfPresent(t); ok {
-		dirs = append(dirs, shared)
-	}
-	var lines []string
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			lines = append(lines, strings.Split(string(data), "\n")...)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*", "testdata/*/*/*", "testdata/*/*/*/*")
 	if len(lines) < 1000 {
 		t.Fatalf("only %d lines in the corpora", len(lines))
 	}

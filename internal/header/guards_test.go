@@ -1,8 +1,6 @@
 package header
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -15,34 +13,13 @@ import (
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// corpusLines returns every line of the corpora (corpus/, testdata/heldout/, the shared real
-// corpus where present), as written and folded.
+// corpusLines returns every line of the corpora (the texts of corpus/ and testdata/, the shared
+// real corpus where present), as written and folded.
 func corpusLines(t *testing.T) []string {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{
-		testcorpus.Path("corpus", "*.txt"), testcorpus.Path("testdata", "heldout", "*.txt"),
-		testcorpus.Path("testdata", "*", "*.txt"),
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, m...)
-	}
-	if len(files) < 10 {
-		t.Fatalf("only %d corpus files found", len(files))
-	}
 	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			lines = append(lines, l, fold.String(l))
-		}
+	for _, l := range testcorpus.Lines(t, "corpus/*.txt", "testdata/*/*.txt") {
+		lines = append(lines, l, fold.String(l))
 	}
 	return lines
 }

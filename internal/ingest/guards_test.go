@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -113,28 +111,7 @@ func FuzzTimestampGuard(f *testing.F) {
 // the held-out texts), and the shared real corpus where present.
 func corpusLines(t *testing.T) []string {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{
-		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
-		testcorpus.Path("testdata", "*", "*", "*.html"), testcorpus.Path("corpus", "*.txt"),
-		testcorpus.Path("corpus", "*.html"),
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
-	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
-	return lines
+	return testcorpus.Lines(t, "testdata/*/*.txt", "testdata/*/*.html", "testdata/*/*/*.html", "corpus/*.txt", "corpus/*.html")
 }
 
 // removeGlossesRunes is removeGlosses as it was first written, rune by rune: the reference for

@@ -1,8 +1,6 @@
 package problem
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,23 +15,7 @@ import (
 // slow one it replaces.
 func corpusLines(t *testing.T) []string {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{testcorpus.Path("corpus", "*"), testcorpus.Path("testdata", "*", "*.txt")} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, m...)
-	}
-	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt")
 	for _, d := range gen.Generate(200, 3) {
 		lines = append(lines, strings.Split(string(d.Data), "\n")...)
 	}

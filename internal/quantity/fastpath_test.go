@@ -2,8 +2,6 @@ package quantity
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,33 +11,11 @@ import (
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
-// corpusLines returns every line of the project's corpora and of the shared corpus, folded.
+// corpusLines returns every line of the project's corpora and of the shared real corpus, folded.
 func corpusLines(t *testing.T) []string {
-	var files []string
-	for _, g := range []string{
-		testcorpus.Path("corpus", "*"),
-		testcorpus.Path("testdata", "heldout", "*"),
-		testcorpus.Path("testdata", "excerpts", "*"),
-	} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
-	if raw, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(raw, "*.txt"))
-		files = append(files, m...)
-	}
 	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			lines = append(lines, fold.String(l))
-		}
-	}
-	if len(lines) < 1000 {
-		t.Fatalf("only %d corpus lines", len(lines))
+	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
+		lines = append(lines, fold.String(l))
 	}
 	return lines
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +79,40 @@ func shared(elem []string) (string, error) {
 	p := filepath.Join(append([]string{Root(), "..", "shared", "corpus"}, elem...)...)
 	_, err := os.Stat(p)
 	return p, err
+}
+
+// Lines returns every line of the files that match globs (patterns relative to the
+// repository's root, as filepath.Glob reads them) and of the shared corpus's real bulletins
+// (real/raw) where present, as the bytes are: a file in another encoding than UTF-8 gives
+// invalid sequences. The tests that hold a fast path to the code it replaced run both over
+// these lines. A test fails when no file matches.
+func Lines(tb testing.TB, globs ...string) []string {
+	tb.Helper()
+	var files []string
+	for _, g := range globs {
+		m, err := filepath.Glob(Path(g))
+		if err != nil {
+			tb.Fatalf("corpus lines: %v", err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		tb.Fatalf("corpus lines: no file matches %q", globs)
+	}
+	if dir, ok := SharedIfPresent(tb, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, m...)
+	}
+	var lines []string
+	for _, f := range files {
+		if st, err := os.Stat(f); err != nil || st.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatalf("corpus lines: %v", err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
 }
