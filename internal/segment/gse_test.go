@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,9 +8,6 @@ import (
 	"testing"
 
 	"github.com/go-ego/gse"
-
-	"github.com/xuncha/xuncha/internal/fold"
-	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // The reference: gse loaded as Load did before the compact table, word by word, with the domain
@@ -154,16 +149,7 @@ func TestTableMatchesGse(t *testing.T) {
 func TestEdgesMatchGse(t *testing.T) {
 	s, g := segmenter(t), ref(t)
 	texts := []string{readSeed(t)}
-	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, fold.String(string(data)))
-		}
-	}
+	texts = append(texts, heldoutTexts(t)...)
 	probes := 0
 	for _, text := range texts {
 		for _, run := range strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) }) {

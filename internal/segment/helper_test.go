@@ -1,11 +1,14 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
@@ -113,4 +116,22 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// heldoutTexts returns the shared real bulletins and the held-out texts, each whole and folded:
+// text the dictionary's fast paths were not written around.
+func heldoutTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, fold.String(string(data)))
+		}
+	}
+	return texts
 }

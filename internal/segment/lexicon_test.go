@@ -3,8 +3,6 @@ package segment
 import (
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -13,8 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
-	"github.com/xuncha/xuncha/internal/fold"
-	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
@@ -60,16 +56,7 @@ func TestChildMatchesSearch(t *testing.T) {
 		t.Fatalf("%d pair slots, %d nodes of two characters", pairs, l3-l2)
 	}
 	texts := []string{readSeed(t)}
-	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, fold.String(string(data)))
-		}
-	}
+	texts = append(texts, heldoutTexts(t)...)
 	probes := 0
 	for _, text := range texts {
 		for _, run := range strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) }) {
@@ -143,16 +130,7 @@ func TestNodeTags(t *testing.T) {
 	for w := range s.stop {
 		words = append(words, w)
 	}
-	for _, dir := range []string{testcorpus.Shared(t, "real", "raw"), filepath.Join("..", "..", "testdata", "heldout")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			words = append(words, fold.String(string(data)))
-		}
-	}
+	words = append(words, heldoutTexts(t)...)
 	tokens := 0
 	for _, text := range words {
 		for _, tk := range c.cut(text) {
