@@ -51,28 +51,10 @@ func TestFieldLocs(t *testing.T) {
 	} {
 		checkFieldLocs(t, s)
 	}
-	var files []string
-	for _, pat := range []string{
-		testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "*", "*.html"),
-		testcorpus.Path("testdata", "*", "*", "*.html"), testcorpus.Path("corpus", "*.txt"),
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
 	lines := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			checkFieldLocs(t, l)
-			lines++
-		}
+	for _, l := range testcorpus.Lines(t, "testdata/*/*.txt", "testdata/*/*.html", "testdata/*/*/*.html", "corpus/*.txt") {
+		checkFieldLocs(t, l)
+		lines++
 	}
 	if lines < 1000 {
 		t.Errorf("only %d lines compared", lines)

@@ -1,9 +1,6 @@
 package problem
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/testcorpus"
@@ -14,22 +11,7 @@ import (
 // written both ways, mayCellMarker never refuses a line the pattern matches.
 func TestCellMarkerGuard(t *testing.T) {
 	lines := []string{"（1）修订办法（2）开展检查", "(1)修订办法(2)开展检查", "（12)混写"}
-	var files []string
-	for _, pat := range []string{testcorpus.Path("corpus", "*.txt"), testcorpus.Path("testdata", "*", "*.txt")} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, m...)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	lines = append(lines, testcorpus.Lines(t, "corpus/*.txt", "testdata/*/*.txt")...)
 	matched, refused := 0, 0
 	for _, l := range lines {
 		ok := mayCellMarker(l)

@@ -1,8 +1,6 @@
 package runes
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -36,23 +34,7 @@ func TestHasPrefixAt(t *testing.T) {
 // TestOfAgrees checks Of against the conversion []rune(s) over every line of the corpora (other
 // encodings than UTF-8 included, as invalid bytes), every BMP rune and a few invalid sequences.
 func TestOfAgrees(t *testing.T) {
-	var lines []string
-	var files []string
-	for _, pat := range []string{testcorpus.Path("corpus", "*"), testcorpus.Path("testdata", "*", "*.txt")} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, m...)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt")
 	if len(lines) < 1000 {
 		t.Fatalf("only %d lines in the corpora", len(lines))
 	}

@@ -1,9 +1,6 @@
 package structure
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -44,28 +41,13 @@ func TestMayOpenHeading(t *testing.T) {
 // TestParseHeadingOnCorpora checks ParseHeading against parseHeading, which folds every
 // paragraph, over every line of the corpora.
 func TestParseHeadingOnCorpora(t *testing.T) {
-	var files []string
-	for _, pat := range []string{testcorpus.Path("corpus", "*"), testcorpus.Path("testdata", "*", "*.txt"), testcorpus.Path("testdata", "structure", "*", "*.txt")} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, m...)
-	}
 	n := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			n++
-			h, ok := ParseHeading(l)
-			wh, wok := parseHeading(l)
-			if h != wh || ok != wok {
-				t.Fatalf("ParseHeading(%q) = %+v %v, parseHeading gives %+v %v", l, h, ok, wh, wok)
-			}
+	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt", "testdata/structure/*/*.txt") {
+		n++
+		h, ok := ParseHeading(l)
+		wh, wok := parseHeading(l)
+		if h != wh || ok != wok {
+			t.Fatalf("ParseHeading(%q) = %+v %v, parseHeading gives %+v %v", l, h, ok, wh, wok)
 		}
 	}
 	if n < 1000 {
