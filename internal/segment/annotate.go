@@ -277,7 +277,7 @@ func (a *annotator) heading(h string) []themeHit {
 // themeWords returns the themes t's word weighs in. The map is searched only for the words the
 // lexicon tags as theme words.
 func (s *Segmenter) themeWords(t token) []themeWord {
-	if t.node != noNode && s.lex.nodes[t.node].tags&themeTag == 0 || t.node == noNode && !s.themesOffTree {
+	if t.node != noNode && t.tags&themeTag == 0 || t.node == noNode && !s.themesOffTree {
 		return nil
 	}
 	return s.themes[t.Text]
@@ -342,7 +342,7 @@ func themeIndexOf(name string) int {
 // afterNumber reports whether toks[j] starts with a measure word right after digits: gse glues
 // the measure word of 4家协会 to the noun (家协会), which is no keyword.
 func afterNumber(toks []token, j int) bool {
-	if j == 0 || toks[j-1].Pos != "m" || toks[j-1].Han {
+	if j == 0 || toks[j-1].flags&posNumeral == 0 || toks[j-1].Han {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(toks[j].Text)
@@ -414,12 +414,12 @@ const quantityRunes = "零〇一二三四五六七八九十百千万亿两几余
 // keyword reports whether a word may be a keyword: two or more Han characters, not a stop word,
 // not a function word, not a quantity.
 // A word of two or more Han characters is a word of the dictionary (the cutter leaves only single
-// characters unknown): its node says its part of speech and whether it is a stop word.
+// characters unknown): the token carries its part of speech and whether it is a stop word.
 func (s *Segmenter) keyword(t token) bool {
 	if !t.Han || t.node == noNode || len(t.Text) < 5 { // one Han character is 3 or 4 bytes
 		return false
 	}
-	if n := &s.lex.nodes[t.node]; s.notKeyword[n.pos] || n.tags&stopTag != 0 {
+	if t.flags&posNotKeyword != 0 || t.tags&stopTag != 0 {
 		return false
 	}
 	for _, r := range t.Text {

@@ -6,17 +6,22 @@ import (
 	"unicode/utf8"
 )
 
-// A token is one word of segmented text. Text is a substring of the text cut (no copy); Pos is
+// A token is one word of segmented text. Text is a substring of the text cut (no copy); pos is
 // the part of speech from the dictionary ("n", "v", "nt", "ns" …), "" for a Han character the
 // dictionary does not know, "x" for punctuation and other symbols, "m" for a run of digits or
-// Latin letters (never a keyword, never part of a name: quantities belong to the quantity stage).
+// Latin letters (never a keyword, never part of a name: quantities belong to the quantity stage),
+// as an index in lexicon.posNames, with what the annotator asks of it in posFlags. What the
+// annotator asks of a word's node (its frequency, tags) is copied into the token as it is cut,
+// so that no node is read again.
 type token struct {
 	Text  string
-	Pos   string
-	Start int     // byte offset in the text cut
-	Freq  float64 // dictionary frequency; 0 for a character the dictionary does not know
-	Han   bool
+	Start int    // byte offset in the text cut
+	Freq  uint32 // dictionary frequency; 0 for a character the dictionary does not know
 	node  uint32 // the word's node in the lexicon; noNode when not a word of the dictionary
+	pos   uint8  // index in lexicon.posNames
+	flags uint8  // lexicon.posFlags[pos]
+	tags  uint8  // the node's tags (stopTag, themeTag, nameStopTag); 0 without a node
+	Han   bool
 }
 
 // cutter segments text with the dictionary-weighted DAG of gse's Cut(text, false): the same
@@ -102,10 +107,10 @@ func (c *cutter) cut(s string) []token {
 				}
 				j += size2
 			}
-			c.tokens = append(c.tokens, token{Text: s[i:j], Pos: "m", Start: i, node: noNode})
+			c.tokens = append(c.tokens, token{Text: s[i:j], Start: i, node: noNode, pos: c.dict.posM, flags: c.dict.posFlags[c.dict.posM]})
 			i = j
 		default:
-			c.tokens = append(c.tokens, token{Text: s[i : i+size], Pos: "x", Start: i, node: noNode})
+			c.tokens = append(c.tokens, token{Text: s[i : i+size], Start: i, node: noNode, pos: c.dict.posX, flags: c.dict.posFlags[c.dict.posX]})
 			i += size
 		}
 	}
@@ -196,9 +201,10 @@ func (c *cutter) cutHan(s string, from int) int {
 	for k := 0; k < n; {
 		e := next[k]
 		end := int(e.end)
-		t := token{Text: s[c.offs[k]:c.offs[end]], Start: c.offs[k], Han: true, node: e.node}
+		t := token{Text: s[c.offs[k]:c.offs[end]], Start: c.offs[k], Han: true, node: e.node, pos: lx.posNone, flags: lx.posFlags[lx.posNone]}
 		if e.node != noNode {
-			t.Freq, t.Pos = lx.word(e.node)
+			n := &lx.nodes[e.node]
+			t.Freq, t.pos, t.flags, t.tags = n.freq, n.pos, lx.posFlags[n.pos], n.tags
 		}
 		c.tokens = append(c.tokens, t)
 		k = end

@@ -37,8 +37,13 @@ type lexicon struct {
 	words    int         // dictionary words (gse's NumTokens)
 	nodes    []node      // the tree, level by level; nodes[0] is the root, the last a sentinel
 	first    []firstChar // each character of the CJK Unified Ideographs block as a first character
-	posNames []string    // the table's parts of speech, then those only the domain uses
-	logs     []float64
+	posNames []string    // the table's parts of speech, then those only the domain uses, then the cutter's
+	// posFlags says what the annotator asks of each part of speech; posM, posX and posNone are
+	// the parts of speech the cutter gives runs of digits and letters, other symbols and Han
+	// characters the dictionary lacks ("m", "x", "").
+	posFlags            [256]uint8
+	posM, posX, posNone uint8
+	logs                []float64
 	// pairs finds the second character of a word, the one search over many children (a first
 	// character has 144 on average where the cutter looks): an open-addressing hash table of
 	// the texts of two characters, each slot the pair's characters and node, and a copy of what
@@ -71,13 +76,25 @@ type node struct {
 	freq uint32 // frequency when the text is a word (the domain's over gse's); 0 when it is not
 	idf  uint16 // the table's IDF index for the text (0: none)
 	pos  uint8  // index in lexicon.posNames
-	tags uint8  // stopTag, themeTag: what the Segmenter knows of the word (set by Load)
+	tags uint8  // stopTag, themeTag, nameStopTag: what the Segmenter knows of the word (set by Load)
 }
 
-// Tags of a node, for the annotator: its text is on a stop list, or a theme word.
+// Tags of a node, for the annotator: its text is on a stop list, a theme word, or one of
+// nameStops.
 const (
 	stopTag = 1 << iota
 	themeTag
+	nameStopTag
+)
+
+// Flags of a part of speech, for the annotator: never a keyword (notKeywordPos), never inside a
+// name (stopPos), a numeral ("m"), a place ("ns"), an organisation ("nt").
+const (
+	posNotKeyword = 1 << iota
+	posNotName
+	posNumeral
+	posPlace
+	posOrg
 )
 
 const (
@@ -148,8 +165,27 @@ func newLexicon(t *table, domain []domainWord) (*lexicon, error) {
 			n.freq, n.pos = uint32(w.freq), lx.posIndex(w.pos)
 		}
 	})
+	lx.posM, lx.posX, lx.posNone = lx.posIndex("m"), lx.posIndex("x"), lx.posIndex("")
 	if len(lx.posNames) > 256 {
 		return nil, fmt.Errorf("dictionary: %d parts of speech, at most 256", len(lx.posNames))
+	}
+	for i, p := range lx.posNames {
+		f := uint8(0)
+		if notKeywordPos[p] {
+			f |= posNotKeyword
+		}
+		if stopPos[p] {
+			f |= posNotName
+		}
+		switch p {
+		case "m":
+			f |= posNumeral
+		case "ns":
+			f |= posPlace
+		case "nt":
+			f |= posOrg
+		}
+		lx.posFlags[i] = f
 	}
 	lx.nodes[size].kids = uint32(size)
 	lx.first = make([]firstChar, hanHi-hanLo)

@@ -118,8 +118,9 @@ func FuzzDecodeRune(f *testing.F) {
 }
 
 // TestNodeTags checks the tags Load puts on the lexicon's nodes against the maps they stand
-// for, over every token of the corpora and every theme and stop word: the theme words of a token
-// and whether it is a keyword (which reads the stop tag and the part of speech from the node).
+// for, over every token of the corpora and every theme and stop word: the theme words of a token,
+// whether it is a keyword (which reads the stop tag and the part of speech the token carries),
+// whether it may sit inside a name, and the other flags of its part of speech.
 func TestNodeTags(t *testing.T) {
 	s := segmenter(t)
 	c := newCutter(s.lex)
@@ -130,6 +131,9 @@ func TestNodeTags(t *testing.T) {
 	for w := range s.stop {
 		words = append(words, w)
 	}
+	for w := range nameStops {
+		words = append(words, w)
+	}
 	words = append(words, heldoutTexts(t)...)
 	tokens := 0
 	for _, text := range words {
@@ -138,10 +142,20 @@ func TestNodeTags(t *testing.T) {
 			if got, want := s.themeWords(tk), s.themes[tk.Text]; !slices.Equal(got, want) {
 				t.Fatalf("%q: theme words %v, want %v", tk.Text, got, want)
 			}
-			want := tk.Han && utf8.RuneCountInString(tk.Text) >= 2 && !notKeywordPos[tk.Pos] && !s.isStop(tk.Text) &&
+			want := tk.Han && utf8.RuneCountInString(tk.Text) >= 2 && !notKeywordPos[s.lex.posNames[tk.pos]] && !s.isStop(tk.Text) &&
 				strings.ContainsFunc(tk.Text, func(r rune) bool { return !strings.ContainsRune(quantityRunes, r) })
+			pos := s.lex.posNames[tk.pos]
 			if got := s.keyword(tk); got != want {
-				t.Fatalf("%q (%s): keyword %v, want %v", tk.Text, tk.Pos, got, want)
+				t.Fatalf("%q (%s): keyword %v, want %v", tk.Text, pos, got, want)
+			}
+			if got, want := nameable(tk), tk.Han && !nameStops[tk.Text] && !stopPos[pos]; got != want {
+				t.Fatalf("%q (%s): nameable %v, want %v", tk.Text, pos, got, want)
+			}
+			if got, want := [3]bool{tk.flags&posNumeral != 0, tk.flags&posPlace != 0, tk.flags&posOrg != 0}, [3]bool{pos == "m", pos == "ns", pos == "nt"}; got != want {
+				t.Fatalf("%q (%s): numeral, place, organisation %v, want %v", tk.Text, pos, got, want)
+			}
+			if got, want := lastRune(tk.Text), func() rune { r, _ := utf8.DecodeLastRuneInString(tk.Text); return r }(); got != want {
+				t.Fatalf("%q: last rune %q, want %q", tk.Text, got, want)
 			}
 		}
 	}

@@ -94,8 +94,7 @@ func orgHead(tok token) (orgSuffix, bool) {
 	if !tok.Han {
 		return orgSuffix{}, false
 	}
-	last, _ := utf8.DecodeLastRuneInString(tok.Text)
-	for _, i := range suffixesEnding(last) {
+	for _, i := range suffixesEnding(lastRune(tok.Text)) {
 		if s := orgSuffixes[i]; strings.HasSuffix(tok.Text, s.suffix) {
 			return s, true
 		}
@@ -136,6 +135,18 @@ var suffixGroups, suffixGroup, suffixesOutside = func() ([][]int, *[hanHi - hanL
 	return groups, &group, outside
 }()
 
+// lastRune is the last rune of s, as utf8.DecodeLastRuneInString returns it, with a last
+// character of three bytes (Han text) decoded inline.
+func lastRune(s string) rune {
+	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 {
+		if r, size := decodeRune(s[n-3:]); size == 3 {
+			return r
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 func isAdminPrefix(s string) bool {
 	for _, p := range adminPrefixes {
 		if s == p {
@@ -151,9 +162,16 @@ func startsWithAdmin(s string) bool {
 	return r != utf8.RuneError && size < len(s) && isAdminPrefix(s[:size])
 }
 
-// nameable reports whether tok may sit inside a name.
+// nameable reports whether tok may sit inside a name. A word of nameStops that is a word of the
+// dictionary is tagged so on its node; only a character the dictionary lacks is looked up.
 func nameable(tok token) bool {
-	return tok.Han && !nameStops[tok.Text] && !stopPos[tok.Pos]
+	if !tok.Han || tok.flags&posNotName != 0 {
+		return false
+	}
+	if tok.node != noNode {
+		return tok.tags&nameStopTag == 0
+	}
+	return !nameStops[tok.Text]
 }
 
 // place reports whether the tokens ending at toks[j] form a place, and the index of its first
@@ -163,7 +181,7 @@ func place(toks []token, j int) (int, bool) {
 	if !t.Han {
 		return j, false
 	}
-	if isAdminPrefix(t.Text) || t.Pos == "ns" {
+	if isAdminPrefix(t.Text) || t.flags&posPlace != 0 {
 		return j, true
 	}
 	s, ok := orgHead(t)
@@ -174,7 +192,7 @@ func place(toks []token, j int) (int, bool) {
 		return j, false
 	}
 	if s.nsName {
-		if j > 0 && toks[j-1].Pos == "ns" {
+		if j > 0 && toks[j-1].flags&posPlace != 0 {
 			return j - 1, true
 		}
 		return j, false
@@ -254,7 +272,7 @@ func findOrgs(toks []token, spans []orgSpan) []orgSpan {
 					break // another organisation: 文旅局 in 文旅局协调博物馆
 				}
 			}
-			if !found && toks[j].Pos == "nt" && utf8.RuneCountInString(toks[j].Text) >= 3 {
+			if !found && toks[j].flags&posOrg != 0 && utf8.RuneCountInString(toks[j].Text) >= 3 {
 				start, found = j, true // 民政局: an organisation the dictionary knows
 			}
 		}

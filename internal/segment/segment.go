@@ -43,8 +43,6 @@ type Segmenter struct {
 	stop   map[string]bool // gse's stop list and the domain's
 	themes map[string][]themeWord
 	domain int // entries of the domain dictionary
-	// notKeyword holds the parts of speech (indexes in lex.posNames) of notKeywordPos.
-	notKeyword [256]bool
 	// themesOffTree reports a theme word that is no word of the lexicon's tree, so that a token
 	// without a node must be looked up in themes too (none is: TestThemeWordsAreWords).
 	themesOffTree bool
@@ -77,7 +75,8 @@ func Load() (*Segmenter, error) {
 		}
 	}
 	s.themes = themeIndex()
-	// The lexicon's nodes carry what the annotator asks of every token: stop word, theme word.
+	// The lexicon's nodes carry what the annotator asks of every token: stop word, theme word,
+	// word that stops a name.
 	for w := range s.stop {
 		if v := s.lex.find(w); v != noNode {
 			s.lex.nodes[v].tags |= stopTag
@@ -90,8 +89,10 @@ func Load() (*Segmenter, error) {
 			s.themesOffTree = true
 		}
 	}
-	for i, p := range s.lex.posNames {
-		s.notKeyword[i] = notKeywordPos[p]
+	for w := range nameStops {
+		if v := s.lex.find(w); v != noNode {
+			s.lex.nodes[v].tags |= nameStopTag
+		}
 	}
 	s.pool.New = func() any { return newAnnotator(s) }
 	return s, nil
