@@ -147,7 +147,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			text = p.Text
 		}
 		// The problem itself: names, theme words (outside names), keywords.
-		toks := a.c.cut(fold.String(text))
+		toks := a.c.cutFolded(text)
 		orgs = a.orgs(toks, orgs, unit)
 		for j, t := range toks {
 			if a.masked[j] || t.Text == unit || afterNumber(toks, j) {
@@ -164,7 +164,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 		}
 		// Its measures: names and keywords.
 		for _, m := range p.Measures {
-			toks := a.c.cut(fold.String(m.Text))
+			toks := a.c.cutFolded(m.Text)
 			orgs = a.orgs(toks, orgs, unit)
 			for j, t := range toks {
 				if !a.masked[j] && t.Text != unit && !afterNumber(toks, j) {
@@ -199,7 +199,7 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			case bulletin.RoleHeader, bulletin.RoleContact, bulletin.RoleClosing, bulletin.RoleProblem, bulletin.RoleMeasure:
 				continue
 			}
-			toks := a.c.cut(fold.String(para.Text))
+			toks := a.c.cutFolded(para.Text)
 			for j, t := range toks {
 				if t.Text != unit && !afterNumber(toks, j) {
 					a.countAll(t, 1)
@@ -265,7 +265,7 @@ func (a *annotator) heading(h string) []themeHit {
 		return hits
 	}
 	var hits []themeHit
-	for _, t := range a.c.cut(fold.String(h)) {
+	for _, t := range a.c.cutFolded(h) {
 		for _, tw := range a.s.themeWords(t) {
 			hits = append(hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
 		}

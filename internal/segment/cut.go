@@ -4,6 +4,8 @@ import (
 	"math"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/fold"
 )
 
 // A token is one word of segmented text. Text is a substring of the text cut (no copy); pos is
@@ -41,6 +43,9 @@ type cutter struct {
 	best   []float64     // score of the best route from rune k to the run's end
 	next   []step        // the first word of that route
 	tokens []token
+	// folding: the text is folded as it is cut (cutFolded); buf is scratch for a folded word.
+	folding bool
+	buf     []byte
 }
 
 // logMemo is math.Log(f) = l, remembered.
@@ -86,35 +91,87 @@ func isHan(r rune) bool {
 
 // cut segments s. The result is valid until the next call.
 func (c *cutter) cut(s string) []token {
-	c.tokens = c.tokens[:0]
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
+	c.folding = false
+	return c.cutText(s)
+}
+
+// cutFolded segments s folded (internal/fold): the tokens of cut(fold.String(s)), but for their
+// Start, which is the offset in s, without building the folded text. A token's text is a
+// substring of s where folding leaves it as it is (most of Han text), and its folded form
+// otherwise. The result is valid until the next call.
+func (c *cutter) cutFolded(s string) []token {
+	c.folding = true
+	return c.cutText(s)
+}
+
+// decode returns the rune at s[i], folded when c.folding, its size in s, and whether folding
+// changed it (an invalid byte, which folding makes U+FFFD, included).
+func (c *cutter) decode(s string, i int) (r rune, size int, changed bool) {
+	r, size = rune(s[i]), 1
+	if r < utf8.RuneSelf {
+		return r, 1, false
+	}
+	r, size = decodeRune(s[i:])
+	if c.folding {
+		if f := fold.Rune(r); f != r || size == 1 { // size 1: an invalid byte, U+FFFD folded
+			return f, size, true
 		}
+	}
+	return r, size, false
+}
+
+// cutText is cut or cutFolded.
+func (c *cutter) cutText(s string) []token {
+	c.tokens = c.tokens[:0]
+	lx := c.dict
+	for i := 0; i < len(s); {
+		r, size, changed := c.decode(s, i)
 		switch {
 		case isHan(r):
 			i = c.cutHan(s, i)
 		case isWordy(r):
 			j := i + size
 			for j < len(s) {
-				r2, size2 := rune(s[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, size2 = decodeRune(s[j:])
-				}
+				r2, size2, changed2 := c.decode(s, j)
 				if !isWordy(r2) || isHan(r2) {
 					break
 				}
+				changed = changed || changed2
 				j += size2
 			}
-			c.tokens = append(c.tokens, token{Text: s[i:j], Start: i, node: noNode, pos: c.dict.posM, flags: c.dict.posFlags[c.dict.posM]})
+			text := s[i:j]
+			if changed {
+				text = fold.String(text)
+			}
+			c.tokens = append(c.tokens, token{Text: text, Start: i, node: noNode, pos: lx.posM, flags: lx.posFlags[lx.posM]})
 			i = j
 		default:
-			c.tokens = append(c.tokens, token{Text: s[i : i+size], Start: i, node: noNode, pos: c.dict.posX, flags: c.dict.posFlags[c.dict.posX]})
+			text := s[i : i+size]
+			if changed {
+				text = runeText(r)
+			}
+			c.tokens = append(c.tokens, token{Text: text, Start: i, node: noNode, pos: lx.posX, flags: lx.posFlags[lx.posX]})
 			i += size
 		}
 	}
 	return c.tokens
+}
+
+// asciiText holds every ASCII character, so that a folded symbol (， to ,) is a substring of it.
+var asciiText = func() string {
+	var b [utf8.RuneSelf]byte
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b[:])
+}()
+
+// runeText is the text of r: a substring of asciiText for ASCII.
+func runeText(r rune) string {
+	if r >= 0 && r < utf8.RuneSelf {
+		return asciiText[r : r+1]
+	}
+	return string(r)
 }
 
 // isWordy reports letters and digits outside Han: runs of them become one "m" token.
@@ -133,15 +190,13 @@ func isWordy(r rune) bool {
 // each is scored as the lexicon's tree yields it (shortest first), and no edge is stored.
 func (c *cutter) cutHan(s string, from int) int {
 	c.runes, c.offs = c.runes[:0], c.offs[:0]
-	to := from
+	to, changed := from, false // changed: folding changed a rune of the run
 	for to < len(s) {
-		r, size := rune(s[to]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[to:])
-		}
+		r, size, ch := c.decode(s, to)
 		if !isHan(r) {
 			break
 		}
+		changed = changed || ch
 		c.runes = append(c.runes, r)
 		c.offs = append(c.offs, to)
 		to += size
@@ -201,7 +256,11 @@ func (c *cutter) cutHan(s string, from int) int {
 	for k := 0; k < n; {
 		e := next[k]
 		end := int(e.end)
-		t := token{Text: s[c.offs[k]:c.offs[end]], Start: c.offs[k], Han: true, node: e.node, pos: lx.posNone, flags: lx.posFlags[lx.posNone]}
+		text := s[c.offs[k]:c.offs[end]]
+		if changed {
+			text = c.foldedText(text, c.runes[k:end])
+		}
+		t := token{Text: text, Start: c.offs[k], Han: true, node: e.node, pos: lx.posNone, flags: lx.posFlags[lx.posNone]}
 		if e.node != noNode {
 			n := &lx.nodes[e.node]
 			t.Freq, t.pos, t.flags, t.tags = n.freq, n.pos, lx.posFlags[n.pos], n.tags
@@ -210,6 +269,19 @@ func (c *cutter) cutHan(s string, from int) int {
 		k = end
 	}
 	return to
+}
+
+// foldedText returns the text of runes (text's runes, folded): text itself when folding left
+// them as they are.
+func (c *cutter) foldedText(text string, runes []rune) string {
+	c.buf = c.buf[:0]
+	for _, r := range runes {
+		c.buf = utf8.AppendRune(c.buf, r)
+	}
+	if string(c.buf) == text {
+		return text
+	}
+	return string(c.buf)
 }
 
 func grow(b []float64, n int) []float64 {

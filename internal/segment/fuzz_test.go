@@ -51,3 +51,14 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCutFolded checks that cutFolded(s) gives the tokens of cut(fold.String(s)).
+func FuzzCutFolded(f *testing.F) {
+	f.Add("針對“基层单位執行“三重一大”制度不够严格”问题")
+	f.Add("２０２３年8月24日至10月23日\xff，ｗｗｗ")
+	s := segmenter(f)
+	c, ref := newCutter(s.lex), newCutter(s.lex)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkCutFolded(t, c, ref, text)
+	})
+}

@@ -12,8 +12,9 @@
 // stages before this one; numbers are never taken from the dictionary (digits are never keywords
 // or names).
 //
-// Text is folded (internal/fold: full-width to ASCII, traditional to simplified) before it is
-// cut, so keywords and names come out in simplified characters.
+// Text is folded (internal/fold: full-width to ASCII, traditional to simplified) as it is cut,
+// character by character (cutFolded: no folded copy of the text is made), so keywords and names
+// come out in simplified characters.
 package segment
 
 import (

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -409,6 +410,66 @@ func TestIsHan(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if isHan(r) != unicode.Is(unicode.Han, r) {
 			t.Fatalf("isHan(%U) = %v, unicode.Han says otherwise", r, isHan(r))
+		}
+	}
+}
+
+// TestCutFoldedMatchesCut checks cutFolded(s), which folds as it cuts, against cut(fold.String(s))
+// over every line of the corpora (files in other encodings give invalid bytes) and a few odd
+// texts: the same tokens, but for Start, which is an offset in s.
+func TestCutFoldedMatchesCut(t *testing.T) {
+	s := segmenter(t)
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt", "testdata/*/*.html")
+	lines = append(lines, "", "\xff\xfe無效字節", "１２３ＡＢ，：（）％", "「針對」『問題』〝〞", "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ巡視組", "\u3000\uFFFD\xef\xbf")
+	c, ref := newCutter(s.lex), newCutter(s.lex)
+	for _, l := range lines {
+		checkCutFolded(t, c, ref, l)
+	}
+}
+
+func checkCutFolded(t testing.TB, c, ref *cutter, s string) {
+	got, want := c.cutFolded(s), ref.cut(fold.String(s))
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
+	}
+	start := 0
+	for i := range got {
+		g, w := got[i], want[i]
+		if g.Start != start || g.Start >= len(s) {
+			t.Fatalf("%q: token %d %q at %d, want after %d", s, i, g.Text, g.Start, start)
+		}
+		if i+1 < len(got) {
+			start = got[i+1].Start
+		} else {
+			start = len(s)
+		}
+		if fold.String(s[g.Start:start]) != g.Text {
+			t.Fatalf("%q: token %d %q covers %q", s, i, g.Text, s[g.Start:start])
+		}
+		g.Start, w.Start = 0, 0
+		if g != w {
+			t.Fatalf("%q: token %d %+v, want %+v", s, i, g, w)
+		}
+	}
+}
+
+// TestFoldRune checks the folding of one rune that cutFolded does against fold.String, for every
+// rune of the Basic Multilingual Plane (fold.Rune leaves every other as it is).
+func TestFoldRune(t *testing.T) {
+	for r := rune(0); r < 1<<16; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if got, want := string(fold.Rune(r)), fold.String(string(r)); got != want {
+			t.Fatalf("%U: fold.Rune %q, fold.String %q", r, got, want)
+		}
+		if r < utf8.RuneSelf && runeText(r) != string(r) {
+			t.Fatalf("%U: runeText %q", r, runeText(r))
+		}
+	}
+	for _, r := range []rune{0x10000, 0x20000, 0x2A6D6, 0x10FFFF} {
+		if fold.Rune(r) != r || fold.String(string(r)) != string(r) {
+			t.Fatalf("%U folds", r)
 		}
 	}
 }
