@@ -2,7 +2,8 @@ package segment
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -21,19 +22,34 @@ const (
 	minProblemWords = 100
 )
 
-// annotator is the per-call state of Annotate: a cutter and scratch maps, reused through the
+// annotator is the per-call state of Annotate: a cutter and scratch buffers, reused through the
 // Segmenter's pool so that workers share nothing but the read-only dictionary.
 type annotator struct {
-	s        *Segmenter
-	c        *cutter
-	terms    counts    // keyword counts of the current problem
-	all      counts    // keyword counts of the bulletin
-	scores   []float64 // theme scores of the current problem
-	words    []map[string]float64
-	headings map[string][]themeHit // theme words of topic and category headings, cut once each
-	masked   []bool
-	spans    []orgSpan
-	weighed  []weighed // scratch of decide
+	s      *Segmenter
+	c      *cutter
+	terms  counts    // keyword counts of the current problem
+	all    counts    // keyword counts of the bulletin
+	scores []float64 // theme scores of the current problem
+	// words holds, for each theme, the theme words of the current problem with their weights, in
+	// order of first appearance (a few each: searched in order).
+	words [][]weighed
+	// headings finds the theme words of topic and category headings, cut once each per bulletin:
+	// hits[span.lo:span.hi].
+	headings   map[string]hitSpan
+	hits       []themeHit
+	masked     []bool
+	spans      []orgSpan
+	themeCount []int      // problems of each theme in the bulletin; the last: Other
+	orgCount   []orgCount // organisations of the bulletin's problems, in order of first mention
+}
+
+// hitSpan is where the hits of a heading are in annotator.hits.
+type hitSpan struct{ lo, hi int32 }
+
+// orgCount is an organisation and the count of problems naming it.
+type orgCount struct {
+	name string
+	n    int
 }
 
 // weighed is a theme word with its weight in a problem.
@@ -114,14 +130,12 @@ type themeHit struct {
 
 func newAnnotator(s *Segmenter) *annotator {
 	a := &annotator{
-		s:        s,
-		c:        newCutter(s.lex),
-		scores:   make([]float64, len(Themes)),
-		words:    make([]map[string]float64, len(Themes)),
-		headings: make(map[string][]themeHit),
-	}
-	for i := range a.words {
-		a.words[i] = make(map[string]float64)
+		s:          s,
+		c:          newCutter(s.lex),
+		scores:     make([]float64, len(Themes)),
+		words:      make([][]weighed, len(Themes)),
+		headings:   make(map[string]hitSpan),
+		themeCount: make([]int, len(Themes)+1),
 	}
 	return a
 }
@@ -129,17 +143,18 @@ func newAnnotator(s *Segmenter) *annotator {
 func (a *annotator) annotate(b *bulletin.Bulletin) {
 	a.all.reset()
 	clear(a.headings)
+	a.hits = a.hits[:0]
 	unit := unitKey(fold.String(b.Unit))
-	themeCount := make([]int, len(Themes)+1) // last: Other
-	orgCount := map[string]int{}
-	var orgOrder []string
+	themeCount := a.themeCount // last: Other
+	clear(themeCount)
+	a.orgCount = a.orgCount[:0]
 
 	for i := range b.Problems {
 		p := &b.Problems[i]
 		a.terms.reset()
 		for t := range a.scores {
 			a.scores[t] = 0
-			clear(a.words[t])
+			a.words[t] = a.words[t][:0]
 		}
 		var orgs []string
 		text := p.Quote
@@ -163,8 +178,8 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 			a.addHit(h, categoryWeight)
 		}
 		// Its measures: names and keywords.
-		for _, m := range p.Measures {
-			toks := a.c.cutFolded(m.Text)
+		for k := range p.Measures {
+			toks := a.c.cutFolded(p.Measures[k].Text)
 			orgs = a.orgs(toks, orgs, unit)
 			for j, t := range toks {
 				if !a.masked[j] && t.Text != unit && !afterNumber(toks, j) {
@@ -172,21 +187,19 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 				}
 			}
 		}
-		p.Theme, p.ThemeWords = a.decide()
-		if t := themeIndexOf(p.Theme); t >= 0 {
-			themeCount[t]++
+		t := a.decide()
+		themeCount[t]++
+		if t < len(Themes) {
+			p.Theme, p.ThemeWords = Themes[t].Name, a.themeWords(t)
 		} else {
-			themeCount[len(Themes)]++
+			p.Theme, p.ThemeWords = Other, nil
 		}
 		p.Orgs = orgs
 		if p.Orgs == nil {
 			p.Orgs = []string{}
 		}
 		for _, o := range orgs {
-			if orgCount[o] == 0 {
-				orgOrder = append(orgOrder, o)
-			}
-			orgCount[o]++
+			a.countOrg(o)
 		}
 		p.Keywords = a.top(&a.terms, problemKeywords)
 	}
@@ -210,6 +223,15 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 	b.Keywords = a.top(&a.all, bulletinKeywords)
 
 	b.Themes = nil
+	themes := 0
+	for _, n := range themeCount {
+		if n > 0 {
+			themes++
+		}
+	}
+	if themes > 0 {
+		b.Themes = make([]bulletin.ThemeCount, 0, themes)
+	}
 	for t, n := range themeCount {
 		if n == 0 {
 			continue
@@ -221,10 +243,24 @@ func (a *annotator) annotate(b *bulletin.Bulletin) {
 		b.Themes = append(b.Themes, bulletin.ThemeCount{Theme: name, Count: n})
 	}
 	b.Orgs = nil
-	for _, o := range orgOrder {
-		b.Orgs = append(b.Orgs, bulletin.OrgCount{Name: o, Count: orgCount[o]})
+	if len(a.orgCount) > 0 {
+		b.Orgs = make([]bulletin.OrgCount, len(a.orgCount))
+		for i, o := range a.orgCount {
+			b.Orgs[i] = bulletin.OrgCount{Name: o.name, Count: o.n}
+		}
+		slices.SortStableFunc(b.Orgs, func(x, y bulletin.OrgCount) int { return y.Count - x.Count })
 	}
-	sort.SliceStable(b.Orgs, func(i, j int) bool { return b.Orgs[i].Count > b.Orgs[j].Count })
+}
+
+// countOrg counts a problem naming organisation o.
+func (a *annotator) countOrg(o string) {
+	for i := range a.orgCount {
+		if a.orgCount[i].name == o {
+			a.orgCount[i].n++
+			return
+		}
+	}
+	a.orgCount = append(a.orgCount, orgCount{name: o, n: 1})
 }
 
 // orgs appends the organisations named in toks to names (once each, the inspected unit left
@@ -256,22 +292,22 @@ func (a *annotator) orgs(toks []token, names []string, unit string) []string {
 }
 
 // heading returns the theme words of a topic or category heading, cutting each distinct heading
-// once per bulletin.
+// once per bulletin. The hits are valid until the next heading is cut.
 func (a *annotator) heading(h string) []themeHit {
 	if h == "" {
 		return nil
 	}
-	if hits, ok := a.headings[h]; ok {
-		return hits
+	if sp, ok := a.headings[h]; ok {
+		return a.hits[sp.lo:sp.hi]
 	}
-	var hits []themeHit
+	lo := len(a.hits)
 	for _, t := range a.c.cutFolded(h) {
 		for _, tw := range a.s.themeWords(t) {
-			hits = append(hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
+			a.hits = append(a.hits, themeHit{word: t.Text, theme: tw.theme, w: tw.weight})
 		}
 	}
-	a.headings[h] = hits
-	return hits
+	a.headings[h] = hitSpan{int32(lo), int32(len(a.hits))}
+	return a.hits[lo:]
 }
 
 // themeWords returns the themes t's word weighs in. The map is searched only for the words the
@@ -292,42 +328,57 @@ func (a *annotator) themeWord(t token, scale float64) {
 
 func (a *annotator) addHit(h themeHit, scale float64) {
 	words := a.words[h.theme]
-	if scale == 1 && words[h.word] >= maxWordCount*h.w {
-		return
+	i := 0
+	for i < len(words) && words[i].word != h.word {
+		i++
+	}
+	if scale == 1 {
+		w := 0.0
+		if i < len(words) {
+			w = words[i].w
+		}
+		if w >= maxWordCount*h.w {
+			return // a word counts at most maxWordCount times
+		}
+	}
+	if i == len(words) {
+		words = append(words, weighed{word: h.word})
+		a.words[h.theme] = words
 	}
 	a.scores[h.theme] += h.w * scale
-	words[h.word] += h.w * scale
+	words[i].w += h.w * scale
 }
 
-// decide picks the theme with the highest score (the first listed on a tie), and the words that
-// gave it, heaviest first.
-func (a *annotator) decide() (string, []string) {
-	best := -1
+// decide returns the theme with the highest score (the first listed on a tie), or len(Themes)
+// for Other when none reaches minThemeScore.
+func (a *annotator) decide() int {
+	best := len(Themes)
 	for t, sc := range a.scores {
-		if sc >= minThemeScore && (best < 0 || sc > a.scores[best]) {
+		if sc >= minThemeScore && (best == len(Themes) || sc > a.scores[best]) {
 			best = t
 		}
 	}
-	if best < 0 {
-		return Other, nil
-	}
+	return best
+}
+
+// themeWords returns the words that gave theme t its score, heaviest first.
+func (a *annotator) themeWords(t int) []string {
 	// The words are distinct: any sort gives the one order.
-	ws := a.weighed[:0]
-	for w, x := range a.words[best] {
-		ws = append(ws, weighed{w, x})
-	}
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].w != ws[j].w {
-			return ws[i].w > ws[j].w
+	ws := a.words[t]
+	slices.SortFunc(ws, func(x, y weighed) int {
+		if x.w != y.w {
+			if x.w > y.w {
+				return -1
+			}
+			return 1
 		}
-		return ws[i].word < ws[j].word
+		return strings.Compare(x.word, y.word)
 	})
 	words := make([]string, len(ws))
 	for i, x := range ws {
 		words[i] = x.word
 	}
-	a.weighed = ws
-	return Themes[best].Name, words
+	return words
 }
 
 func themeIndexOf(name string) int {
