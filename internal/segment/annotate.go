@@ -71,6 +71,7 @@ type counts struct {
 type term struct {
 	text string
 	node uint32
+	idf  uint16 // the node's IDF index
 	n    float64
 }
 
@@ -93,7 +94,7 @@ func (c *counts) add(t token, w float64) {
 		}
 	}
 	c.slots[h] = uint32(len(c.terms) + 1)
-	c.terms = append(c.terms, term{text: t.Text, node: t.node, n: w})
+	c.terms = append(c.terms, term{text: t.Text, node: t.node, idf: t.idf, n: w})
 }
 
 // grow doubles the slots (64 at first) and puts the terms back.
@@ -424,7 +425,10 @@ func (a *annotator) top(c *counts, n int) []bulletin.Keyword {
 	}
 	kws := make([]bulletin.Keyword, 0, min(n, len(c.terms)))
 	for _, t := range c.terms {
-		idf := a.s.nodeIDF(t.node)
+		idf := a.s.lex.t.median
+		if t.idf != 0 {
+			idf = a.s.lex.t.idfVals[t.idf-1]
+		}
 		kws = keep(kws, bulletin.Keyword{Term: t.text, Weight: math.Round(t.n/total*idf*1e4) / 1e4}, n)
 	}
 	return kws

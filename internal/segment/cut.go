@@ -8,7 +8,8 @@ import (
 	"github.com/xuncha/xuncha/internal/fold"
 )
 
-// A token is one word of segmented text. Text is a substring of the text cut (no copy); pos is
+// A token is one word of segmented text. Text is a substring of the text cut (no copy), or its
+// folded form where cutFolded folds it; pos is
 // the part of speech from the dictionary ("n", "v", "nt", "ns" …), "" for a Han character the
 // dictionary does not know, "x" for punctuation and other symbols, "m" for a run of digits or
 // Latin letters (never a keyword, never part of a name: quantities belong to the quantity stage),
@@ -17,9 +18,9 @@ import (
 // so that no node is read again.
 type token struct {
 	Text  string
-	Start int    // byte offset in the text cut
 	Freq  uint32 // dictionary frequency; 0 for a character the dictionary does not know
 	node  uint32 // the word's node in the lexicon; noNode when not a word of the dictionary
+	idf   uint16 // the node's IDF index (0: none)
 	pos   uint8  // index in lexicon.posNames
 	flags uint8  // lexicon.posFlags[pos]
 	tags  uint8  // the node's tags (stopTag, themeTag, nameStopTag); 0 without a node
@@ -43,8 +44,10 @@ type cutter struct {
 	best   []float64     // score of the best route from rune k to the run's end
 	next   []step        // the first word of that route
 	tokens []token
-	// folding: the text is folded as it is cut (cutFolded); buf is scratch for a folded word.
+	// folding: the text is folded as it is cut (cutFolded), and folds is then foldBits (else
+	// noFolds); buf is scratch for a folded word.
 	folding bool
+	folds   *[1 << 16 / 64]uint64
 	buf     []byte
 }
 
@@ -91,34 +94,59 @@ func isHan(r rune) bool {
 
 // cut segments s. The result is valid until the next call.
 func (c *cutter) cut(s string) []token {
-	c.folding = false
+	c.folding, c.folds = false, &noFolds
 	return c.cutText(s)
 }
 
-// cutFolded segments s folded (internal/fold): the tokens of cut(fold.String(s)), but for their
-// Start, which is the offset in s, without building the folded text. A token's text is a
-// substring of s where folding leaves it as it is (most of Han text), and its folded form
-// otherwise. The result is valid until the next call.
+// cutFolded segments s folded (internal/fold): the tokens of cut(fold.String(s)), without
+// building the folded text. A token's text is a substring of s where folding leaves it as it is
+// (most of Han text), and its folded form otherwise. The result is valid until the next call.
 func (c *cutter) cutFolded(s string) []token {
-	c.folding = true
+	c.folding, c.folds = true, foldBits
 	return c.cutText(s)
 }
 
 // decode returns the rune at s[i], folded when c.folding, its size in s, and whether folding
-// changed it (an invalid byte, which folding makes U+FFFD, included).
+// changed it (an invalid byte, which folding makes U+FFFD, included). ASCII, which folding leaves
+// as it is, and characters of three bytes (Han text) are decoded inline.
 func (c *cutter) decode(s string, i int) (r rune, size int, changed bool) {
-	r, size = rune(s[i]), 1
-	if r < utf8.RuneSelf {
-		return r, 1, false
+	if b0 := s[i]; b0 < utf8.RuneSelf {
+		return rune(b0), 1, false
 	}
+	if i+2 < len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r = rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r >= hanLo && r < hanHi && c.folds[r>>6]&(1<<(r&63)) == 0 { // Han, not folded
+			return r, 3, false
+		}
+	}
+	return c.decodeSlow(s, i)
+}
+
+// decodeSlow is decode of a character outside the fast path.
+func (c *cutter) decodeSlow(s string, i int) (r rune, size int, changed bool) {
 	r, size = decodeRune(s[i:])
 	if c.folding {
-		if f := fold.Rune(r); f != r || size == 1 { // size 1: an invalid byte, U+FFFD folded
+		if f := fold.Rune(r); f != r || r == utf8.RuneError && size == 1 { // an invalid byte: U+FFFD
 			return f, size, true
 		}
 	}
 	return r, size, false
 }
+
+// foldBits has the bit of every character of the Basic Multilingual Plane that folding changes
+// (fold.Rune leaves every other as it is): 8 KB, where fold.Rune reads a table of 128 KB.
+var foldBits = func() *[1 << 16 / 64]uint64 {
+	var b [1 << 16 / 64]uint64
+	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
+		if fold.Rune(r) != r {
+			b[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &b
+}()
+
+// noFolds is foldBits for a cutter that does not fold.
+var noFolds [1 << 16 / 64]uint64
 
 // cutText is cut or cutFolded.
 func (c *cutter) cutText(s string) []token {
@@ -143,14 +171,14 @@ func (c *cutter) cutText(s string) []token {
 			if changed {
 				text = fold.String(text)
 			}
-			c.tokens = append(c.tokens, token{Text: text, Start: i, node: noNode, pos: lx.posM, flags: lx.posFlags[lx.posM]})
+			c.tokens = append(c.tokens, token{Text: text, node: noNode, pos: lx.posM, flags: lx.posFlags[lx.posM]})
 			i = j
 		default:
 			text := s[i : i+size]
 			if changed {
 				text = runeText(r)
 			}
-			c.tokens = append(c.tokens, token{Text: text, Start: i, node: noNode, pos: lx.posX, flags: lx.posFlags[lx.posX]})
+			c.tokens = append(c.tokens, token{Text: text, node: noNode, pos: lx.posX, flags: lx.posFlags[lx.posX]})
 			i += size
 		}
 	}
@@ -192,9 +220,15 @@ func (c *cutter) cutHan(s string, from int) int {
 	c.runes, c.offs = c.runes[:0], c.offs[:0]
 	to, changed := from, false // changed: folding changed a rune of the run
 	for to < len(s) {
-		r, size, ch := c.decode(s, to)
-		if !isHan(r) {
-			break
+		var r rune
+		size, ch := 3, false
+		if to+2 < len(s) && s[to]&0xF0 == 0xE0 && s[to+1]&0xC0 == 0x80 && s[to+2]&0xC0 == 0x80 {
+			r = rune(s[to]&0x0F)<<12 | rune(s[to+1]&0x3F)<<6 | rune(s[to+2]&0x3F) // decode, inline
+		}
+		if r < hanLo || r >= hanHi || c.folds[r>>6]&(1<<(r&63)) != 0 {
+			if r, size, ch = c.decodeSlow(s, to); !isHan(r) {
+				break
+			}
 		}
 		changed = changed || ch
 		c.runes = append(c.runes, r)
@@ -260,10 +294,10 @@ func (c *cutter) cutHan(s string, from int) int {
 		if changed {
 			text = c.foldedText(text, c.runes[k:end])
 		}
-		t := token{Text: text, Start: c.offs[k], Han: true, node: e.node, pos: lx.posNone, flags: lx.posFlags[lx.posNone]}
+		t := token{Text: text, Han: true, node: e.node, pos: lx.posNone, flags: lx.posFlags[lx.posNone]}
 		if e.node != noNode {
 			n := &lx.nodes[e.node]
-			t.Freq, t.pos, t.flags, t.tags = n.freq, n.pos, lx.posFlags[n.pos], n.tags
+			t.Freq, t.idf, t.pos, t.flags, t.tags = n.freq, n.idf, n.pos, lx.posFlags[n.pos], n.tags
 		}
 		c.tokens = append(c.tokens, t)
 		k = end

@@ -102,14 +102,6 @@ func Load() (*Segmenter, error) {
 // isStop reports whether w is on gse's or the domain's stop list.
 func (s *Segmenter) isStop(w string) bool { return s.stop[w] }
 
-// nodeIDF is idf for the word of node v.
-func (s *Segmenter) nodeIDF(v uint32) float64 {
-	if x, ok := s.lex.idf(v); ok {
-		return x
-	}
-	return s.lex.t.median
-}
-
 // idf returns the IDF of w from gse's table, or the table's median for a word it lacks.
 func (s *Segmenter) idf(w string) float64 {
 	v, ok := 0.0, false
