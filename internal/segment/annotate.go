@@ -20,6 +20,9 @@ const (
 	// minProblemWords is the least count of keyword candidates in the problems under which the
 	// bulletin's keywords also draw on its other paragraphs (truncated or unquoted bulletins).
 	minProblemWords = 100
+	// maxHeadings is the count of distinct headings from which an annotator forgets those it
+	// has cut (before the next bulletin).
+	maxHeadings = 2000
 )
 
 // annotator is the per-call state of Annotate: a cutter and scratch buffers, reused through the
@@ -33,14 +36,16 @@ type annotator struct {
 	// words holds, for each theme, the theme words of the current problem with their weights, in
 	// order of first appearance (a few each: searched in order).
 	words [][]weighed
-	// headings finds the theme words of topic and category headings, cut once each per bulletin:
-	// hits[span.lo:span.hi].
+	// headings finds the theme words of topic and category headings, cut once each:
+	// hits[span.lo:span.hi]. Bulletins share their headings (关于党的领导方面): the annotator
+	// keeps them from one bulletin to the next, up to maxHeadings.
 	headings   map[string]hitSpan
 	hits       []themeHit
 	masked     []bool
 	spans      []orgSpan
 	themeCount []int      // problems of each theme in the bulletin; the last: Other
 	orgCount   []orgCount // organisations of the bulletin's problems, in order of first mention
+	ranked     []ranked   // scratch of top
 }
 
 // hitSpan is where the hits of a heading are in annotator.hits.
@@ -143,8 +148,10 @@ func newAnnotator(s *Segmenter) *annotator {
 
 func (a *annotator) annotate(b *bulletin.Bulletin) {
 	a.all.reset()
-	clear(a.headings)
-	a.hits = a.hits[:0]
+	if len(a.headings) > maxHeadings {
+		clear(a.headings)
+		a.hits = a.hits[:0]
+	}
 	unit := unitKey(fold.String(b.Unit))
 	themeCount := a.themeCount // last: Other
 	clear(themeCount)
@@ -293,7 +300,8 @@ func (a *annotator) orgs(toks []token, names []string, unit string) []string {
 }
 
 // heading returns the theme words of a topic or category heading, cutting each distinct heading
-// once per bulletin. The hits are valid until the next heading is cut.
+// once (what it yields depends on its text only). The hits are valid until the next heading is
+// cut.
 func (a *annotator) heading(h string) []themeHit {
 	if h == "" {
 		return nil
@@ -423,34 +431,47 @@ func (a *annotator) top(c *counts, n int) []bulletin.Keyword {
 	if total == 0 {
 		return []bulletin.Keyword{}
 	}
-	kws := make([]bulletin.Keyword, 0, min(n, len(c.terms)))
-	for _, t := range c.terms {
+	// The ranking holds weights and indexes in c.terms only (no pointers: shifting it costs no
+	// write barriers); the keywords are written once.
+	rs := a.ranked[:0]
+	for i, t := range c.terms {
 		idf := a.s.lex.t.median
 		if t.idf != 0 {
 			idf = a.s.lex.t.idfVals[t.idf-1]
 		}
-		kws = keep(kws, bulletin.Keyword{Term: t.text, Weight: math.Round(t.n/total*idf*1e4) / 1e4}, n)
+		rs = keep(rs, ranked{weight: math.Round(t.n/total*idf*1e4) / 1e4, term: int32(i)}, n)
+	}
+	a.ranked = rs
+	kws := make([]bulletin.Keyword, len(rs))
+	for i, r := range rs {
+		kws[i] = bulletin.Keyword{Term: c.terms[r.term].text, Weight: r.weight}
 	}
 	return kws
 }
 
-// keep adds kw, which appeared after every keyword of kws, to kws, the n heaviest so far in
+// ranked is a keyword candidate: its weight and its index in counts.terms.
+type ranked struct {
+	weight float64
+	term   int32
+}
+
+// keep adds r, which appeared after every candidate of rs, to rs, the n heaviest so far in
 // rank order (heaviest first, ties in order of appearance): what a stable sort of all of them
 // by weight would put first, without the sort.
-func keep(kws []bulletin.Keyword, kw bulletin.Keyword, n int) []bulletin.Keyword {
-	if len(kws) == n && (n == 0 || kws[n-1].Weight >= kw.Weight) {
-		return kws // not among the n heaviest: a tie goes to the earlier
+func keep(rs []ranked, r ranked, n int) []ranked {
+	if len(rs) == n && (n == 0 || rs[n-1].weight >= r.weight) {
+		return rs // not among the n heaviest: a tie goes to the earlier
 	}
-	p := len(kws)
-	for p > 0 && kws[p-1].Weight < kw.Weight {
+	p := len(rs)
+	for p > 0 && rs[p-1].weight < r.weight {
 		p--
 	}
-	if len(kws) < n {
-		kws = append(kws, bulletin.Keyword{})
+	if len(rs) < n {
+		rs = append(rs, ranked{})
 	}
-	copy(kws[p+1:], kws[p:len(kws)-1])
-	kws[p] = kw
-	return kws
+	copy(rs[p+1:], rs[p:len(rs)-1])
+	rs[p] = r
+	return rs
 }
 
 // notKeywordPos are parts of speech that never make a keyword: function words, numerals,

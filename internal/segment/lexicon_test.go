@@ -5,12 +5,9 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/xuncha/xuncha/internal/bulletin"
 )
 
 // TestChildMatchesSearch checks the lexicon's shortcuts (first, for a first character of the
@@ -170,13 +167,13 @@ func TestKeep(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 2000 {
 		m, n := rng.IntN(40), []int{0, 1, 3, 10, 20}[trial%5]
-		var all, kws []bulletin.Keyword
+		var all, kws []ranked
 		for i := range m {
-			kw := bulletin.Keyword{Term: strconv.Itoa(i), Weight: float64(rng.IntN(6)) / 4}
-			all = append(all, kw)
-			kws = keep(kws, kw, n)
+			r := ranked{term: int32(i), weight: float64(rng.IntN(6)) / 4}
+			all = append(all, r)
+			kws = keep(kws, r, n)
 		}
-		sort.SliceStable(all, func(i, j int) bool { return all[i].Weight > all[j].Weight })
+		sort.SliceStable(all, func(i, j int) bool { return all[i].weight > all[j].weight })
 		if want := all[:min(n, m)]; !slices.Equal(kws, want) {
 			t.Fatalf("%d candidates, %d kept: %v, want %v", m, n, kws, want)
 		}
