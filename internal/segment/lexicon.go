@@ -76,15 +76,17 @@ type node struct {
 	freq uint32 // frequency when the text is a word (the domain's over gse's); 0 when it is not
 	idf  uint16 // the table's IDF index for the text (0: none)
 	pos  uint8  // index in lexicon.posNames
-	tags uint8  // stopTag, themeTag, nameStopTag: what the Segmenter knows of the word (set by Load)
+	tags uint8  // stopTag, themeTag, nameStopTag, headTag: what the Segmenter knows of the word (set by Load)
 }
 
-// Tags of a node, for the annotator: its text is on a stop list, a theme word, or one of
-// nameStops.
+// Tags of a node, for the annotator: its text is on a stop list, a theme word, one of
+// nameStops, or ends with the last character of an organisation suffix (orgHead looks further
+// only then).
 const (
 	stopTag = 1 << iota
 	themeTag
 	nameStopTag
+	headTag
 )
 
 // Flags of a part of speech, for the annotator: never a keyword (notKeywordPos), never inside a

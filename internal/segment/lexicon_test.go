@@ -117,7 +117,8 @@ func FuzzDecodeRune(f *testing.F) {
 // TestNodeTags checks the tags Load puts on the lexicon's nodes against the maps they stand
 // for, over every token of the corpora and every theme and stop word: the theme words of a token,
 // whether it is a keyword (which reads the stop tag and the part of speech the token carries),
-// whether it may sit inside a name, and the other flags of its part of speech.
+// whether it may sit inside a name or is an organisation's head, and the other flags of its part
+// of speech.
 func TestNodeTags(t *testing.T) {
 	s := segmenter(t)
 	c := newCutter(s.lex)
@@ -130,6 +131,9 @@ func TestNodeTags(t *testing.T) {
 	}
 	for w := range nameStops {
 		words = append(words, w)
+	}
+	for _, sf := range orgSuffixes {
+		words = append(words, sf.suffix, "市"+sf.suffix, "榆树"+sf.suffix)
 	}
 	words = append(words, heldoutTexts(t)...)
 	tokens := 0
@@ -150,6 +154,16 @@ func TestNodeTags(t *testing.T) {
 			}
 			if got, want := [3]bool{tk.flags&posNumeral != 0, tk.flags&posPlace != 0, tk.flags&posOrg != 0}, [3]bool{pos == "m", pos == "ns", pos == "nt"}; got != want {
 				t.Fatalf("%q (%s): numeral, place, organisation %v, want %v", tk.Text, pos, got, want)
+			}
+			head, isHead := orgSuffix{}, false
+			for _, sf := range orgSuffixes {
+				if tk.Han && strings.HasSuffix(tk.Text, sf.suffix) {
+					head, isHead = sf, true
+					break
+				}
+			}
+			if got, ok := orgHead(tk); got != head || ok != isHead {
+				t.Fatalf("%q: organisation head %v %v, want %v %v", tk.Text, got, ok, head, isHead)
 			}
 			if got, want := lastRune(tk.Text), func() rune { r, _ := utf8.DecodeLastRuneInString(tk.Text); return r }(); got != want {
 				t.Fatalf("%q: last rune %q, want %q", tk.Text, got, want)

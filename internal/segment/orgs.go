@@ -89,9 +89,10 @@ const (
 	commonWordFreq = 1000
 )
 
-// orgHead reports whether tok is an organisation head, and which suffix made it one.
+// orgHead reports whether tok is an organisation head, and which suffix made it one. The node of
+// a word says whether its last character ends some suffix.
 func orgHead(tok token) (orgSuffix, bool) {
-	if !tok.Han {
+	if !tok.Han || tok.node != noNode && tok.tags&headTag == 0 {
 		return orgSuffix{}, false
 	}
 	for _, i := range suffixesEnding(lastRune(tok.Text)) {

@@ -95,6 +95,11 @@ func Load() (*Segmenter, error) {
 			s.lex.nodes[v].tags |= nameStopTag
 		}
 	}
+	for v := range s.lex.nodes {
+		if n := &s.lex.nodes[v]; len(suffixesEnding(n.r)) > 0 {
+			n.tags |= headTag
+		}
+	}
 	s.pool.New = func() any { return newAnnotator(s) }
 	return s, nil
 }
