@@ -49,6 +49,7 @@ type cutter struct {
 	folding bool
 	folds   *[1 << 16 / 64]uint64
 	buf     []byte
+	sink    uint64 // what touch reads
 }
 
 // logMemo is math.Log(f) = l, remembered.
@@ -244,6 +245,7 @@ func (c *cutter) cutHan(s string, from int) int {
 	c.best = grow(c.best, n+1)
 	c.next = growSteps(c.next, n)
 	best, next, runes := c.best, c.next, c.runes
+	c.touch(runes)
 	best[n] = 0
 	for k := n - 1; k >= 0; k-- {
 		// The best word starting at k so far: a later (longer) word wins a tie.
@@ -316,6 +318,25 @@ func (c *cutter) foldedText(text string, runes []rune) string {
 		return text
 	}
 	return string(c.buf)
+}
+
+// touch reads, for every pair of runes of a run, the word of the filter of pairs and the slot
+// of pairs where the search for the pair starts, and the first-character entry of each rune,
+// summing what it reads into c.sink: reads that depend on nothing, which the processor runs
+// side by side, so that the dictionary's lines are in the cache when the route is searched
+// (most are not: the tables are megabytes, read at random).
+func (c *cutter) touch(runes []rune) {
+	lx := c.dict
+	sink := uint64(0)
+	mask := uint64(len(lx.pairs) - 1)
+	for k := 0; k+1 < len(runes); k++ {
+		x := pairKey(runes[k], runes[k+1]) * 0x9E3779B97F4A7C15
+		sink += lx.pairFilter[x>>(64-pairFilterBits)/64] + lx.pairs[x>>lx.pairShift&mask].key
+		if r := runes[k]; r >= hanLo && r < hanHi {
+			sink += uint64(lx.first[r-hanLo].node)
+		}
+	}
+	c.sink += sink
 }
 
 func grow(b []float64, n int) []float64 {
