@@ -289,6 +289,13 @@ func (c *cutter) cutHan(s string, from int) int {
 		}
 		best[k], next[k] = bs, bw
 	}
+	sink := uint32(0) // the nodes of the route's words, read side by side as touch does
+	for k := 0; k < n; k = int(next[k].end) {
+		if v := next[k].node; v != noNode {
+			sink += lx.nodes[v].freq
+		}
+	}
+	c.sink += uint64(sink)
 	for k := 0; k < n; {
 		e := next[k]
 		end := int(e.end)
