@@ -5,9 +5,11 @@ package problem
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -137,25 +139,45 @@ type labelValue struct {
 
 // problemScan holds the state of Extract over one bulletin.
 type problemScan struct {
-	b        *bulletin.Bulletin
-	sections []*bulletin.Section // by heading paragraph position (nil: none)
-	folded   []string            // fold.String of each paragraph text
-	cands    []*candidate
-	nodes    []*headNode
-	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
-	// may have closed inside it).
-	resume  map[int]int
-	runes   [][]rune     // the folded runes of each paragraph, built on demand
-	walkers []runeWalker // cutters of each paragraph's original text (see cutter)
-	levels  []int        // the level of the section each paragraph sits in (99: none)
-	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
-	// stop there, since a problem statement (cut short) starts there.
-	unclosed map[int]int
-	// bodyText[i] caches what isBody reads from paragraph i's text, which never changes: 0 not
-	// read yet, 1 text body may sit in, 2 a closing cue or the signature.
-	bodyText []int8
-	// dateLine[i] caches signatureDate of paragraph i's text: 0 not read yet, 1 yes, 2 no.
-	dateLine []int8
+	b     *bulletin.Bulletin
+	paras []paraScan // by paragraph position
+	cands []*candidate
+	nodes []*headNode
+	// arena holds the folded runes of the paragraphs runesOf has decoded, one after another, so
+	// that a bulletin's paragraphs take one allocation between them, not one each.
+	arena []rune
+	// items is the buffer splitItems and listItems decode a measure text into.
+	items []rune
+}
+
+// paraScan is what the scan keeps of one paragraph.
+type paraScan struct {
+	section *bulletin.Section // the section it heads (nil: none)
+	folded  string            // fold.String of its text
+	runes   []rune            // its folded runes, built on demand (see runesOf)
+	walker  runeWalker        // the cutter of its original text (see cutter)
+	level   int               // the level of the section it sits in (99: none)
+	// resume is the rune offset where scanning it starts (a quote from the paragraph before may
+	// have closed inside it).
+	resume int
+	// unclosed is the rune offset of a frame in it whose quote never closes, when hasUnclosed:
+	// measures stop there, since a problem statement (cut short) starts there.
+	unclosed    int
+	hasUnclosed bool
+	// bodyText caches what isBody reads from its text, which never changes: 0 not read yet, 1
+	// text body may sit in, 2 a closing cue or the signature.
+	bodyText int8
+	// dateLine caches signatureDate of its text: 0 not read yet, 1 yes, 2 no.
+	dateLine int8
+}
+
+// scanPool keeps the per-paragraph state and the rune buffers of a finished scan for the next
+// one: nothing of them is left in what ExtractFolded returns.
+var scanPool = sync.Pool{New: func() any { return new(problemScan) }}
+
+// unclosedAt returns the rune offset of the unclosed frame of paragraph i, if it has one.
+func (x *problemScan) unclosedAt(i int) (int, bool) {
+	return x.paras[i].unclosed, x.paras[i].hasUnclosed
 }
 
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
@@ -172,18 +194,10 @@ type Folded struct {
 // ExtractFolded is Extract, and returns the paragraph texts it read, by position, each with
 // its folded form, so that a later stage folds no paragraph again whose text is still the same.
 func ExtractFolded(b *bulletin.Bulletin) []Folded {
-	x := &problemScan{
-		b:        b,
-		sections: make([]*bulletin.Section, len(b.Paragraphs)),
-		folded:   make([]string, len(b.Paragraphs)),
-		resume:   make(map[int]int),
-		unclosed: make(map[int]int),
-		runes:    make([][]rune, len(b.Paragraphs)),
-		walkers:  make([]runeWalker, len(b.Paragraphs)),
-		levels:   make([]int, len(b.Paragraphs)),
-		bodyText: make([]int8, len(b.Paragraphs)),
-		dateLine: make([]int8, len(b.Paragraphs)),
-	}
+	x := scanPool.Get().(*problemScan)
+	defer x.release()
+	x.b = b
+	x.paras = slices.Grow(x.paras[:0], len(b.Paragraphs))[:len(b.Paragraphs)]
 	// A section names its heading by Paragraph.Index; the indexes are the positions unless a
 	// caller renumbered, and only then is a map from index to position built.
 	identity := true
@@ -204,15 +218,13 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 			k, ok = pos[s.Paragraph]
 		}
 		if ok {
-			x.sections[k] = s
+			x.paras[k].section = s
 		}
-	}
-	for i, p := range b.Paragraphs {
-		x.folded[i] = fold.String(p.Text)
 	}
 	seen := make([]Folded, len(b.Paragraphs))
 	for i, p := range b.Paragraphs {
-		seen[i] = Folded{Text: p.Text, Folded: x.folded[i]}
+		x.paras[i].folded = fold.String(p.Text)
+		seen[i] = Folded{Text: p.Text, Folded: x.paras[i].folded}
 	}
 	x.scan()
 	x.finish()
@@ -226,18 +238,35 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	return seen
 }
 
-// runesOf returns the folded runes of paragraph i.
+// release clears the scan, so that it holds on to no bulletin, and puts it back in scanPool.
+func (x *problemScan) release() {
+	clear(x.paras)
+	clear(x.cands)
+	clear(x.nodes)
+	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], items: x.items[:0]}
+	scanPool.Put(x)
+}
+
+// runesOf returns the folded runes of paragraph i, decoded into the arena the first time.
 func (x *problemScan) runesOf(i int) []rune {
-	if x.runes[i] == nil {
-		x.runes[i] = runes.Of(x.folded[i])
+	p := &x.paras[i]
+	if p.runes == nil {
+		n := runes.Count(p.folded) // folded text is valid UTF-8: its exact rune count
+		if cap(x.arena)-len(x.arena) < n {
+			// A new arena; the runes already decoded keep the old one.
+			x.arena = make([]rune, 0, max(n, 2*cap(x.arena), 4096))
+		}
+		start := len(x.arena)
+		x.arena = runes.Append(x.arena, p.folded)
+		p.runes = x.arena[start:len(x.arena):len(x.arena)]
 	}
-	return x.runes[i]
+	return p.runes
 }
 
 // cutter returns the cutter of paragraph i's original text: the cut of its rune walker, which
 // keeps its place between cuts (see runeCutter).
 func (x *problemScan) cutter(i int) func(a, b int) string {
-	w := &x.walkers[i]
+	w := &x.paras[i].walker
 	if w.s == "" {
 		w.s = x.b.Paragraphs[i].Text
 	}
@@ -257,18 +286,18 @@ func (x *problemScan) isBody(i int) bool {
 	default:
 		return false
 	}
-	if x.bodyText[i] == 0 {
-		x.bodyText[i] = 1
+	if x.paras[i].bodyText == 0 {
+		x.paras[i].bodyText = 1
 		if x.closing(i) || x.isSignature(i) {
-			x.bodyText[i] = 2
+			x.paras[i].bodyText = 2
 		}
 	}
-	return x.bodyText[i] == 1
+	return x.paras[i].bodyText == 1
 }
 
 // closing reports whether a closing cue marks paragraph i.
 func (x *problemScan) closing(i int) bool {
-	return hasClosingCue(x.folded[i])
+	return hasClosingCue(x.paras[i].folded)
 }
 
 // hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
@@ -344,13 +373,13 @@ func (x *problemScan) isSignature(i int) bool {
 
 // isDateLine is signatureDate of paragraph i's text, read once.
 func (x *problemScan) isDateLine(i int) bool {
-	if x.dateLine[i] == 0 {
-		x.dateLine[i] = 2
+	if x.paras[i].dateLine == 0 {
+		x.paras[i].dateLine = 2
 		if signatureDate(x.b.Paragraphs[i].Text) {
-			x.dateLine[i] = 1
+			x.paras[i].dateLine = 1
 		}
 	}
-	return x.dateLine[i] == 1
+	return x.paras[i].dateLine == 1
 }
 
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the
@@ -372,14 +401,14 @@ func (x *problemScan) scan() {
 	var block *labelBlock
 	current := 99 // the level of the section the walk is in
 	for i := range x.b.Paragraphs {
-		x.levels[i] = current
+		x.paras[i].level = current
 		if x.isHeading(i) {
 			level := 1
-			if s := x.sections[i]; s != nil && s.Level > 0 {
+			if s := x.paras[i].section; s != nil && s.Level > 0 {
 				level = s.Level
 			}
 			current = level
-			x.levels[i] = level
+			x.paras[i].level = level
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
@@ -430,7 +459,7 @@ func (x *problemScan) scan() {
 // labelsOf returns the labels of paragraph i (findLabels). A paragraph where mayLabel finds
 // no label before a colon has none, and is not turned into runes to find that out.
 func (x *problemScan) labelsOf(i int) []labelAt {
-	if !mayLabel(x.folded[i]) {
+	if !mayLabel(x.paras[i].folded) {
 		return nil
 	}
 	return findLabels(x.runesOf(i))
@@ -449,18 +478,18 @@ func hasProblemLabel(ls []labelAt) bool {
 // frames collects the candidates of the body frames in paragraph i (scanned from its resume
 // offset) and returns them.
 func (x *problemScan) frames(i int, head *headNode) []*candidate {
-	if !quote.MayOpen(x.folded[i]) {
+	if !quote.MayOpen(x.paras[i].folded) {
 		return nil // no quotation mark, no frame: the paragraph is not turned into runes
 	}
 	rs := x.runesOf(i)
-	from := x.resume[i]
+	from := x.paras[i].resume
 	var out []*candidate
 	for _, f := range quote.Scan(rs[from:], false) {
 		f = shiftFrame(f, from)
 		if f.Close < 0 {
 			c := x.across(i, f, head, false)
 			if c == nil {
-				x.unclosed[i] = f.Intro
+				x.paras[i].unclosed, x.paras[i].hasUnclosed = f.Intro, true
 				x.warn("quote_unclosed", i, "quotation after %s opens but never closes: %s", x.cutter(i)(f.Intro, f.Open), excerpt(x.b.Paragraphs[i].Text, f.Open))
 				break
 			}
@@ -505,7 +534,7 @@ const maxSpan = 3
 // line breaks, at most maxSpan paragraphs and maxQuote runes). The quote is the parts joined with
 // newlines.
 func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool) *candidate {
-	folded, orig := x.folded[i], x.b.Paragraphs[i].Text
+	folded, orig := x.paras[i].folded, x.b.Paragraphs[i].Text
 	spans := []int{i}
 	start := 0 // rune offset of the last paragraph in the joined text
 	for j := i + 1; j < len(x.b.Paragraphs) && j < i+maxSpan; j++ {
@@ -516,7 +545,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		if start-f.Open > quote.MaxLen {
 			return nil
 		}
-		folded += "\n" + x.folded[j]
+		folded += "\n" + x.paras[j].folded
 		orig += "\n" + x.b.Paragraphs[j].Text
 		spans = append(spans, j)
 		joined := runes.Of(folded)
@@ -531,7 +560,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: j, spans: spans}
 		c.rest = quote.After(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
-		x.resume[j] = c.rest
+		x.paras[j].resume = c.rest
 		if g.Unbalanced {
 			x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		}
@@ -585,7 +614,7 @@ func (x *problemScan) titleStart(i int) int {
 	for k < len(rs) && isSpaceRune(rs[k]) {
 		k++
 	}
-	s := x.sections[i]
+	s := x.paras[i].section
 	switch {
 	case s != nil && s.Marker != "":
 		m := []rune(fold.String(s.Marker))
@@ -597,8 +626,8 @@ func (x *problemScan) titleStart(i int) int {
 	case s != nil && s.Title != "" && markerLen(rs[k:]) == 0:
 		// No marker: the title may still sit inside markup, as a mirror site renders headings
 		// (【类型:… | 标号:no | 标题:TITLE】): start where the title does.
-		if at := strings.Index(x.folded[i], fold.String(s.Title)); at > 0 {
-			k = len([]rune(x.folded[i][:at]))
+		if at := strings.Index(x.paras[i].folded, fold.String(s.Title)); at > 0 {
+			k = len([]rune(x.paras[i].folded[:at]))
 		}
 	default:
 		k += markerLen(rs[k:])
@@ -981,7 +1010,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	if next != nil && next.para == c.restPara {
 		end = trailingItemMarker(rs[:next.pos]) // …；二是针对“乙”问题: 二是 opens the next one
 	}
-	if u, ok := x.unclosed[c.restPara]; ok && u >= c.rest && u < end {
+	if u, ok := x.unclosedAt(c.restPara); ok && u >= c.rest && u < end {
 		end = u
 	}
 	if c.rest < end {
@@ -996,7 +1025,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 			break
 		}
 		if x.isHeading(j) {
-			s := x.sections[j]
+			s := x.paras[j].section
 			if s == nil || s.Level <= level {
 				break
 			}
@@ -1007,13 +1036,13 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		if !x.isBody(j) {
 			break
 		}
-		if u, ok := x.unclosed[j]; ok {
+		if u, ok := x.unclosedAt(j); ok {
 			if u > 0 {
 				parts = append(parts, x.part(j, 0, u))
 			}
 			break
 		}
-		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.folded[j], para: j})
+		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.paras[j].folded, para: j})
 	}
 	fields := &labelBlock{}
 	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
@@ -1169,7 +1198,7 @@ func joinValues(lb *labelBlock, f labelField) string {
 
 // levelOf returns the level of the section paragraph i sits in (99 when it sits in none, so
 // that any heading ends what follows it).
-func (x *problemScan) levelOf(i int) int { return x.levels[i] }
+func (x *problemScan) levelOf(i int) int { return x.paras[i].level }
 
 // markerOrdinal reads the number of a heading marker: （1） 1. ① （一） -> 1; 0 when it has none.
 func markerOrdinal(marker string) int {
