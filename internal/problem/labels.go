@@ -94,8 +94,10 @@ type labelAt struct {
 }
 
 // findLabels returns the labels of rs in order.
-func findLabels(rs []rune) []labelAt {
-	var out []labelAt
+func findLabels(rs []rune) []labelAt { return appendLabels(nil, rs) }
+
+// appendLabels is findLabels appending to out.
+func appendLabels(out []labelAt, rs []rune) []labelAt {
 	for i := 0; i < len(rs); i++ {
 		if i > 0 && !labelBoundary(rs[i-1]) || !slices.Contains(labelFirst, rs[i]) {
 			continue

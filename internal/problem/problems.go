@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -146,8 +147,9 @@ type problemScan struct {
 	// arena holds the folded runes of the paragraphs runesOf has decoded, one after another, so
 	// that a bulletin's paragraphs take one allocation between them, not one each.
 	arena []rune
-	// items is the buffer splitItems and listItems decode a measure text into.
-	items []rune
+	sc    scratch // the buffers of measure reading
+	// labels holds the labels of the paragraph the scan is at (see labelsFrom).
+	labels []labelAt
 }
 
 // paraScan is what the scan keeps of one paragraph.
@@ -243,7 +245,8 @@ func (x *problemScan) release() {
 	clear(x.paras)
 	clear(x.cands)
 	clear(x.nodes)
-	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], items: x.items[:0]}
+	x.sc.clear()
+	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0]}
 	scanPool.Put(x)
 }
 
@@ -414,8 +417,8 @@ func (x *problemScan) scan() {
 			}
 			start := x.titleStart(i)
 			// A labelled block may open in a heading: （一）问题：…
-			if ls := findLabels(x.runesOf(i)[start:]); len(ls) > 0 && ls[0].start == 0 && ls[0].field == fieldProblem {
-				block = x.labelled(i, start, innermost(), nil)
+			if ls := x.labelsFrom(i, start); len(ls) > 0 && ls[0].start == 0 && ls[0].field == fieldProblem {
+				block = x.labelled(i, start, ls, innermost(), nil)
 				stack = append(stack, entry{level, nil})
 				continue
 			}
@@ -442,8 +445,8 @@ func (x *problemScan) scan() {
 			continue
 		}
 		head := innermost()
-		if ls := x.labelsOf(i); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
-			block = x.labelled(i, 0, head, block)
+		if ls := x.labelsFrom(i, 0); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
+			block = x.labelled(i, 0, ls, head, block)
 			continue
 		}
 		found := x.frames(i, head)
@@ -456,13 +459,15 @@ func (x *problemScan) scan() {
 	}
 }
 
-// labelsOf returns the labels of paragraph i (findLabels). A paragraph where mayLabel finds
-// no label before a colon has none, and is not turned into runes to find that out.
-func (x *problemScan) labelsOf(i int) []labelAt {
+// labelsFrom returns the labels of paragraph i from rune offset start on (findLabels of its
+// runes from there), in x.labels. A paragraph where mayLabel finds no label before a colon has
+// none, and is not turned into runes to find that out.
+func (x *problemScan) labelsFrom(i, start int) []labelAt {
 	if !mayLabel(x.paras[i].folded) {
 		return nil
 	}
-	return findLabels(x.runesOf(i))
+	x.labels = appendLabels(x.labels[:0], x.runesOf(i)[start:])
+	return x.labels
 }
 
 // hasProblemLabel reports whether ls holds a problem label.
@@ -802,14 +807,13 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	return &headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)}
 }
 
-// labelled reads the labels of paragraph i from rune offset start into blocks: a problem label
-// opens a new block (a new candidate), the other labels fill the current one. It returns the
-// block open at the end of the paragraph.
-func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) *labelBlock {
+// labelled reads the labels ls of paragraph i from rune offset start (labelsFrom, offsets from
+// start) into blocks: a problem label opens a new block (a new candidate), the other labels fill
+// the current one. It returns the block open at the end of the paragraph.
+func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block *labelBlock) *labelBlock {
 	text := x.b.Paragraphs[i].Text
 	rs := x.runesOf(i)
 	cut := runeCutter(text)
-	ls := findLabels(rs[start:])
 	for k := range ls {
 		ls[k].start += start
 		ls[k].value += start
@@ -1004,7 +1008,8 @@ func (x *problemScan) claim(i int, id, role string) {
 // the body paragraphs under that heading belong to that measure. Ledger labels in the measure
 // text (完成情况：, 责任单位：…) fill the problem's status and responsibility.
 func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
-	var parts []measurePart
+	parts := x.sc.parts[:0]
+	defer func() { x.sc.parts = parts[:0] }()
 	rs := x.runesOf(c.restPara)
 	end := len(rs)
 	if next != nil && next.para == c.restPara {
@@ -1045,38 +1050,44 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.paras[j].folded, para: j})
 	}
 	fields := &labelBlock{}
-	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
+	underHeading := -1 // index in ms of the measure a deeper heading opened
 	paren := c.status
 	var prose []string // the folded measure texts, for a status stated in prose
+	ms := x.sc.measures[:0] // p.Measures, copied out at the end at its size
 	for _, part := range parts {
 		if strings.TrimSpace(part.text) == "" {
 			continue
 		}
 		if part.heading {
 			x.claim(part.para, p.ID, bulletin.RoleHeading)
-			p.Measures = append(p.Measures, bulletin.Measure{Ordinal: part.ordinal, Text: strings.TrimSpace(part.text), Paragraph: part.para})
-			underHeading = len(p.Measures) - 1
+			ms = append(ms, bulletin.Measure{Ordinal: part.ordinal, Text: strings.TrimSpace(part.text), Paragraph: part.para})
+			underHeading = len(ms) - 1
 			continue
 		}
 		x.claim(part.para, p.ID, bulletin.RoleMeasure)
 		if st := inlineParenStatus(part.folded); st != "" {
 			paren = st
 		}
-		plain := splitFields(part.text, part.folded, part.para, fields)
+		plain := x.sc.splitFields(part.text, part.folded, part.para, fields)
 		for _, t := range plain {
 			prose = append(prose, t.folded)
 		}
 		if underHeading >= 0 {
-			m := &p.Measures[underHeading]
+			m := &ms[underHeading]
 			for _, t := range plain {
 				m.Text = joinMeasure(m.Text, t.text, m.Paragraph == part.para-1 && endsSentence(m.Text))
 			}
 			continue
 		}
 		for _, t := range plain {
-			p.Measures = appendMeasures(p.Measures, t.text, t.folded, part.para)
+			ms = x.sc.appendMeasures(ms, t.text, t.folded, part.para)
 		}
 	}
+	if len(ms) > 0 {
+		p.Measures = append(p.Measures, ms...)
+	}
+	clear(ms)
+	x.sc.measures = ms[:0]
 	p.Department = joinValues(fields, fieldDepartment)
 	p.Person = joinValues(fields, fieldPerson)
 	p.Deadline = joinValues(fields, fieldDeadline)
@@ -1121,7 +1132,19 @@ func (x *problemScan) part(i, a, b int) measurePart {
 	rs := x.runesOf(i)
 	b = min(b, len(rs))
 	a = min(a, b)
-	return measurePart{text: x.cutter(i)(a, b), folded: string(rs[a:b]), para: i}
+	// The folded text is valid UTF-8 (fold makes it so): its runes a to b are the bytes the
+	// runes before them take.
+	fa := byteLen(rs[:a])
+	return measurePart{text: x.cutter(i)(a, b), folded: x.paras[i].folded[fa : fa+byteLen(rs[a:b])], para: i}
+}
+
+// byteLen returns the length in bytes of the UTF-8 encoding of rs.
+func byteLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += utf8.RuneLen(r)
+	}
+	return n
 }
 
 // measurePart is one piece of text in a problem's measure region.
@@ -1151,18 +1174,29 @@ func joinMeasure(head, body string, runIn bool) string {
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
 // label and the values of 整改措施 labels. Text without labels comes back whole.
 func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+	var sc scratch
+	return sc.splitFields(text, folded, para, fields)
+}
+
+// splitFields is splitFields returning its texts in sc.plain.
+func (sc *scratch) splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+	plain := sc.plain[:0]
+	defer func() { sc.plain = plain }()
 	if !mayLabel(folded) {
 		// findLabels takes a label only before a colon: without one there is none, and the
 		// text is not turned into runes to find that out.
-		return []foldedText{{text, folded}}
+		plain = append(plain, foldedText{text, folded})
+		return plain
 	}
-	rs := runes.Of(folded)
-	ls := findLabels(rs)
+	sc.decoded = false
+	rs := sc.decode(folded)
+	ls := appendLabels(sc.labels[:0], rs)
+	sc.labels = ls
 	if len(ls) == 0 {
-		return []foldedText{{text, folded}}
+		plain = append(plain, foldedText{text, folded})
+		return plain
 	}
 	cut := runeCutter(text)
-	var plain []foldedText
 	if lead := strings.TrimSpace(cut(0, ls[0].start)); lead != "" {
 		plain = append(plain, foldedText{lead, fold.String(lead)})
 	}
@@ -1222,7 +1256,7 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
 	}
 	for _, v := range lb.fields[fieldMeasures] {
-		p.Measures = appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
+		p.Measures = x.sc.appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
 	}
 	for _, i := range lb.paras {
 		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
@@ -1252,28 +1286,42 @@ func measuresOf(text, folded string, para int) []bulletin.Measure {
 
 // appendMeasures appends the measures of one measure text (see measuresOf) to dst.
 func appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
-	var lead string
-	var items []bulletin.Measure
+	var sc scratch
+	return sc.appendMeasures(dst, text, folded, para)
+}
+
+// appendMeasures is appendMeasures reading the text in sc's buffers.
+func (sc *scratch) appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
+	sc.decoded = false
+	var marks []itemMarker
+	n := 0
 	for _, v := range itemVerbs {
-		if lead, items = splitItems(text, folded, v.verb, v.min); len(items) > 0 {
+		if marks, n = sc.itemMarks(folded, v.verb, v.min); marks != nil {
 			break
 		}
 	}
-	if len(items) == 0 {
-		lead, items = listItems(text, folded)
-		if len(items) == 0 {
-			lead = strings.TrimSpace(text)
-		}
+	if marks == nil {
+		marks, n = sc.listMarks(folded)
 	}
-	if lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
+	if marks == nil {
+		if lead := strings.TrimSpace(text); lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
+			dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
+		}
+		return dst
+	}
+	var w runeWalker // the marks are in order: one walk over text finds every offset
+	w.s = text
+	if lead := strings.TrimSpace(w.cut(0, marks[0].start)); lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
 		dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
 	}
-	for _, m := range items {
-		if m.Text == "" {
-			continue // 三是 cut off by the end of an excerpt
+	for k, m := range marks {
+		end := n
+		if k+1 < len(marks) {
+			end = marks[k+1].start
 		}
-		m.Paragraph = para
-		dst = append(dst, m)
+		if t := strings.TrimSpace(w.cut(m.end, end)); t != "" { // 三是 cut off by the end of an excerpt: no measure
+			dst = append(dst, bulletin.Measure{Ordinal: m.ordinal, Text: t, Paragraph: para})
+		}
 	}
 	return dst
 }
