@@ -123,6 +123,23 @@ type candidate struct {
 	block          *labelBlock
 	status         string // from a parenthesis right after the statement
 	spans          []int  // paragraphs the statement covers (a quote across a line break)
+	span           [1]int // the room of spans for a statement in one paragraph (onlySpan)
+}
+
+// onlySpan returns spans of the one paragraph i, in the candidate's own room.
+func (c *candidate) onlySpan(i int) []int {
+	c.span[0] = i
+	return c.span[:1]
+}
+
+// quotesOf returns the first quote of the closed frame f and the others (f.Quotes), cut by cut;
+// a frame of one quote needs no slice for them.
+func quotesOf(f quote.Frame, cut func(a, b int) string) (string, []string) {
+	if len(f.Parts) == 0 {
+		return cut(f.Open+1, f.Close), nil
+	}
+	qs := f.Quotes(cut)
+	return qs[0], qs[1:]
 }
 
 // labelBlock is one labelled problem with its fields as written.
@@ -150,6 +167,8 @@ type problemScan struct {
 	sc    scratch // the buffers of measure reading
 	// labels holds the labels of the paragraph the scan is at (see labelsFrom).
 	labels []labelAt
+	// fs holds the frames quote.AppendScan finds in a paragraph frames or headingNode reads.
+	fs []quote.Frame
 }
 
 // paraScan is what the scan keeps of one paragraph.
@@ -246,7 +265,7 @@ func (x *problemScan) release() {
 	clear(x.cands)
 	clear(x.nodes)
 	x.sc.clear()
-	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0]}
+	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0]}
 	scanPool.Put(x)
 }
 
@@ -489,7 +508,8 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 	rs := x.runesOf(i)
 	from := x.paras[i].resume
 	var out []*candidate
-	for _, f := range quote.Scan(rs[from:], false) {
+	x.fs = quote.AppendScan(x.fs[:0], rs[from:], false)
+	for _, f := range x.fs {
 		f = shiftFrame(f, from)
 		if f.Close < 0 {
 			c := x.across(i, f, head, false)
@@ -504,7 +524,7 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 		if f.Kind != quote.Problem || f.IntroWord == "在" {
 			continue
 		}
-		if strings.Contains(string(rs[f.Close:f.End]), "方面") {
+		if quote.IndexWord(rs[f.Close:f.End], "方面") >= 0 {
 			// 针对巡视反馈的“党的领导弱化”方面问题 in prose names a category of problems (a
 			// summary); only a heading makes a 方面的问题 frame a problem, when nothing is under it.
 			continue
@@ -520,8 +540,9 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 			c.status, c.rest = x.statusAfter(i, c.rest)
 			continue
 		}
-		qs := f.Quotes(x.cutter(i))
-		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: i, spans: []int{i}}
+		q, more := quotesOf(f, x.cutter(i))
+		c := &candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: i}
+		c.spans = c.onlySpan(i)
 		c.rest = quote.After(rs, f.End)
 		c.status, c.rest = x.statusAfter(i, c.rest)
 		out = append(out, c)
@@ -561,8 +582,8 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		case g.Close < start || g.Kind != quote.Problem:
 			return nil
 		}
-		qs := g.Quotes(runeCutter(orig))
-		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: j, spans: spans}
+		q, more := quotesOf(g, runeCutter(orig))
+		c := &candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: j, spans: spans}
 		c.rest = quote.After(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
 		x.paras[j].resume = c.rest
@@ -691,7 +712,8 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	case len(title) > 0 && quote.Opens(title[0]):
 		f = quote.CloseAt(title, 0, 0, true)
 	default:
-		fs := quote.Scan(title, true)
+		x.fs = quote.AppendScan(x.fs[:0], title, true)
+		fs := x.fs
 		if len(fs) == 0 || fs[0].Intro != 0 {
 			return x.unquotedNode(i, start)
 		}
@@ -718,13 +740,13 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Unbalanced {
 		x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 	}
-	qs := f.Quotes(x.cutter(i))
-	aspect := f.Kind == quote.Aspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	q, more := quotesOf(f, x.cutter(i))
+	aspect := f.Kind == quote.Aspect || quote.IndexWord(rs[f.Close:f.End], "方面") >= 0
 	for _, g := range listed {
-		qs = append(qs, g.Quotes(x.cutter(i))...)
+		more = append(more, g.Quotes(x.cutter(i))...)
 		f.End = g.End
 	}
-	n := &headNode{para: i, kind: f.Kind, name: qs[0], more: qs[1:], quoted: true, restPara: i, aspect: aspect}
+	n := &headNode{para: i, kind: f.Kind, name: q, more: more, quoted: true, restPara: i, aspect: aspect}
 	n.rest = quote.After(rs, f.End)
 	n.status, n.rest = x.statusAfter(i, n.rest)
 	return n
@@ -743,7 +765,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	for b > a && (quote.IsSeparator(rs[b-1])) {
 		b--
 	}
-	if k := strings.IndexAny(string(rs[a:b]), "。；;"); k >= 0 {
+	if slices.ContainsFunc(rs[a:b], func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
 		return nil // a run-in heading with more after it: not a plain 关于…问题 title
 	}
 	trim := func(suffixes ...string) bool {
@@ -768,7 +790,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
 			}
 		}
-		if strings.ContainsAny(string(rs[a:b]), ",，、") {
+		if slices.ContainsFunc(rs[a:b], func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 			return nil // （二）深化以案促改，解决体制机制问题: a slogan, not a problem's name
 		}
 		if trim("方面存在", "方面") {
@@ -832,7 +854,8 @@ func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block
 		value := trimValue(cut(l.value, end), l.field)
 		if l.field == fieldProblem {
 			block = &labelBlock{}
-			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
+			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs)}
+			c.spans = c.onlySpan(i)
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
 			fs := quote.Scan(vr, true)
@@ -841,8 +864,7 @@ func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block
 			}
 			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == quote.Problem {
 				from := l.value
-				qs := fs[0].Quotes(func(a, b int) string { return cut(from+a, from+b) })
-				c.quote, c.more = qs[0], qs[1:]
+				c.quote, c.more = quotesOf(fs[0], func(a, b int) string { return cut(from+a, from+b) })
 			}
 			x.add(c)
 		}
@@ -878,7 +900,8 @@ func (x *problemScan) finish() {
 		if n.container || n.kind != quote.Problem {
 			continue
 		}
-		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}, status: n.status}
+		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, status: n.status}
+		c.spans = c.onlySpan(n.para)
 		if n.quoted {
 			c.quote, c.more = n.name, n.more
 		} else {
@@ -1052,7 +1075,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	fields := &labelBlock{}
 	underHeading := -1 // index in ms of the measure a deeper heading opened
 	paren := c.status
-	var prose []string // the folded measure texts, for a status stated in prose
+	var prose []string      // the folded measure texts, for a status stated in prose
 	ms := x.sc.measures[:0] // p.Measures, copied out at the end at its size
 	for _, part := range parts {
 		if strings.TrimSpace(part.text) == "" {

@@ -221,11 +221,13 @@ func closerOf(r rune) rune {
 // scanFrames finds every frame in rs, left to right. In a heading (heading true) a closed quote
 // with nothing but a tail or punctuation after it is a problem frame too (（1）关于“…”). A frame
 // whose quote never closes is returned with Close -1 and ends the scan: the rest of rs is inside it.
-func Scan(rs []rune, heading bool) []Frame {
+func Scan(rs []rune, heading bool) []Frame { return AppendScan(nil, rs, heading) }
+
+// AppendScan is Scan appending the frames to out, so that a caller may keep a buffer for them.
+func AppendScan(out []Frame, rs []rune, heading bool) []Frame {
 	if !anyOpens(rs) {
-		return nil // every frame has an opening mark: most text has none
+		return out // every frame has an opening mark: most text has none
 	}
-	var out []Frame
 	for i := 0; i < len(rs); i++ {
 		intro, j := matchIntro(rs, i)
 		if intro == "" {
@@ -291,10 +293,10 @@ func gapLen(rs []rune, i int) int {
 			if k == i {
 				return 0
 			}
-			gap := string(rs[i:k])
+			gap := rs[i:k]
 			for _, c := range gapCues {
 				// 针对巡察组指出的“…”问题, or the cue right before the mark: 针对巡察组指出“…”问题
-				if rs[k-1] == '的' && strings.Contains(gap, c) || strings.HasSuffix(gap, c) {
+				if rs[k-1] == '的' && containsWord(gap, c) || hasSuffixWord(gap, c) {
 					return k - i
 				}
 			}
@@ -305,6 +307,42 @@ func gapLen(rs []rune, i int) int {
 		}
 	}
 	return 0
+}
+
+// containsWord reports whether w occurs in rs, as strings.Contains(string(rs), w) does.
+func containsWord(rs []rune, w string) bool {
+	return IndexWord(rs, w) >= 0
+}
+
+// IndexWord returns the rune offset of the first w in rs, as strings.Index of string(rs)
+// counted in runes, or -1. w must be valid UTF-8 and not empty.
+func IndexWord(rs []rune, w string) int {
+	first, _ := utf8.DecodeRuneInString(w)
+	n := utf8.RuneCountInString(w)
+	for i := 0; i+n <= len(rs); i++ {
+		if rs[i] == first && runesEqual(rs[i:i+n], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasSuffixWord reports whether rs ends with w, as strings.HasSuffix(string(rs), w) does.
+func hasSuffixWord(rs []rune, w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n <= len(rs) && runesEqual(rs[len(rs)-n:], w)
+}
+
+// runesEqual reports whether rs are the runes of w.
+func runesEqual(rs []rune, w string) bool {
+	k := 0
+	for _, r := range w {
+		if k >= len(rs) || rs[k] != r {
+			return false
+		}
+		k++
+	}
+	return k == len(rs)
 }
 
 // matchIntro returns the intro word at rs[i:] and the offset past it, or ("", i).
@@ -607,7 +645,7 @@ func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 			}
 		}
 		if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
-			if strings.Contains(string(rs[at:end]), "方面") {
+			if containsWord(rs[at:end], "方面") {
 				return end, Aspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
 			}
 			return end, Problem // 针对“…”等突出问题
@@ -703,8 +741,12 @@ func After(rs []rune, end int) int {
 	return i
 }
 
-// isSeparator reports whether r ends a word: punctuation or a space.
+// isSeparator reports whether r ends a word: punctuation or a space. A CJK ideograph of the
+// main block, the common case, is told at once (none is punctuation, space or a symbol).
 func IsSeparator(r rune) bool {
+	if r >= hanLow && r <= hanHigh {
+		return false
+	}
 	return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
@@ -718,7 +760,20 @@ func IsOpenBracket(r rune) bool {
 	return false
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// hanLow and hanHigh bound the CJK Unified Ideographs block, every rune of which is Han.
+const hanLow, hanHigh = 0x4E00, 0x9FFF
+
+// isHan reports whether r is a Han character: the main block by its bounds, the rest by the
+// table. No Han rune is below U+2E80.
+func isHan(r rune) bool {
+	switch {
+	case r >= hanLow && r <= hanHigh:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // skipFiller skips spaces and pinyin glosses at rs[i:].
 func skipFiller(rs []rune, i int) int {
