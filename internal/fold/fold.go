@@ -98,7 +98,19 @@ func folds(r rune) bool {
 // is comes back as it is, without a copy; otherwise the runs between changed runes are copied
 // whole.
 func String(s string) string {
-	// The prefix that folding leaves as it is is copied as it is.
+	i := Unchanged(s)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	WriteFrom(&b, s, i)
+	return b.String()
+}
+
+// Unchanged returns the length in bytes of the prefix of s that folding leaves as it is: len(s)
+// when String(s) is s.
+func Unchanged(s string) int {
 	i := 0
 	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
@@ -115,11 +127,14 @@ func String(s string) string {
 		}
 		i += n
 	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	return i
+}
+
+// WriteFrom writes String(s) to b, given that folding leaves s[:i] as it is (i <= Unchanged(s),
+// at a rune boundary):
+// a caller that folds many texts writes them into one buffer. At most 2 bytes more than
+// len(s) are written for each invalid byte of s (it becomes U+FFFD), none for valid text.
+func WriteFrom(b *strings.Builder, s string, i int) {
 	run := 0 // start of the run of unchanged bytes not yet written
 	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
@@ -150,7 +165,6 @@ func String(s string) string {
 		run = i
 	}
 	b.WriteString(s[run:])
-	return b.String()
 }
 
 // quotes maps quotation mark variants to the marks patterns are written with.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
 	"github.com/xuncha/xuncha/internal/testcorpus"
@@ -130,4 +131,23 @@ func FuzzFastPaths(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkFastPaths(t, s) })
+}
+
+// TestExtractFoldedFolds checks that the folded texts ExtractFolded returns, cut from one
+// buffer for the bulletin, are fold.String of each paragraph text, over every line of the
+// corpora and generated bulletins (invalid bytes included), read as bulletins of 50 lines.
+func TestExtractFoldedFolds(t *testing.T) {
+	lines := append(corpusLines(t), "\xff\xfe半", "", "已经折叠, ok", "針對「學習」問題", "字\xef\xbc\x8c\xbc")
+	for k := 0; k < len(lines); k += 50 {
+		b := &bulletin.Bulletin{}
+		for _, l := range lines[k:min(k+50, len(lines))] {
+			b.Paragraphs = append(b.Paragraphs, bulletin.Paragraph{Index: len(b.Paragraphs), Role: bulletin.RoleOther, Text: l})
+		}
+		seen := ExtractFolded(b)
+		for i, f := range seen {
+			if f.Text != b.Paragraphs[i].Text || f.Folded != fold.String(f.Text) {
+				t.Fatalf("paragraph %q: folded %q, fold.String gives %q", f.Text, f.Folded, fold.String(f.Text))
+			}
+		}
+	}
 }

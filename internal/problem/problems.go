@@ -175,9 +175,12 @@ type problemScan struct {
 type paraScan struct {
 	section *bulletin.Section // the section it heads (nil: none)
 	folded  string            // fold.String of its text
-	runes   []rune            // its folded runes, built on demand (see runesOf)
-	walker  runeWalker        // the cutter of its original text (see cutter)
-	level   int               // the level of the section it sits in (99: none)
+	// unchanged is the length of the prefix of its text folding leaves as it is; where that is
+	// not all of it, its folded form is all[foldAt:foldEnd] of foldAll's buffer.
+	unchanged, foldAt, foldEnd int
+	runes                      []rune     // its folded runes, built on demand (see runesOf)
+	walker                     runeWalker // the cutter of its original text (see cutter)
+	level                      int        // the level of the section it sits in (99: none)
 	// resume is the rune offset where scanning it starts (a quote from the paragraph before may
 	// have closed inside it).
 	resume int
@@ -242,9 +245,9 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 			x.paras[k].section = s
 		}
 	}
+	x.foldAll()
 	seen := make([]Folded, len(b.Paragraphs))
 	for i, p := range b.Paragraphs {
-		x.paras[i].folded = fold.String(p.Text)
 		seen[i] = Folded{Text: p.Text, Folded: x.paras[i].folded}
 	}
 	x.scan()
@@ -257,6 +260,37 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	}
 	FromHeadings(b)
 	return seen
+}
+
+// foldAll sets the folded text of every paragraph, fold.String of its text. The texts folding
+// changes are written into one buffer, which their folded forms are cut from: one allocation
+// for the bulletin, not one for each of them.
+func (x *problemScan) foldAll() {
+	size := 0
+	for i, p := range x.b.Paragraphs {
+		q := &x.paras[i]
+		q.unchanged = fold.Unchanged(p.Text)
+		if q.unchanged < len(p.Text) {
+			size += len(p.Text) + 8 // the room fold.String makes
+		}
+	}
+	var buf strings.Builder
+	buf.Grow(size)
+	for i, p := range x.b.Paragraphs {
+		if q := &x.paras[i]; q.unchanged < len(p.Text) {
+			q.foldAt = buf.Len()
+			fold.WriteFrom(&buf, p.Text, q.unchanged)
+			q.foldEnd = buf.Len()
+		}
+	}
+	all := buf.String()
+	for i, p := range x.b.Paragraphs {
+		q := &x.paras[i]
+		q.folded = p.Text
+		if q.unchanged < len(p.Text) {
+			q.folded = all[q.foldAt:q.foldEnd]
+		}
+	}
 }
 
 // release clears the scan, so that it holds on to no bulletin, and puts it back in scanPool.
