@@ -150,11 +150,8 @@ type scratch struct {
 	measures []bulletin.Measure
 }
 
-// clear drops what the buffers refer to, keeping their room.
-func (sc *scratch) clear() {
-	clear(sc.plain[:cap(sc.plain)])
-	clear(sc.parts[:cap(sc.parts)])
-	clear(sc.measures[:cap(sc.measures)])
+// reset empties the buffers, keeping their room.
+func (sc *scratch) reset() {
 	*sc = scratch{runes: sc.runes[:0], marks: sc.marks[:0], labels: sc.labels[:0], plain: sc.plain[:0], parts: sc.parts[:0], measures: sc.measures[:0]}
 }
 

@@ -195,8 +195,8 @@ type paraScan struct {
 	dateLine int8
 }
 
-// scanPool keeps the per-paragraph state and the rune buffers of a finished scan for the next
-// one: nothing of them is left in what ExtractFolded returns.
+// scanPool keeps the buffers of a finished scan for the next one: nothing of them is left in
+// what ExtractFolded returns.
 var scanPool = sync.Pool{New: func() any { return new(problemScan) }}
 
 // unclosedAt returns the rune offset of the unclosed frame of paragraph i, if it has one.
@@ -221,7 +221,7 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	x := scanPool.Get().(*problemScan)
 	defer x.release()
 	x.b = b
-	x.paras = slices.Grow(x.paras[:0], len(b.Paragraphs))[:len(b.Paragraphs)]
+	x.paras = make([]paraScan, len(b.Paragraphs)) // fresh: zeroed memory costs less than clearing
 	// A section names its heading by Paragraph.Index; the indexes are the positions unless a
 	// caller renumbered, and only then is a map from index to position built.
 	identity := true
@@ -293,13 +293,12 @@ func (x *problemScan) foldAll() {
 	}
 }
 
-// release clears the scan, so that it holds on to no bulletin, and puts it back in scanPool.
+// release empties the scan's buffers, keeping their room, and puts it back in scanPool. The
+// strings and pointers the buffers still hold are overwritten by the next scan (the pool drops
+// what it keeps at the next collections).
 func (x *problemScan) release() {
-	clear(x.paras)
-	clear(x.cands)
-	clear(x.nodes)
-	x.sc.clear()
-	*x = problemScan{paras: x.paras[:0], cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0]}
+	x.sc.reset()
+	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0]}
 	scanPool.Put(x)
 }
 
@@ -1143,7 +1142,6 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	if len(ms) > 0 {
 		p.Measures = append(p.Measures, ms...)
 	}
-	clear(ms)
 	x.sc.measures = ms[:0]
 	p.Department = joinValues(fields, fieldDepartment)
 	p.Person = joinValues(fields, fieldPerson)

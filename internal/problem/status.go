@@ -111,6 +111,18 @@ var phraseFirst, phraseGroups = func() ([]rune, [][]int) {
 	return first, groups
 }()
 
+// phraseFirstBits holds the runes of phraseFirst, a bit each (all are below 0x10000).
+var phraseFirstBits = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for _, r := range phraseFirst {
+		if r >= 0x10000 {
+			panic("problem: a status phrase must start with a BMP rune")
+		}
+		t[r>>6] |= 1 << (r & 63)
+	}
+	return &t
+}()
+
 // phrasesAt returns the byte offsets of the first and the last occurrence in f of each status
 // phrase (-1 where it does not occur), as strings.Index and strings.LastIndex would, in one pass
 // over f: a phrase is tried only where its first rune is.
@@ -125,6 +137,9 @@ func phrasesAt(f string) (first, last [len(statusPhrases)]int) {
 			continue // a continuation byte starts no phrase
 		case r >= utf8.RuneSelf:
 			r, _ = utf8.DecodeRuneInString(f[i:])
+		}
+		if r >= 0x10000 || phraseFirstBits[r>>6]&(1<<(r&63)) == 0 {
+			continue // no phrase starts with r: told by one bit
 		}
 		g := slices.Index(phraseFirst, r)
 		if g < 0 {
