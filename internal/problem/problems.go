@@ -167,6 +167,8 @@ type problemScan struct {
 	sc    scratch // the buffers of measure reading
 	// labels holds the labels of the paragraph the scan is at (see labelsFrom).
 	labels []labelAt
+	// spans holds foldAll's spans, a paragraph each.
+	spans []foldSpan
 	// fs holds the frames quote.AppendScan finds in a paragraph frames or headingNode reads.
 	fs []quote.Frame
 }
@@ -175,9 +177,6 @@ type problemScan struct {
 type paraScan struct {
 	section *bulletin.Section // the section it heads (nil: none)
 	folded  string            // fold.String of its text
-	// unchanged is the length of the prefix of its text folding leaves as it is; where that is
-	// not all of it, its folded form is all[foldAt:foldEnd] of foldAll's buffer.
-	unchanged, foldAt, foldEnd int
 	runes                      []rune     // its folded runes, built on demand (see runesOf)
 	walker                     runeWalker // the cutter of its original text (see cutter)
 	level                      int        // the level of the section it sits in (99: none)
@@ -266,9 +265,10 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 // changes are written into one buffer, which their folded forms are cut from: one allocation
 // for the bulletin, not one for each of them.
 func (x *problemScan) foldAll() {
+	x.spans = slices.Grow(x.spans[:0], len(x.b.Paragraphs))[:len(x.b.Paragraphs)]
 	size := 0
 	for i, p := range x.b.Paragraphs {
-		q := &x.paras[i]
+		q := &x.spans[i]
 		q.unchanged = fold.Unchanged(p.Text)
 		if q.unchanged < len(p.Text) {
 			size += len(p.Text) + 8 // the room fold.String makes
@@ -277,28 +277,32 @@ func (x *problemScan) foldAll() {
 	var buf strings.Builder
 	buf.Grow(size)
 	for i, p := range x.b.Paragraphs {
-		if q := &x.paras[i]; q.unchanged < len(p.Text) {
-			q.foldAt = buf.Len()
+		if q := &x.spans[i]; q.unchanged < len(p.Text) {
+			q.at = buf.Len()
 			fold.WriteFrom(&buf, p.Text, q.unchanged)
-			q.foldEnd = buf.Len()
+			q.end = buf.Len()
 		}
 	}
 	all := buf.String()
 	for i, p := range x.b.Paragraphs {
-		q := &x.paras[i]
-		q.folded = p.Text
-		if q.unchanged < len(p.Text) {
-			q.folded = all[q.foldAt:q.foldEnd]
+		x.paras[i].folded = p.Text
+		if q := x.spans[i]; q.unchanged < len(p.Text) {
+			x.paras[i].folded = all[q.at:q.end]
 		}
 	}
 }
+
+// foldSpan is where foldAll put the folded form of a paragraph text: unchanged is the length
+// of the prefix of the text folding leaves as it is; where that is not all of it, the folded
+// form is [at:end] of foldAll's buffer.
+type foldSpan struct{ unchanged, at, end int }
 
 // release empties the scan's buffers, keeping their room, and puts it back in scanPool. The
 // strings and pointers the buffers still hold are overwritten by the next scan (the pool drops
 // what it keeps at the next collections).
 func (x *problemScan) release() {
 	x.sc.reset()
-	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0]}
+	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0], spans: x.spans[:0]}
 	scanPool.Put(x)
 }
 

@@ -350,13 +350,25 @@ func matchIntro(rs []rune, i int) (string, int) {
 	if i < 0 || i >= len(rs) || !isIntroFirst(rs[i]) {
 		return "", i // the common case, decided without decoding the intros
 	}
-	for _, w := range frameIntros {
+	for k, w := range frameIntros {
+		if introRunes[k] != rs[i] {
+			continue // matchWord would fail on the first rune
+		}
 		if end := matchWord(rs, i, w.text); end >= 0 {
 			return w.text, end
 		}
 	}
 	return "", i
 }
+
+// introRunes holds the first rune of each intro of frameIntros, by index.
+var introRunes = func() []rune {
+	out := make([]rune, len(frameIntros))
+	for k, w := range frameIntros {
+		out[k], _ = utf8.DecodeRuneInString(w.text)
+	}
+	return out
+}()
 
 // introFirst holds the first rune of each intro, once each.
 var introFirst = func() []rune {
@@ -545,6 +557,21 @@ func closeCurly(rs []rune, f Frame, heading bool) Frame {
 func curlyParts(rs []rune, open, close int) [][2]int {
 	opener := rs[open]
 	closer := closerOf(opener)
+	// Fewer than two quotes at depth 0 make no list: told before any slice is built.
+	n, depth := 0, 0
+	for k := open; k <= close; k++ {
+		switch rs[k] {
+		case opener:
+			depth++
+		case closer:
+			if depth--; depth == 0 {
+				n++
+			}
+		}
+	}
+	if n < 2 {
+		return nil
+	}
 	var parts [][2]int
 	depth, start, prev := 0, 0, -1
 	for k := open; k <= close; k++ {
@@ -698,6 +725,9 @@ func compoundAt(rs []rune, i int) bool {
 	if end := matchWord(rs, i, "的"); end >= 0 {
 		i = skipGloss(rs, end)
 	}
+	if i < 0 || i >= len(rs) || !slices.Contains(compoundFirst, rs[i]) {
+		return false // matchWord fails on the first rune of every compound
+	}
 	for _, c := range problemCompounds {
 		if matchWord(rs, i, c) >= 0 {
 			return true
@@ -705,6 +735,18 @@ func compoundAt(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// compoundFirst holds the first rune of each of problemCompounds, once each.
+var compoundFirst = func() []rune {
+	var out []rune
+	for _, c := range problemCompounds {
+		r, _ := utf8.DecodeRuneInString(c)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
 
 // suffixBoundary reports whether a suffix ending at rs[end] is followed by the end of the text,
 // punctuation, a space or a tail (的整改, 整改情况 …) that ends so.
