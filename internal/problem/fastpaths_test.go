@@ -1,6 +1,7 @@
 package problem
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -114,13 +115,46 @@ func checkFastPaths(t *testing.T, line string) {
 		if !mayItem(f, v.verb) && len(itemMarkers(rs, v.verb)) > 0 {
 			t.Fatalf("mayItem(%q, %c) is false, itemMarkers finds markers", f, v.verb)
 		}
+		if got, want := itemMarkers(rs, v.verb), itemMarkersRef(rs, v.verb); !slices.Equal(got, want) {
+			t.Fatalf("itemMarkers(%q, %c) = %v, the numeral reader at each boundary gives %v", f, v.verb, got, want)
+		}
 	}
+}
+
+// itemMarkersRef is itemMarkers as first written, reading a numeral after every boundary: the
+// reference the run-of-digits test before it is held to.
+func itemMarkersRef(rs []rune, verb rune) []itemMarker {
+	var out []itemMarker
+	first := 0
+	for first < len(rs) && isSpaceRune(rs[first]) {
+		first++
+	}
+	for i := first; i < len(rs); i++ {
+		if i > first && !itemBoundary(rs[i-1]) {
+			continue
+		}
+		n, w := chineseOrdinal(rs[i:])
+		if w == 0 || i+w >= len(rs) || rs[i+w] != verb {
+			continue
+		}
+		switch {
+		case len(out) > 0:
+			if n != out[len(out)-1].ordinal+1 {
+				continue
+			}
+		case i > first && n != 1:
+			continue
+		}
+		out = append(out, itemMarker{start: i, end: i + w + 1, ordinal: n})
+		i += w
+	}
+	return out
 }
 
 // TestFastPathsAgree runs checkFastPaths over every line of the corpora and generated bulletins.
 func TestFastPathsAgree(t *testing.T) {
 	lines := corpusLines(t)
-	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "联系电话", "电子邮\xe7箱", "\xe7电子邮箱", "a联系电话b", "\xe7\x94联系电话", "甲：问题", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
+	lines = append(lines, "完成情况：已完成，长期坚持", "该问题已整改到位，下一步将持续整改。", "确保6月底前整改完成。", "(1)一是①", "\xe5\xb7", "已\xff完成", "联系电话", "电子邮\xe7箱", "\xe7电子邮箱", "a联系电话b", "\xe7\x94联系电话", "甲：问题", "一是甲；二是乙。", "十二是", "唯一是", "一要甲二要乙", "一是甲。二是乙；十一是丙，九十九是丁", "。一二是", "一十是", "二十三要甲；二十四要乙", "一是", "问题(1234)：甲", "整改措施一二三四：乙", "责任人:丙", "问题（十二）：丁")
 	for _, l := range lines {
 		checkFastPaths(t, l)
 	}

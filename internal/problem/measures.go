@@ -266,6 +266,15 @@ func appendItemMarkers(out []itemMarker, rs []rune, verb rune) []itemMarker {
 		if i > first && !itemBoundary(rs[i-1]) {
 			continue
 		}
+		// A marker's numeral is all the ordinal digits from i (the verb is none), so the verb
+		// must follow the run of them: told before the numeral is read.
+		k := i
+		for k < len(rs) && isOrdinalDigit(rs[k]) {
+			k++
+		}
+		if k == i || k >= len(rs) || rs[k] != verb && !isOrdinalDigit(verb) {
+			continue
+		}
 		n, w := chineseOrdinal(rs[i:])
 		if w == 0 || i+w >= len(rs) || rs[i+w] != verb {
 			continue

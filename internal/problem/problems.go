@@ -177,9 +177,9 @@ type problemScan struct {
 type paraScan struct {
 	section *bulletin.Section // the section it heads (nil: none)
 	folded  string            // fold.String of its text
-	runes                      []rune     // its folded runes, built on demand (see runesOf)
-	walker                     runeWalker // the cutter of its original text (see cutter)
-	level                      int        // the level of the section it sits in (99: none)
+	runes   []rune            // its folded runes, built on demand (see runesOf)
+	walker  runeWalker        // the cutter of its original text (see cutter)
+	level   int               // the level of the section it sits in (99: none)
 	// resume is the rune offset where scanning it starts (a quote from the paragraph before may
 	// have closed inside it).
 	resume int
@@ -310,7 +310,7 @@ func (x *problemScan) release() {
 func (x *problemScan) runesOf(i int) []rune {
 	p := &x.paras[i]
 	if p.runes == nil {
-		n := runes.Count(p.folded) // folded text is valid UTF-8: its exact rune count
+		n := len(p.folded) // room enough: no rune is shorter than a byte
 		if cap(x.arena)-len(x.arena) < n {
 			// A new arena; the runes already decoded keep the old one.
 			x.arena = make([]rune, 0, max(n, 2*cap(x.arena), 4096))
@@ -680,9 +680,9 @@ func (x *problemScan) titleStart(i int) int {
 	s := x.paras[i].section
 	switch {
 	case s != nil && s.Marker != "":
-		m := []rune(fold.String(s.Marker))
-		if runes.HasPrefixAt(rs, k, string(m)) {
-			k += len(m)
+		m := fold.String(s.Marker)
+		if runes.HasPrefixAt(rs, k, m) {
+			k += utf8.RuneCountInString(m) // folded text is valid UTF-8: its runes
 		} else {
 			k += markerLen(rs[k:])
 		}
