@@ -148,11 +148,12 @@ type scratch struct {
 	plain    []foldedText // splitFields' texts
 	parts    []measurePart
 	measures []bulletin.Measure
+	prose    []string
 }
 
 // reset empties the buffers, keeping their room.
 func (sc *scratch) reset() {
-	*sc = scratch{runes: sc.runes[:0], marks: sc.marks[:0], labels: sc.labels[:0], plain: sc.plain[:0], parts: sc.parts[:0], measures: sc.measures[:0]}
+	*sc = scratch{runes: sc.runes[:0], marks: sc.marks[:0], labels: sc.labels[:0], plain: sc.plain[:0], parts: sc.parts[:0], measures: sc.measures[:0], prose: sc.prose[:0]}
 }
 
 // decode returns the runes of folded, decoded into sc.runes unless they already are (decoded is

@@ -4,9 +4,9 @@
 package problem
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -169,6 +169,13 @@ type problemScan struct {
 	labels []labelAt
 	// spans holds foldAll's spans, a paragraph each.
 	spans []foldSpan
+	// found, stack: the candidates frames finds in a paragraph, the open sections of scan.
+	found []*candidate
+	stack []entry
+	// candSlab and nodeSlab hold the candidates and framing headings of the scan, a chunk of
+	// them an allocation (see newCandidate).
+	candSlab []candidate
+	nodeSlab []headNode
 	// fs holds the frames quote.AppendScan finds in a paragraph frames or headingNode reads.
 	fs []quote.Frame
 }
@@ -302,8 +309,29 @@ type foldSpan struct{ unchanged, at, end int }
 // what it keeps at the next collections).
 func (x *problemScan) release() {
 	x.sc.reset()
-	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0], spans: x.spans[:0]}
+	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0], spans: x.spans[:0],
+		found: x.found[:0], stack: x.stack[:0], candSlab: x.candSlab[:0], nodeSlab: x.nodeSlab[:0]}
 	scanPool.Put(x)
+}
+
+// newCandidate returns a pointer to a copy of c in the scan's slab of candidates: they live as
+// long as the scan, and a chunk of them is one allocation. A full chunk is left to the
+// candidates in it, and a new one started.
+func (x *problemScan) newCandidate(c candidate) *candidate {
+	if len(x.candSlab) == cap(x.candSlab) {
+		x.candSlab = make([]candidate, 0, max(32, 2*cap(x.candSlab)))
+	}
+	x.candSlab = append(x.candSlab, c)
+	return &x.candSlab[len(x.candSlab)-1]
+}
+
+// newNode is newCandidate for framing headings.
+func (x *problemScan) newNode(n headNode) *headNode {
+	if len(x.nodeSlab) == cap(x.nodeSlab) {
+		x.nodeSlab = make([]headNode, 0, max(32, 2*cap(x.nodeSlab)))
+	}
+	x.nodeSlab = append(x.nodeSlab, n)
+	return &x.nodeSlab[len(x.nodeSlab)-1]
 }
 
 // runesOf returns the folded runes of paragraph i, decoded into the arena the first time.
@@ -441,14 +469,17 @@ func (x *problemScan) isDateLine(i int) bool {
 	return x.paras[i].dateLine == 1
 }
 
+// entry is one open section of the scan: its level and the framing heading it is (or nil).
+type entry struct {
+	level int
+	node  *headNode
+}
+
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the
 // candidates of body frames and labelled blocks.
 func (x *problemScan) scan() {
-	type entry struct {
-		level int
-		node  *headNode
-	}
-	var stack []entry
+	stack := x.stack[:0]
+	defer func() { x.stack = stack[:0] }()
 	innermost := func() *headNode {
 		for k := len(stack) - 1; k >= 0; k-- {
 			if stack[k].node != nil {
@@ -544,7 +575,8 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 	}
 	rs := x.runesOf(i)
 	from := x.paras[i].resume
-	var out []*candidate
+	out := x.found[:0]
+	defer func() { x.found = out }()
 	x.fs = quote.AppendScan(x.fs[:0], rs[from:], false)
 	for _, f := range x.fs {
 		f = shiftFrame(f, from)
@@ -578,7 +610,7 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 			continue
 		}
 		q, more := quotesOf(f, x.cutter(i))
-		c := &candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: i}
+		c := x.newCandidate(candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: i})
 		c.spans = c.onlySpan(i)
 		c.rest = quote.After(rs, f.End)
 		c.status, c.rest = x.statusAfter(i, c.rest)
@@ -620,7 +652,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 			return nil
 		}
 		q, more := quotesOf(g, runeCutter(orig))
-		c := &candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: j, spans: spans}
+		c := x.newCandidate(candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: j, spans: spans})
 		c.rest = quote.After(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
 		x.paras[j].resume = c.rest
@@ -766,7 +798,7 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Close < 0 {
 		// A quote across a line break in a heading: 1.关于“… / …”问题的整改
 		if c := x.across(i, f, nil, true); c != nil {
-			return &headNode{para: i, kind: quote.Problem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status}
+			return x.newNode(headNode{para: i, kind: quote.Problem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status})
 		}
 		x.warn("quote_unclosed", i, "quotation in heading opens but never closes: %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		return nil
@@ -783,7 +815,7 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 		more = append(more, g.Quotes(x.cutter(i))...)
 		f.End = g.End
 	}
-	n := &headNode{para: i, kind: f.Kind, name: q, more: more, quoted: true, restPara: i, aspect: aspect}
+	n := x.newNode(headNode{para: i, kind: f.Kind, name: q, more: more, quoted: true, restPara: i, aspect: aspect})
 	n.rest = quote.After(rs, f.End)
 	n.status, n.rest = x.statusAfter(i, n.rest)
 	return n
@@ -863,7 +895,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 		return nil
 	}
 	cut := x.cutter(i)
-	return &headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)}
+	return x.newNode(headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)})
 }
 
 // labelled reads the labels ls of paragraph i from rune offset start (labelsFrom, offsets from
@@ -891,7 +923,7 @@ func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block
 		value := trimValue(cut(l.value, end), l.field)
 		if l.field == fieldProblem {
 			block = &labelBlock{}
-			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs)}
+			c := x.newCandidate(candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs)})
 			c.spans = c.onlySpan(i)
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
@@ -937,7 +969,7 @@ func (x *problemScan) finish() {
 		if n.container || n.kind != quote.Problem {
 			continue
 		}
-		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, status: n.status}
+		c := x.newCandidate(candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, status: n.status})
 		c.spans = c.onlySpan(n.para)
 		if n.quoted {
 			c.quote, c.more = n.name, n.more
@@ -949,12 +981,11 @@ func (x *problemScan) finish() {
 		}
 		x.cands = append(x.cands, c)
 	}
-	sort.SliceStable(x.cands, func(a, b int) bool {
-		ca, cb := x.cands[a], x.cands[b]
+	slices.SortStableFunc(x.cands, func(ca, cb *candidate) int {
 		if ca.para != cb.para {
-			return ca.para < cb.para
+			return cmp.Compare(ca.para, cb.para)
 		}
-		return ca.pos < cb.pos
+		return cmp.Compare(ca.pos, cb.pos)
 	})
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
@@ -1112,7 +1143,8 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 	fields := &labelBlock{}
 	underHeading := -1 // index in ms of the measure a deeper heading opened
 	paren := c.status
-	var prose []string      // the folded measure texts, for a status stated in prose
+	prose := x.sc.prose[:0] // the folded measure texts, for a status stated in prose
+	defer func() { x.sc.prose = prose[:0] }()
 	ms := x.sc.measures[:0] // p.Measures, copied out at the end at its size
 	for _, part := range parts {
 		if strings.TrimSpace(part.text) == "" {
