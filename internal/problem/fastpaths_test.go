@@ -9,6 +9,7 @@ import (
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/pipeline/gen"
+	"github.com/xuncha/xuncha/internal/runes"
 	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
@@ -77,6 +78,24 @@ func offsetCutter(s string) func(a, b int) string {
 // verb and the opening mark) to the scans they spare.
 func checkFastPaths(t *testing.T, line string) {
 	f := fold.String(line)
+	frs := []rune(f)
+	head := line
+	for k, n := 0, 0; k < len(line); k++ { // the first four runes of line, as written
+		if line[k]&0xC0 != 0x80 {
+			if n++; n > 4 {
+				head = line[:k]
+				break
+			}
+		}
+	}
+	for _, w := range []string{head, "（一）", "1.", "\xff", ""} {
+		for _, k := range []int{-1, 0, 1, 2, len(frs)} {
+			n, ok := hasFoldedPrefixAt(frs, k, w)
+			if want := runes.HasPrefixAt(frs, k, fold.String(w)); ok != want || ok && n != utf8.RuneCountInString(fold.String(w)) {
+				t.Fatalf("hasFoldedPrefixAt(%q, %d, %q) = %d %v, HasPrefixAt of the folded word gives %v", f, k, w, n, ok, want)
+			}
+		}
+	}
 	for _, s := range []string{line, f, f + "\n" + f} {
 		for _, labelled := range []bool{false, true} {
 			if got, want := statusOfFolded(s, labelled), statusOfIndex(s, labelled); got != want {

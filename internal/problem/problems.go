@@ -712,9 +712,8 @@ func (x *problemScan) titleStart(i int) int {
 	s := x.paras[i].section
 	switch {
 	case s != nil && s.Marker != "":
-		m := fold.String(s.Marker)
-		if runes.HasPrefixAt(rs, k, m) {
-			k += utf8.RuneCountInString(m) // folded text is valid UTF-8: its runes
+		if n, ok := hasFoldedPrefixAt(rs, k, s.Marker); ok {
+			k += n
 		} else {
 			k += markerLen(rs[k:])
 		}
@@ -731,6 +730,23 @@ func (x *problemScan) titleStart(i int) int {
 		k++
 	}
 	return k
+}
+
+// hasFoldedPrefixAt reports whether rs holds fold.String(w) at rune offset k, as
+// runes.HasPrefixAt(rs, k, fold.String(w)) does, and returns its length in runes; w is folded
+// rune by rune as it is read, not into a string.
+func hasFoldedPrefixAt(rs []rune, k int, w string) (int, bool) {
+	if k < 0 {
+		return 0, false
+	}
+	n := 0
+	for _, r := range w {
+		if k+n >= len(rs) || rs[k+n] != fold.Rune(r) {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
 }
 
 // markerLen returns the length of a heading marker at the start of folded rs: 一、 (一) 1. 1、

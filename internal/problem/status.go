@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Problem statuses, the 完成情况 column of an inspection office's 整改台账.
@@ -136,7 +137,11 @@ func phrasesAt(f string) (first, last [len(statusPhrases)]int) {
 		case f[i]&0xC0 == 0x80:
 			continue // a continuation byte starts no phrase
 		case r >= utf8.RuneSelf:
-			r, _ = utf8.DecodeRuneInString(f[i:])
+			if r3, ok := runes.Rune3(f, i); ok {
+				r = r3 // CJK text, decoded inline
+			} else {
+				r, _ = runes.DecodeAt(f, i)
+			}
 		}
 		if r >= 0x10000 || phraseFirstBits[r>>6]&(1<<(r&63)) == 0 {
 			continue // no phrase starts with r: told by one bit
