@@ -132,3 +132,12 @@ func FuzzHeadingOffsets(f *testing.F) {
 	}
 	f.Fuzz(checkHeadingOffsets)
 }
+
+// TestIsHanDigit holds isHanDigit to a search of hanDigits, for every rune.
+func TestIsHanDigit(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isHanDigit(r), strings.ContainsRune(hanDigits, r); got != want {
+			t.Fatalf("isHanDigit(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

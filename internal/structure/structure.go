@@ -28,7 +28,7 @@ import (
 // of the two lines: both keep the heading role, the section points at the marker line, and a
 // run-in title line is split like a run-in heading ("（一）" then "统一思想。正文…").
 func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
-	out := make([]bulletin.Paragraph, 0, len(paras))
+	out := make([]bulletin.Paragraph, 0, len(paras)+len(paras)/8) // room for run-in headings split in two
 	var sections []bulletin.Section
 	var open []int // indexes into sections of the open headings, levels increasing
 
@@ -258,7 +258,7 @@ func mayOpenHeading(p string) bool {
 		case r >= 0x2460 && r <= 0x249B, r >= 0x3220 && r <= 0x3229: // ① … ⒛, ㈠ … ㈩
 			return true
 		}
-		return strings.ContainsRune(hanDigits, r)
+		return isHanDigit(r)
 	}
 	return false
 }
@@ -420,11 +420,21 @@ const maxColonTitle = 40
 // hanDigits are the Chinese numerals used in markers.
 const hanDigits = "一二三四五六七八九十"
 
+// isHanDigit reports whether r is one of hanDigits, as strings.ContainsRune(hanDigits, r) does,
+// by a switch rather than a search of the string.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 // hanNumeralLen returns the byte length of a Chinese numeral (一 … 九十九) at the start of s.
 func hanNumeralLen(s string) int {
 	n, count := 0, 0
 	for _, r := range s {
-		if !strings.ContainsRune(hanDigits, r) {
+		if !isHanDigit(r) {
 			break
 		}
 		n += utf8.RuneLen(r)
