@@ -229,6 +229,9 @@ func AppendScan(out []Frame, rs []rune, heading bool) []Frame {
 		return out // every frame has an opening mark: most text has none
 	}
 	for i := 0; i < len(rs); i++ {
+		if !isIntroFirst(rs[i]) {
+			continue // matchIntro's first test, without the call
+		}
 		intro, j := matchIntro(rs, i)
 		if intro == "" {
 			continue
@@ -519,9 +522,11 @@ func closeCurly(rs []rune, f Frame, heading bool) Frame {
 			if r == '。' || r == '；' || r == ';' {
 				break
 			}
-			if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
-				if n := skipFiller(rs, j); n < len(rs) && Opens(rs[n]) {
-					break // the next frame's intro
+			if isIntroFirst(r) { // matchIntro's first test, without the call
+				if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
+					if n := skipFiller(rs, j); n < len(rs) && Opens(rs[n]) {
+						break // the next frame's intro
+					}
 				}
 			}
 		}
@@ -662,7 +667,10 @@ func closeASCII(rs []rune, open int) int {
 func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 	at := skipFiller(rs, i)
 	if at < len(rs) && slices.Contains(suffixFirst, rs[at]) { // no suffix nor 等 starts elsewhere
-		for _, s := range frameSuffixes {
+		for k, s := range frameSuffixes {
+			if suffixRunes[k] != rs[at] {
+				continue // matchWord would fail on the first rune
+			}
 			end := matchWord(rs, at, s.text)
 			if end < 0 {
 				continue
@@ -737,16 +745,7 @@ func compoundAt(rs []rune, i int) bool {
 }
 
 // compoundFirst holds the first rune of each of problemCompounds, once each.
-var compoundFirst = func() []rune {
-	var out []rune
-	for _, c := range problemCompounds {
-		r, _ := utf8.DecodeRuneInString(c)
-		if !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
+var compoundFirst = firstRunes(problemCompounds)
 
 // suffixBoundary reports whether a suffix ending at rs[end] is followed by the end of the text,
 // punctuation, a space or a tail (的整改, 整改情况 …) that ends so.
@@ -765,6 +764,9 @@ func skipTail(rs []rune, i int) int {
 	if end := matchWord(rs, i, "的"); end >= 0 {
 		j = end
 	}
+	if j >= len(rs) || !slices.Contains(tailFirst, rs[j]) {
+		return i // matchWord fails on the first rune of every tail
+	}
 	for _, t := range frameTails {
 		if end := matchWord(rs, j, t); end >= 0 {
 			return end
@@ -772,6 +774,30 @@ func skipTail(rs []rune, i int) int {
 	}
 	return i
 }
+
+// tailFirst holds the first rune of each of frameTails, once each.
+var tailFirst = firstRunes(frameTails)
+
+// firstRunes returns the first rune of each word, once each.
+func firstRunes(words []string) []rune {
+	var out []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// suffixRunes holds the first rune of each suffix of frameSuffixes, by index.
+var suffixRunes = func() []rune {
+	out := make([]rune, len(frameSuffixes))
+	for k, s := range frameSuffixes {
+		out[k], _ = utf8.DecodeRuneInString(s.text)
+	}
+	return out
+}()
 
 // afterFrame returns the offset where the text after a frame begins: past any tail and the
 // separators that end the problem statement (”问题。一是… -> 一是…).
