@@ -210,19 +210,23 @@ func (w *runeWalker) at(r int) int {
 	if r < w.r {
 		w.r, w.b = 0, 0
 	}
-	for w.r < r && w.b < len(w.s) {
-		switch _, ok := runes.Rune3(w.s, w.b); {
-		case w.s[w.b] < utf8.RuneSelf:
-			w.b++
-		case ok:
-			w.b += 3
+	s, b, n := w.s, w.b, w.r
+	for n < r && b < len(s) {
+		// The width of the rune at b, as a range loop steps: ASCII and the valid 3-byte forms
+		// (as runes.Rune3 tells them) inline, the rest by runes.DecodeAt.
+		switch c := s[b]; {
+		case c < utf8.RuneSelf:
+			b++
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80:
+			b += 3
 		default:
-			_, n := runes.DecodeAt(w.s, w.b)
-			w.b += n
+			_, k := runes.DecodeAt(s, b)
+			b += k
 		}
-		w.r++
+		n++
 	}
-	return w.b
+	w.b, w.r = b, n
+	return b
 }
 
 // cut returns s between rune offsets a and b, clamped to s.
