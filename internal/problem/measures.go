@@ -149,6 +149,7 @@ type scratch struct {
 	parts    []measurePart
 	measures []bulletin.Measure
 	prose    []string
+	fields   labelBlock // the labelled fields of a problem's measures
 }
 
 // reset empties the buffers, keeping their room.

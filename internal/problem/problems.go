@@ -142,11 +142,16 @@ func quotesOf(f quote.Frame, cut func(a, b int) string) (string, []string) {
 	return qs[0], qs[1:]
 }
 
-// labelBlock is one labelled problem with its fields as written.
+// labelBlock is one labelled problem with its fields as written. It is used through a pointer
+// only: its slices start in its own room.
 type labelBlock struct {
 	fields [numFields][]labelValue // by field
 	last   labelField
 	paras  []int // the paragraphs its labels and values sit in
+	// firsts and paraRoom are the room of the first value of each field and of the first
+	// paragraphs: a block of one value a field needs no allocation of its own for them.
+	firsts   [numFields][1]labelValue
+	paraRoom [4]int
 }
 
 // labelValue is one field value and the paragraph it sits in.
@@ -964,6 +969,9 @@ func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block
 func (lb *labelBlock) add(f labelField, text string, para int) {
 	lb.last = f
 	if len(lb.paras) == 0 || lb.paras[len(lb.paras)-1] != para {
+		if lb.paras == nil {
+			lb.paras = lb.paraRoom[:0]
+		}
 		lb.paras = append(lb.paras, para)
 	}
 	if text == "" {
@@ -974,6 +982,9 @@ func (lb *labelBlock) add(f labelField, text string, para int) {
 		v := &lb.fields[f][len(lb.fields[f])-1]
 		v.text += "\n" + text
 		return
+	}
+	if lb.fields[f] == nil {
+		lb.fields[f] = lb.firsts[f][:0]
 	}
 	lb.fields[f] = append(lb.fields[f], labelValue{text, para})
 }
@@ -1156,7 +1167,8 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		}
 		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.paras[j].folded, para: j})
 	}
-	fields := &labelBlock{}
+	fields := &x.sc.fields // emptied for each problem
+	*fields = labelBlock{}
 	underHeading := -1 // index in ms of the measure a deeper heading opened
 	paren := c.status
 	prose := x.sc.prose[:0] // the folded measure texts, for a status stated in prose
