@@ -24,9 +24,18 @@ func FromHeadings(b *bulletin.Bulletin) {
 	if len(b.Sections) == 0 || len(b.Problems) == 0 {
 		return
 	}
-	byID := make(map[string]int, len(b.Sections)) // section ID -> index in b.Sections
+	// Sections are numbered S1, S2, … in order, as structure.Parse numbers them, and then an
+	// ID is its index; only other IDs need a map (the last section of an ID holds it).
+	numbered := true
 	for i := range b.Sections {
-		byID[b.Sections[i].ID] = i
+		numbered = numbered && sectionNumber(b.Sections[i].ID) == i+1
+	}
+	var byID map[string]int // section ID -> index in b.Sections
+	if !numbered {
+		byID = make(map[string]int, len(b.Sections))
+		for i := range b.Sections {
+			byID[b.Sections[i].ID] = i
+		}
 	}
 	// What is read from a heading is read once for all the problems under it.
 	reads := make([]headingRead, len(b.Sections))
@@ -39,6 +48,12 @@ func FromHeadings(b *bulletin.Bulletin) {
 		return r
 	}
 	section := func(id string) int {
+		if numbered {
+			if n := sectionNumber(id); n >= 1 && n <= len(b.Sections) {
+				return n - 1
+			}
+			return -1
+		}
 		if k, ok := byID[id]; ok {
 			return k
 		}
@@ -71,6 +86,22 @@ func FromHeadings(b *bulletin.Bulletin) {
 			}
 		}
 	}
+}
+
+// sectionNumber returns n for a section ID "S" followed by the decimal n (no sign, no leading
+// zero), or 0.
+func sectionNumber(id string) int {
+	if len(id) < 2 || len(id) > 10 || id[0] != 'S' || id[1] == '0' {
+		return 0
+	}
+	n := 0
+	for _, c := range []byte(id[1:]) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // headingRead is what FromHeadings reads from a heading's title.

@@ -151,7 +151,7 @@ type labelBlock struct {
 	// firsts and paraRoom are the room of the first value of each field and of the first
 	// paragraphs: a block of one value a field needs no allocation of its own for them.
 	firsts   [numFields][1]labelValue
-	paraRoom [4]int
+	paraRoom [8]int
 }
 
 // labelValue is one field value and the paragraph it sits in.
@@ -1017,7 +1017,7 @@ func (x *problemScan) finish() {
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
 		p := bulletin.Problem{
-			ID:        "P" + strconv.Itoa(len(problems)+1),
+			ID:        problemID(len(problems) + 1),
 			Section:   x.sectionOf(c.para),
 			Quote:     c.quote,
 			Text:      c.text,
@@ -1048,7 +1048,7 @@ func (x *problemScan) finish() {
 		// bulletin answers them together.
 		for _, q := range c.more {
 			o := p
-			o.ID = "P" + strconv.Itoa(len(problems)+1)
+			o.ID = problemID(len(problems) + 1)
 			o.Quote = q
 			if c.node != nil && o.Topic == c.node.name {
 				o.Topic = q
@@ -1067,6 +1067,23 @@ func (x *problemScan) finish() {
 		}
 	}
 	x.b.Problems = problems
+}
+
+// problemIDs are the IDs of the first problems, P1 to P128, made once.
+var problemIDs = func() []string {
+	ids := make([]string, 128)
+	for k := range ids {
+		ids[k] = "P" + strconv.Itoa(k+1)
+	}
+	return ids
+}()
+
+// problemID returns the ID of the nth problem (from 1): "P" and n.
+func problemID(n int) string {
+	if n >= 1 && n <= len(problemIDs) {
+		return problemIDs[n-1]
+	}
+	return "P" + strconv.Itoa(n)
 }
 
 // topicOf names the topic and category of a candidate from its enclosing framing headings:
@@ -1374,9 +1391,14 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 	if v := lb.fields[fieldProblem]; len(v) > 0 && p.Quote == "" {
 		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
 	}
+	ms := x.sc.measures[:0] // p.Measures, copied out at its size
 	for _, v := range lb.fields[fieldMeasures] {
-		p.Measures = x.sc.appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
+		ms = x.sc.appendMeasures(ms, v.text, fold.String(v.text), v.para)
 	}
+	if len(ms) > 0 {
+		p.Measures = append(p.Measures, ms...)
+	}
+	x.sc.measures = ms[:0]
 	for _, i := range lb.paras {
 		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
 	}
