@@ -342,20 +342,10 @@ func isOrdinalDigit(r rune) bool {
 // listMarker is one (1) / 1、 / ① marker of an inline numbered list.
 type listMarker = itemMarker
 
-// listItems splits text into an inline numbered list — （1）…（2）…, 1、…2、…, 1.…2.…, ①…②… —
-// when it has at least two items numbered from 1 in sequence, each after a boundary. It returns
-// the lead and the items, or ("", nil). Used for measures only where no 一是 items are found.
-func listItems(text, folded string) (lead string, items []bulletin.Measure) {
-	var sc scratch
-	marks, n := sc.listMarks(folded)
-	if marks == nil {
-		return "", nil
-	}
-	return cutItems(text, n, marks)
-}
-
-// listMarks returns the markers of the first list style with at least two of them in folded
-// text and its rune count, or nil (see listItems). The markers are in sc.marks.
+// listMarks returns the markers of an inline numbered list in folded text — （1）…（2）…,
+// 1、…2、…, 1.…2.…, ①…②… — and its rune count: the first list style with at least two markers
+// numbered from 1 in sequence, each after a boundary, or nil. Used for measures only where no
+// 一是 items are found. The markers are in sc.marks.
 func (sc *scratch) listMarks(folded string) ([]listMarker, int) {
 	if !mayList(folded) {
 		return nil, 0

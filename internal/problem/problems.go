@@ -1308,13 +1308,7 @@ func joinMeasure(head, body string, runIn bool) string {
 
 // splitFields takes the ledger labels out of a measure text: the values of 完成情况, 责任单位,
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
-// label and the values of 整改措施 labels. Text without labels comes back whole.
-func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
-	var sc scratch
-	return sc.splitFields(text, folded, para, fields)
-}
-
-// splitFields is splitFields returning its texts in sc.plain.
+// label and the values of 整改措施 labels — in sc.plain. Text without labels comes back whole.
 func (sc *scratch) splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
 	plain := sc.plain[:0]
 	defer func() { sc.plain = plain }()
