@@ -314,6 +314,13 @@ type foldSpan struct{ unchanged, at, end int }
 // what it keeps at the next collections).
 func (x *problemScan) release() {
 	x.sc.reset()
+	// The room a very long text took is not kept for the next scan.
+	if cap(x.arena) > 4*arenaChunk {
+		x.arena = nil
+	}
+	if cap(x.sc.runes) > 4*arenaChunk {
+		x.sc.runes = nil
+	}
 	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0], spans: x.spans[:0],
 		found: x.found[:0], stack: x.stack[:0], candSlab: x.candSlab[:0], nodeSlab: x.nodeSlab[:0]}
 	scanPool.Put(x)
@@ -339,14 +346,20 @@ func (x *problemScan) newNode(n headNode) *headNode {
 	return &x.nodeSlab[len(x.nodeSlab)-1]
 }
 
+// arenaChunk is the most runes a new arena takes beyond what the paragraph in hand needs.
+const arenaChunk = 1 << 16
+
 // runesOf returns the folded runes of paragraph i, decoded into the arena the first time.
 func (x *problemScan) runesOf(i int) []rune {
 	p := &x.paras[i]
 	if p.runes == nil {
 		n := len(p.folded) // room enough: no rune is shorter than a byte
+		if n > arenaChunk {
+			n = runes.Count(p.folded) // a long text: its exact rune count (folded text is valid)
+		}
 		if cap(x.arena)-len(x.arena) < n {
 			// A new arena; the runes already decoded keep the old one.
-			x.arena = make([]rune, 0, max(n, 2*cap(x.arena), 4096))
+			x.arena = make([]rune, 0, max(n, min(2*cap(x.arena)+1024, arenaChunk)))
 		}
 		start := len(x.arena)
 		x.arena = runes.Append(x.arena, p.folded)
