@@ -28,7 +28,7 @@ import (
 // of the two lines: both keep the heading role, the section points at the marker line, and a
 // run-in title line is split like a run-in heading ("（一）" then "统一思想。正文…").
 func Parse(paras []string) ([]bulletin.Paragraph, []bulletin.Section) {
-	out := make([]bulletin.Paragraph, 0, len(paras)+len(paras)/8) // room for run-in headings split in two
+	out := make([]bulletin.Paragraph, 0, len(paras))
 	var sections []bulletin.Section
 	var open []int // indexes into sections of the open headings, levels increasing
 
