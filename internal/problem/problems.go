@@ -406,7 +406,7 @@ func (x *problemScan) closing(i int) bool {
 }
 
 // hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
-// would, in one pass: the cues are tried only where the two bytes that open one of them stand.
+// would, in one pass: the cues are tried only where the three bytes that open one of them stand.
 // Every cue opens with a three-byte character, so a whole three-byte character is stepped over
 // at once: no cue starts on its continuation bytes. Any other byte is stepped over alone.
 func hasClosingCue(s string) bool {
@@ -416,14 +416,15 @@ func hasClosingCue(s string) bool {
 			i++
 			continue
 		}
-		if cueOpen[0][c] && cueOpen[1][s[i+1]] {
+		b1, b2 := s[i+1], s[i+2]
+		if cueOpen[0][c] && cueOpen[1][b1] && cueOpen[2][b2] {
 			for _, c := range closingCues {
 				if strings.HasPrefix(s[i:], c) {
 					return true
 				}
 			}
 		}
-		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
 			i += 3
 		} else {
 			i++
@@ -441,13 +442,13 @@ var cueMinLen = func() int {
 	return n
 }()
 
-// cueOpen holds the first and the second bytes of the closing cues, a bit each.
-var cueOpen = func() (t [2][256]bool) {
+// cueOpen holds the three bytes of the first character of the closing cues, a bit each.
+var cueOpen = func() (t [3][256]bool) {
 	for _, c := range closingCues {
 		if len(c) < 3 || c[0] < 0xE0 || c[0] >= 0xF0 {
 			panic("problem: a closing cue must open with a three-byte character: " + c)
 		}
-		t[0][c[0]], t[1][c[1]] = true, true
+		t[0][c[0]], t[1][c[1]], t[2][c[2]] = true, true, true
 	}
 	return t
 }()
