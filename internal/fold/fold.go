@@ -98,37 +98,75 @@ func folds(r rune) bool {
 // is comes back as it is, without a copy; otherwise the runs between changed runes are copied
 // whole.
 func String(s string) string {
-	// The prefix that folding leaves as it is is copied as it is.
-	i := 0
-	for i < len(s) {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, ok := runes.Rune3(s, i) // CJK and full-width text, decoded inline
-		n := 3
-		if !ok {
-			r, n = runes.DecodeAt(s, i)
-		}
-		if r == utf8.RuneError && n == 1 || folds(r) {
-			break
-		}
-		i += n
-	}
+	i := Unchanged(s)
 	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	run := 0 // start of the run of unchanged bytes not yet written
+	WriteFrom(&b, s, i)
+	return b.String()
+}
+
+// Unchanged returns the length in bytes of the prefix of s that folding leaves as it is: len(s)
+// when String(s) is s.
+func Unchanged(s string) int {
+	i := 0
 	for i < len(s) {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, ok := runes.Rune3(s, i)
+		if r, ok := rune3At(s, i, c); ok { // CJK and full-width text, decoded inline
+			if changes[r>>6]&(1<<(r&63)) != 0 {
+				break
+			}
+			i += 3
+			continue
+		}
+		r, n := runes.DecodeAt(s, i)
+		if r == utf8.RuneError && n == 1 || folds(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// rune3At is runes.Rune3 for a lead byte c = s[i] the caller has read, written out in the
+// scanning loops of Unchanged and WriteFrom, where the call costs more than the decoding.
+func rune3At(s string, i int, c byte) (rune, bool) {
+	if c-0xE1 > 0xEF-0xE1 || c == 0xED || i+2 >= len(s) {
+		return 0, false
+	}
+	b1, b2 := s[i+1], s[i+2]
+	if b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
+}
+
+// WriteFrom writes String(s) to b, given that folding leaves s[:i] as it is (i <= Unchanged(s),
+// at a rune boundary): a caller that folds many texts writes them into one buffer. At most 2
+// bytes more than len(s) are written for each invalid byte of s (it becomes U+FFFD), none for
+// valid text.
+func WriteFrom(b *strings.Builder, s string, i int) {
+	run := 0 // start of the run of unchanged bytes not yet written
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, ok := rune3At(s, i, c)
 		n := 3
-		if !ok {
+		if ok {
+			if changes[r>>6]&(1<<(r&63)) == 0 {
+				i += 3 // the common case: a 3-byte rune folding leaves as it is
+				continue
+			}
+		} else {
 			r, n = runes.DecodeAt(s, i)
 		}
 		switch {
@@ -150,7 +188,6 @@ func String(s string) string {
 		run = i
 	}
 	b.WriteString(s[run:])
-	return b.String()
 }
 
 // quotes maps quotation mark variants to the marks patterns are written with.

@@ -130,3 +130,42 @@ func BenchmarkStringUnchanged(b *testing.B) {
 		_ = String(s)
 	}
 }
+
+// checkWriteFrom holds Unchanged and WriteFrom, from every offset up to Unchanged, into a
+// builder that holds text already, to the rune-at-a-time reference.
+func checkWriteFrom(t *testing.T, s string) {
+	want := stringRunes(s)
+	k := Unchanged(s)
+	if k > len(s) || s[:k] != want[:min(k, len(want))] || (k == len(s)) != (want == s) {
+		t.Fatalf("Unchanged(%q) = %d, the reference folds it to %q", s, k, want)
+	}
+	half := k / 2 // a rune boundary: WriteFrom starts at one
+	for half > 0 && s[half]&0xC0 == 0x80 {
+		half--
+	}
+	for _, i := range []int{0, half, k} {
+		var b strings.Builder
+		b.WriteString("前")
+		WriteFrom(&b, s, i)
+		if got := b.String()[len("前"):]; got != want {
+			t.Fatalf("WriteFrom(%q, %d) = %q, want %q", s, i, got, want)
+		}
+	}
+}
+
+// TestWriteFromAgrees runs checkWriteFrom over every line of the corpora and a few invalid
+// sequences.
+func TestWriteFromAgrees(t *testing.T) {
+	lines := corpusLines(t)
+	lines = append(lines, "", "abc", "\xe4\xb8", "\xed\xa0\x80", "字\xef\xbc\x8c\xbc", "\uFFFD，\xff", "已经折叠, ok")
+	for _, s := range lines {
+		checkWriteFrom(t, s)
+	}
+}
+
+func FuzzWriteFrom(f *testing.F) {
+	for _, s := range []string{"針對「學習」問題", "\xff\xfe半", "", "已经折叠, ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkWriteFrom)
+}

@@ -21,40 +21,95 @@ import (
 // (headingFrames). Nothing is filled from a heading that holds the problem's own paragraph (a
 // run-in heading is the problem itself).
 func FromHeadings(b *bulletin.Bulletin) {
-	if len(b.Sections) == 0 {
+	if len(b.Sections) == 0 || len(b.Problems) == 0 {
 		return
 	}
-	byID := make(map[string]*bulletin.Section, len(b.Sections))
+	// Sections are numbered S1, S2, … in order, as structure.Parse numbers them, and then an
+	// ID is its index; only other IDs need a map (the last section of an ID holds it).
+	numbered := true
 	for i := range b.Sections {
-		byID[b.Sections[i].ID] = &b.Sections[i]
+		numbered = numbered && sectionNumber(b.Sections[i].ID) == i+1
+	}
+	var byID map[string]int // section ID -> index in b.Sections
+	if !numbered {
+		byID = make(map[string]int, len(b.Sections))
+		for i := range b.Sections {
+			byID[b.Sections[i].ID] = i
+		}
+	}
+	// What is read from a heading is read once for all the problems under it.
+	reads := make([]headingRead, len(b.Sections))
+	read := func(k int) *headingRead {
+		r := &reads[k]
+		if !r.done {
+			t := b.Sections[k].Title
+			*r = headingRead{done: true, problem: namesProblem(t), category: namesCategory(t), words: headingWords(t)}
+		}
+		return r
+	}
+	section := func(id string) int {
+		if numbered {
+			if n := sectionNumber(id); n >= 1 && n <= len(b.Sections) {
+				return n - 1
+			}
+			return -1
+		}
+		if k, ok := byID[id]; ok {
+			return k
+		}
+		return -1
 	}
 	for i := range b.Problems {
 		p := &b.Problems[i]
-		s := byID[p.Section]
-		if s == nil {
+		k := section(p.Section)
+		if k < 0 {
 			continue
 		}
-		above := s // where the category search starts
+		s := &b.Sections[k]
+		above := k // where the category search starts
 		switch {
 		case s.Paragraph == p.Paragraph:
-			above = byID[s.Parent] // a run-in heading is the problem itself
-		case s.Level > 1 && s.Paragraph < p.Paragraph && namesProblem(s.Title) &&
-			headingWords(s.Title) != p.Category:
+			above = section(s.Parent) // a run-in heading is the problem itself
+		case s.Level > 1 && s.Paragraph < p.Paragraph && read(k).problem && read(k).words != p.Category:
 			if p.Topic == "" {
-				p.Topic = headingWords(s.Title)
+				p.Topic = read(k).words
 			}
-			above = byID[s.Parent]
+			above = section(s.Parent)
 		}
 		if p.Category != "" {
 			continue
 		}
-		for c := above; c != nil; c = byID[c.Parent] {
-			if c.Level > 1 || namesCategory(c.Title) {
-				p.Category = headingWords(c.Title)
+		for c := above; c >= 0; c = section(b.Sections[c].Parent) {
+			if b.Sections[c].Level > 1 || read(c).category {
+				p.Category = read(c).words
 				break
 			}
 		}
 	}
+}
+
+// sectionNumber returns n for a section ID "S" followed by the decimal n (no sign, no leading
+// zero), or 0.
+func sectionNumber(id string) int {
+	if len(id) < 2 || len(id) > 10 || id[0] != 'S' || id[1] == '0' {
+		return 0
+	}
+	n := 0
+	for _, c := range []byte(id[1:]) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// headingRead is what FromHeadings reads from a heading's title.
+type headingRead struct {
+	done     bool
+	problem  bool   // namesProblem
+	category bool   // namesCategory
+	words    string // headingWords
 }
 
 // namesProblem reports whether a heading names one problem (关于“…”问题的整改, 政府采购程序不规范问题,

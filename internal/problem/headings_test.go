@@ -1,6 +1,7 @@
 package problem
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -70,5 +71,66 @@ func TestFromHeadings(t *testing.T) {
 		if p.Category != want[i].category || p.Topic != want[i].topic {
 			t.Errorf("%s: category %q topic %q, want %q %q", p.ID, p.Category, p.Topic, want[i].category, want[i].topic)
 		}
+	}
+}
+
+func TestSectionNumber(t *testing.T) {
+	for _, tt := range []struct {
+		id   string
+		want int
+	}{
+		{"S1", 1}, {"S12", 12}, {"S0", 0}, {"S01", 0}, {"S+1", 0}, {"S", 0}, {"", 0}, {"P1", 0}, {"S1a", 0}, {"S123456789", 123456789}, {"S1234567890", 0},
+	} {
+		if got := sectionNumber(tt.id); got != tt.want {
+			t.Errorf("sectionNumber(%q) = %d, want %d", tt.id, got, tt.want)
+		}
+	}
+	for n := -1; n <= 300; n++ {
+		if got, want := problemID(n), "P"+strconv.Itoa(n); got != want {
+			t.Fatalf("problemID(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestFromHeadingsIDs holds FromHeadings on sections numbered S1, S2, … (read by index) to
+// the same sections under other IDs (read through a map), on the seed.
+func TestFromHeadingsIDs(t *testing.T) {
+	b := splitForTest(readSeed(t))
+	Extract(b)
+	if len(b.Problems) == 0 || len(b.Sections) == 0 || sectionNumber(b.Sections[0].ID) != 1 {
+		t.Fatalf("the seed gives %d problems, %d sections", len(b.Problems), len(b.Sections))
+	}
+	renamed := *b
+	renamed.Sections = append([]bulletin.Section(nil), b.Sections...)
+	renamed.Problems = append([]bulletin.Problem(nil), b.Problems...)
+	for i := range renamed.Sections {
+		s := &renamed.Sections[i]
+		s.ID = "X" + s.ID
+		if s.Parent != "" {
+			s.Parent = "X" + s.Parent
+		}
+	}
+	for _, bt := range []*bulletin.Bulletin{b, &renamed} {
+		for i := range bt.Problems {
+			p := &bt.Problems[i]
+			if bt == &renamed && p.Section != "" {
+				p.Section = "X" + p.Section
+			}
+			p.Topic, p.Category = "", ""
+		}
+		FromHeadings(bt)
+	}
+	filled := 0
+	for i := range b.Problems {
+		p, q := b.Problems[i], renamed.Problems[i]
+		if p.Topic != "" || p.Category != "" {
+			filled++
+		}
+		if p.Topic != q.Topic || p.Category != q.Category {
+			t.Errorf("problem %d: %q %q by index, %q %q by map", i, p.Topic, p.Category, q.Topic, q.Category)
+		}
+	}
+	if filled == 0 {
+		t.Fatal("FromHeadings fills no topic or category of the seed")
 	}
 }

@@ -94,8 +94,10 @@ type labelAt struct {
 }
 
 // findLabels returns the labels of rs in order.
-func findLabels(rs []rune) []labelAt {
-	var out []labelAt
+func findLabels(rs []rune) []labelAt { return appendLabels(nil, rs) }
+
+// appendLabels is findLabels appending to out.
+func appendLabels(out []labelAt, rs []rune) []labelAt {
 	for i := 0; i < len(rs); i++ {
 		if i > 0 && !labelBoundary(rs[i-1]) || !slices.Contains(labelFirst, rs[i]) {
 			continue
@@ -120,22 +122,13 @@ func findLabels(rs []rune) []labelAt {
 	return out
 }
 
-// maxLabelNumber is the most bytes skipLabelNumber passes over between a label and its colon:
-// six runes ((1234)) of at most four bytes.
-const maxLabelNumber = 6 * 4
+// maxLabelNumber is the most runes skipLabelNumber passes over between a label and its colon:
+// (1234).
+const maxLabelNumber = 6
 
-// maxLabelLen is the length in bytes of the longest label.
-var maxLabelLen = func() int {
-	n := 0
-	for _, l := range fieldLabels {
-		n = max(n, len(l.text))
-	}
-	return n
-}()
-
-// mayLabel reports whether folded text may hold a label that findLabels reads: a label text in
-// the bytes before a colon (: or ：), no further from it than a label number reaches. Text
-// without one is not turned into runes to look for labels.
+// mayLabel reports whether folded text may hold a label that findLabels reads: a label text
+// right before a colon (: or ：) or before a label number that is right before one. Text without
+// one is not turned into runes to look for labels.
 func mayLabel(folded string) bool {
 	wide := strings.IndexByte(folded, "："[0]) >= 0 // folded text has none: fold makes it :
 	for i := 0; i < len(folded); i++ {
@@ -148,15 +141,52 @@ func mayLabel(folded string) bool {
 		} else if c := folded[i]; c != ':' && (c != "："[0] || !strings.HasPrefix(folded[i:], "：")) {
 			continue
 		}
-		before := folded[max(0, i-maxLabelLen-maxLabelNumber):i]
-		for _, l := range fieldLabels {
-			if strings.Contains(before, l.text) {
+		// Step back over what skipLabelNumber passes: digits, numerals and parentheses, up to
+		// maxLabelNumber runes; a label may end at each step.
+		e := i
+		for n := 0; ; n++ {
+			if labelEndsAt(folded[:e]) {
 				return true
 			}
+			if n == maxLabelNumber || e == 0 {
+				break
+			}
+			r, w := utf8.DecodeLastRuneInString(folded[:e])
+			if r != '(' && r != ')' && !isDigit(r) && !isChineseDigit(r) {
+				break
+			}
+			e -= w
 		}
 	}
 	return false
 }
+
+// labelEndsAt reports whether s ends with a label text: only the labels that end with the last
+// rune of s are compared.
+func labelEndsAt(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if !slices.Contains(labelLast, r) {
+		return false
+	}
+	for _, l := range fieldLabels {
+		if strings.HasSuffix(s, l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelLast holds the last rune of each label, once each.
+var labelLast = func() []rune {
+	var out []rune
+	for _, l := range fieldLabels {
+		r, _ := utf8.DecodeLastRuneInString(l.text)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
 
 // labelFirst holds the first rune of each label, once each: a look at a handful of runes,
 // cheaper per rune than a map.

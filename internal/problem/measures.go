@@ -130,15 +130,55 @@ var itemVerbs = []struct {
 // splitItems returns the text before the first item marker with the given verb (trimmed) and
 // the items, when there are at least min of them.
 func splitItems(text, folded string, verb rune, min int) (lead string, items []bulletin.Measure) {
+	var sc scratch
+	marks, n := sc.itemMarks(folded, verb, min)
+	if marks == nil {
+		return strings.TrimSpace(text), nil
+	}
+	return cutItems(text, n, marks)
+}
+
+// scratch holds the buffers that reading the measures of a text reuses from one text to the
+// next: what they hold is read before the next text is.
+type scratch struct {
+	runes    []rune       // the folded runes of the text being read
+	decoded  bool         // runes holds the runes of the current text (see decode)
+	marks    []itemMarker // its item or list markers
+	labels   []labelAt    // its labels
+	plain    []foldedText // splitFields' texts
+	parts    []measurePart
+	measures []bulletin.Measure
+	prose    []string
+	fields   labelBlock // the labelled fields of a problem's measures
+}
+
+// reset empties the buffers, keeping their room.
+func (sc *scratch) reset() {
+	*sc = scratch{runes: sc.runes[:0], marks: sc.marks[:0], labels: sc.labels[:0], plain: sc.plain[:0], parts: sc.parts[:0], measures: sc.measures[:0], prose: sc.prose[:0]}
+}
+
+// decode returns the runes of folded, decoded into sc.runes unless they already are (decoded is
+// reset by the caller for each new text).
+func (sc *scratch) decode(folded string) []rune {
+	if !sc.decoded {
+		sc.runes = runes.Append(sc.runes[:0], folded)
+		sc.decoded = true
+	}
+	return sc.runes
+}
+
+// itemMarks returns the item markers with the given verb in folded text and its rune count, or
+// nil when there are fewer than min of them (see splitItems). The markers are in sc.marks.
+func (sc *scratch) itemMarks(folded string, verb rune, min int) ([]itemMarker, int) {
 	if !mayItem(folded, verb) {
-		return strings.TrimSpace(text), nil
+		return nil, 0
 	}
-	rs := runes.Of(folded)
-	marks := itemMarkers(rs, verb)
-	if len(marks) < min || len(marks) == 0 {
-		return strings.TrimSpace(text), nil
+	rs := sc.decode(folded)
+	sc.marks = appendItemMarkers(sc.marks[:0], rs, verb)
+	if len(sc.marks) < min || len(sc.marks) == 0 {
+		return nil, 0
 	}
-	return cutItems(text, len(rs), marks)
+	return sc.marks, len(rs)
 }
 
 // cutItems cuts text (n runes long) at its item markers: the trimmed text before the first
@@ -171,19 +211,23 @@ func (w *runeWalker) at(r int) int {
 	if r < w.r {
 		w.r, w.b = 0, 0
 	}
-	for w.r < r && w.b < len(w.s) {
-		switch _, ok := runes.Rune3(w.s, w.b); {
-		case w.s[w.b] < utf8.RuneSelf:
-			w.b++
-		case ok:
-			w.b += 3
+	s, b, n := w.s, w.b, w.r
+	for n < r && b < len(s) {
+		// The width of the rune at b, as a range loop steps: ASCII and the valid 3-byte forms
+		// (as runes.Rune3 tells them) inline, the rest by runes.DecodeAt.
+		switch c := s[b]; {
+		case c < utf8.RuneSelf:
+			b++
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80:
+			b += 3
 		default:
-			_, n := runes.DecodeAt(w.s, w.b)
-			w.b += n
+			_, k := runes.DecodeAt(s, b)
+			b += k
 		}
-		w.r++
+		n++
 	}
-	return w.b
+	w.b, w.r = b, n
+	return b
 }
 
 // cut returns s between rune offsets a and b, clamped to s.
@@ -215,8 +259,11 @@ func mayItem(folded string, verb rune) bool {
 }
 
 // itemMarkers finds the 一是 markers of rs in sequence (一要 with verb 要).
-func itemMarkers(rs []rune, verb rune) []itemMarker {
-	var out []itemMarker
+func itemMarkers(rs []rune, verb rune) []itemMarker { return appendItemMarkers(nil, rs, verb) }
+
+// appendItemMarkers is itemMarkers appending to out.
+func appendItemMarkers(out []itemMarker, rs []rune, verb rune) []itemMarker {
+	start := len(out)
 	first := 0
 	for first < len(rs) && isSpaceRune(rs[first]) {
 		first++
@@ -225,12 +272,21 @@ func itemMarkers(rs []rune, verb rune) []itemMarker {
 		if i > first && !itemBoundary(rs[i-1]) {
 			continue
 		}
+		// A marker's numeral is all the ordinal digits from i (the verb is none), so the verb
+		// must follow the run of them: told before the numeral is read.
+		k := i
+		for k < len(rs) && isOrdinalDigit(rs[k]) {
+			k++
+		}
+		if k == i || k >= len(rs) || rs[k] != verb && !isOrdinalDigit(verb) {
+			continue
+		}
 		n, w := chineseOrdinal(rs[i:])
 		if w == 0 || i+w >= len(rs) || rs[i+w] != verb {
 			continue
 		}
 		switch {
-		case len(out) > 0:
+		case len(out) > start:
 			if n != out[len(out)-1].ordinal+1 {
 				continue
 			}
@@ -286,22 +342,23 @@ func isOrdinalDigit(r rune) bool {
 // listMarker is one (1) / 1、 / ① marker of an inline numbered list.
 type listMarker = itemMarker
 
-// listItems splits text into an inline numbered list — （1）…（2）…, 1、…2、…, 1.…2.…, ①…②… —
-// when it has at least two items numbered from 1 in sequence, each after a boundary. It returns
-// the lead and the items, or ("", nil). Used for measures only where no 一是 items are found.
-func listItems(text, folded string) (lead string, items []bulletin.Measure) {
+// listMarks returns the markers of an inline numbered list in folded text — （1）…（2）…,
+// 1、…2、…, 1.…2.…, ①…②… — and its rune count: the first list style with at least two markers
+// numbered from 1 in sequence, each after a boundary, or nil. Used for measures only where no
+// 一是 items are found. The markers are in sc.marks.
+func (sc *scratch) listMarks(folded string) ([]listMarker, int) {
 	if !mayList(folded) {
-		return "", nil
+		return nil, 0
 	}
-	rs := runes.Of(folded)
+	rs := sc.decode(folded)
 	for _, style := range []int{listParen, listParenHan, listComma, listDot, listCircled} {
-		marks := listMarkers(rs, style)
-		if len(marks) < 2 {
+		sc.marks = appendListMarkers(sc.marks[:0], rs, style)
+		if len(sc.marks) < 2 {
 			continue
 		}
-		return cutItems(text, len(rs), marks)
+		return sc.marks, len(rs)
 	}
-	return "", nil
+	return nil, 0
 }
 
 // mayList reports whether folded text holds what every list marker starts with: (, an ASCII
@@ -328,8 +385,11 @@ const (
 )
 
 // listMarkers finds the markers of one style in rs, in sequence from 1.
-func listMarkers(rs []rune, style int) []listMarker {
-	var out []listMarker
+func listMarkers(rs []rune, style int) []listMarker { return appendListMarkers(nil, rs, style) }
+
+// appendListMarkers is listMarkers appending to out.
+func appendListMarkers(out []listMarker, rs []rune, style int) []listMarker {
+	start := len(out)
 	for i := 0; i < len(rs); i++ {
 		if i > 0 && !itemBoundary(rs[i-1]) {
 			continue
@@ -364,7 +424,7 @@ func listMarkers(rs []rune, style int) []listMarker {
 				n, w = int(rs[i]-'①')+1, 1
 			}
 		}
-		if w == 0 || n != len(out)+1 {
+		if w == 0 || n != len(out)-start+1 {
 			continue
 		}
 		out = append(out, listMarker{start: i, end: i + w, ordinal: n})

@@ -4,10 +4,13 @@
 package problem
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
@@ -120,13 +123,35 @@ type candidate struct {
 	block          *labelBlock
 	status         string // from a parenthesis right after the statement
 	spans          []int  // paragraphs the statement covers (a quote across a line break)
+	span           [1]int // the room of spans for a statement in one paragraph (onlySpan)
 }
 
-// labelBlock is one labelled problem with its fields as written.
+// onlySpan returns spans of the one paragraph i, in the candidate's own room.
+func (c *candidate) onlySpan(i int) []int {
+	c.span[0] = i
+	return c.span[:1]
+}
+
+// quotesOf returns the first quote of the closed frame f and the others (f.Quotes), cut by cut;
+// a frame of one quote needs no slice for them.
+func quotesOf(f quote.Frame, cut func(a, b int) string) (string, []string) {
+	if len(f.Parts) == 0 {
+		return cut(f.Open+1, f.Close), nil
+	}
+	qs := f.Quotes(cut)
+	return qs[0], qs[1:]
+}
+
+// labelBlock is one labelled problem with its fields as written. It is used through a pointer
+// only: its slices start in its own room.
 type labelBlock struct {
 	fields [numFields][]labelValue // by field
 	last   labelField
 	paras  []int // the paragraphs its labels and values sit in
+	// firsts and paraRoom are the room of the first value of each field and of the first
+	// paragraphs: a block of one value a field needs no allocation of its own for them.
+	firsts   [numFields][1]labelValue
+	paraRoom [8]int
 }
 
 // labelValue is one field value and the paragraph it sits in.
@@ -137,25 +162,57 @@ type labelValue struct {
 
 // problemScan holds the state of Extract over one bulletin.
 type problemScan struct {
-	b        *bulletin.Bulletin
-	sections []*bulletin.Section // by heading paragraph position (nil: none)
-	folded   []string            // fold.String of each paragraph text
-	cands    []*candidate
-	nodes    []*headNode
-	// resume[i] is the rune offset where scanning paragraph i starts (a quote from paragraph i-1
-	// may have closed inside it).
-	resume  map[int]int
-	runes   [][]rune     // the folded runes of each paragraph, built on demand
-	walkers []runeWalker // cutters of each paragraph's original text (see cutter)
-	levels  []int        // the level of the section each paragraph sits in (99: none)
-	// unclosed[i] is the rune offset of a frame in paragraph i whose quote never closes: measures
-	// stop there, since a problem statement (cut short) starts there.
-	unclosed map[int]int
-	// bodyText[i] caches what isBody reads from paragraph i's text, which never changes: 0 not
-	// read yet, 1 text body may sit in, 2 a closing cue or the signature.
-	bodyText []int8
-	// dateLine[i] caches signatureDate of paragraph i's text: 0 not read yet, 1 yes, 2 no.
-	dateLine []int8
+	b     *bulletin.Bulletin
+	paras []paraScan // by paragraph position
+	cands []*candidate
+	nodes []*headNode
+	// arena holds the folded runes of the paragraphs runesOf has decoded, one after another, so
+	// that a bulletin's paragraphs take one allocation between them, not one each.
+	arena []rune
+	sc    scratch // the buffers of measure reading
+	// labels holds the labels of the paragraph the scan is at (see labelsFrom).
+	labels []labelAt
+	// spans holds foldAll's spans, a paragraph each.
+	spans []foldSpan
+	// found, stack: the candidates frames finds in a paragraph, the open sections of scan.
+	found []*candidate
+	stack []entry
+	// candSlab and nodeSlab hold the candidates and framing headings of the scan, a chunk of
+	// them an allocation (see newCandidate).
+	candSlab []candidate
+	nodeSlab []headNode
+	// fs holds the frames quote.AppendScan finds in a paragraph frames or headingNode reads.
+	fs []quote.Frame
+}
+
+// paraScan is what the scan keeps of one paragraph.
+type paraScan struct {
+	section *bulletin.Section // the section it heads (nil: none)
+	folded  string            // fold.String of its text
+	runes   []rune            // its folded runes, built on demand (see runesOf)
+	walker  runeWalker        // the cutter of its original text (see cutter)
+	level   int               // the level of the section it sits in (99: none)
+	// resume is the rune offset where scanning it starts (a quote from the paragraph before may
+	// have closed inside it).
+	resume int
+	// unclosed is the rune offset of a frame in it whose quote never closes, when hasUnclosed:
+	// measures stop there, since a problem statement (cut short) starts there.
+	unclosed    int
+	hasUnclosed bool
+	// bodyText caches what isBody reads from its text, which never changes: 0 not read yet, 1
+	// text body may sit in, 2 a closing cue or the signature.
+	bodyText int8
+	// dateLine caches signatureDate of its text: 0 not read yet, 1 yes, 2 no.
+	dateLine int8
+}
+
+// scanPool keeps the buffers of a finished scan for the next one: nothing of them is left in
+// what ExtractFolded returns.
+var scanPool = sync.Pool{New: func() any { return new(problemScan) }}
+
+// unclosedAt returns the rune offset of the unclosed frame of paragraph i, if it has one.
+func (x *problemScan) unclosedAt(i int) (int, bool) {
+	return x.paras[i].unclosed, x.paras[i].hasUnclosed
 }
 
 // Extract fills b.Problems from b.Paragraphs and b.Sections, sets the problem and measure
@@ -172,18 +229,10 @@ type Folded struct {
 // ExtractFolded is Extract, and returns the paragraph texts it read, by position, each with
 // its folded form, so that a later stage folds no paragraph again whose text is still the same.
 func ExtractFolded(b *bulletin.Bulletin) []Folded {
-	x := &problemScan{
-		b:        b,
-		sections: make([]*bulletin.Section, len(b.Paragraphs)),
-		folded:   make([]string, len(b.Paragraphs)),
-		resume:   make(map[int]int),
-		unclosed: make(map[int]int),
-		runes:    make([][]rune, len(b.Paragraphs)),
-		walkers:  make([]runeWalker, len(b.Paragraphs)),
-		levels:   make([]int, len(b.Paragraphs)),
-		bodyText: make([]int8, len(b.Paragraphs)),
-		dateLine: make([]int8, len(b.Paragraphs)),
-	}
+	x := scanPool.Get().(*problemScan)
+	defer x.release()
+	x.b = b
+	x.paras = make([]paraScan, len(b.Paragraphs)) // fresh: zeroed memory costs less than clearing
 	// A section names its heading by Paragraph.Index; the indexes are the positions unless a
 	// caller renumbered, and only then is a map from index to position built.
 	identity := true
@@ -204,15 +253,13 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 			k, ok = pos[s.Paragraph]
 		}
 		if ok {
-			x.sections[k] = s
+			x.paras[k].section = s
 		}
 	}
-	for i, p := range b.Paragraphs {
-		x.folded[i] = fold.String(p.Text)
-	}
+	x.foldAll()
 	seen := make([]Folded, len(b.Paragraphs))
 	for i, p := range b.Paragraphs {
-		seen[i] = Folded{Text: p.Text, Folded: x.folded[i]}
+		seen[i] = Folded{Text: p.Text, Folded: x.paras[i].folded}
 	}
 	x.scan()
 	x.finish()
@@ -226,18 +273,105 @@ func ExtractFolded(b *bulletin.Bulletin) []Folded {
 	return seen
 }
 
-// runesOf returns the folded runes of paragraph i.
-func (x *problemScan) runesOf(i int) []rune {
-	if x.runes[i] == nil {
-		x.runes[i] = runes.Of(x.folded[i])
+// foldAll sets the folded text of every paragraph, fold.String of its text. The texts folding
+// changes are written into one buffer, which their folded forms are cut from: one allocation
+// for the bulletin, not one for each of them.
+func (x *problemScan) foldAll() {
+	x.spans = slices.Grow(x.spans[:0], len(x.b.Paragraphs))[:len(x.b.Paragraphs)]
+	size := 0
+	for i, p := range x.b.Paragraphs {
+		q := &x.spans[i]
+		q.unchanged = fold.Unchanged(p.Text)
+		if q.unchanged < len(p.Text) {
+			size += len(p.Text) + 8 // the room fold.String makes
+		}
 	}
-	return x.runes[i]
+	var buf strings.Builder
+	buf.Grow(size)
+	for i, p := range x.b.Paragraphs {
+		if q := &x.spans[i]; q.unchanged < len(p.Text) {
+			q.at = buf.Len()
+			fold.WriteFrom(&buf, p.Text, q.unchanged)
+			q.end = buf.Len()
+		}
+	}
+	all := buf.String()
+	for i, p := range x.b.Paragraphs {
+		x.paras[i].folded = p.Text
+		if q := x.spans[i]; q.unchanged < len(p.Text) {
+			x.paras[i].folded = all[q.at:q.end]
+		}
+	}
+}
+
+// foldSpan is where foldAll put the folded form of a paragraph text: unchanged is the length
+// of the prefix of the text folding leaves as it is; where that is not all of it, the folded
+// form is [at:end] of foldAll's buffer.
+type foldSpan struct{ unchanged, at, end int }
+
+// release empties the scan's buffers, keeping their room, and puts it back in scanPool. The
+// strings and pointers the buffers still hold are overwritten by the next scan (the pool drops
+// what it keeps at the next collections).
+func (x *problemScan) release() {
+	x.sc.reset()
+	// The room a very long text took is not kept for the next scan.
+	if cap(x.arena) > 4*arenaChunk {
+		x.arena = nil
+	}
+	if cap(x.sc.runes) > 4*arenaChunk {
+		x.sc.runes = nil
+	}
+	*x = problemScan{cands: x.cands[:0], nodes: x.nodes[:0], arena: x.arena[:0], sc: x.sc, labels: x.labels[:0], fs: x.fs[:0], spans: x.spans[:0],
+		found: x.found[:0], stack: x.stack[:0], candSlab: x.candSlab[:0], nodeSlab: x.nodeSlab[:0]}
+	scanPool.Put(x)
+}
+
+// newCandidate returns a pointer to a copy of c in the scan's slab of candidates: they live as
+// long as the scan, and a chunk of them is one allocation. A full chunk is left to the
+// candidates in it, and a new one started.
+func (x *problemScan) newCandidate(c candidate) *candidate {
+	if len(x.candSlab) == cap(x.candSlab) {
+		x.candSlab = make([]candidate, 0, max(32, 2*cap(x.candSlab)))
+	}
+	x.candSlab = append(x.candSlab, c)
+	return &x.candSlab[len(x.candSlab)-1]
+}
+
+// newNode is newCandidate for framing headings.
+func (x *problemScan) newNode(n headNode) *headNode {
+	if len(x.nodeSlab) == cap(x.nodeSlab) {
+		x.nodeSlab = make([]headNode, 0, max(32, 2*cap(x.nodeSlab)))
+	}
+	x.nodeSlab = append(x.nodeSlab, n)
+	return &x.nodeSlab[len(x.nodeSlab)-1]
+}
+
+// arenaChunk is the most runes a new arena takes beyond what the paragraph in hand needs.
+const arenaChunk = 1 << 16
+
+// runesOf returns the folded runes of paragraph i, decoded into the arena the first time.
+func (x *problemScan) runesOf(i int) []rune {
+	p := &x.paras[i]
+	if p.runes == nil {
+		n := len(p.folded) // room enough: no rune is shorter than a byte
+		if n > arenaChunk {
+			n = runes.Count(p.folded) // a long text: its exact rune count (folded text is valid)
+		}
+		if cap(x.arena)-len(x.arena) < n {
+			// A new arena; the runes already decoded keep the old one.
+			x.arena = make([]rune, 0, max(n, min(2*cap(x.arena)+1024, arenaChunk)))
+		}
+		start := len(x.arena)
+		x.arena = runes.Append(x.arena, p.folded)
+		p.runes = x.arena[start:len(x.arena):len(x.arena)]
+	}
+	return p.runes
 }
 
 // cutter returns the cutter of paragraph i's original text: the cut of its rune walker, which
 // keeps its place between cuts (see runeCutter).
 func (x *problemScan) cutter(i int) func(a, b int) string {
-	w := &x.walkers[i]
+	w := &x.paras[i].walker
 	if w.s == "" {
 		w.s = x.b.Paragraphs[i].Text
 	}
@@ -257,22 +391,22 @@ func (x *problemScan) isBody(i int) bool {
 	default:
 		return false
 	}
-	if x.bodyText[i] == 0 {
-		x.bodyText[i] = 1
+	if x.paras[i].bodyText == 0 {
+		x.paras[i].bodyText = 1
 		if x.closing(i) || x.isSignature(i) {
-			x.bodyText[i] = 2
+			x.paras[i].bodyText = 2
 		}
 	}
-	return x.bodyText[i] == 1
+	return x.paras[i].bodyText == 1
 }
 
 // closing reports whether a closing cue marks paragraph i.
 func (x *problemScan) closing(i int) bool {
-	return hasClosingCue(x.folded[i])
+	return hasClosingCue(x.paras[i].folded)
 }
 
 // hasClosingCue reports whether s contains one of closingCues, as strings.Contains of each
-// would, in one pass: the cues are tried only where the two bytes that open one of them stand.
+// would, in one pass: the cues are tried only where the three bytes that open one of them stand.
 // Every cue opens with a three-byte character, so a whole three-byte character is stepped over
 // at once: no cue starts on its continuation bytes. Any other byte is stepped over alone.
 func hasClosingCue(s string) bool {
@@ -282,14 +416,15 @@ func hasClosingCue(s string) bool {
 			i++
 			continue
 		}
-		if cueOpen[0][c] && cueOpen[1][s[i+1]] {
+		b1, b2 := s[i+1], s[i+2]
+		if cueOpen[0][c] && cueOpen[1][b1] && cueOpen[2][b2] {
 			for _, c := range closingCues {
 				if strings.HasPrefix(s[i:], c) {
 					return true
 				}
 			}
 		}
-		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
 			i += 3
 		} else {
 			i++
@@ -307,13 +442,13 @@ var cueMinLen = func() int {
 	return n
 }()
 
-// cueOpen holds the first and the second bytes of the closing cues, a bit each.
-var cueOpen = func() (t [2][256]bool) {
+// cueOpen holds the three bytes of the first character of the closing cues, a bit each.
+var cueOpen = func() (t [3][256]bool) {
 	for _, c := range closingCues {
 		if len(c) < 3 || c[0] < 0xE0 || c[0] >= 0xF0 {
 			panic("problem: a closing cue must open with a three-byte character: " + c)
 		}
-		t[0][c[0]], t[1][c[1]] = true, true
+		t[0][c[0]], t[1][c[1]], t[2][c[2]] = true, true, true
 	}
 	return t
 }()
@@ -344,23 +479,26 @@ func (x *problemScan) isSignature(i int) bool {
 
 // isDateLine is signatureDate of paragraph i's text, read once.
 func (x *problemScan) isDateLine(i int) bool {
-	if x.dateLine[i] == 0 {
-		x.dateLine[i] = 2
+	if x.paras[i].dateLine == 0 {
+		x.paras[i].dateLine = 2
 		if signatureDate(x.b.Paragraphs[i].Text) {
-			x.dateLine[i] = 1
+			x.paras[i].dateLine = 1
 		}
 	}
-	return x.dateLine[i] == 1
+	return x.paras[i].dateLine == 1
+}
+
+// entry is one open section of the scan: its level and the framing heading it is (or nil).
+type entry struct {
+	level int
+	node  *headNode
 }
 
 // scan walks the paragraphs once: it builds the tree of framing headings and collects the
 // candidates of body frames and labelled blocks.
 func (x *problemScan) scan() {
-	type entry struct {
-		level int
-		node  *headNode
-	}
-	var stack []entry
+	stack := x.stack[:0]
+	defer func() { x.stack = stack[:0] }()
 	innermost := func() *headNode {
 		for k := len(stack) - 1; k >= 0; k-- {
 			if stack[k].node != nil {
@@ -372,21 +510,21 @@ func (x *problemScan) scan() {
 	var block *labelBlock
 	current := 99 // the level of the section the walk is in
 	for i := range x.b.Paragraphs {
-		x.levels[i] = current
+		x.paras[i].level = current
 		if x.isHeading(i) {
 			level := 1
-			if s := x.sections[i]; s != nil && s.Level > 0 {
+			if s := x.paras[i].section; s != nil && s.Level > 0 {
 				level = s.Level
 			}
 			current = level
-			x.levels[i] = level
+			x.paras[i].level = level
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
 			start := x.titleStart(i)
 			// A labelled block may open in a heading: （一）问题：…
-			if ls := findLabels(x.runesOf(i)[start:]); len(ls) > 0 && ls[0].start == 0 && ls[0].field == fieldProblem {
-				block = x.labelled(i, start, innermost(), nil)
+			if ls := x.labelsFrom(i, start); len(ls) > 0 && ls[0].start == 0 && ls[0].field == fieldProblem {
+				block = x.labelled(i, start, ls, innermost(), nil)
 				stack = append(stack, entry{level, nil})
 				continue
 			}
@@ -413,8 +551,8 @@ func (x *problemScan) scan() {
 			continue
 		}
 		head := innermost()
-		if ls := x.labelsOf(i); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
-			block = x.labelled(i, 0, head, block)
+		if ls := x.labelsFrom(i, 0); hasProblemLabel(ls) || (block != nil && len(ls) > 0) {
+			block = x.labelled(i, 0, ls, head, block)
 			continue
 		}
 		found := x.frames(i, head)
@@ -427,13 +565,15 @@ func (x *problemScan) scan() {
 	}
 }
 
-// labelsOf returns the labels of paragraph i (findLabels). A paragraph where mayLabel finds
-// no label before a colon has none, and is not turned into runes to find that out.
-func (x *problemScan) labelsOf(i int) []labelAt {
-	if !mayLabel(x.folded[i]) {
+// labelsFrom returns the labels of paragraph i from rune offset start on (findLabels of its
+// runes from there), in x.labels. A paragraph where mayLabel finds no label before a colon has
+// none, and is not turned into runes to find that out.
+func (x *problemScan) labelsFrom(i, start int) []labelAt {
+	if !mayLabel(x.paras[i].folded) {
 		return nil
 	}
-	return findLabels(x.runesOf(i))
+	x.labels = appendLabels(x.labels[:0], x.runesOf(i)[start:])
+	return x.labels
 }
 
 // hasProblemLabel reports whether ls holds a problem label.
@@ -449,18 +589,20 @@ func hasProblemLabel(ls []labelAt) bool {
 // frames collects the candidates of the body frames in paragraph i (scanned from its resume
 // offset) and returns them.
 func (x *problemScan) frames(i int, head *headNode) []*candidate {
-	if !quote.MayOpen(x.folded[i]) {
+	if !quote.MayOpen(x.paras[i].folded) {
 		return nil // no quotation mark, no frame: the paragraph is not turned into runes
 	}
 	rs := x.runesOf(i)
-	from := x.resume[i]
-	var out []*candidate
-	for _, f := range quote.Scan(rs[from:], false) {
+	from := x.paras[i].resume
+	out := x.found[:0]
+	defer func() { x.found = out }()
+	x.fs = quote.AppendScan(x.fs[:0], rs[from:], false)
+	for _, f := range x.fs {
 		f = shiftFrame(f, from)
 		if f.Close < 0 {
 			c := x.across(i, f, head, false)
 			if c == nil {
-				x.unclosed[i] = f.Intro
+				x.paras[i].unclosed, x.paras[i].hasUnclosed = f.Intro, true
 				x.warn("quote_unclosed", i, "quotation after %s opens but never closes: %s", x.cutter(i)(f.Intro, f.Open), excerpt(x.b.Paragraphs[i].Text, f.Open))
 				break
 			}
@@ -470,7 +612,7 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 		if f.Kind != quote.Problem || f.IntroWord == "在" {
 			continue
 		}
-		if strings.Contains(string(rs[f.Close:f.End]), "方面") {
+		if quote.IndexWord(rs[f.Close:f.End], "方面") >= 0 {
 			// 针对巡视反馈的“党的领导弱化”方面问题 in prose names a category of problems (a
 			// summary); only a heading makes a 方面的问题 frame a problem, when nothing is under it.
 			continue
@@ -486,8 +628,9 @@ func (x *problemScan) frames(i int, head *headNode) []*candidate {
 			c.status, c.rest = x.statusAfter(i, c.rest)
 			continue
 		}
-		qs := f.Quotes(x.cutter(i))
-		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: i, spans: []int{i}}
+		q, more := quotesOf(f, x.cutter(i))
+		c := x.newCandidate(candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: i})
+		c.spans = c.onlySpan(i)
 		c.rest = quote.After(rs, f.End)
 		c.status, c.rest = x.statusAfter(i, c.rest)
 		out = append(out, c)
@@ -505,7 +648,7 @@ const maxSpan = 3
 // line breaks, at most maxSpan paragraphs and maxQuote runes). The quote is the parts joined with
 // newlines.
 func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool) *candidate {
-	folded, orig := x.folded[i], x.b.Paragraphs[i].Text
+	folded, orig := x.paras[i].folded, x.b.Paragraphs[i].Text
 	spans := []int{i}
 	start := 0 // rune offset of the last paragraph in the joined text
 	for j := i + 1; j < len(x.b.Paragraphs) && j < i+maxSpan; j++ {
@@ -516,7 +659,7 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		if start-f.Open > quote.MaxLen {
 			return nil
 		}
-		folded += "\n" + x.folded[j]
+		folded += "\n" + x.paras[j].folded
 		orig += "\n" + x.b.Paragraphs[j].Text
 		spans = append(spans, j)
 		joined := runes.Of(folded)
@@ -527,11 +670,11 @@ func (x *problemScan) across(i int, f quote.Frame, head *headNode, heading bool)
 		case g.Close < start || g.Kind != quote.Problem:
 			return nil
 		}
-		qs := g.Quotes(runeCutter(orig))
-		c := &candidate{para: i, pos: f.Intro, quote: qs[0], more: qs[1:], head: head, restPara: j, spans: spans}
+		q, more := quotesOf(g, runeCutter(orig))
+		c := x.newCandidate(candidate{para: i, pos: f.Intro, quote: q, more: more, head: head, restPara: j, spans: spans})
 		c.rest = quote.After(joined, g.End) - start
 		c.status, c.rest = x.statusAfter(j, c.rest)
-		x.resume[j] = c.rest
+		x.paras[j].resume = c.rest
 		if g.Unbalanced {
 			x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		}
@@ -585,20 +728,19 @@ func (x *problemScan) titleStart(i int) int {
 	for k < len(rs) && isSpaceRune(rs[k]) {
 		k++
 	}
-	s := x.sections[i]
+	s := x.paras[i].section
 	switch {
 	case s != nil && s.Marker != "":
-		m := []rune(fold.String(s.Marker))
-		if runes.HasPrefixAt(rs, k, string(m)) {
-			k += len(m)
+		if n, ok := hasFoldedPrefixAt(rs, k, s.Marker); ok {
+			k += n
 		} else {
 			k += markerLen(rs[k:])
 		}
 	case s != nil && s.Title != "" && markerLen(rs[k:]) == 0:
 		// No marker: the title may still sit inside markup, as a mirror site renders headings
 		// (【类型:… | 标号:no | 标题:TITLE】): start where the title does.
-		if at := strings.Index(x.folded[i], fold.String(s.Title)); at > 0 {
-			k = len([]rune(x.folded[i][:at]))
+		if at := strings.Index(x.paras[i].folded, fold.String(s.Title)); at > 0 {
+			k = len([]rune(x.paras[i].folded[:at]))
 		}
 	default:
 		k += markerLen(rs[k:])
@@ -607,6 +749,23 @@ func (x *problemScan) titleStart(i int) int {
 		k++
 	}
 	return k
+}
+
+// hasFoldedPrefixAt reports whether rs holds fold.String(w) at rune offset k, as
+// runes.HasPrefixAt(rs, k, fold.String(w)) does, and returns its length in runes; w is folded
+// rune by rune as it is read, not into a string.
+func hasFoldedPrefixAt(rs []rune, k int, w string) (int, bool) {
+	if k < 0 {
+		return 0, false
+	}
+	n := 0
+	for _, r := range w {
+		if k+n >= len(rs) || rs[k+n] != fold.Rune(r) {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
 }
 
 // markerLen returns the length of a heading marker at the start of folded rs: 一、 (一) 1. 1、
@@ -657,7 +816,8 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	case len(title) > 0 && quote.Opens(title[0]):
 		f = quote.CloseAt(title, 0, 0, true)
 	default:
-		fs := quote.Scan(title, true)
+		x.fs = quote.AppendScan(x.fs[:0], title, true)
+		fs := x.fs
 		if len(fs) == 0 || fs[0].Intro != 0 {
 			return x.unquotedNode(i, start)
 		}
@@ -673,7 +833,7 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Close < 0 {
 		// A quote across a line break in a heading: 1.关于“… / …”问题的整改
 		if c := x.across(i, f, nil, true); c != nil {
-			return &headNode{para: i, kind: quote.Problem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status}
+			return x.newNode(headNode{para: i, kind: quote.Problem, name: c.quote, more: c.more, quoted: true, restPara: c.restPara, rest: c.rest, status: c.status})
 		}
 		x.warn("quote_unclosed", i, "quotation in heading opens but never closes: %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 		return nil
@@ -684,13 +844,13 @@ func (x *problemScan) headingNode(i, start int) *headNode {
 	if f.Unbalanced {
 		x.warn("quote_unbalanced", i, "quotation marks do not pair up inside %s", excerpt(x.b.Paragraphs[i].Text, f.Open))
 	}
-	qs := f.Quotes(x.cutter(i))
-	aspect := f.Kind == quote.Aspect || strings.Contains(string(rs[f.Close:f.End]), "方面")
+	q, more := quotesOf(f, x.cutter(i))
+	aspect := f.Kind == quote.Aspect || quote.IndexWord(rs[f.Close:f.End], "方面") >= 0
 	for _, g := range listed {
-		qs = append(qs, g.Quotes(x.cutter(i))...)
+		more = append(more, g.Quotes(x.cutter(i))...)
 		f.End = g.End
 	}
-	n := &headNode{para: i, kind: f.Kind, name: qs[0], more: qs[1:], quoted: true, restPara: i, aspect: aspect}
+	n := x.newNode(headNode{para: i, kind: f.Kind, name: q, more: more, quoted: true, restPara: i, aspect: aspect})
 	n.rest = quote.After(rs, f.End)
 	n.status, n.rest = x.statusAfter(i, n.rest)
 	return n
@@ -709,7 +869,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 	for b > a && (quote.IsSeparator(rs[b-1])) {
 		b--
 	}
-	if k := strings.IndexAny(string(rs[a:b]), "。；;"); k >= 0 {
+	if slices.ContainsFunc(rs[a:b], func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
 		return nil // a run-in heading with more after it: not a plain 关于…问题 title
 	}
 	trim := func(suffixes ...string) bool {
@@ -734,7 +894,7 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 				return nil // （一）着力解决群众急难愁盼问题 heads measures, not a problem
 			}
 		}
-		if strings.ContainsAny(string(rs[a:b]), ",，、") {
+		if slices.ContainsFunc(rs[a:b], func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 			return nil // （二）深化以案促改，解决体制机制问题: a slogan, not a problem's name
 		}
 		if trim("方面存在", "方面") {
@@ -770,17 +930,16 @@ func (x *problemScan) unquotedNode(i, start int) *headNode {
 		return nil
 	}
 	cut := x.cutter(i)
-	return &headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)}
+	return x.newNode(headNode{para: i, kind: kind, aspect: aspect, name: cut(a, b), restPara: i, rest: len(rs)})
 }
 
-// labelled reads the labels of paragraph i from rune offset start into blocks: a problem label
-// opens a new block (a new candidate), the other labels fill the current one. It returns the
-// block open at the end of the paragraph.
-func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) *labelBlock {
+// labelled reads the labels ls of paragraph i from rune offset start (labelsFrom, offsets from
+// start) into blocks: a problem label opens a new block (a new candidate), the other labels fill
+// the current one. It returns the block open at the end of the paragraph.
+func (x *problemScan) labelled(i, start int, ls []labelAt, head *headNode, block *labelBlock) *labelBlock {
 	text := x.b.Paragraphs[i].Text
 	rs := x.runesOf(i)
 	cut := runeCutter(text)
-	ls := findLabels(rs[start:])
 	for k := range ls {
 		ls[k].start += start
 		ls[k].value += start
@@ -799,7 +958,8 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 		value := trimValue(cut(l.value, end), l.field)
 		if l.field == fieldProblem {
 			block = &labelBlock{}
-			c := &candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs), spans: []int{i}}
+			c := x.newCandidate(candidate{para: i, pos: l.start, text: value, head: head, block: block, restPara: i, rest: len(rs)})
+			c.spans = c.onlySpan(i)
 			// A quoted problem inside the label: 问题：针对“…”问题 or 问题：“…”
 			vr := rs[l.value:end]
 			fs := quote.Scan(vr, true)
@@ -808,8 +968,7 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 			}
 			if len(fs) > 0 && fs[0].Intro == 0 && fs[0].Close >= 0 && fs[0].Kind == quote.Problem {
 				from := l.value
-				qs := fs[0].Quotes(func(a, b int) string { return cut(from+a, from+b) })
-				c.quote, c.more = qs[0], qs[1:]
+				c.quote, c.more = quotesOf(fs[0], func(a, b int) string { return cut(from+a, from+b) })
 			}
 			x.add(c)
 		}
@@ -824,6 +983,9 @@ func (x *problemScan) labelled(i, start int, head *headNode, block *labelBlock) 
 func (lb *labelBlock) add(f labelField, text string, para int) {
 	lb.last = f
 	if len(lb.paras) == 0 || lb.paras[len(lb.paras)-1] != para {
+		if lb.paras == nil {
+			lb.paras = lb.paraRoom[:0]
+		}
 		lb.paras = append(lb.paras, para)
 	}
 	if text == "" {
@@ -835,6 +997,9 @@ func (lb *labelBlock) add(f labelField, text string, para int) {
 		v.text += "\n" + text
 		return
 	}
+	if lb.fields[f] == nil {
+		lb.fields[f] = lb.firsts[f][:0]
+	}
 	lb.fields[f] = append(lb.fields[f], labelValue{text, para})
 }
 
@@ -845,7 +1010,8 @@ func (x *problemScan) finish() {
 		if n.container || n.kind != quote.Problem {
 			continue
 		}
-		c := &candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, spans: []int{n.para}, status: n.status}
+		c := x.newCandidate(candidate{para: n.para, pos: 0, node: n, head: n.parent, restPara: n.restPara, rest: n.rest, status: n.status})
+		c.spans = c.onlySpan(n.para)
 		if n.quoted {
 			c.quote, c.more = n.name, n.more
 		} else {
@@ -856,17 +1022,16 @@ func (x *problemScan) finish() {
 		}
 		x.cands = append(x.cands, c)
 	}
-	sort.SliceStable(x.cands, func(a, b int) bool {
-		ca, cb := x.cands[a], x.cands[b]
+	slices.SortStableFunc(x.cands, func(ca, cb *candidate) int {
 		if ca.para != cb.para {
-			return ca.para < cb.para
+			return cmp.Compare(ca.para, cb.para)
 		}
-		return ca.pos < cb.pos
+		return cmp.Compare(ca.pos, cb.pos)
 	})
 	problems := make([]bulletin.Problem, 0, len(x.cands))
 	for k, c := range x.cands {
 		p := bulletin.Problem{
-			ID:        "P" + strconv.Itoa(len(problems)+1),
+			ID:        problemID(len(problems) + 1),
 			Section:   x.sectionOf(c.para),
 			Quote:     c.quote,
 			Text:      c.text,
@@ -897,7 +1062,7 @@ func (x *problemScan) finish() {
 		// bulletin answers them together.
 		for _, q := range c.more {
 			o := p
-			o.ID = "P" + strconv.Itoa(len(problems)+1)
+			o.ID = problemID(len(problems) + 1)
 			o.Quote = q
 			if c.node != nil && o.Topic == c.node.name {
 				o.Topic = q
@@ -916,6 +1081,23 @@ func (x *problemScan) finish() {
 		}
 	}
 	x.b.Problems = problems
+}
+
+// problemIDs are the IDs of the first problems, P1 to P128, made once.
+var problemIDs = func() []string {
+	ids := make([]string, 128)
+	for k := range ids {
+		ids[k] = "P" + strconv.Itoa(k+1)
+	}
+	return ids
+}()
+
+// problemID returns the ID of the nth problem (from 1): "P" and n.
+func problemID(n int) string {
+	if n >= 1 && n <= len(problemIDs) {
+		return problemIDs[n-1]
+	}
+	return "P" + strconv.Itoa(n)
 }
 
 // topicOf names the topic and category of a candidate from its enclosing framing headings:
@@ -975,13 +1157,14 @@ func (x *problemScan) claim(i int, id, role string) {
 // the body paragraphs under that heading belong to that measure. Ledger labels in the measure
 // text (完成情况：, 责任单位：…) fill the problem's status and responsibility.
 func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
-	var parts []measurePart
+	parts := x.sc.parts[:0]
+	defer func() { x.sc.parts = parts[:0] }()
 	rs := x.runesOf(c.restPara)
 	end := len(rs)
 	if next != nil && next.para == c.restPara {
 		end = trailingItemMarker(rs[:next.pos]) // …；二是针对“乙”问题: 二是 opens the next one
 	}
-	if u, ok := x.unclosed[c.restPara]; ok && u >= c.rest && u < end {
+	if u, ok := x.unclosedAt(c.restPara); ok && u >= c.rest && u < end {
 		end = u
 	}
 	if c.rest < end {
@@ -996,7 +1179,7 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 			break
 		}
 		if x.isHeading(j) {
-			s := x.sections[j]
+			s := x.paras[j].section
 			if s == nil || s.Level <= level {
 				break
 			}
@@ -1007,47 +1190,54 @@ func (x *problemScan) measures(p *bulletin.Problem, c, next *candidate) {
 		if !x.isBody(j) {
 			break
 		}
-		if u, ok := x.unclosed[j]; ok {
+		if u, ok := x.unclosedAt(j); ok {
 			if u > 0 {
 				parts = append(parts, x.part(j, 0, u))
 			}
 			break
 		}
-		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.folded[j], para: j})
+		parts = append(parts, measurePart{text: x.b.Paragraphs[j].Text, folded: x.paras[j].folded, para: j})
 	}
-	fields := &labelBlock{}
-	underHeading := -1 // index in p.Measures of the measure a deeper heading opened
+	fields := &x.sc.fields // emptied for each problem
+	*fields = labelBlock{}
+	underHeading := -1 // index in ms of the measure a deeper heading opened
 	paren := c.status
-	var prose []string // the folded measure texts, for a status stated in prose
+	prose := x.sc.prose[:0] // the folded measure texts, for a status stated in prose
+	defer func() { x.sc.prose = prose[:0] }()
+	ms := x.sc.measures[:0] // p.Measures, copied out at the end at its size
 	for _, part := range parts {
 		if strings.TrimSpace(part.text) == "" {
 			continue
 		}
 		if part.heading {
 			x.claim(part.para, p.ID, bulletin.RoleHeading)
-			p.Measures = append(p.Measures, bulletin.Measure{Ordinal: part.ordinal, Text: strings.TrimSpace(part.text), Paragraph: part.para})
-			underHeading = len(p.Measures) - 1
+			ms = append(ms, bulletin.Measure{Ordinal: part.ordinal, Text: strings.TrimSpace(part.text), Paragraph: part.para})
+			underHeading = len(ms) - 1
 			continue
 		}
 		x.claim(part.para, p.ID, bulletin.RoleMeasure)
 		if st := inlineParenStatus(part.folded); st != "" {
 			paren = st
 		}
-		plain := splitFields(part.text, part.folded, part.para, fields)
+		plain := x.sc.splitFields(part.text, part.folded, part.para, fields)
 		for _, t := range plain {
 			prose = append(prose, t.folded)
 		}
 		if underHeading >= 0 {
-			m := &p.Measures[underHeading]
+			m := &ms[underHeading]
 			for _, t := range plain {
 				m.Text = joinMeasure(m.Text, t.text, m.Paragraph == part.para-1 && endsSentence(m.Text))
 			}
 			continue
 		}
 		for _, t := range plain {
-			p.Measures = appendMeasures(p.Measures, t.text, t.folded, part.para)
+			ms = x.sc.appendMeasures(ms, t.text, t.folded, part.para)
 		}
 	}
+	if len(ms) > 0 {
+		p.Measures = append(p.Measures, ms...)
+	}
+	x.sc.measures = ms[:0]
 	p.Department = joinValues(fields, fieldDepartment)
 	p.Person = joinValues(fields, fieldPerson)
 	p.Deadline = joinValues(fields, fieldDeadline)
@@ -1092,7 +1282,19 @@ func (x *problemScan) part(i, a, b int) measurePart {
 	rs := x.runesOf(i)
 	b = min(b, len(rs))
 	a = min(a, b)
-	return measurePart{text: x.cutter(i)(a, b), folded: string(rs[a:b]), para: i}
+	// The folded text is valid UTF-8 (fold makes it so): its runes a to b are the bytes the
+	// runes before them take.
+	fa := byteLen(rs[:a])
+	return measurePart{text: x.cutter(i)(a, b), folded: x.paras[i].folded[fa : fa+byteLen(rs[a:b])], para: i}
+}
+
+// byteLen returns the length in bytes of the UTF-8 encoding of rs.
+func byteLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += utf8.RuneLen(r)
+	}
+	return n
 }
 
 // measurePart is one piece of text in a problem's measure region.
@@ -1120,20 +1322,25 @@ func joinMeasure(head, body string, runIn bool) string {
 
 // splitFields takes the ledger labels out of a measure text: the values of 完成情况, 责任单位,
 // 责任人 and 整改时限 go into fields; it returns the measure texts — the text before the first
-// label and the values of 整改措施 labels. Text without labels comes back whole.
-func splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+// label and the values of 整改措施 labels — in sc.plain. Text without labels comes back whole.
+func (sc *scratch) splitFields(text, folded string, para int, fields *labelBlock) []foldedText {
+	plain := sc.plain[:0]
+	defer func() { sc.plain = plain }()
 	if !mayLabel(folded) {
 		// findLabels takes a label only before a colon: without one there is none, and the
 		// text is not turned into runes to find that out.
-		return []foldedText{{text, folded}}
+		plain = append(plain, foldedText{text, folded})
+		return plain
 	}
-	rs := runes.Of(folded)
-	ls := findLabels(rs)
+	sc.decoded = false
+	rs := sc.decode(folded)
+	ls := appendLabels(sc.labels[:0], rs)
+	sc.labels = ls
 	if len(ls) == 0 {
-		return []foldedText{{text, folded}}
+		plain = append(plain, foldedText{text, folded})
+		return plain
 	}
 	cut := runeCutter(text)
-	var plain []foldedText
 	if lead := strings.TrimSpace(cut(0, ls[0].start)); lead != "" {
 		plain = append(plain, foldedText{lead, fold.String(lead)})
 	}
@@ -1169,7 +1376,7 @@ func joinValues(lb *labelBlock, f labelField) string {
 
 // levelOf returns the level of the section paragraph i sits in (99 when it sits in none, so
 // that any heading ends what follows it).
-func (x *problemScan) levelOf(i int) int { return x.levels[i] }
+func (x *problemScan) levelOf(i int) int { return x.paras[i].level }
 
 // markerOrdinal reads the number of a heading marker: （1） 1. ① （一） -> 1; 0 when it has none.
 func markerOrdinal(marker string) int {
@@ -1192,9 +1399,14 @@ func (x *problemScan) fromBlock(p *bulletin.Problem, lb *labelBlock) {
 	if v := lb.fields[fieldProblem]; len(v) > 0 && p.Quote == "" {
 		p.Text = strings.TrimRight(v[0].text, "。；;，, ") // the statement, as a quote would hold it
 	}
+	ms := x.sc.measures[:0] // p.Measures, copied out at its size
 	for _, v := range lb.fields[fieldMeasures] {
-		p.Measures = appendMeasures(p.Measures, v.text, fold.String(v.text), v.para)
+		ms = x.sc.appendMeasures(ms, v.text, fold.String(v.text), v.para)
 	}
+	if len(ms) > 0 {
+		p.Measures = append(p.Measures, ms...)
+	}
+	x.sc.measures = ms[:0]
 	for _, i := range lb.paras {
 		x.claim(i, p.ID, bulletin.RoleMeasure) // the problem's own paragraph is claimed already
 	}
@@ -1223,28 +1435,42 @@ func measuresOf(text, folded string, para int) []bulletin.Measure {
 
 // appendMeasures appends the measures of one measure text (see measuresOf) to dst.
 func appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
-	var lead string
-	var items []bulletin.Measure
+	var sc scratch
+	return sc.appendMeasures(dst, text, folded, para)
+}
+
+// appendMeasures is appendMeasures reading the text in sc's buffers.
+func (sc *scratch) appendMeasures(dst []bulletin.Measure, text, folded string, para int) []bulletin.Measure {
+	sc.decoded = false
+	var marks []itemMarker
+	n := 0
 	for _, v := range itemVerbs {
-		if lead, items = splitItems(text, folded, v.verb, v.min); len(items) > 0 {
+		if marks, n = sc.itemMarks(folded, v.verb, v.min); marks != nil {
 			break
 		}
 	}
-	if len(items) == 0 {
-		lead, items = listItems(text, folded)
-		if len(items) == 0 {
-			lead = strings.TrimSpace(text)
-		}
+	if marks == nil {
+		marks, n = sc.listMarks(folded)
 	}
-	if lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
+	if marks == nil {
+		if lead := strings.TrimSpace(text); lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
+			dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
+		}
+		return dst
+	}
+	var w runeWalker // the marks are in order: one walk over text finds every offset
+	w.s = text
+	if lead := strings.TrimSpace(w.cut(0, marks[0].start)); lead != "" && !strings.HasSuffix(lead, "：") && !strings.HasSuffix(lead, ":") {
 		dst = append(dst, bulletin.Measure{Ordinal: 0, Text: lead, Paragraph: para})
 	}
-	for _, m := range items {
-		if m.Text == "" {
-			continue // 三是 cut off by the end of an excerpt
+	for k, m := range marks {
+		end := n
+		if k+1 < len(marks) {
+			end = marks[k+1].start
 		}
-		m.Paragraph = para
-		dst = append(dst, m)
+		if t := strings.TrimSpace(w.cut(m.end, end)); t != "" { // 三是 cut off by the end of an excerpt: no measure
+			dst = append(dst, bulletin.Measure{Ordinal: m.ordinal, Text: t, Paragraph: para})
+		}
 	}
 	return dst
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Problem statuses, the 完成情况 column of an inspection office's 整改台账.
@@ -111,6 +112,18 @@ var phraseFirst, phraseGroups = func() ([]rune, [][]int) {
 	return first, groups
 }()
 
+// phraseFirstBits holds the runes of phraseFirst, a bit each (all are below 0x10000).
+var phraseFirstBits = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for _, r := range phraseFirst {
+		if r >= 0x10000 {
+			panic("problem: a status phrase must start with a BMP rune")
+		}
+		t[r>>6] |= 1 << (r & 63)
+	}
+	return &t
+}()
+
 // phrasesAt returns the byte offsets of the first and the last occurrence in f of each status
 // phrase (-1 where it does not occur), as strings.Index and strings.LastIndex would, in one pass
 // over f: a phrase is tried only where its first rune is.
@@ -124,7 +137,14 @@ func phrasesAt(f string) (first, last [len(statusPhrases)]int) {
 		case f[i]&0xC0 == 0x80:
 			continue // a continuation byte starts no phrase
 		case r >= utf8.RuneSelf:
-			r, _ = utf8.DecodeRuneInString(f[i:])
+			if r3, ok := runes.Rune3(f, i); ok {
+				r = r3 // CJK text, decoded inline
+			} else {
+				r, _ = runes.DecodeAt(f, i)
+			}
+		}
+		if r >= 0x10000 || phraseFirstBits[r>>6]&(1<<(r&63)) == 0 {
+			continue // no phrase starts with r: told by one bit
 		}
 		g := slices.Index(phraseFirst, r)
 		if g < 0 {

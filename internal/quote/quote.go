@@ -221,12 +221,17 @@ func closerOf(r rune) rune {
 // scanFrames finds every frame in rs, left to right. In a heading (heading true) a closed quote
 // with nothing but a tail or punctuation after it is a problem frame too (（1）关于“…”). A frame
 // whose quote never closes is returned with Close -1 and ends the scan: the rest of rs is inside it.
-func Scan(rs []rune, heading bool) []Frame {
+func Scan(rs []rune, heading bool) []Frame { return AppendScan(nil, rs, heading) }
+
+// AppendScan is Scan appending the frames to out, so that a caller may keep a buffer for them.
+func AppendScan(out []Frame, rs []rune, heading bool) []Frame {
 	if !anyOpens(rs) {
-		return nil // every frame has an opening mark: most text has none
+		return out // every frame has an opening mark: most text has none
 	}
-	var out []Frame
 	for i := 0; i < len(rs); i++ {
+		if !isIntroFirst(rs[i]) {
+			continue // matchIntro's first test, without the call
+		}
 		intro, j := matchIntro(rs, i)
 		if intro == "" {
 			continue
@@ -291,10 +296,10 @@ func gapLen(rs []rune, i int) int {
 			if k == i {
 				return 0
 			}
-			gap := string(rs[i:k])
+			gap := rs[i:k]
 			for _, c := range gapCues {
 				// 针对巡察组指出的“…”问题, or the cue right before the mark: 针对巡察组指出“…”问题
-				if rs[k-1] == '的' && strings.Contains(gap, c) || strings.HasSuffix(gap, c) {
+				if rs[k-1] == '的' && containsWord(gap, c) || hasSuffixWord(gap, c) {
 					return k - i
 				}
 			}
@@ -307,18 +312,66 @@ func gapLen(rs []rune, i int) int {
 	return 0
 }
 
+// containsWord reports whether w occurs in rs, as strings.Contains(string(rs), w) does.
+func containsWord(rs []rune, w string) bool {
+	return IndexWord(rs, w) >= 0
+}
+
+// IndexWord returns the rune offset of the first w in rs, as strings.Index of string(rs)
+// counted in runes, or -1. w must be valid UTF-8 and not empty.
+func IndexWord(rs []rune, w string) int {
+	first, _ := utf8.DecodeRuneInString(w)
+	n := utf8.RuneCountInString(w)
+	for i := 0; i+n <= len(rs); i++ {
+		if rs[i] == first && runesEqual(rs[i:i+n], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasSuffixWord reports whether rs ends with w, as strings.HasSuffix(string(rs), w) does.
+func hasSuffixWord(rs []rune, w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n <= len(rs) && runesEqual(rs[len(rs)-n:], w)
+}
+
+// runesEqual reports whether rs are the runes of w.
+func runesEqual(rs []rune, w string) bool {
+	k := 0
+	for _, r := range w {
+		if k >= len(rs) || rs[k] != r {
+			return false
+		}
+		k++
+	}
+	return k == len(rs)
+}
+
 // matchIntro returns the intro word at rs[i:] and the offset past it, or ("", i).
 func matchIntro(rs []rune, i int) (string, int) {
 	if i < 0 || i >= len(rs) || !isIntroFirst(rs[i]) {
 		return "", i // the common case, decided without decoding the intros
 	}
-	for _, w := range frameIntros {
+	for k, w := range frameIntros {
+		if introRunes[k] != rs[i] {
+			continue // matchWord would fail on the first rune
+		}
 		if end := matchWord(rs, i, w.text); end >= 0 {
 			return w.text, end
 		}
 	}
 	return "", i
 }
+
+// introRunes holds the first rune of each intro of frameIntros, by index.
+var introRunes = func() []rune {
+	out := make([]rune, len(frameIntros))
+	for k, w := range frameIntros {
+		out[k], _ = utf8.DecodeRuneInString(w.text)
+	}
+	return out
+}()
 
 // introFirst holds the first rune of each intro, once each.
 var introFirst = func() []rune {
@@ -469,9 +522,11 @@ func closeCurly(rs []rune, f Frame, heading bool) Frame {
 			if r == '。' || r == '；' || r == ';' {
 				break
 			}
-			if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
-				if n := skipFiller(rs, j); n < len(rs) && Opens(rs[n]) {
-					break // the next frame's intro
+			if isIntroFirst(r) { // matchIntro's first test, without the call
+				if intro, j := matchIntro(rs, k); intro != "" && !introNeedsGap(intro) {
+					if n := skipFiller(rs, j); n < len(rs) && Opens(rs[n]) {
+						break // the next frame's intro
+					}
 				}
 			}
 		}
@@ -507,6 +562,21 @@ func closeCurly(rs []rune, f Frame, heading bool) Frame {
 func curlyParts(rs []rune, open, close int) [][2]int {
 	opener := rs[open]
 	closer := closerOf(opener)
+	// Fewer than two quotes at depth 0 make no list: told before any slice is built.
+	n, depth := 0, 0
+	for k := open; k <= close; k++ {
+		switch rs[k] {
+		case opener:
+			depth++
+		case closer:
+			if depth--; depth == 0 {
+				n++
+			}
+		}
+	}
+	if n < 2 {
+		return nil
+	}
 	var parts [][2]int
 	depth, start, prev := 0, 0, -1
 	for k := open; k <= close; k++ {
@@ -597,7 +667,10 @@ func closeASCII(rs []rune, open int) int {
 func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 	at := skipFiller(rs, i)
 	if at < len(rs) && slices.Contains(suffixFirst, rs[at]) { // no suffix nor 等 starts elsewhere
-		for _, s := range frameSuffixes {
+		for k, s := range frameSuffixes {
+			if suffixRunes[k] != rs[at] {
+				continue // matchWord would fail on the first rune
+			}
 			end := matchWord(rs, at, s.text)
 			if end < 0 {
 				continue
@@ -607,7 +680,7 @@ func matchSuffix(rs []rune, i int, heading bool) (int, Kind) {
 			}
 		}
 		if end := matchEtc(rs, at); end > at && (!compoundAt(rs, skipGloss(rs, end)) || suffixBoundary(rs, end)) {
-			if strings.Contains(string(rs[at:end]), "方面") {
+			if containsWord(rs[at:end], "方面") {
 				return end, Aspect // 针对巡视反馈的“党的领导弱化”等4个方面问题: a summary of categories
 			}
 			return end, Problem // 针对“…”等突出问题
@@ -660,6 +733,9 @@ func compoundAt(rs []rune, i int) bool {
 	if end := matchWord(rs, i, "的"); end >= 0 {
 		i = skipGloss(rs, end)
 	}
+	if i < 0 || i >= len(rs) || !slices.Contains(compoundFirst, rs[i]) {
+		return false // matchWord fails on the first rune of every compound
+	}
 	for _, c := range problemCompounds {
 		if matchWord(rs, i, c) >= 0 {
 			return true
@@ -667,6 +743,9 @@ func compoundAt(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// compoundFirst holds the first rune of each of problemCompounds, once each.
+var compoundFirst = firstRunes(problemCompounds)
 
 // suffixBoundary reports whether a suffix ending at rs[end] is followed by the end of the text,
 // punctuation, a space or a tail (的整改, 整改情况 …) that ends so.
@@ -685,6 +764,9 @@ func skipTail(rs []rune, i int) int {
 	if end := matchWord(rs, i, "的"); end >= 0 {
 		j = end
 	}
+	if j >= len(rs) || !slices.Contains(tailFirst, rs[j]) {
+		return i // matchWord fails on the first rune of every tail
+	}
 	for _, t := range frameTails {
 		if end := matchWord(rs, j, t); end >= 0 {
 			return end
@@ -692,6 +774,30 @@ func skipTail(rs []rune, i int) int {
 	}
 	return i
 }
+
+// tailFirst holds the first rune of each of frameTails, once each.
+var tailFirst = firstRunes(frameTails)
+
+// firstRunes returns the first rune of each word, once each.
+func firstRunes(words []string) []rune {
+	var out []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// suffixRunes holds the first rune of each suffix of frameSuffixes, by index.
+var suffixRunes = func() []rune {
+	out := make([]rune, len(frameSuffixes))
+	for k, s := range frameSuffixes {
+		out[k], _ = utf8.DecodeRuneInString(s.text)
+	}
+	return out
+}()
 
 // afterFrame returns the offset where the text after a frame begins: past any tail and the
 // separators that end the problem statement (”问题。一是… -> 一是…).
@@ -703,8 +809,12 @@ func After(rs []rune, end int) int {
 	return i
 }
 
-// isSeparator reports whether r ends a word: punctuation or a space.
+// isSeparator reports whether r ends a word: punctuation or a space. A CJK ideograph of the
+// main block, the common case, is told at once (none is punctuation, space or a symbol).
 func IsSeparator(r rune) bool {
+	if r >= hanLow && r <= hanHigh {
+		return false
+	}
 	return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
@@ -718,7 +828,20 @@ func IsOpenBracket(r rune) bool {
 	return false
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// hanLow and hanHigh bound the CJK Unified Ideographs block, every rune of which is Han.
+const hanLow, hanHigh = 0x4E00, 0x9FFF
+
+// isHan reports whether r is a Han character: the main block by its bounds, the rest by the
+// table. No Han rune is below U+2E80.
+func isHan(r rune) bool {
+	switch {
+	case r >= hanLow && r <= hanHigh:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // skipFiller skips spaces and pinyin glosses at rs[i:].
 func skipFiller(rs []rune, i int) int {

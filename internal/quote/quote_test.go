@@ -2,7 +2,9 @@ package quote
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/fold"
@@ -74,6 +76,42 @@ func TestIntroFirstBits(t *testing.T) {
 	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
 		if got, want := isIntroFirst(r), r >= introLow && slices.Contains(introFirst, r); got != want {
 			t.Fatalf("isIntroFirst(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestRuneClassesAgree holds the bounds tests of isHan and IsSeparator to the unicode tables,
+// for every rune.
+func TestRuneClassesAgree(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("isHan(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := IsSeparator(r), unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r); got != want {
+			t.Fatalf("IsSeparator(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestWordsAgree holds the rune forms of strings.Contains, strings.Index and strings.HasSuffix
+// to the string ones.
+func TestWordsAgree(t *testing.T) {
+	for _, s := range []string{"", "方", "方面", "甲方面乙", "巡察组指出的", "指出", "反馈的", "方方面", "a方面b方面"} {
+		rs := []rune(s)
+		for _, w := range append([]string{"方面", "的", "指出"}, gapCues...) {
+			if got, want := containsWord(rs, w), strings.Contains(s, w); got != want {
+				t.Errorf("containsWord(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if got, want := hasSuffixWord(rs, w), strings.HasSuffix(s, w); got != want {
+				t.Errorf("hasSuffixWord(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			want := strings.Index(s, w)
+			if want >= 0 {
+				want = utf8.RuneCountInString(s[:want])
+			}
+			if got := IndexWord(rs, w); got != want {
+				t.Errorf("IndexWord(%q, %q) = %d, want %d", s, w, got, want)
+			}
 		}
 	}
 }

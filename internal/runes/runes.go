@@ -58,27 +58,36 @@ func Rune3(s string, i int) (rune, bool) {
 // loop reads it. The 3-byte forms of CJK text are decoded inline (Rune3), which the conversion
 // does not do.
 func Of(s string) []rune {
-	// The bytes that start a rune count the runes of valid text, the text folding gives;
-	// invalid bytes make more, which append makes room for.
+	return Append(make([]rune, 0, Count(s)), s)
+}
+
+// Count returns the number of bytes of s that start a rune: the rune count of valid text, the
+// text folding gives (each invalid byte is a rune of its own too, and may make more).
+func Count(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {
 			n++
 		}
 	}
-	rs := make([]rune, 0, n)
+	return n
+}
+
+// Append appends the runes of s to dst, as Of returns them, and returns the extended slice: a
+// caller that keeps a buffer decodes into it without allocating.
+func Append(dst []rune, s string) []rune {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			rs = append(rs, rune(c))
+			dst = append(dst, rune(c))
 			i++
 		} else if r, ok := Rune3(s, i); ok {
-			rs = append(rs, r)
+			dst = append(dst, r)
 			i += 3
 		} else {
 			r, n := DecodeAt(s, i)
-			rs = append(rs, r)
+			dst = append(dst, r)
 			i += n
 		}
 	}
-	return rs
+	return dst
 }

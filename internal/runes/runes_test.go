@@ -118,3 +118,17 @@ func FuzzHasPrefixAt(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendAgrees checks Append onto a buffer holding other runes against the conversion.
+func TestAppendAgrees(t *testing.T) {
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt")
+	lines = append(lines, "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbc", "\xf0\x9f\x98\x80字", "\xe1\x80", "字\xff")
+	buf := []rune("前")
+	for _, s := range lines {
+		got := Append(buf[:1], s)
+		if want := append([]rune("前"), []rune(s)...); !slices.Equal(got, want) {
+			t.Fatalf("Append(%q) = %q, want %q", s, got, want)
+		}
+		buf = got
+	}
+}

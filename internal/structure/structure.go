@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/fold"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Parse turns the body paragraphs into indexed paragraphs and the section tree. A run-in
@@ -112,9 +113,14 @@ func splitHeading(p, next string) (Heading, bool) {
 // bareMarker reports whether p is a heading marker and nothing else (white space and a
 // trailing colon aside): "一、", "（一）", "1.". The marker is returned as written.
 func bareMarker(p string) (level int, marker string, ok bool) {
-	if len(strings.TrimSpace(p)) > 24 {
-		return 0, "", false // longer than any marker: spare the fold
+	if len(strings.TrimSpace(p)) > 24 || !mayOpenHeading(p) {
+		return 0, "", false // longer than any marker, or no marker's first rune: spare the fold
 	}
+	return readBareMarker(p)
+}
+
+// readBareMarker is bareMarker without the tests that spare the fold.
+func readBareMarker(p string) (level int, marker string, ok bool) {
 	f := fold.String(p)
 	lead := len(f) - len(strings.TrimLeftFunc(f, unicode.IsSpace))
 	body := f[lead:]
@@ -252,7 +258,7 @@ func mayOpenHeading(p string) bool {
 		case r >= 0x2460 && r <= 0x249B, r >= 0x3220 && r <= 0x3229: // ① … ⒛, ㈠ … ㈩
 			return true
 		}
-		return strings.ContainsRune(hanDigits, r)
+		return isHanDigit(r)
 	}
 	return false
 }
@@ -261,11 +267,9 @@ func mayOpenHeading(p string) bool {
 // [lead, lead+n). Byte offsets in f and p differ where fold changed a rune's width, so offsets
 // are carried over by rune count.
 func makeHeading(p, f string, lead, n, level int) Heading {
-	runeAt := func(byteOff int) int { return utf8.RuneCountInString(f[:byteOff]) }
-	toOrig := func(runeOff int) int { return byteOffset(p, runeOff) }
-
-	mStart := toOrig(runeAt(lead))
-	mEnd := toOrig(runeAt(lead + n))
+	o := offsets{p: p, f: f, same: p == f}
+	mStart := o.orig(lead)
+	mEnd := o.orig(lead + n)
 	marker := p[mStart:mEnd]
 
 	cut := sentenceEnd(f[lead+n:]) // byte offset in folded rest, just past 。, or -1
@@ -275,7 +279,7 @@ func makeHeading(p, f string, lead, n, level int) Heading {
 	split := len(p)
 	titleEnd := len(p)
 	if cut >= 0 {
-		end := toOrig(runeAt(lead + n + cut))
+		end := o.orig(lead + n + cut)
 		if strings.TrimSpace(p[end:]) != "" {
 			split = end
 		}
@@ -286,6 +290,35 @@ func makeHeading(p, f string, lead, n, level int) Heading {
 		return r == '。' || r == '：' || r == ':' || r == '；' || r == ';' || unicode.IsSpace(r)
 	})
 	return Heading{Level: level, Marker: marker, Title: title, Split: split}
+}
+
+// offsets carries byte offsets at rune boundaries of folded text f over to p, the text it was
+// folded from: the same runes, one for one, as utf8.RuneCountInString of f and a range loop over
+// p count them. Offsets asked in increasing order cost one walk over both together; where
+// folding left p as it is (same), an offset is its own.
+type offsets struct {
+	p, f   string
+	same   bool
+	pi, fi int // f[:fi] and p[:pi] hold the same runes
+}
+
+// orig returns the byte offset in p of the rune at byte offset off of f (len(p) at the end).
+func (o *offsets) orig(off int) int {
+	if o.same {
+		return off
+	}
+	if off < o.fi {
+		o.pi, o.fi = 0, 0
+	}
+	for o.fi < off && o.fi < len(o.f) {
+		_, n := runes.DecodeAt(o.f, o.fi)
+		o.fi += n
+		if o.pi < len(o.p) {
+			_, m := runes.DecodeAt(o.p, o.pi)
+			o.pi += m
+		}
+	}
+	return o.pi
 }
 
 // byteOffset returns the byte offset of the rune with index runeOff in s.
@@ -387,11 +420,21 @@ const maxColonTitle = 40
 // hanDigits are the Chinese numerals used in markers.
 const hanDigits = "一二三四五六七八九十"
 
+// isHanDigit reports whether r is one of hanDigits, as strings.ContainsRune(hanDigits, r) does,
+// by a switch rather than a search of the string.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 // hanNumeralLen returns the byte length of a Chinese numeral (一 … 九十九) at the start of s.
 func hanNumeralLen(s string) int {
 	n, count := 0, 0
 	for _, r := range s {
-		if !strings.ContainsRune(hanDigits, r) {
+		if !isHanDigit(r) {
 			break
 		}
 		n += utf8.RuneLen(r)

@@ -1,0 +1,50 @@
+package structure_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuncha/xuncha/internal/ingest"
+	"github.com/xuncha/xuncha/internal/pipeline/gen"
+	"github.com/xuncha/xuncha/internal/structure"
+	"github.com/xuncha/xuncha/internal/testcorpus"
+)
+
+// BenchmarkParseCorpus runs Parse over the paragraphs of every bulletin of the corpora and 100
+// generated ones, as ingest gives them to it in the pipeline.
+func BenchmarkParseCorpus(b *testing.B) {
+	var inputs []gen.Doc
+	dirs := []string{testcorpus.Path("corpus"), testcorpus.Path("testdata", "heldout"), testcorpus.Path("testdata", "excerpts")}
+	if real, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
+		dirs = append(dirs, real)
+	}
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				inputs = append(inputs, gen.Doc{Name: f, Data: data})
+			}
+		}
+	}
+	inputs = append(inputs, gen.Generate(100, 12)...)
+	var docs [][]string
+	size := 0
+	for _, in := range inputs {
+		doc, err := ingest.Read(in.Name, in.Data)
+		if err != nil || doc == nil {
+			continue
+		}
+		docs = append(docs, doc.Paragraphs)
+		for _, p := range doc.Paragraphs {
+			size += len(p)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			structure.Parse(d)
+		}
+	}
+}
