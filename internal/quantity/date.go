@@ -161,6 +161,11 @@ func datesOf(rd *reading, spans []dateSpan, year int) []Date {
 	if len(spans) > 0 {
 		out = make([]Date, 0, len(spans))
 	}
+	return appendDates(out, rd, spans, year)
+}
+
+// appendDates appends the date mentions of datesOf to out.
+func appendDates(out []Date, rd *reading, spans []dateSpan, year int) []Date {
 	for _, sp := range spans {
 		var d Date
 		d, year = dateOf(rd, sp, year)

@@ -29,9 +29,12 @@ func corpusLines(t *testing.T) []string {
 //   - DatePrefix, which reads the first date only, against the first of all dates;
 //   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
 //     against what smallNumber reads;
-//   - ScanAll against Scan and ScanDates.
+//   - ScanAll against Scan and ScanDates;
+//   - a Reader, reused from text to text, against Scan, ScanDates and ScanAll (without Text).
 func TestFastPathsAgree(t *testing.T) {
 	n := 0
+	reader := NewReader()
+	defer reader.Close()
 	check := func(s string) {
 		n++
 		src := []rune(s)
@@ -77,6 +80,7 @@ func TestFastPathsAgree(t *testing.T) {
 		if !reflect.DeepEqual(qs, Scan(s)) || !reflect.DeepEqual(ds, ScanDates(s, 2023)) {
 			t.Fatalf("ScanAll(%q) differs from Scan and ScanDates", s)
 		}
+		readerAgrees(t, reader, s, qs, ds)
 	}
 	for _, l := range corpusLines(t) {
 		check(l)
@@ -87,6 +91,43 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts", n)
+}
+
+// readerAgrees checks that rd reads s as Scan, ScanDates and ScanAll do (qs and ds, with year
+// 2023), Text left empty.
+func readerAgrees(t *testing.T, rd Reader, s string, qs []Quantity, ds []Date) {
+	t.Helper()
+	qs, ds = append([]Quantity(nil), qs...), append([]Date(nil), ds...)
+	for i := range qs {
+		qs[i].Text = ""
+	}
+	for i := range ds {
+		ds[i].Text = ""
+	}
+	same := func(q []Quantity, d []Date) bool {
+		return len(q) == len(qs) && len(d) == len(ds) && (len(q) == 0 || reflect.DeepEqual(q, qs)) && (len(d) == 0 || reflect.DeepEqual(d, ds))
+	}
+	if q, d := rd.ScanAll(s, 2023); !same(q, d) {
+		t.Fatalf("Reader.ScanAll(%q) = %s %+v, want %s %+v", s, quantities(q), d, quantities(qs), ds)
+	}
+	if q := rd.Scan(s); !same(q, ds) {
+		t.Fatalf("Reader.Scan(%q) = %s, want %s", s, quantities(q), quantities(qs))
+	}
+	if d := rd.ScanDates(s, 2023); !same(qs, d) {
+		t.Fatalf("Reader.ScanDates(%q) = %+v, want %+v", s, d, ds)
+	}
+}
+
+// FuzzReader checks a Reader, reused, against ScanAll, Scan and ScanDates.
+func FuzzReader(f *testing.F) {
+	for _, s := range append(decodeCases, "约30人、2023年8月24日至26日，2021915日", "（一）召开会议3次，百分之九十五") {
+		f.Add(s)
+	}
+	rd := NewReader()
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, ds := ScanAll(s, 2023)
+		readerAgrees(t, rd, s, qs, ds)
+	})
 }
 
 func quantities(qs []Quantity) string {
