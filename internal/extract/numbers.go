@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -29,6 +30,9 @@ func extractNumbers(b *bulletin.Bulletin) {
 
 // extractNumbersFolded is extractNumbers, taking the folded text of a paragraph that is one
 // window from seen (by position) where seen holds its text as it is now, not folding it again.
+//
+// The paragraphs are scanned with one quantity.Reader, and what they hold is gathered in a
+// numScratch first, then placed in b, each list allocated once at its length.
 func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 	owners := make(map[string]int, len(b.Problems)) // problem ID -> index in b.Problems
 	for i, p := range b.Problems {
@@ -45,12 +49,10 @@ func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 		fallback = b.Inspection.Start.Year()
 	}
 	year := 0 // of the nearest earlier date with its year written
-	if b.Metrics == nil {
-		b.Metrics = []bulletin.Metric{}
-	}
-	if b.Dates == nil {
-		b.Dates = []bulletin.Date{}
-	}
+	ns := numScratches.Get().(*numScratch)
+	defer ns.release()
+	ns.rd = quantity.NewReader()
+	defer ns.rd.Close()
 	for k, p := range b.Paragraphs {
 		one := [1]string{p.Text}
 		wins := one[:] // a paragraph is one window, unless it is long
@@ -60,18 +62,99 @@ func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 		} else if k < len(seen) && seen[k].Text == p.Text {
 			folded = seen[k].Folded
 		}
+		owner, owned := owners[p.Problem] // the problem p belongs to
+		if !owned || p.Problem == "" {
+			owner = -1
+		}
 		base := 0 // rune offset of the window in the paragraph
 		for i, win := range wins {
 			skip := 0
 			if i == 0 && p.Role == bulletin.RoleHeading {
 				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
 			}
-			year = scanWindow(b, p, win, folded, base, skip, year, fallback, owners)
+			year = ns.scanWindow(b, p, win, folded, base, skip, year, fallback, owner)
 			if i < len(wins)-1 {
 				base += utf8.RuneCountInString(win)
 			}
 		}
 	}
+	ns.place(b)
+}
+
+// numScratch is the scratch of extractNumbersFolded: the Reader it scans with, and the metrics
+// (with the index of their problem in b.Problems, or -1) and dates it found, in order, before
+// they are placed in the bulletin. numScratches lends it from one bulletin to the next.
+type numScratch struct {
+	rd      quantity.Reader
+	metrics []bulletin.Metric
+	owners  []int
+	dates   []bulletin.Date
+	counts  []int // metrics per problem, for place
+}
+
+var numScratches = sync.Pool{New: func() any { return new(numScratch) }}
+
+// release empties ns (no strings kept alive by the pool) and returns it to numScratches; very
+// large buffers are left to the collector.
+func (ns *numScratch) release() {
+	clear(ns.metrics)
+	clear(ns.dates)
+	ns.metrics, ns.owners, ns.dates, ns.counts = ns.metrics[:0], ns.owners[:0], ns.dates[:0], ns.counts[:0]
+	ns.rd = quantity.Reader{}
+	if cap(ns.metrics) <= 1<<12 && cap(ns.dates) <= 1<<12 && cap(ns.counts) <= 1<<12 {
+		numScratches.Put(ns)
+	}
+}
+
+// place appends the metrics and dates of ns to b.Metrics and b.Dates (made empty, not nil,
+// where there are none), and each owned metric to its problem's Metrics: every list grows
+// once, to its length, and the problems' new lists share one array, each capped at its end.
+func (ns *numScratch) place(b *bulletin.Bulletin) {
+	b.Metrics = appendAll(b.Metrics, ns.metrics)
+	b.Dates = appendAll(b.Dates, ns.dates)
+	counts := append(ns.counts[:0], make([]int, len(b.Problems))...)
+	ns.counts = counts
+	owned := 0
+	for _, o := range ns.owners {
+		if o >= 0 {
+			counts[o]++
+			owned++
+		}
+	}
+	if owned == 0 {
+		return
+	}
+	room := 0
+	for k, c := range counts {
+		if c > 0 {
+			room += len(b.Problems[k].Metrics) + c
+		}
+	}
+	all := make([]bulletin.Metric, 0, room)
+	for k, c := range counts {
+		if c > 0 {
+			p := &b.Problems[k]
+			n := len(p.Metrics) + c
+			p.Metrics = append(all[len(all):len(all):len(all)+n], p.Metrics...)
+			all = all[:len(all)+n]
+		}
+	}
+	for i, m := range ns.metrics {
+		if o := ns.owners[i]; o >= 0 {
+			b.Problems[o].Metrics = append(b.Problems[o].Metrics, m)
+		}
+	}
+}
+
+// appendAll returns s with more appended, growing s once; an empty s is made non-nil.
+func appendAll[T any](s, more []T) []T {
+	if len(more) == 0 {
+		if s == nil {
+			return []T{}
+		}
+		return s
+	}
+	return append(append(make([]T, 0, len(s)+len(more)), s...), more...)
 }
 
 // windowSize is the length in bytes past which a paragraph is scanned in windows cut at
@@ -139,22 +222,24 @@ func firstRunes(s string, n int) string {
 }
 
 // scanWindow adds the metrics and dates of win, a piece of paragraph p starting base runes into
-// it, skipping its first skip runes (a heading's marker), and returns the year later year-less
-// dates take. folded is fold.String(win) when the caller has it, else "".
-func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, base, skip, year, fallback int, owners map[string]int) int {
+// it, skipping its first skip runes (a heading's marker), to ns (owner: the index of p's
+// problem in b.Problems, or -1), and returns the year later year-less dates take. folded is
+// fold.String(win) when the caller has it, else "".
+func (ns *numScratch) scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, base, skip, year, fallback, owner int) int {
 	text := folded
 	if text == "" {
 		text = fold.String(win)
 	}
-	var cut *runeCutter // over the original, made on the first quantity or date found
+	// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in text
+	// are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid UTF-8 when
+	// fold left it as it is or its folded text holds no U+FFFD; only a text with one is asked
+	// whether the window had it as written. The cutter is set up on the first cut.
+	cut := runeCutter{s: win}
+	cutReady := false
 	written := func(start, stop int) string {
-		if cut == nil {
-			// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in
-			// text are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid
-			// UTF-8 when fold left it as it is or its folded text holds no U+FFFD; only a text
-			// with one is asked whether the window had it as written.
-			valid := text == win || !strings.Contains(text, "\uFFFD") || utf8.ValidString(win)
-			cut = &runeCutter{s: win, valid: valid}
+		if !cutReady {
+			cut.valid = text == win || !strings.Contains(text, "\uFFFD") || utf8.ValidString(win)
+			cutReady = true
 		}
 		return cut.cut(start, stop)
 	}
@@ -168,17 +253,26 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 		// The text after the first skip runes, cut in place: text is folded, so valid UTF-8,
 		// and this is the same string as string([]rune(text)[skip:]) without the rune slice.
 		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个;
-		// the dates are read in the whole text.
-		qs = quantity.Scan(text[len(firstRunes(text, skip)):])
-		ds = quantity.ScanDates(text, context)
-	} else {
-		qs, ds = quantity.ScanAll(text, context) // the dates read once, for both
+		// the dates are read in the whole text. (The Reader lends one buffer to both calls, so
+		// the quantities are placed before the dates are read.)
+		qs = ns.rd.Scan(text[len(firstRunes(text, skip)):])
+		for i := range qs {
+			qs[i].Start, qs[i].End = qs[i].Start+skip, qs[i].End+skip
+		}
+		ns.addMetrics(p, qs, base, owner, written)
+		ds = ns.rd.ScanDates(text, context)
+		return ns.addDates(b, p, ds, base, year, written)
 	}
-	owner, owned := owners[p.Problem] // the problem p belongs to
-	owned = owned && p.Problem != ""
+	qs, ds = ns.rd.ScanAll(text, context) // the dates read once, for both
+	ns.addMetrics(p, qs, base, owner, written)
+	return ns.addDates(b, p, ds, base, year, written)
+}
+
+// addMetrics adds the quantities qs of a window starting base runes into paragraph p, their
+// text cut by written.
+func (ns *numScratch) addMetrics(p bulletin.Paragraph, qs []quantity.Quantity, base, owner int, written func(start, stop int) string) {
 	for _, q := range qs {
-		q.Start, q.End = q.Start+skip, q.End+skip
-		m := bulletin.Metric{
+		ns.metrics = append(ns.metrics, bulletin.Metric{
 			Text:      written(q.Start, q.End),
 			Value:     q.Value,
 			Max:       q.Max,
@@ -191,12 +285,14 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 			Start:     base + q.Start,
 			End:       base + q.End,
 			Owner:     p.Problem,
-		}
-		b.Metrics = append(roomForOne(b.Metrics), m)
-		if owned {
-			b.Problems[owner].Metrics = append(b.Problems[owner].Metrics, m)
-		}
+		})
+		ns.owners = append(ns.owners, owner)
 	}
+}
+
+// addDates adds the dates ds of a window starting base runes into paragraph p, their text cut
+// by written, warns of the garbled ones, and returns the year later year-less dates take.
+func (ns *numScratch) addDates(b *bulletin.Bulletin, p bulletin.Paragraph, ds []quantity.Date, base, year int, written func(start, stop int) string) int {
 	for _, d := range ds {
 		written := written(d.Start, d.Stop)
 		if d.Garbled {
@@ -210,7 +306,7 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 		if d.Date == "" {
 			continue // year-less, and no year known
 		}
-		b.Dates = append(roomForOne(b.Dates), bulletin.Date{
+		ns.dates = append(ns.dates, bulletin.Date{
 			Text:      written,
 			Date:      bulletin.Day(d.Date),
 			End:       bulletin.Day(d.End),
@@ -228,16 +324,6 @@ func scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, 
 		}
 	}
 	return year
-}
-
-// roomForOne returns s with room for one more element: s itself when it has it, else a copy
-// with twice the room (append grows a long slice by only a quarter, copying a bulletin's many
-// metrics over and over).
-func roomForOne[T any](s []T) []T {
-	if len(s) < cap(s) {
-		return s
-	}
-	return append(make([]T, 0, 2*cap(s)+16), s...)
 }
 
 // runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])
