@@ -68,11 +68,11 @@ func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 		}
 		base := 0 // rune offset of the window in the paragraph
 		for i, win := range wins {
-			skip := 0
-			if i == 0 && p.Role == bulletin.RoleHeading {
-				skip = numMarkerLen(fold.String(firstRunes(win, 32)), markers[p.Index])
+			heading, marker := i == 0 && p.Role == bulletin.RoleHeading, ""
+			if heading {
+				marker = markers[p.Index]
 			}
-			year = ns.scanWindow(b, p, win, folded, base, skip, year, fallback, owner)
+			year = ns.scanWindow(b, p, win, folded, heading, marker, base, year, fallback, owner)
 			if i < len(wins)-1 {
 				base += utf8.RuneCountInString(win)
 			}
@@ -222,79 +222,70 @@ func firstRunes(s string, n int) string {
 }
 
 // scanWindow adds the metrics and dates of win, a piece of paragraph p starting base runes into
-// it, skipping its first skip runes (a heading's marker), to ns (owner: the index of p's
-// problem in b.Problems, or -1), and returns the year later year-less dates take. folded is
-// fold.String(win) when the caller has it, else "".
-func (ns *numScratch) scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, base, skip, year, fallback, owner int) int {
+// it, skipping the heading marker it starts with when heading is true (marker: the section's,
+// where the tree gives it), to ns (owner: the index
+// of p's problem in b.Problems, or -1), and returns the year later year-less dates take.
+// folded is fold.String(win) when the caller has it, else "".
+func (ns *numScratch) scanWindow(b *bulletin.Bulletin, p bulletin.Paragraph, win, folded string, heading bool, marker string, base, year, fallback, owner int) int {
 	text := folded
 	if text == "" {
 		text = fold.String(win)
 	}
-	// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in text
-	// are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid UTF-8 when
-	// fold left it as it is or its folded text holds no U+FFFD; only a text with one is asked
-	// whether the window had it as written. The cutter is set up on the first cut.
-	cut := runeCutter{s: win}
-	cutReady := false
-	written := func(start, stop int) string {
-		if !cutReady {
-			cut.valid = text == win || !strings.Contains(text, "\uFFFD") || utf8.ValidString(win)
-			cutReady = true
-		}
-		return cut.cut(start, stop)
-	}
+	w := windowCut{win: win, text: text}
 	context := year
 	if context == 0 {
 		context = fallback
 	}
-	var qs []quantity.Quantity
-	var ds []quantity.Date
+	skip := 0
+	if heading {
+		// fold maps rune for rune, so the first runes of text are the folded first runes of win.
+		skip = numMarkerLen(firstRunes(text, 32), marker)
+	}
 	if skip > 0 {
 		// The text after the first skip runes, cut in place: text is folded, so valid UTF-8,
 		// and this is the same string as string([]rune(text)[skip:]) without the rune slice.
 		// The marker is cut off before scanning, so 2.30个 in a heading 2.30个问题 reads 30个;
 		// the dates are read in the whole text. (The Reader lends one buffer to both calls, so
 		// the quantities are placed before the dates are read.)
-		qs = ns.rd.Scan(text[len(firstRunes(text, skip)):])
+		qs := ns.rd.Scan(text[len(firstRunes(text, skip)):])
 		for i := range qs {
 			qs[i].Start, qs[i].End = qs[i].Start+skip, qs[i].End+skip
 		}
-		ns.addMetrics(p, qs, base, owner, written)
-		ds = ns.rd.ScanDates(text, context)
-		return ns.addDates(b, p, ds, base, year, written)
+		year = ns.add(b, p, qs, nil, &w, base, year, owner)
+		return ns.add(b, p, nil, ns.rd.ScanDates(text, context), &w, base, year, owner)
 	}
-	qs, ds = ns.rd.ScanAll(text, context) // the dates read once, for both
-	ns.addMetrics(p, qs, base, owner, written)
-	return ns.addDates(b, p, ds, base, year, written)
+	qs, ds := ns.rd.ScanAll(text, context) // the dates read once, for both
+	return ns.add(b, p, qs, ds, &w, base, year, owner)
 }
 
-// addMetrics adds the quantities qs of a window starting base runes into paragraph p, their
-// text cut by written.
-func (ns *numScratch) addMetrics(p bulletin.Paragraph, qs []quantity.Quantity, base, owner int, written func(start, stop int) string) {
-	for _, q := range qs {
-		ns.metrics = append(ns.metrics, bulletin.Metric{
-			Text:      written(q.Start, q.End),
-			Value:     q.Value,
-			Max:       q.Max,
-			Unit:      q.Unit,
-			Kind:      q.Kind,
-			Approx:    q.Approx,
-			Bound:     q.Bound,
-			Each:      q.Each,
-			Paragraph: p.Index,
-			Start:     base + q.Start,
-			End:       base + q.End,
-			Owner:     p.Problem,
-		})
-		ns.owners = append(ns.owners, owner)
-	}
-}
-
-// addDates adds the dates ds of a window starting base runes into paragraph p, their text cut
-// by written, warns of the garbled ones, and returns the year later year-less dates take.
-func (ns *numScratch) addDates(b *bulletin.Bulletin, p bulletin.Paragraph, ds []quantity.Date, base, year int, written func(start, stop int) string) int {
-	for _, d := range ds {
-		written := written(d.Start, d.Stop)
+// add adds the quantities qs and the dates ds of a window starting base runes into paragraph
+// p, their text cut by w, warns of the garbled dates, and returns the year later year-less
+// dates take. It takes the two lists in the order of their offsets, so that w cuts forward.
+func (ns *numScratch) add(b *bulletin.Bulletin, p bulletin.Paragraph, qs []quantity.Quantity, ds []quantity.Date, w *windowCut, base, year, owner int) int {
+	for len(qs) > 0 || len(ds) > 0 {
+		if len(ds) == 0 || len(qs) > 0 && qs[0].Start < ds[0].Start {
+			q := &qs[0]
+			qs = qs[1:]
+			ns.metrics = append(ns.metrics, bulletin.Metric{
+				Text:      w.written(q.Start, q.End),
+				Value:     q.Value,
+				Max:       q.Max,
+				Unit:      q.Unit,
+				Kind:      q.Kind,
+				Approx:    q.Approx,
+				Bound:     q.Bound,
+				Each:      q.Each,
+				Paragraph: p.Index,
+				Start:     base + q.Start,
+				End:       base + q.End,
+				Owner:     p.Problem,
+			})
+			ns.owners = append(ns.owners, owner)
+			continue
+		}
+		d := &ds[0]
+		ds = ds[1:]
+		written := w.written(d.Start, d.Stop)
 		if d.Garbled {
 			b.Warnings = append(b.Warnings, bulletin.Warning{
 				Code:      "date_garbled",
@@ -324,6 +315,26 @@ func (ns *numScratch) addDates(b *bulletin.Bulletin, p bulletin.Paragraph, ds []
 		}
 	}
 	return year
+}
+
+// windowCut cuts the text as written (from win) of what was found in text, the folded win,
+// setting up its runeCutter on the first cut.
+type windowCut struct {
+	win, text string
+	ready     bool
+	cut       runeCutter
+}
+
+func (w *windowCut) written(start, stop int) string {
+	if !w.ready {
+		// fold keeps the rune count (its FuzzStringKeepsRuneCount), so the offsets found in
+		// text are offsets in win. fold writes U+FFFD for each bad byte, so a window is valid
+		// UTF-8 when fold left it as it is or its folded text holds no U+FFFD; only a text with
+		// one is asked whether the window had it as written.
+		valid := w.text == w.win || !strings.Contains(w.text, "\uFFFD") || utf8.ValidString(w.win)
+		w.cut, w.ready = runeCutter{s: w.win, valid: valid}, true
+	}
+	return w.cut.cut(start, stop)
 }
 
 // runeCutter cuts the text between two rune offsets out of s, as string([]rune(s)[start:stop])
