@@ -12,7 +12,7 @@ import (
 )
 
 // corpusLines returns every line of the project's corpora and of the shared real corpus, folded.
-func corpusLines(t *testing.T) []string {
+func corpusLines(t testing.TB) []string {
 	var lines []string
 	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
 		lines = append(lines, fold.String(l))
@@ -176,4 +176,20 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// BenchmarkDecode decodes every corpus line (folded) into one buffer, as a Reader does.
+func BenchmarkDecode(b *testing.B) {
+	lines := corpusLines(b)
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	var rs []rune
+	for b.Loop() {
+		for _, l := range lines {
+			rs, _ = decode(rs[:0], l)
+		}
+	}
 }

@@ -146,34 +146,40 @@ func NewReader() Reader {
 
 // Close lets r's buffers go; r is not to be used after.
 func (r Reader) Close() {
-	clear(r.rd.qs[:cap(r.rd.qs)]) // no strings or pointers kept alive by the pool
-	clear(r.rd.ds[:cap(r.rd.ds)])
-	r.rd.qs, r.rd.ds = r.rd.qs[:0], r.rd.ds[:0]
+	r.start("")
 	r.rd.release()
+}
+
+// start sets r to read s. What the last call returned is cleared first (beyond it, the
+// buffers are clear already), so that the pool keeps no strings or pointers alive.
+func (r Reader) start(s string) *reading {
+	rd := r.rd
+	clear(rd.qs)
+	clear(rd.ds)
+	rd.qs, rd.ds = rd.qs[:0], rd.ds[:0]
+	rd.reset(s)
+	return rd
 }
 
 // ScanAll is ScanAll(s, year), without Text, in r's buffers.
 func (r Reader) ScanAll(s string, year int) ([]Quantity, []Date) {
-	rd := r.rd
-	rd.reset(s)
+	rd := r.start(s)
 	spans := rd.lexSpans()
 	qs := rd.quantities(spans)
-	rd.ds = appendDates(rd.ds[:0], rd, spans, year)
+	rd.ds = appendDates(rd.ds, rd, spans, year)
 	return qs, rd.ds
 }
 
 // Scan is Scan(s), without Text, in r's buffers.
 func (r Reader) Scan(s string) []Quantity {
-	rd := r.rd
-	rd.reset(s)
+	rd := r.start(s)
 	return rd.quantities(rd.lexSpans())
 }
 
 // ScanDates is ScanDates(s, year), without Text, in r's buffers.
 func (r Reader) ScanDates(s string, year int) []Date {
-	rd := r.rd
-	rd.reset(s)
-	rd.ds = appendDates(rd.ds[:0], rd, rd.lexSpans(), year)
+	rd := r.start(s)
+	rd.ds = appendDates(rd.ds, rd, rd.lexSpans(), year)
 	return rd.ds
 }
 
@@ -268,16 +274,21 @@ func (rd *reading) release() {
 }
 
 // decode appends the runes of s to rs, as []rune(s) holds them, and reports whether s is
-// valid UTF-8.
+// valid UTF-8. It writes the runes by index into the room it makes first (a rune takes at
+// least a byte), which costs far less than an append per rune.
 func decode(rs []rune, s string) ([]rune, bool) {
 	valid := true
-	if cap(rs)-len(rs) < len(s) {
-		rs = append(make([]rune, 0, len(rs)+len(s)), rs...) // a rune takes at least a byte
+	n0 := len(rs)
+	if cap(rs)-n0 < len(s) {
+		rs = append(make([]rune, 0, n0+len(s)), rs...)
 	}
+	buf := rs[n0 : n0+len(s)]
+	k := 0 // runes written to buf
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			rs = append(rs, rune(c))
+			buf[k] = rune(c)
+			k++
 			i++
 			continue
 		}
@@ -287,7 +298,8 @@ func decode(rs []rune, s string) ([]rune, bool) {
 			c1, c2 := s[i+1], s[i+2]
 			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				rs = append(rs, r)
+				buf[k] = r
+				k++
 				i += 3
 				continue
 			}
@@ -296,10 +308,11 @@ func decode(rs []rune, s string) ([]rune, bool) {
 		if r == utf8.RuneError && n == 1 {
 			valid = false
 		}
-		rs = append(rs, r)
+		buf[k] = r
+		k++
 		i += n
 	}
-	return rs, valid
+	return rs[:n0+k], valid
 }
 
 // Date is one date mention. Offsets are rune offsets.
