@@ -97,10 +97,20 @@ func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	return out
 }
 
-// dateStartSet holds the characters at which spanAt may read something: digits, the Chinese
-// digits of isCNDigit, 十, 上 and 下 (上半年), and the first letters of web addresses (urlEnd).
+// dateStartSet holds the characters at which spanAt may read something: those of
+// dateFirstSet, and the first letters of web addresses (urlEnd).
 var dateStartSet = func() (s runeSet) {
-	for _, r := range "0123456789○十上下hHwW" {
+	s = dateFirstSet
+	for _, r := range "hHwW" {
+		s.add(r)
+	}
+	return s
+}()
+
+// dateFirstSet holds the characters a date may start with: digits, the Chinese digits of
+// isCNDigit, 十, 上 and 下 (上半年).
+var dateFirstSet = func() (s runeSet) {
+	for _, r := range "0123456789○十上下" {
 		s.add(r)
 	}
 	for _, d := range numeralDigits {
@@ -126,7 +136,7 @@ func (lx *dateLexer) readSpan(i int) (sp dateSpan, next int, ok bool) {
 	if e := urlEnd(src, i); e > i {
 		return sp, e, false
 	}
-	if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
+	if !dateFirstSet.has(src[i]) || !lx.boundary(i) {
 		return sp, i + 1, false
 	}
 	p, ok := lx.part(i)
@@ -235,16 +245,20 @@ func (lx *dateLexer) boundary(i int) bool {
 		return !isDigit(p) && !isLatin(p) && p != '.'
 	}
 	if isCNDigit(r) || r == '十' {
-		return !isCNNumeral(p) && !strings.ContainsRune("第每初周期拜这那个", p)
+		return !isCNNumeral(p) && !notBeforeDate.has(p)
 	}
 	return true
 }
+
+// notBeforeDate holds the characters after which a Chinese numeral starts no date: 第一, 每一,
+// 初一, 周一, 期一, 拜一, 这一, 那一, 个一.
+var notBeforeDate = setOf("第每初周期拜这那个")
 
 // part reads one date at i.
 func (lx *dateLexer) part(i int) (datePart, bool) {
 	src := lx.src
 	p := datePart{start: i}
-	if runes.HasPrefixAt(src, i, "上半年") || runes.HasPrefixAt(src, i, "下半年") {
+	if r := runeAt(src, i); (r == '上' || r == '下') && runes.HasPrefixAt(src, i+1, "半年") {
 		return lx.period(p, i)
 	}
 	if i < len(src) && !isDigit(src[i]) {

@@ -193,3 +193,47 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+// TestRuneIndex checks that slotsOf numbers exactly the keys of its map, densely, each slot
+// holding its key's value, over the whole Basic Multilingual Plane.
+func TestRuneIndex(t *testing.T) {
+	m := map[rune]string{}
+	for _, s := range []string{"人", "个", "元", "a", "\u0000", "\uffff", "万", "亿", "０", "〇"} {
+		r, _ := utf8.DecodeRuneInString(s)
+		m[r] = s
+	}
+	x, vals := slotsOf(m)
+	if len(vals) != len(m) {
+		t.Fatalf("%d slots for %d keys", len(vals), len(m))
+	}
+	seen := map[int]bool{}
+	for r := rune(0); r < 1<<16; r++ {
+		k, ok := x.slot(r)
+		v, in := m[r]
+		if ok != in || ok && (vals[k] != v || seen[k]) {
+			t.Fatalf("slot(%q) = %d, %v; in map %v", r, k, ok, in)
+		}
+		seen[k] = ok
+	}
+	if _, ok := x.slot(0x10000); ok {
+		t.Fatalf("slot outside the plane")
+	}
+}
+
+// TestSetsAgree checks the character sets the hot paths test against what they stand for,
+// over the whole Basic Multilingual Plane.
+func TestSetsAgree(t *testing.T) {
+	for r := rune(0); r < 1<<16; r++ {
+		if got, want := dateFirstSet.has(r), isDigit(r) || isCNDigit(r) || r == '十' || r == '上' || r == '下'; got != want {
+			t.Fatalf("dateFirstSet.has(%q) = %v", r, got)
+		}
+		for _, c := range []struct {
+			set  *runeSet
+			list string
+		}{{&cnBlockerSet, cnBlockers}, {&oneBlockerSet, oneBlockers}, {&notBeforeDate, "第每初周期拜这那个"}} {
+			if got, want := c.set.has(r), strings.ContainsRune(c.list, r); got != want {
+				t.Fatalf("set of %q has %q: %v", c.list, r, got)
+			}
+		}
+	}
+}

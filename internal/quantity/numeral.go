@@ -740,10 +740,11 @@ func lastDigit(toks []numTok, k int, zero bool, lastUnit, lastMag int) (decimal,
 
 // nameIndexAt reports whether an entry of names starts at j.
 func nameIndexAt(src []rune, j int) ([]rune, bool) {
-	if !nameFirst.has(src[j]) {
+	slot, ok := nameFirst.slot(src[j])
+	if !ok {
 		return nil, false
 	}
-	for _, n := range nameIndex[src[j]] {
+	for _, n := range nameLists[slot] {
 		if hasRunes(src, j, n) {
 			return n, true
 		}
