@@ -83,7 +83,11 @@ func lexSpans(src []rune) []dateSpan {
 // appendSpans appends the dates and ranges of src to out, in order.
 func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
-	for i := 0; i < len(src); {
+	last := len(src) - 1 // the last character of dateMarks: no date starts after it
+	for last >= 0 && !dateMarks.has(src[last]) {
+		last--
+	}
+	for i := 0; i <= last; {
 		if !dateStartSet.has(src[i]) {
 			i++ // spanAt would read nothing here
 			continue
@@ -96,6 +100,19 @@ func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	}
 	return out
 }
+
+// dateMarks holds the characters every date the lexer reads is told by, at or after its
+// start: 年, 月, 日 and 号, and the separators of numericDateSeps (2024-03-05). A year alone is
+// 2023年, a year range 2019—2023年, a month 9月 or 1-3月, a day 24日 or 24号, a half year
+// 上半年; a date in digits alone has its separators.
+var dateMarks = func() runeSet {
+	s := setOf("年月日号")
+	for _, sep := range numericDateSeps {
+		r, _ := utf8.DecodeRuneInString(sep.Word)
+		s.add(r)
+	}
+	return s
+}()
 
 // dateStartSet holds the characters at which spanAt may read something: those of
 // dateFirstSet, and the first letters of web addresses (urlEnd).

@@ -24,8 +24,8 @@ func corpusLines(t testing.TB) []string {
 // for, over every line of the corpora, and every suffix of the shorter lines so that every
 // position is once a start:
 //   - run, which passes over the characters outside stepSet, against step at every character;
-//   - lexSpans, which passes over the characters outside dateStartSet, against readSpan at
-//     every character;
+//   - lexSpans, which passes over the characters outside dateStartSet and stops after the
+//     last of dateMarks, against readSpan at every character;
 //   - DatePrefix, which reads the first date only, against the first of all dates;
 //   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
 //     against what smallNumber reads;
@@ -38,19 +38,7 @@ func TestFastPathsAgree(t *testing.T) {
 	check := func(s string) {
 		n++
 		src := []rune(s)
-		spans := lexSpans(src)
-		lx := &dateLexer{src: src}
-		var every []dateSpan
-		for i := 0; i < len(src); {
-			sp, next, ok := lx.readSpan(i)
-			if ok {
-				every = append(every, sp)
-			}
-			i = next
-		}
-		if !reflect.DeepEqual(spans, every) {
-			t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", s, spans, every)
-		}
+		spans := lexSpansAgree(t, src)
 
 		sc := &scanner{src: src, dates: spans, sign: -1}
 		for sc.pos < len(sc.src) {
@@ -127,6 +115,36 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		qs, ds := ScanAll(s, 2023)
 		readerAgrees(t, rd, s, qs, ds)
+	})
+}
+
+// lexSpansAgree checks lexSpans against readSpan at every character of src and returns its
+// spans.
+func lexSpansAgree(t *testing.T, src []rune) []dateSpan {
+	t.Helper()
+	spans := lexSpans(src)
+	lx := &dateLexer{src: src}
+	var every []dateSpan
+	for i := 0; i < len(src); {
+		sp, next, ok := lx.readSpan(i)
+		if ok {
+			every = append(every, sp)
+		}
+		i = next
+	}
+	if !reflect.DeepEqual(spans, every) {
+		t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", string(src), spans, every)
+	}
+	return spans
+}
+
+// FuzzLexSpans checks lexSpans against readSpan at every character.
+func FuzzLexSpans(f *testing.F) {
+	for _, s := range append(decodeCases, "2019—2023年5月", "2023.3.1-4.30", "二〇二三年十二月一日", "上半年", "1至3月", "2021915日", "8月24日至26日") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lexSpansAgree(t, []rune(s))
 	})
 }
 
