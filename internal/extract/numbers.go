@@ -387,12 +387,28 @@ func (c *runeCutter) byteAt(r int) int {
 	return c.b
 }
 
+// foldedPrefix returns the rune length of marker when text, folded, starts with marker folded
+// (strings.HasPrefix(text, fold.String(marker))), else -1. fold maps rune for rune, so the
+// runes are compared one by one, without folding marker into a new string.
+func foldedPrefix(text, marker string) int {
+	i, n := 0, 0
+	for _, r := range marker {
+		t, size := utf8.DecodeRuneInString(text[i:])
+		if size == 0 || t != fold.Rune(r) {
+			return -1
+		}
+		i += size
+		n++
+	}
+	return n
+}
+
 // numMarkerLen returns the rune length of the heading marker text starts with: the section's
 // marker where the tree gives it, else the marker package structure reads (its one table).
 func numMarkerLen(text, marker string) int {
 	if marker != "" {
-		if m := fold.String(marker); strings.HasPrefix(text, m) {
-			return utf8.RuneCountInString(m)
+		if n := foldedPrefix(text, marker); n >= 0 {
+			return n
 		}
 	}
 	if n := structure.MarkerLen(text); n > 0 {

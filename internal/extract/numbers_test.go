@@ -358,3 +358,40 @@ func TestNumbersFoldedAgrees(t *testing.T) {
 		}
 	}
 }
+
+// foldedPrefixCases are markers and texts for TestFoldedPrefix and FuzzFoldedPrefix.
+var foldedPrefixCases = []string{"（一）", "一、", "(1)", "１．", "第一条", "\xff（", "（\xfe）", "一、\uFFFD", "", "①"}
+
+// TestFoldedPrefix checks foldedPrefix against folding the marker and comparing bytes, over
+// every corpus line with the markers of foldedPrefixCases and the line's own beginnings.
+func TestFoldedPrefix(t *testing.T) {
+	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
+		text := fold.String(l)
+		markers := append([]string{firstRunes(l, 1), firstRunes(l, 3), firstRunes(l, 5)}, foldedPrefixCases...)
+		for _, m := range markers {
+			foldedPrefixAgrees(t, text, m)
+		}
+	}
+}
+
+func foldedPrefixAgrees(t *testing.T, text, marker string) {
+	t.Helper()
+	want := -1
+	if m := fold.String(marker); strings.HasPrefix(text, m) {
+		want = utf8.RuneCountInString(m)
+	}
+	if got := foldedPrefix(text, marker); got != want {
+		t.Fatalf("foldedPrefix(%q, %q) = %d, want %d", text, marker, got, want)
+	}
+}
+
+// FuzzFoldedPrefix checks foldedPrefix against folding the marker, on folded text.
+func FuzzFoldedPrefix(f *testing.F) {
+	for _, m := range foldedPrefixCases {
+		f.Add("（一）召开会议3次", m)
+	}
+	f.Fuzz(func(t *testing.T, text, marker string) {
+		foldedPrefixAgrees(t, fold.String(text), marker)
+		foldedPrefixAgrees(t, fold.String(marker+text), marker)
+	})
+}
