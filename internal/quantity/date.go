@@ -216,12 +216,12 @@ func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
 		d.Inferred = true
 	}
 	if y != 0 {
-		d.Date = iso(y, p.m, p.d)
+		d.Date = rd.iso(y, p.m, p.d)
 		switch {
 		case p.endMonth != 0:
-			d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
+			d.Date, d.End = rd.iso(y, p.m, 0), rd.iso(y, p.endMonth, 0)
 		case p.endDay != 0:
-			d.End = iso(y, p.m, p.endDay)
+			d.End = rd.iso(y, p.m, p.endDay)
 		}
 		if sp.hasTo {
 			e := sp.to
@@ -229,7 +229,7 @@ func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
 			if e.hasYear {
 				ey = e.y
 			}
-			d.End = iso(ey, e.m, e.d)
+			d.End = rd.iso(ey, e.m, e.d)
 		}
 	}
 	if p.hasYear && p.m != 0 {
@@ -736,6 +736,27 @@ func iso(y, m, d int) string {
 	}
 	b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
 	return string(b)
+}
+
+// isoCached is a slot of reading.isos: an ISO date as iso wrote it, by key (isoKey).
+type isoCached struct {
+	key uint32
+	s   string
+}
+
+// iso is iso(y, m, d), the string taken from rd.isos where it was written before: a bulletin
+// names the same years and months again and again, and a string each time would be an
+// allocation each.
+func (rd *reading) iso(y, m, d int) string {
+	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return iso(y, m, d)
+	}
+	key := uint32(y)<<14 | uint32(m)<<7 | uint32(d) | 1<<31 // (never 0, the empty slot)
+	e := &rd.isos[(key^key>>7^key>>14)%uint32(len(rd.isos))]
+	if e.key != key {
+		e.key, e.s = key, iso(y, m, d)
+	}
+	return e.s
 }
 
 // isoSlow is iso through fmt, for values iso does not write itself (a year from a caller's

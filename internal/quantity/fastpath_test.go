@@ -255,3 +255,21 @@ func TestSetsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestISOCache checks reading.iso against iso for every month and day of some years, read
+// twice in turns so that slots are both found and overwritten, and for values iso writes
+// through fmt.
+func TestISOCache(t *testing.T) {
+	rd := &reading{}
+	for pass := 0; pass < 2; pass++ {
+		for _, y := range []int{0, 1900, 2023, 2024, 2100, 9999, 10000, -1} {
+			for m := -1; m <= 100; m++ {
+				for _, d := range []int{-1, 0, 1, 15, 29, 31, 99, 100} {
+					if got, want := rd.iso(y, m, d), iso(y, m, d); got != want {
+						t.Fatalf("iso(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -194,7 +194,8 @@ type reading struct {
 	r, b   int    // a rune offset and its byte offset in s, where text walks from
 	spans  []dateSpan
 	qs     []Quantity
-	ds     []Date // a Reader's dates
+	ds     []Date        // a Reader's dates
+	isos   [64]isoCached // the ISO dates written last, for iso
 }
 
 var readings = sync.Pool{New: func() any { return new(reading) }}
