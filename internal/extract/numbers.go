@@ -17,7 +17,8 @@ import (
 //
 // Each metric keeps its paragraph, its rune offsets into Paragraph.Text, its text as written
 // (cut from the unfolded paragraph) and its owner, the paragraph's problem; it is also
-// appended to that problem's Metrics. In a heading paragraph only the marker itself (一、,
+// appended to that problem's Metrics (which, where a problem's metrics lie together, is that
+// stretch of b.Metrics, capped at its end). In a heading paragraph only the marker itself (一、,
 // （一）, 1.) is passed over, not the heading text.
 //
 // Year-less dates (12月1日) take the year of the nearest earlier date that names its year at
@@ -105,7 +106,7 @@ type numScratch struct {
 	metrics []bulletin.Metric
 	owners  []int
 	dates   []bulletin.Date
-	counts  []int // metrics per problem, for place
+	counts  []int // per problem: its metrics, the first and the last of them, for place
 }
 
 var numScratches = sync.Pool{New: func() any { return new(numScratch) }}
@@ -123,28 +124,49 @@ func (ns *numScratch) release() {
 }
 
 // place appends the metrics and dates of ns to b.Metrics and b.Dates (made empty, not nil,
-// where there are none), and each owned metric to its problem's Metrics: every list grows
-// once, to its length, and the problems' new lists share one array, each capped at its end.
+// where there are none), and each owned metric to its problem's Metrics, every list growing
+// once, to its length. A problem whose metrics lie together in b.Metrics, and that had none
+// before, is given that stretch of b.Metrics (capped at its end, so that an append copies):
+// the same values without a second copy. The others' new lists share one array, each capped
+// at its end.
 func (ns *numScratch) place(b *bulletin.Bulletin) {
+	off := len(b.Metrics) // where ns.metrics start in b.Metrics
 	b.Metrics = appendAll(b.Metrics, ns.metrics)
 	b.Dates = appendAll(b.Dates, ns.dates)
-	counts := append(ns.counts[:0], make([]int, len(b.Problems))...)
-	ns.counts = counts
-	owned := 0
-	for _, o := range ns.owners {
-		if o >= 0 {
-			counts[o]++
-			owned++
-		}
+	n := len(b.Problems)
+	if cap(ns.counts) < 3*n {
+		ns.counts = make([]int, 3*n)
 	}
-	if owned == 0 {
-		return
+	ps := ns.counts[:3*n]
+	clear(ps)
+	// per problem: how many metrics it owns, and where the first and the last lie in ns.metrics
+	counts, first, last := ps[:n], ps[n:2*n], ps[2*n:]
+	for i, o := range ns.owners {
+		if o < 0 {
+			continue
+		}
+		if counts[o] == 0 {
+			first[o] = i
+		}
+		counts[o]++
+		last[o] = i
 	}
 	room := 0
 	for k, c := range counts {
-		if c > 0 {
-			room += len(b.Problems[k].Metrics) + c
+		if c == 0 {
+			continue
 		}
+		p := &b.Problems[k]
+		if len(p.Metrics) == 0 && last[k]-first[k]+1 == c {
+			end := off + last[k] + 1
+			p.Metrics = b.Metrics[off+first[k] : end : end]
+			counts[k] = 0 // placed
+			continue
+		}
+		room += len(p.Metrics) + c
+	}
+	if room == 0 {
+		return
 	}
 	all := make([]bulletin.Metric, 0, room)
 	for k, c := range counts {
@@ -156,7 +178,7 @@ func (ns *numScratch) place(b *bulletin.Bulletin) {
 		}
 	}
 	for i, m := range ns.metrics {
-		if o := ns.owners[i]; o >= 0 {
+		if o := ns.owners[i]; o >= 0 && counts[o] > 0 {
 			b.Problems[o].Metrics = append(b.Problems[o].Metrics, m)
 		}
 	}
