@@ -35,10 +35,17 @@ func extractNumbers(b *bulletin.Bulletin) {
 // The paragraphs are scanned with one quantity.Reader, and what they hold is gathered in a
 // numScratch first, then placed in b, each list allocated once at its length.
 func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
-	// The problems by ID and the section markers by paragraph, made on first need; the
-	// paragraphs of a problem mostly come together, so its last look-up is kept.
-	var owners map[string]int  // problem ID -> index in b.Problems
-	var markers map[int]string // paragraph index -> heading marker
+	owners := make(map[string]int, len(b.Problems)) // problem ID -> index in b.Problems
+	for i, p := range b.Problems {
+		owners[p.ID] = i
+	}
+	markers := make(map[int]string) // paragraph index -> heading marker
+	for _, s := range b.Sections {
+		if s.Marker != "" {
+			markers[s.Paragraph] = s.Marker
+		}
+	}
+	// The paragraphs of a problem mostly come together, so its last look-up is kept.
 	lastID, lastOwner := "", -1
 	fallback := b.PublishDate.Year()
 	if fallback == 0 {
@@ -61,12 +68,6 @@ func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 		owner := -1 // the index of the problem p belongs to
 		if p.Problem != "" {
 			if p.Problem != lastID {
-				if owners == nil {
-					owners = make(map[string]int, len(b.Problems))
-					for i, p := range b.Problems {
-						owners[p.ID] = i
-					}
-				}
 				o, ok := owners[p.Problem]
 				if !ok {
 					o = -1
@@ -79,14 +80,6 @@ func extractNumbersFolded(b *bulletin.Bulletin, seen []problem.Folded) {
 		for i, win := range wins {
 			heading, marker := i == 0 && p.Role == bulletin.RoleHeading, ""
 			if heading {
-				if markers == nil {
-					markers = make(map[int]string)
-					for _, s := range b.Sections {
-						if s.Marker != "" {
-							markers[s.Paragraph] = s.Marker
-						}
-					}
-				}
 				marker = markers[p.Index]
 			}
 			year = ns.scanWindow(b, p, win, folded, heading, marker, base, year, fallback, owner)
