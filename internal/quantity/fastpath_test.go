@@ -30,8 +30,7 @@ func corpusLines(t testing.TB) []string {
 //   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
 //     against what smallNumber reads;
 //   - ScanAll against Scan and ScanDates;
-//   - a Reader, reused from text to text and passing over the texts mayRead rejects, against
-//     Scan, ScanDates and ScanAll (without Text).
+//   - a Reader, reused from text to text, against Scan, ScanDates and ScanAll (without Text).
 func TestFastPathsAgree(t *testing.T) {
 	n := 0
 	reader := NewReader()

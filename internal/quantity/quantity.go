@@ -97,8 +97,6 @@ package quantity
 import (
 	"sync"
 	"unicode/utf8"
-
-	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Quantity is one quantity found in a text. Offsets are rune offsets.
@@ -159,53 +157,9 @@ func (r Reader) start(s string) *reading {
 	clear(rd.qs)
 	clear(rd.ds)
 	rd.qs, rd.ds = rd.qs[:0], rd.ds[:0]
-	if !mayRead(s) {
-		s = "" // nothing to read: not decoded
-	}
 	rd.reset(s)
 	return rd
 }
-
-// mayRead reports whether s holds a character of stepSet or of dateStartSet: without one the
-// scanner steps nowhere and the date lexer reads nothing, so a Reader passes s over without
-// decoding it. It stops at the first.
-func mayRead(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiMarks[c>>6]&(1<<(c&63)) != 0 {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := runes.DecodeAt(s, i)
-		if markSet.has(r) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
-// markSet is stepSet and dateStartSet together, for mayRead.
-var markSet = func() runeSet {
-	s := stepSet
-	for i := range s {
-		s[i] |= dateStartSet[i]
-	}
-	return s
-}()
-
-// asciiMarks is markSet below utf8.RuneSelf, as two words.
-var asciiMarks = func() (m [2]uint64) {
-	for r := rune(0); r < utf8.RuneSelf; r++ {
-		if markSet.has(r) {
-			m[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return m
-}()
 
 // ScanAll is ScanAll(s, year), without Text, in r's buffers.
 func (r Reader) ScanAll(s string, year int) ([]Quantity, []Date) {
