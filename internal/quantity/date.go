@@ -744,9 +744,9 @@ type isoCached struct {
 	s   string
 }
 
-// iso is iso(y, m, d), the string taken from rd.isos where it was written before: a bulletin
-// names the same years and months again and again, and a string each time would be an
-// allocation each.
+// iso is iso(y, m, d), the string taken from rd.isos where it was written before, so that a
+// date named again (a bulletin's year, a month) costs no new string. Most dates are named
+// once: over the corpora about one in eight is found.
 func (rd *reading) iso(y, m, d int) string {
 	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
 		return iso(y, m, d)
