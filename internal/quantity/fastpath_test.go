@@ -29,6 +29,8 @@ func corpusLines(t testing.TB) []string {
 //   - DatePrefix, which reads the first date only, against the first of all dates;
 //   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
 //     against what smallNumber reads;
+//   - readNumeral, which reads plain digits itself, against readTokens at every character of
+//     every line;
 //   - ScanAll against Scan and ScanDates;
 //   - a Reader, reused from text to text, against Scan, ScanDates and ScanAll (without Text).
 func TestFastPathsAgree(t *testing.T) {
@@ -71,6 +73,7 @@ func TestFastPathsAgree(t *testing.T) {
 		readerAgrees(t, reader, s, qs, ds)
 	}
 	for _, l := range corpusLines(t) {
+		readNumeralAgrees(t, []rune(l))
 		check(l)
 		if rs := []rune(l); len(rs) <= 200 {
 			for i := 1; i < len(rs); i++ {
@@ -115,6 +118,31 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		qs, ds := ScanAll(s, 2023)
 		readerAgrees(t, rd, s, qs, ds)
+	})
+}
+
+// readNumeralAgrees checks readNumeral, which reads plain digits itself, against readTokens
+// at every character of src, with and without sepAlways.
+func readNumeralAgrees(t *testing.T, src []rune) {
+	t.Helper()
+	for i := range src {
+		for _, o := range []numOpts{{}, {sepAlways: true}} {
+			n, ok := readNumeral(src, i, o)
+			wn, wok := readTokens(src, i, o)
+			if n != wn || ok != wok {
+				t.Fatalf("readNumeral(%q, %d, %+v) = %+v, %v; readTokens gives %+v, %v", string(src), i, o, n, ok, wn, wok)
+			}
+		}
+	}
+}
+
+// FuzzReadNumeral checks readNumeral against readTokens at every character.
+func FuzzReadNumeral(f *testing.F) {
+	for _, s := range []string{"3人", "1,234.5万元", "12 万", "3点5", "5千", "2021年", "1234567890123456", "3.5.1", "7万 5千", "20个亿", "0431", "1,000余万元", "12十", "9廿"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		readNumeralAgrees(t, []rune(s))
 	})
 }
 
