@@ -358,3 +358,82 @@ func TestNumbersFoldedAgrees(t *testing.T) {
 		}
 	}
 }
+
+// foldedPrefixCases are markers and texts for TestFoldedPrefix and FuzzFoldedPrefix.
+var foldedPrefixCases = []string{"（一）", "一、", "(1)", "１．", "第一条", "\xff（", "（\xfe）", "一、\uFFFD", "", "①"}
+
+// TestFoldedPrefix checks foldedPrefix against folding the marker and comparing bytes, over
+// every corpus line with the markers of foldedPrefixCases and the line's own beginnings.
+func TestFoldedPrefix(t *testing.T) {
+	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
+		text := fold.String(l)
+		markers := append([]string{firstRunes(l, 1), firstRunes(l, 3), firstRunes(l, 5)}, foldedPrefixCases...)
+		for _, m := range markers {
+			foldedPrefixAgrees(t, text, m)
+		}
+	}
+}
+
+func foldedPrefixAgrees(t *testing.T, text, marker string) {
+	t.Helper()
+	want := -1
+	if m := fold.String(marker); strings.HasPrefix(text, m) {
+		want = utf8.RuneCountInString(m)
+	}
+	if got := foldedPrefix(text, marker); got != want {
+		t.Fatalf("foldedPrefix(%q, %q) = %d, want %d", text, marker, got, want)
+	}
+}
+
+// FuzzFoldedPrefix checks foldedPrefix against folding the marker, on folded text.
+func FuzzFoldedPrefix(f *testing.F) {
+	for _, m := range foldedPrefixCases {
+		f.Add("（一）召开会议3次", m)
+	}
+	f.Fuzz(func(t *testing.T, text, marker string) {
+		foldedPrefixAgrees(t, fold.String(text), marker)
+		foldedPrefixAgrees(t, fold.String(marker+text), marker)
+	})
+}
+
+// TestNumbersProblemMetrics checks each problem's Metrics against the bulletin's metrics it
+// owns, after those it had: for metrics that lie together (given a stretch of b.Metrics),
+// apart (copied), and after earlier ones; and that appending to a problem's Metrics leaves
+// b.Metrics as it is.
+func TestNumbersProblemMetrics(t *testing.T) {
+	earlier := bulletin.Metric{Text: "1个", Value: 1, Owner: "P3"}
+	b := &bulletin.Bulletin{
+		Problems: []bulletin.Problem{{ID: "P1"}, {ID: "P2"}, {ID: "P3", Metrics: []bulletin.Metric{earlier}}, {ID: "P4"}},
+	}
+	for i, c := range []struct{ problem, text string }{
+		{"P1", "查处3人，问责2人"}, {"", "整改5个"}, {"P1", "完成7项"}, {"P2", "退还9件"}, {"P2", "约谈2次"},
+		{"P3", "清退4万元"}, {"P3", "收回6台"}, {"P9", "新增8处"},
+	} {
+		b.Paragraphs = append(b.Paragraphs, bulletin.Paragraph{Index: i, Role: bulletin.RoleProblem, Problem: c.problem, Text: c.text})
+	}
+	extractNumbers(b)
+	if len(b.Metrics) != 9 {
+		t.Fatalf("%d metrics, want 9: %+v", len(b.Metrics), b.Metrics)
+	}
+	for _, p := range b.Problems {
+		var want []bulletin.Metric
+		if p.ID == "P3" {
+			want = append(want, earlier)
+		}
+		for _, m := range b.Metrics {
+			if m.Owner == p.ID {
+				want = append(want, m)
+			}
+		}
+		if !reflect.DeepEqual(p.Metrics, want) {
+			t.Errorf("%s: metrics %+v, want %+v", p.ID, p.Metrics, want)
+		}
+	}
+	before := append([]bulletin.Metric(nil), b.Metrics...)
+	for k := range b.Problems {
+		b.Problems[k].Metrics = append(b.Problems[k].Metrics, bulletin.Metric{Text: "appended"})
+	}
+	if !reflect.DeepEqual(b.Metrics, before) {
+		t.Errorf("appending to a problem's metrics changed the bulletin's")
+	}
+}

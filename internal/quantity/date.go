@@ -83,7 +83,11 @@ func lexSpans(src []rune) []dateSpan {
 // appendSpans appends the dates and ranges of src to out, in order.
 func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	lx := &dateLexer{src: src}
-	for i := 0; i < len(src); {
+	last := len(src) - 1 // the last character of dateMarks: no date starts after it
+	for last >= 0 && !dateMarks.has(src[last]) {
+		last--
+	}
+	for i := 0; i <= last; {
 		if !dateStartSet.has(src[i]) {
 			i++ // spanAt would read nothing here
 			continue
@@ -97,10 +101,33 @@ func appendSpans(out []dateSpan, src []rune) []dateSpan {
 	return out
 }
 
-// dateStartSet holds the characters at which spanAt may read something: digits, the Chinese
-// digits of isCNDigit, 十, 上 and 下 (上半年), and the first letters of web addresses (urlEnd).
+// dateMarks holds the characters every date the lexer reads is told by, at or after its
+// start: 年, 月, 日 and 号, and the separators of numericDateSeps (2024-03-05). A year alone is
+// 2023年, a year range 2019—2023年, a month 9月 or 1-3月, a day 24日 or 24号, a half year
+// 上半年; a date in digits alone has its separators.
+var dateMarks = func() runeSet {
+	s := setOf("年月日号")
+	for _, sep := range numericDateSeps {
+		r, _ := utf8.DecodeRuneInString(sep.Word)
+		s.add(r)
+	}
+	return s
+}()
+
+// dateStartSet holds the characters at which spanAt may read something: those of
+// dateFirstSet, and the first letters of web addresses (urlEnd).
 var dateStartSet = func() (s runeSet) {
-	for _, r := range "0123456789○十上下hHwW" {
+	s = dateFirstSet
+	for _, r := range "hHwW" {
+		s.add(r)
+	}
+	return s
+}()
+
+// dateFirstSet holds the characters a date may start with: digits, the Chinese digits of
+// isCNDigit, 十, 上 and 下 (上半年).
+var dateFirstSet = func() (s runeSet) {
+	for _, r := range "0123456789○十上下" {
 		s.add(r)
 	}
 	for _, d := range numeralDigits {
@@ -126,7 +153,7 @@ func (lx *dateLexer) readSpan(i int) (sp dateSpan, next int, ok bool) {
 	if e := urlEnd(src, i); e > i {
 		return sp, e, false
 	}
-	if r := src[i]; !isDigit(r) && !isCNDigit(r) && r != '十' && r != '上' && r != '下' || !lx.boundary(i) {
+	if !dateFirstSet.has(src[i]) || !lx.boundary(i) {
 		return sp, i + 1, false
 	}
 	p, ok := lx.part(i)
@@ -161,6 +188,11 @@ func datesOf(rd *reading, spans []dateSpan, year int) []Date {
 	if len(spans) > 0 {
 		out = make([]Date, 0, len(spans))
 	}
+	return appendDates(out, rd, spans, year)
+}
+
+// appendDates appends the date mentions of datesOf to out.
+func appendDates(out []Date, rd *reading, spans []dateSpan, year int) []Date {
 	for _, sp := range spans {
 		var d Date
 		d, year = dateOf(rd, sp, year)
@@ -184,12 +216,12 @@ func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
 		d.Inferred = true
 	}
 	if y != 0 {
-		d.Date = iso(y, p.m, p.d)
+		d.Date = rd.iso(y, p.m, p.d)
 		switch {
 		case p.endMonth != 0:
-			d.Date, d.End = iso(y, p.m, 0), iso(y, p.endMonth, 0)
+			d.Date, d.End = rd.iso(y, p.m, 0), rd.iso(y, p.endMonth, 0)
 		case p.endDay != 0:
-			d.End = iso(y, p.m, p.endDay)
+			d.End = rd.iso(y, p.m, p.endDay)
 		}
 		if sp.hasTo {
 			e := sp.to
@@ -197,7 +229,7 @@ func dateOf(rd *reading, sp dateSpan, year int) (Date, int) {
 			if e.hasYear {
 				ey = e.y
 			}
-			d.End = iso(ey, e.m, e.d)
+			d.End = rd.iso(ey, e.m, e.d)
 		}
 	}
 	if p.hasYear && p.m != 0 {
@@ -230,16 +262,20 @@ func (lx *dateLexer) boundary(i int) bool {
 		return !isDigit(p) && !isLatin(p) && p != '.'
 	}
 	if isCNDigit(r) || r == '十' {
-		return !isCNNumeral(p) && !strings.ContainsRune("第每初周期拜这那个", p)
+		return !isCNNumeral(p) && !notBeforeDate.has(p)
 	}
 	return true
 }
+
+// notBeforeDate holds the characters after which a Chinese numeral starts no date: 第一, 每一,
+// 初一, 周一, 期一, 拜一, 这一, 那一, 个一.
+var notBeforeDate = setOf("第每初周期拜这那个")
 
 // part reads one date at i.
 func (lx *dateLexer) part(i int) (datePart, bool) {
 	src := lx.src
 	p := datePart{start: i}
-	if runes.HasPrefixAt(src, i, "上半年") || runes.HasPrefixAt(src, i, "下半年") {
+	if r := runeAt(src, i); (r == '上' || r == '下') && runes.HasPrefixAt(src, i+1, "半年") {
 		return lx.period(p, i)
 	}
 	if i < len(src) && !isDigit(src[i]) {
@@ -700,6 +736,27 @@ func iso(y, m, d int) string {
 	}
 	b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
 	return string(b)
+}
+
+// isoCached is a slot of reading.isos: an ISO date as iso wrote it, by key (isoKey).
+type isoCached struct {
+	key uint32
+	s   string
+}
+
+// iso is iso(y, m, d), the string taken from rd.isos where it was written before, so that a
+// date named again (a bulletin's year, a month) costs no new string. Most dates are named
+// once: over the corpora about one in eight is found.
+func (rd *reading) iso(y, m, d int) string {
+	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return iso(y, m, d)
+	}
+	key := uint32(y)<<14 | uint32(m)<<7 | uint32(d) | 1<<31 // (never 0, the empty slot)
+	e := &rd.isos[(key^key>>7^key>>14)%uint32(len(rd.isos))]
+	if e.key != key {
+		e.key, e.s = key, iso(y, m, d)
+	}
+	return e.s
 }
 
 // isoSlow is iso through fmt, for values iso does not write itself (a year from a caller's

@@ -12,7 +12,7 @@ import (
 )
 
 // corpusLines returns every line of the project's corpora and of the shared real corpus, folded.
-func corpusLines(t *testing.T) []string {
+func corpusLines(t testing.TB) []string {
 	var lines []string
 	for _, l := range testcorpus.Lines(t, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
 		lines = append(lines, fold.String(l))
@@ -24,30 +24,23 @@ func corpusLines(t *testing.T) []string {
 // for, over every line of the corpora, and every suffix of the shorter lines so that every
 // position is once a start:
 //   - run, which passes over the characters outside stepSet, against step at every character;
-//   - lexSpans, which passes over the characters outside dateStartSet, against readSpan at
-//     every character;
+//   - lexSpans, which passes over the characters outside dateStartSet and stops after the
+//     last of dateMarks, against readSpan at every character;
 //   - DatePrefix, which reads the first date only, against the first of all dates;
 //   - numeralRunEnd, which lets chinesePart skip reading a numeral no 月 or 日 can follow,
 //     against what smallNumber reads;
-//   - ScanAll against Scan and ScanDates.
+//   - readNumeral, which reads plain digits itself, against readTokens at every character of
+//     every line;
+//   - ScanAll against Scan and ScanDates;
+//   - a Reader, reused from text to text, against Scan, ScanDates and ScanAll (without Text).
 func TestFastPathsAgree(t *testing.T) {
 	n := 0
+	reader := NewReader()
+	defer reader.Close()
 	check := func(s string) {
 		n++
 		src := []rune(s)
-		spans := lexSpans(src)
-		lx := &dateLexer{src: src}
-		var every []dateSpan
-		for i := 0; i < len(src); {
-			sp, next, ok := lx.readSpan(i)
-			if ok {
-				every = append(every, sp)
-			}
-			i = next
-		}
-		if !reflect.DeepEqual(spans, every) {
-			t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", s, spans, every)
-		}
+		spans := lexSpansAgree(t, src)
 
 		sc := &scanner{src: src, dates: spans, sign: -1}
 		for sc.pos < len(sc.src) {
@@ -77,8 +70,10 @@ func TestFastPathsAgree(t *testing.T) {
 		if !reflect.DeepEqual(qs, Scan(s)) || !reflect.DeepEqual(ds, ScanDates(s, 2023)) {
 			t.Fatalf("ScanAll(%q) differs from Scan and ScanDates", s)
 		}
+		readerAgrees(t, reader, s, qs, ds)
 	}
 	for _, l := range corpusLines(t) {
+		readNumeralAgrees(t, []rune(l))
 		check(l)
 		if rs := []rune(l); len(rs) <= 200 {
 			for i := 1; i < len(rs); i++ {
@@ -87,6 +82,98 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts", n)
+}
+
+// readerAgrees checks that rd reads s as Scan, ScanDates and ScanAll do (qs and ds, with year
+// 2023), Text left empty.
+func readerAgrees(t *testing.T, rd Reader, s string, qs []Quantity, ds []Date) {
+	t.Helper()
+	qs, ds = append([]Quantity(nil), qs...), append([]Date(nil), ds...)
+	for i := range qs {
+		qs[i].Text = ""
+	}
+	for i := range ds {
+		ds[i].Text = ""
+	}
+	same := func(q []Quantity, d []Date) bool {
+		return len(q) == len(qs) && len(d) == len(ds) && (len(q) == 0 || reflect.DeepEqual(q, qs)) && (len(d) == 0 || reflect.DeepEqual(d, ds))
+	}
+	if q, d := rd.ScanAll(s, 2023); !same(q, d) {
+		t.Fatalf("Reader.ScanAll(%q) = %s %+v, want %s %+v", s, quantities(q), d, quantities(qs), ds)
+	}
+	if q := rd.Scan(s); !same(q, ds) {
+		t.Fatalf("Reader.Scan(%q) = %s, want %s", s, quantities(q), quantities(qs))
+	}
+	if d := rd.ScanDates(s, 2023); !same(qs, d) {
+		t.Fatalf("Reader.ScanDates(%q) = %+v, want %+v", s, d, ds)
+	}
+}
+
+// FuzzReader checks a Reader, reused, against ScanAll, Scan and ScanDates.
+func FuzzReader(f *testing.F) {
+	for _, s := range append(decodeCases, "约30人、2023年8月24日至26日，2021915日", "（一）召开会议3次，百分之九十五") {
+		f.Add(s)
+	}
+	rd := NewReader()
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, ds := ScanAll(s, 2023)
+		readerAgrees(t, rd, s, qs, ds)
+	})
+}
+
+// readNumeralAgrees checks readNumeral, which reads plain digits itself, against readTokens
+// at every character of src, with and without sepAlways.
+func readNumeralAgrees(t *testing.T, src []rune) {
+	t.Helper()
+	for i := range src {
+		for _, o := range []numOpts{{}, {sepAlways: true}} {
+			n, ok := readNumeral(src, i, o)
+			wn, wok := readTokens(src, i, o)
+			if n != wn || ok != wok {
+				t.Fatalf("readNumeral(%q, %d, %+v) = %+v, %v; readTokens gives %+v, %v", string(src), i, o, n, ok, wn, wok)
+			}
+		}
+	}
+}
+
+// FuzzReadNumeral checks readNumeral against readTokens at every character.
+func FuzzReadNumeral(f *testing.F) {
+	for _, s := range []string{"3人", "1,234.5万元", "12 万", "3点5", "5千", "2021年", "1234567890123456", "3.5.1", "7万 5千", "20个亿", "0431", "1,000余万元", "12十", "9廿"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		readNumeralAgrees(t, []rune(s))
+	})
+}
+
+// lexSpansAgree checks lexSpans against readSpan at every character of src and returns its
+// spans.
+func lexSpansAgree(t *testing.T, src []rune) []dateSpan {
+	t.Helper()
+	spans := lexSpans(src)
+	lx := &dateLexer{src: src}
+	var every []dateSpan
+	for i := 0; i < len(src); {
+		sp, next, ok := lx.readSpan(i)
+		if ok {
+			every = append(every, sp)
+		}
+		i = next
+	}
+	if !reflect.DeepEqual(spans, every) {
+		t.Fatalf("lexSpans(%q) = %+v, readSpan everywhere gives %+v", string(src), spans, every)
+	}
+	return spans
+}
+
+// FuzzLexSpans checks lexSpans against readSpan at every character.
+func FuzzLexSpans(f *testing.F) {
+	for _, s := range append(decodeCases, "2019—2023年5月", "2023.3.1-4.30", "二〇二三年十二月一日", "上半年", "1至3月", "2021915日", "8月24日至26日") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lexSpansAgree(t, []rune(s))
+	})
 }
 
 func quantities(qs []Quantity) string {
@@ -135,4 +222,82 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("decode(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// BenchmarkDecode decodes every corpus line (folded) into one buffer, as a Reader does.
+func BenchmarkDecode(b *testing.B) {
+	lines := corpusLines(b)
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	var rs []rune
+	for b.Loop() {
+		for _, l := range lines {
+			rs, _ = decode(rs[:0], l)
+		}
+	}
+}
+
+// TestRuneIndex checks that slotsOf numbers exactly the keys of its map, densely, each slot
+// holding its key's value, over the whole Basic Multilingual Plane.
+func TestRuneIndex(t *testing.T) {
+	m := map[rune]string{}
+	for _, s := range []string{"人", "个", "元", "a", "\u0000", "\uffff", "万", "亿", "０", "〇"} {
+		r, _ := utf8.DecodeRuneInString(s)
+		m[r] = s
+	}
+	x, vals := slotsOf(m)
+	if len(vals) != len(m) {
+		t.Fatalf("%d slots for %d keys", len(vals), len(m))
+	}
+	seen := map[int]bool{}
+	for r := rune(0); r < 1<<16; r++ {
+		k, ok := x.slot(r)
+		v, in := m[r]
+		if ok != in || ok && (vals[k] != v || seen[k]) {
+			t.Fatalf("slot(%q) = %d, %v; in map %v", r, k, ok, in)
+		}
+		seen[k] = ok
+	}
+	if _, ok := x.slot(0x10000); ok {
+		t.Fatalf("slot outside the plane")
+	}
+}
+
+// TestSetsAgree checks the character sets the hot paths test against what they stand for,
+// over the whole Basic Multilingual Plane.
+func TestSetsAgree(t *testing.T) {
+	for r := rune(0); r < 1<<16; r++ {
+		if got, want := dateFirstSet.has(r), isDigit(r) || isCNDigit(r) || r == '十' || r == '上' || r == '下'; got != want {
+			t.Fatalf("dateFirstSet.has(%q) = %v", r, got)
+		}
+		for _, c := range []struct {
+			set  *runeSet
+			list string
+		}{{&cnBlockerSet, cnBlockers}, {&oneBlockerSet, oneBlockers}, {&notBeforeDate, "第每初周期拜这那个"}} {
+			if got, want := c.set.has(r), strings.ContainsRune(c.list, r); got != want {
+				t.Fatalf("set of %q has %q: %v", c.list, r, got)
+			}
+		}
+	}
+}
+
+// TestISOCache checks reading.iso against iso for every month and day of some years, read
+// twice in turns so that slots are both found and overwritten, and for values iso writes
+// through fmt.
+func TestISOCache(t *testing.T) {
+	rd := &reading{}
+	for pass := 0; pass < 2; pass++ {
+		for _, y := range []int{0, 1900, 2023, 2024, 2100, 9999, 10000, -1} {
+			for m := -1; m <= 100; m++ {
+				for _, d := range []int{-1, 0, 1, 15, 29, 31, 99, 100} {
+					if got, want := rd.iso(y, m, d), iso(y, m, d); got != want {
+						t.Fatalf("iso(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+					}
+				}
+			}
+		}
+	}
 }

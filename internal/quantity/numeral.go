@@ -330,7 +330,36 @@ type numOpts struct {
 
 // readNumeral reads the numeral at i (no sign). When ok is false, n.end is the end of what
 // was looked at, for the caller to pass over.
+//
+// Digits that nothing after them continues (numeralGoesOn), the most common numeral, are read
+// here as numeralTokens and evalNumeral read one Arabic token: its value, no magnitude.
+// Everything else goes through the tokens (readTokens).
 func readNumeral(src []rune, i int, o numOpts) (number, bool) {
+	if isDigit(runeAt(src, i)) {
+		if a, ok := lexArabic(src, i, o.sepAlways); ok && !numeralGoesOn(src, a.end) && a.val.exp <= maxExp {
+			return a, true
+		}
+	}
+	return readTokens(src, i, o)
+}
+
+// numeralGoesOn reports whether the character at j, just after digits, may continue the
+// numeral in numeralTokens: a space (before a magnitude), a digit, 廿 卅, 万 亿 兆 个 (个亿),
+// or any character of numeralSet (a Chinese digit or place).
+func numeralGoesOn(src []rune, j int) bool {
+	if j >= len(src) {
+		return false
+	}
+	switch r := src[j]; r {
+	case ' ', '廿', '卅', '万', '亿', '兆', '个':
+		return true
+	default:
+		return isDigit(r) || numeralSet.has(r)
+	}
+}
+
+// readTokens is readNumeral through numeralTokens and evalNumeral, for every numeral.
+func readTokens(src []rune, i int, o numOpts) (number, bool) {
 	var buf [16]numTok // the tokens of most numerals, without an allocation
 	toks, end, ok := numeralTokens(src, i, o, buf[:0])
 	n := number{start: i, end: end}
@@ -740,10 +769,11 @@ func lastDigit(toks []numTok, k int, zero bool, lastUnit, lastMag int) (decimal,
 
 // nameIndexAt reports whether an entry of names starts at j.
 func nameIndexAt(src []rune, j int) ([]rune, bool) {
-	if !nameFirst.has(src[j]) {
+	slot, ok := nameFirst.slot(src[j])
+	if !ok {
 		return nil, false
 	}
-	for _, n := range nameIndex[src[j]] {
+	for _, n := range nameLists[slot] {
 		if hasRunes(src, j, n) {
 			return n, true
 		}

@@ -128,16 +128,74 @@ func ScanAll(s string, year int) ([]Quantity, []Date) {
 	return rd.scan(spans), datesOf(rd, spans, year)
 }
 
+// Reader scans texts one after another for a caller that reads many (the paragraphs of a
+// bulletin), lending it its buffers: what a call returns is valid until the next call or
+// Close, and leaves Text empty (the caller cuts it from its own text by the offsets). It saves
+// the copy of every result, and the text of every quantity and date, that Scan, ScanDates and
+// ScanAll make. Otherwise it reads as they do.
+type Reader struct {
+	rd *reading
+}
+
+// NewReader returns a Reader; Close returns its buffers.
+func NewReader() Reader {
+	rd := newReading("")
+	rd.noText = true
+	return Reader{rd: rd}
+}
+
+// Close lets r's buffers go; r is not to be used after.
+func (r Reader) Close() {
+	r.start("")
+	r.rd.release()
+}
+
+// start sets r to read s. What the last call returned is cleared first (beyond it, the
+// buffers are clear already), so that the pool keeps no strings or pointers alive.
+func (r Reader) start(s string) *reading {
+	rd := r.rd
+	clear(rd.qs)
+	clear(rd.ds)
+	rd.qs, rd.ds = rd.qs[:0], rd.ds[:0]
+	rd.reset(s)
+	return rd
+}
+
+// ScanAll is ScanAll(s, year), without Text, in r's buffers.
+func (r Reader) ScanAll(s string, year int) ([]Quantity, []Date) {
+	rd := r.start(s)
+	spans := rd.lexSpans()
+	qs := rd.quantities(spans)
+	rd.ds = appendDates(rd.ds, rd, spans, year)
+	return qs, rd.ds
+}
+
+// Scan is Scan(s), without Text, in r's buffers.
+func (r Reader) Scan(s string) []Quantity {
+	rd := r.start(s)
+	return rd.quantities(rd.lexSpans())
+}
+
+// ScanDates is ScanDates(s, year), without Text, in r's buffers.
+func (r Reader) ScanDates(s string, year int) []Date {
+	rd := r.start(s)
+	rd.ds = appendDates(rd.ds, rd, rd.lexSpans(), year)
+	return rd.ds
+}
+
 // reading is the scratch of one call of a reader: the text as runes, its date spans and the
 // quantities found, lent by readings so that a call allocates only what it returns. Nothing
-// a reader returns points into it.
+// a reader returns points into it, except for a Reader's, which lends its buffers on purpose.
 type reading struct {
-	s     string // the text
-	src   []rune // its runes
-	valid bool   // s is valid UTF-8: a text can be cut out of it (text)
-	r, b  int    // a rune offset and its byte offset in s, where text walks from
-	spans []dateSpan
-	qs    []Quantity
+	s      string // the text
+	src    []rune // its runes
+	valid  bool   // s is valid UTF-8: a text can be cut out of it (text)
+	noText bool   // text cuts nothing: a Reader's caller cuts Text itself
+	r, b   int    // a rune offset and its byte offset in s, where text walks from
+	spans  []dateSpan
+	qs     []Quantity
+	ds     []Date        // a Reader's dates
+	isos   [64]isoCached // the ISO dates written last, for iso
 }
 
 var readings = sync.Pool{New: func() any { return new(reading) }}
@@ -145,15 +203,25 @@ var readings = sync.Pool{New: func() any { return new(reading) }}
 // newReading returns a reading of readings with src set to the runes of s.
 func newReading(s string) *reading {
 	rd := readings.Get().(*reading)
+	rd.noText = false
+	rd.reset(s)
+	return rd
+}
+
+// reset sets rd to read s.
+func (rd *reading) reset(s string) {
 	rd.s, rd.r, rd.b = s, 0, 0
 	rd.src, rd.valid = decode(rd.src[:0], s)
-	return rd
 }
 
 // text returns string(rd.src[start:end]) for rune offsets in rd's text: a slice of s where s
 // is valid UTF-8 (found by walking from the last offset asked; offsets mostly come in order),
-// else a new string of the runes (whose U+FFFD stand for bad bytes of s).
+// else a new string of the runes (whose U+FFFD stand for bad bytes of s). For a Reader it
+// returns "".
 func (rd *reading) text(start, end int) string {
+	if rd.noText {
+		return ""
+	}
 	if !rd.valid {
 		return string(rd.src[start:end])
 	}
@@ -178,38 +246,50 @@ func (rd *reading) lexSpans() []dateSpan {
 	return rd.spans
 }
 
+// quantities returns the quantities of rd.src, whose dates are spans, in rd's buffer.
+func (rd *reading) quantities(spans []dateSpan) []Quantity {
+	sc := scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0], rd: rd}
+	sc.run()
+	rd.qs = sc.out
+	return sc.out
+}
+
 // scan returns the quantities of rd.src, whose dates are spans, in a slice of their own.
 func (rd *reading) scan(spans []dateSpan) []Quantity {
-	sc := &scanner{src: rd.src, dates: spans, sign: -1, out: rd.qs[:0], rd: rd}
-	sc.run()
+	qs := rd.quantities(spans)
 	var out []Quantity
-	if len(sc.out) > 0 {
-		out = append(out, sc.out...)
+	if len(qs) > 0 {
+		out = append(out, qs...)
 	}
-	clear(sc.out) // no strings kept alive by the pool
-	rd.qs = sc.out[:0]
+	clear(qs) // no strings kept alive by the pool
+	rd.qs = qs[:0]
 	return out
 }
 
 // release returns rd to readings; very large buffers are left to the collector.
 func (rd *reading) release() {
 	rd.s = ""
-	if cap(rd.src) <= 1<<20 && cap(rd.spans) <= 1<<12 && cap(rd.qs) <= 1<<12 {
+	if cap(rd.src) <= 1<<20 && cap(rd.spans) <= 1<<12 && cap(rd.qs) <= 1<<12 && cap(rd.ds) <= 1<<12 {
 		readings.Put(rd)
 	}
 }
 
 // decode appends the runes of s to rs, as []rune(s) holds them, and reports whether s is
-// valid UTF-8.
+// valid UTF-8. It writes the runes by index into the room it makes first (a rune takes at
+// least a byte), which costs far less than an append per rune.
 func decode(rs []rune, s string) ([]rune, bool) {
 	valid := true
-	if cap(rs)-len(rs) < len(s) {
-		rs = append(make([]rune, 0, len(rs)+len(s)), rs...) // a rune takes at least a byte
+	n0 := len(rs)
+	if cap(rs)-n0 < len(s) {
+		rs = append(make([]rune, 0, n0+len(s)), rs...)
 	}
+	buf := rs[n0 : n0+len(s)]
+	k := 0 // runes written to buf
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			rs = append(rs, rune(c))
+			buf[k] = rune(c)
+			k++
 			i++
 			continue
 		}
@@ -219,7 +299,8 @@ func decode(rs []rune, s string) ([]rune, bool) {
 			c1, c2 := s[i+1], s[i+2]
 			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				rs = append(rs, r)
+				buf[k] = r
+				k++
 				i += 3
 				continue
 			}
@@ -228,10 +309,11 @@ func decode(rs []rune, s string) ([]rune, bool) {
 		if r == utf8.RuneError && n == 1 {
 			valid = false
 		}
-		rs = append(rs, r)
+		buf[k] = r
+		k++
 		i += n
 	}
-	return rs, valid
+	return rs[:n0+k], valid
 }
 
 // Date is one date mention. Offsets are rune offsets.

@@ -251,7 +251,7 @@ func (sc *scanner) chinese() {
 	if sc.sign == start-1 {
 		prev = runeAt(src, start-2)
 	}
-	if strings.ContainsRune(cnBlockers, prev) || src[start] == '一' && end == start+1 && strings.ContainsRune(oneBlockers, prev) && !(prev == '为' && isDuration(src, end)) || ordinalList(src, start) {
+	if cnBlockerSet.has(prev) || src[start] == '一' && end == start+1 && oneBlockerSet.has(prev) && !(prev == '为' && isDuration(src, end)) || ordinalList(src, start) {
 		n := number{start: start, end: end, chinese: true}
 		sc.pos = sc.skipTail(n)
 		return
@@ -261,7 +261,7 @@ func (sc *scanner) chinese() {
 	}
 	// 百/千/万 alone start a number only after 近, 上, 逾 … or before 余/多: 近百场, 上千人,
 	// 百余人; not 百姓, 千方百计, 万家.
-	if strings.ContainsRune("百千万亿", src[start]) {
+	if r := src[start]; r == '百' || r == '千' || r == '万' || r == '亿' {
 		if _, _, ok := sc.prefixAt(start); !ok && runeAt(src, end) != '余' && runeAt(src, end) != '多' {
 			return
 		}
@@ -502,11 +502,12 @@ func (sc *scanner) finish(n number) {
 		return
 	}
 	u, ulen := unitAt(src, k)
-	if runes.HasPrefixAt(src, k, "个多月") || runes.HasPrefixAt(src, k, "个余月") {
+	ge := runeAt(src, k) == '个' // (a quick look before the words that start with 个)
+	if ge && (runes.HasPrefixAt(src, k, "个多月") || runes.HasPrefixAt(src, k, "个余月")) {
 		u, ulen = unitNamed("个月"), 3 // 两个多月 -> 2 个月, approx
 		q.Approx = true
 	}
-	if runes.HasPrefixAt(src, k, "个半月") && max == nil {
+	if ge && runes.HasPrefixAt(src, k, "个半月") && max == nil {
 		u, ulen = unitNamed("个月"), 3 // 三个半月 -> 3.5 个月
 		value, _ = value.add(half)
 	}
@@ -529,7 +530,7 @@ func (sc *scanner) finish(n number) {
 	}
 	if u != nil {
 		j = k + ulen
-		if max == nil && !n.neg && !strings.ContainsRune("由从", runeAt(src, q.Start-1)) {
+		if r := runeAt(src, q.Start-1); max == nil && !n.neg && r != '由' && r != '从' {
 			// 10人至20人; but 由10%到20% is a change from one value to another: two quantities
 			if e, ok := rangeSepAt(src, j); ok {
 				if m, ok := sc.rangeEnd(n, e); ok && !m.val.less(n.val) {
@@ -1109,10 +1110,11 @@ func unitNamed(name string) *unit {
 func unitAt(src []rune, j int) (*unit, int) {
 	var best *unit
 	bestLen := 0
-	if !unitFirst.has(runeAt(src, j)) {
+	slot, ok := unitFirst.slot(runeAt(src, j))
+	if !ok {
 		return nil, 0
 	}
-	for _, e := range unitIndex[runeAt(src, j)] {
+	for _, e := range unitLists[slot] {
 		l := len(e.name)
 		if l <= bestLen || !hasRunes(src, j, e.name) {
 			continue
@@ -1144,8 +1146,9 @@ type unitEntry struct {
 	u    *unit
 }
 
-// unitIndex maps the first rune of every unit name to its entries.
-var unitIndex = func() map[rune][]unitEntry {
+// unitFirst holds the first runes of the unit names, and unitLists, at the slot of each, the
+// entries of the units whose name starts with it, in the order of the table.
+var unitFirst, unitLists = func() (*runeIndex, [][]unitEntry) {
 	m := make(map[rune][]unitEntry)
 	for i := range units {
 		u := &units[i]
@@ -1158,34 +1161,60 @@ var unitIndex = func() map[rune][]unitEntry {
 		}
 		m[e.name[0]] = append(m[e.name[0]], e)
 	}
-	return m
+	return slotsOf(m)
 }()
 
-// unitFirst holds the first runes of the unit names, the keys of unitIndex.
-var unitFirst = func() (s runeSet) {
-	for r := range unitIndex {
-		s.add(r)
-	}
-	return s
-}()
-
-// nameFirst holds the first runes of the entries of names, the keys of nameIndex.
-var nameFirst = func() (s runeSet) {
-	for r := range nameIndex {
-		s.add(r)
-	}
-	return s
-}()
-
-// nameIndex maps the first rune of every entry of names to the entries, as runes.
-var nameIndex = func() map[rune][][]rune {
+// nameFirst holds the first runes of the entries of names, and nameLists, at the slot of
+// each, the entries that start with it, as runes, in the order of names.
+var nameFirst, nameLists = func() (*runeIndex, [][][]rune) {
 	m := make(map[rune][][]rune)
 	for _, n := range names {
 		r := []rune(n)
 		m[r[0]] = append(m[r[0]], r)
 	}
-	return m
+	return slotsOf(m)
 }()
+
+// runeIndex numbers the characters of a set densely, in rune order, so that what a table
+// holds by character lives in a slice at its slot rather than in a map: a look-up is a bit
+// test and a population count.
+type runeIndex struct {
+	set  runeSet
+	rank [len(runeSet{})]uint16 // the members below each word of set
+}
+
+// slot returns the number of r in x, if r is in it.
+func (x *runeIndex) slot(r rune) (int, bool) {
+	i := uint32(r)
+	if i >= 1<<16 {
+		return 0, false
+	}
+	w := x.set[i>>6]
+	bit := uint64(1) << (i & 63)
+	if w&bit == 0 {
+		return 0, false
+	}
+	return int(x.rank[i>>6]) + bits.OnesCount64(w&(bit-1)), true
+}
+
+// slotsOf returns the index of the keys of m and their values by slot.
+func slotsOf[T any](m map[rune]T) (*runeIndex, []T) {
+	x := &runeIndex{}
+	for r := range m {
+		x.set.add(r)
+	}
+	n := 0
+	for i, w := range x.set {
+		x.rank[i] = uint16(n)
+		n += bits.OnesCount64(w)
+	}
+	vals := make([]T, n)
+	for r, v := range m {
+		k, _ := x.slot(r)
+		vals[k] = v
+	}
+	return x, vals
+}
 
 // hasRunes reports whether src holds w at i.
 func hasRunes(src []rune, i int, w []rune) bool {
@@ -1376,6 +1405,9 @@ func cnDigitValue(r rune) int {
 func isClauseEnd(r rune) bool {
 	return r == 0 || clauseEnds.has(r)
 }
+
+// cnBlockerSet and oneBlockerSet are cnBlockers and oneBlockers as sets.
+var cnBlockerSet, oneBlockerSet = setOf(cnBlockers), setOf(oneBlockers)
 
 // clauseEnds are the characters that end a clause for isClauseEnd.
 var clauseEnds = setOf(",，。；;：:!！?？)）、 \n")
