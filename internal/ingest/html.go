@@ -477,9 +477,16 @@ func trimmedRunes(n *html.Node, limit int) int {
 
 // densestBlock scores block elements by the text they hold (link text counts against them),
 // passing half of a block's score to its parent block and a quarter to the grandparent, as
-// readability-style extractors do, and returns the best one.
+// readability-style extractors do, and returns the best one; of blocks with the same score, the
+// deepest, and of those the first scored (in the order of the text). The scores were once kept
+// in a map alone and read in its order, which picked among such ties at random.
 func densestBlock(root *html.Node) *html.Node {
-	score := map[*html.Node]float64{}
+	type block struct {
+		n     *html.Node
+		score float64
+	}
+	var blocks []block         // in the order they were first scored
+	at := map[*html.Node]int{} // a block's place in blocks
 	type item struct {
 		n      *html.Node
 		inLink bool
@@ -500,7 +507,13 @@ func densestBlock(root *html.Node) *html.Node {
 			b := blockAncestor(n)
 			w := 1.0
 			for i := 0; b != nil && i < 3; i++ {
-				score[b] += runes * w
+				k, ok := at[b]
+				if !ok {
+					k = len(blocks)
+					at[b] = k
+					blocks = append(blocks, block{n: b})
+				}
+				blocks[k].score += runes * w
 				w /= 2
 				b = blockAncestor(b)
 			}
@@ -513,9 +526,9 @@ func densestBlock(root *html.Node) *html.Node {
 	}
 	var best *html.Node
 	bestScore := 0.0
-	for n, s := range score {
-		if s > bestScore || s == bestScore && best != nil && depth(n) > depth(best) {
-			best, bestScore = n, s
+	for _, b := range blocks {
+		if b.score > bestScore || b.score == bestScore && best != nil && depth(b.n) > depth(best) {
+			best, bestScore = b.n, b.score
 		}
 	}
 	if best != nil && best.DataAtom == atom.P && best.Parent != nil {
