@@ -236,12 +236,8 @@ type field struct {
 // parseFields reads a line made of labelled facts ("来源 :中共天津市东丽区委办公室 访问次数 :
 // 发布时间 :2022-08-16"). ok is false when the line does not start with a label.
 func parseFields(line string) (fields []field, ok bool) {
-	s := strings.TrimLeft(line, "【[(（ \t\u3000")
-	if fieldLoc(s, 0) < 0 {
-		return nil, false
-	}
-	locs := fieldLocs(s)
-	if len(locs) == 0 || locs[0][0] != 0 || moreRunes(s, 240) {
+	s, locs := fieldLine(line)
+	if locs == nil {
 		return nil, false
 	}
 	for i, loc := range locs {
@@ -255,6 +251,17 @@ func parseFields(line string) (fields []field, ok bool) {
 		fields = append(fields, field{lookupLabel(s[loc[0]:loc[1]]), v})
 	}
 	return fields, true
+}
+
+// fieldLine returns the labels of a line of labelled facts, as fieldLocs finds them in s, the
+// line without the brackets and spaces before its first label; locs is nil when the line does
+// not start with a label or is longer than 240 runes (which the scan is then spared).
+func fieldLine(line string) (s string, locs [][2]int) {
+	s = strings.TrimLeft(line, "【[(（ \t\u3000")
+	if fieldLoc(s, 0) < 0 || moreRunes(s, 240) {
+		return s, nil
+	}
+	return s, fieldLocs(s) // its first label starts at 0: fieldLoc found it
 }
 
 // breadcrumbPrefix starts a breadcrumb line: 当前位置: 首页 > 巡视巡察 > 巡视整改.
@@ -901,8 +908,10 @@ func unglue(paras []string) []string {
 // titleThenFields splits a title line that ends with a fact line after a space.
 // Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	if !hasTrimSpace(p) {
-		return "", "", false // no space at all: none before a label
+	if !hasTrimSpace(p[:min(len(p), titleSpaceScan)]) {
+		// No space in the first titleSpaceScan bytes: none before a label that may end a title
+		// either, since those bytes hold more than maxTitleRunes characters (titleScanEnd).
+		return "", "", false
 	}
 	stop, spaced := titleScanEnd(p)
 	if !spaced {
@@ -965,6 +974,12 @@ func hasTrimSpace(p string) bool {
 
 // maxTitleRunes is the longest title isTitleLine accepts, in runes.
 const maxTitleRunes = 100
+
+// titleSpaceScan is how far titleThenFields looks for a space: maxTitleRunes+1 characters take
+// at most these many bytes, so a space that comes later comes after titleScanEnd's bound. A space
+// cut at the end of the scan starts past the first titleSpaceScan-utf8.UTFMax bytes, which hold
+// more than maxTitleRunes characters too.
+const titleSpaceScan = utf8.UTFMax * (maxTitleRunes + 1)
 
 // hasTitleBreak is strings.ContainsAny(p, titleBreaks) in one pass with a switch, instead of a
 // search of titleBreaks for every character of p.
@@ -1034,11 +1049,11 @@ const minGluedBody = 20
 
 // fieldsThenBody splits a fact line whose last value runs on into a sentence of the body.
 func fieldsThenBody(p string) (fields, body string, ok bool) {
-	if _, ok := parseFields(p); !ok {
+	s, locs := fieldLine(p)
+	if locs == nil {
 		return "", "", false
 	}
-	locs := fieldLocs(p)
-	last := locs[len(locs)-1][1]
+	last := len(p) - len(s) + locs[len(locs)-1][1] // no label starts in what fieldLine trimmed
 	tail := p[last:]
 	if !strings.ContainsAny(tail, "，。,") {
 		return "", "", false
