@@ -101,18 +101,19 @@ const decodeChunk = 4096
 // one a single call of the decoder gives.
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 	d := e.NewDecoder()
-	out := make([]byte, 0, len(data)+len(data)/2+utf8.UTFMax)
+	var out strings.Builder // its string is the text: no copy at the end
+	out.Grow(len(data) + len(data)/2 + utf8.UTFMax)
 	var buf [decodeChunk]byte
 	for src := data; ; {
 		nDst, nSrc, err := d.Transform(buf[:], src, true)
 		if bytes.ContainsRune(buf[:nDst], utf8.RuneError) {
 			return "", errInvalidSequence
 		}
-		out = append(out, buf[:nDst]...)
+		out.Write(buf[:nDst])
 		src = src[nSrc:]
 		switch {
 		case err == nil:
-			return string(out), nil
+			return out.String(), nil
 		case err != transform.ErrShortDst || nDst == 0 && nSrc == 0:
 			return "", err
 		}
@@ -188,13 +189,17 @@ func mostlyUTF8(data []byte) (string, bool) {
 func plausibility(s string) float64 {
 	good, all := 0, 0
 	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs, all Han and none a space
+			all++
+			good++
+			continue
+		}
 		if unicode.IsSpace(r) {
 			continue
 		}
 		all++
 		switch {
 		case r < 0x80,
-			r >= 0x4E00 && r <= 0x9FFF, // CJK Unified Ideographs, all Han: spares the table search
 			unicode.Is(unicode.Han, r),
 			r >= 0x3000 && r <= 0x303F, // CJK punctuation
 			r >= 0xFF00 && r <= 0xFFEF, // full-width forms
