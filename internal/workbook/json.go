@@ -175,15 +175,22 @@ func (e *jsonWriter) list(n int, isNil bool, each func(i int)) {
 
 // string writes s quoted and escaped as encoding/json's appendString does: \" \\ \b \f \n \r \t,
 // other control bytes as \u00XX, an invalid byte as \ufffd, U+2028 and U+2029 escaped, and with
-// html also <, > and & as \u003c \u003e \u0026. A long s is flushed in pieces as it goes.
+// html also <, > and & as \u003c \u003e \u0026. ASCII is told apart by one look at a table
+// (jsonSafe, jsonSafeHTML); a character of three bytes that is always valid is passed over
+// whole; the runs between escapes are copied as they are. A long s is flushed in pieces as it
+// goes.
 func (e *jsonWriter) string(s string, html bool) {
 	const hex = "0123456789abcdef"
+	safe := &jsonSafe
+	if html {
+		safe = &jsonSafeHTML
+	}
 	e.byte('"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+			if safe[c] {
 				i++
 				continue
 			}
@@ -208,10 +215,11 @@ func (e *jsonWriter) string(s string, html bool) {
 			start = i
 			continue
 		}
-		// Three bytes led by E1-EC with two continuation bytes are always a valid rune (no
-		// overlong form, no surrogate): most Chinese text, passed over without decoding.
-		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) { // not U+2028, U+2029
+		// Three bytes led by E1-EC, EE or EF with two continuation bytes are always a valid
+		// rune (no overlong form, no surrogate): Chinese text and its full-width and CJK
+		// punctuation (，。：), passed over without decoding. E2 leads U+2028 and U+2029.
+		if c >= 0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			c <= 0xEF && (c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
 			i += 3
 			if i-start >= jsonPiece {
 				e.buf = append(e.buf, s[start:i]...)
@@ -242,6 +250,17 @@ func (e *jsonWriter) string(s string, html bool) {
 	e.byte('"')
 	e.maybeFlush()
 }
+
+// jsonSafe marks the ASCII bytes string copies as they are: from the space on, but " and \.
+// jsonSafeHTML is jsonSafe without <, > and &. Bytes past ASCII are not marked: string reads
+// their characters.
+var jsonSafe, jsonSafeHTML = func() (plain, html [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
+	}
+	return
+}()
 
 func (e *jsonWriter) bulletin(b *bulletin.Bulletin) {
 	e.raw(`{"source":`)
