@@ -91,6 +91,11 @@ func decode(data []byte, hint string) (text, enc string, err error) {
 // errInvalidSequence refuses a decoding that produced a replacement character.
 var errInvalidSequence = errors.New("无效的字节序列")
 
+// replacementChar is U+FFFD in UTF-8. In valid UTF-8 it is the only encoding of utf8.RuneError,
+// so a search for its bytes (one fast search) finds what bytes.ContainsRune(s, utf8.RuneError),
+// which decodes every character, finds.
+var replacementChar = []byte("\uFFFD")
+
 // decodeChunk is how much decoded text decodeWith looks at between checks.
 const decodeChunk = 4096
 
@@ -106,7 +111,7 @@ func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 	var buf [decodeChunk]byte
 	for src := data; ; {
 		nDst, nSrc, err := d.Transform(buf[:], src, true)
-		if bytes.ContainsRune(buf[:nDst], utf8.RuneError) {
+		if bytes.Contains(buf[:nDst], replacementChar) { // the decoders write valid UTF-8 only
 			return "", errInvalidSequence
 		}
 		out.Write(buf[:nDst])
