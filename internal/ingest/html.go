@@ -561,31 +561,41 @@ var scoredBlocks = map[atom.Atom]bool{
 	atom.Center: true, atom.Font: false,
 }
 
-// breakAtoms are the elements that start and end a paragraph.
-var breakAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.Table: true,
-	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Section: true, atom.Article: true, atom.Main: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Pre: true, atom.Center: true, atom.Hr: true, atom.Header: true, atom.Footer: true,
-	atom.Nav: true, atom.Form: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true,
-	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Body: true,
-	atom.Fieldset: true, atom.Legend: true, atom.Details: true, atom.Summary: true,
+// isBreakAtom reports whether a is an element that starts and ends a paragraph. The element
+// sets are switches, not maps: blockText asks about every element of a page.
+func isBreakAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Tr, atom.Table,
+		atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Main, atom.Aside, atom.Blockquote,
+		atom.Pre, atom.Center, atom.Hr, atom.Header, atom.Footer,
+		atom.Nav, atom.Form, atom.Address, atom.Figure, atom.Figcaption,
+		atom.Caption, atom.Tbody, atom.Thead, atom.Tfoot, atom.Body,
+		atom.Fieldset, atom.Legend, atom.Details, atom.Summary:
+		return true
+	}
+	return false
 }
 
-// cellAtoms separate table cells on one line.
-var cellAtoms = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+// isCellAtom reports whether a is a table cell: cells are separated by a space on one line.
+func isCellAtom(a atom.Atom) bool { return a == atom.Td || a == atom.Th }
 
-// skipAtoms hold no body text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
-	atom.Title: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Svg: true,
+// isSkipAtom reports whether a is an element that holds no body text.
+func isSkipAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head,
+		atom.Title, atom.Select, atom.Option, atom.Textarea, atom.Svg:
+		return true
+	}
+	return false
 }
 
 // blockText renders nodes as paragraphs: block elements and <br> break paragraphs, table cells
 // are separated by a space, whitespace runs of the source collapse to one space (kept as is
-// inside <pre>), entities are decoded by the parser. It walks with an explicit stack and writes
-// the text into one builder, sized from the text nodes: the paragraphs are slices of its string.
+// inside <pre>), entities are decoded by the parser. It walks the tree by its links (child,
+// sibling, parent), so it needs no stack, and writes the text into one builder, sized from the
+// text nodes: the paragraphs are slices of its string.
 func blockText(nodes []*html.Node) []string {
 	var (
 		b     strings.Builder // the text so far; the open paragraph from start
@@ -601,59 +611,67 @@ func blockText(nodes []*html.Node) []string {
 		}
 		start = b.Len()
 	}
-	type item struct {
-		n     *html.Node
-		close bool // after the element's children
-		pre   bool
-		brk   bool // close: the element breaks paragraphs (breakAtoms)
-	}
-	var stack []item
-	for i := len(nodes) - 1; i >= 0; i-- {
-		stack = append(stack, item{n: nodes[i]})
-	}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := it.n
-		if it.close {
-			if it.brk {
-				flush()
-			} else if cellAtoms[n.DataAtom] {
-				b.WriteByte(' ')
-			}
-			continue
+	pre := 0 // how many <pre> the walk is in
+	// leave closes n after its children.
+	leave := func(n *html.Node) {
+		switch {
+		case isBreakAtom(n.DataAtom):
+			flush()
+		case isCellAtom(n.DataAtom):
+			b.WriteByte(' ')
 		}
-		brk := false
-		switch n.Type {
-		case html.TextNode:
-			if it.pre {
-				for d := n.Data; ; {
-					line, rest, more := strings.Cut(d, "\n")
-					b.WriteString(line)
-					if !more {
-						break
+		if n.DataAtom == atom.Pre {
+			pre--
+		}
+	}
+	for _, root := range nodes {
+		for n := root; ; {
+			enter := false // read the children of n
+			switch n.Type {
+			case html.TextNode:
+				if pre > 0 {
+					for d := n.Data; ; {
+						line, rest, more := strings.Cut(d, "\n")
+						b.WriteString(line)
+						if !more {
+							break
+						}
+						flush()
+						d = rest
 					}
-					flush()
-					d = rest
+				} else {
+					writeCollapsed(&b, n.Data)
 				}
-			} else {
-				writeCollapsed(&b, n.Data)
+			case html.ElementNode:
+				if !isSkipAtom(n.DataAtom) {
+					if isBreakAtom(n.DataAtom) {
+						flush()
+					}
+					enter = true
+				}
+			case html.CommentNode, html.DoctypeNode:
+			default:
+				enter = true
 			}
-			continue
-		case html.ElementNode:
-			if skipAtoms[n.DataAtom] {
-				continue
+			if enter {
+				if n.DataAtom == atom.Pre {
+					pre++
+				}
+				if n.FirstChild != nil {
+					n = n.FirstChild
+					continue
+				}
+				leave(n)
 			}
-			if brk = breakAtoms[n.DataAtom]; brk {
-				flush()
+			// On to the next sibling, leaving the elements whose last child this was.
+			for n != root && n.NextSibling == nil {
+				n = n.Parent
+				leave(n)
 			}
-		case html.CommentNode, html.DoctypeNode:
-			continue
-		}
-		pre := it.pre || n.DataAtom == atom.Pre
-		stack = append(stack, item{n: n, close: true, pre: pre, brk: brk})
-		for c := n.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, item{n: c, pre: pre})
+			if n == root {
+				break
+			}
+			n = n.NextSibling
 		}
 	}
 	flush()
@@ -709,9 +727,10 @@ func writeCollapsed(b *strings.Builder, s string) {
 	}
 }
 
-// isCollapsible is the whitespace a browser collapses: ASCII space, \n, \t, \r, \f.
+// isCollapsible is the whitespace a browser collapses: ASCII space, \n, \t, \r, \f. Most
+// bytes are past the space and are told at once.
 func isCollapsible(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+	return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
 }
 
 // textLen is the length in bytes of the text nodes under nodes: about what blockText writes.
@@ -791,7 +810,7 @@ func limitDepth(text string, max int) string {
 			stack = append(stack, a)
 			if len(stack) > max {
 				dropped[len(stack)-1] = true
-				if breakAtoms[a] {
+				if isBreakAtom(a) {
 					lineBreak()
 				}
 				continue
@@ -815,7 +834,7 @@ func limitDepth(text string, max int) string {
 			}
 			stack = stack[:i]
 			if wasDropped {
-				if breakAtoms[a] {
+				if isBreakAtom(a) {
 					lineBreak()
 				}
 				continue

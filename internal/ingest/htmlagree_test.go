@@ -166,6 +166,25 @@ func findContainerQueries(page *goquery.Document, body *goquery.Selection) *goqu
 	return body
 }
 
+// The element sets of blockTextBuilders, as the maps they first were.
+var (
+	breakAtomSet = map[atom.Atom]bool{
+		atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.Table: true,
+		atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+		atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+		atom.Section: true, atom.Article: true, atom.Main: true, atom.Aside: true, atom.Blockquote: true,
+		atom.Pre: true, atom.Center: true, atom.Hr: true, atom.Header: true, atom.Footer: true,
+		atom.Nav: true, atom.Form: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true,
+		atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Body: true,
+		atom.Fieldset: true, atom.Legend: true, atom.Details: true, atom.Summary: true,
+	}
+	cellAtomSet = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+	skipAtomSet = map[atom.Atom]bool{
+		atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
+		atom.Title: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Svg: true,
+	}
+)
+
 // blockTextBuilders is blockText as it was first written.
 func blockTextBuilders(nodes []*html.Node) []string {
 	var (
@@ -192,9 +211,9 @@ func blockTextBuilders(nodes []*html.Node) []string {
 		stack = stack[:len(stack)-1]
 		n := it.n
 		if it.close {
-			if breakAtoms[n.DataAtom] {
+			if breakAtomSet[n.DataAtom] {
 				flush()
-			} else if cellAtoms[n.DataAtom] {
+			} else if cellAtomSet[n.DataAtom] {
 				cur.WriteByte(' ')
 			}
 			continue
@@ -213,10 +232,10 @@ func blockTextBuilders(nodes []*html.Node) []string {
 			}
 			continue
 		case html.ElementNode:
-			if skipAtoms[n.DataAtom] {
+			if skipAtomSet[n.DataAtom] {
 				continue
 			}
-			if breakAtoms[n.DataAtom] {
+			if breakAtomSet[n.DataAtom] {
 				flush()
 			}
 		case html.CommentNode, html.DoctypeNode:
