@@ -942,6 +942,9 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 // invalid bytes one at a time) meets a space, this finds its bytes.
 func hasTrimSpace(p string) bool {
 	for i := 0; i < len(p); i++ {
+		if !trimSpaceLead[p[i]] {
+			continue // one look for most bytes
+		}
 		switch p[i] {
 		case ' ', '\t', '\n', '\v', '\f':
 			return true
@@ -971,6 +974,14 @@ func hasTrimSpace(p string) bool {
 	}
 	return false
 }
+
+// trimSpaceLead marks the first bytes of the encodings of isTrimSpace's characters.
+var trimSpaceLead = func() (lead [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', 0xC2, 0xE2, 0xE3, 0xEF} {
+		lead[c] = true
+	}
+	return lead
+}()
 
 // maxTitleRunes is the longest title isTitleLine accepts, in runes.
 const maxTitleRunes = 100

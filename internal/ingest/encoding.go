@@ -107,12 +107,14 @@ const decodeChunk = 4096
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 	d := e.NewDecoder()
 	var out strings.Builder // its string is the text: no copy at the end
-	out.Grow(len(data) + len(data)/2 + utf8.UTFMax)
 	var buf [decodeChunk]byte
 	for src := data; ; {
 		nDst, nSrc, err := d.Transform(buf[:], src, true)
 		if bytes.Contains(buf[:nDst], replacementChar) { // the decoders write valid UTF-8 only
 			return "", errInvalidSequence
+		}
+		if out.Cap() == 0 { // grown once the first chunk is good: the wrong decoder often fails there
+			out.Grow(len(data) + len(data)/2 + utf8.UTFMax)
 		}
 		out.Write(buf[:nDst])
 		src = src[nSrc:]
