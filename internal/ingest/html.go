@@ -848,26 +848,25 @@ func limitDepth(text string, max int) string {
 	return out.String()
 }
 
-// estimateDepth is the deepest nesting limitDepth's stack sees.
+// estimateDepth is the deepest nesting limitDepth's stack sees. Each tag's element is read
+// from its raw bytes (tagAtom): the tokenizer's TagName copies the name on every call.
 func estimateDepth(text string) int {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var stack []atom.Atom
 	deepest := 0
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			return deepest
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw(), false)
 			stack = closeFor(stack, a, nil)
 			if !voidAtoms[a] {
 				stack = append(stack, a)
 				deepest = max(deepest, len(stack))
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw(), true)
 			for i := len(stack) - 1; i >= 0; i-- {
 				if stack[i] == a {
 					stack = stack[:i]
@@ -877,6 +876,38 @@ func estimateDepth(text string) int {
 		}
 	}
 }
+
+// tagAtom is atom.Lookup of the name TagName gives for a tag token whose raw bytes are raw
+// (end: an end tag, </name…>): the bytes after < or </ up to a space, / or >, with A-Z in
+// lower case. A NUL byte, which TagName replaces by U+FFFD, is in no atom either way, and no
+// atom is longer than tagAtomMax bytes.
+func tagAtom(raw []byte, end bool) atom.Atom {
+	i := 1
+	if end {
+		i = 2
+	}
+	var buf [tagAtomMax]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			return atom.Lookup(buf[:n])
+		}
+		if n == len(buf) {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
+}
+
+// tagAtomMax is at least the length of the longest atom of x/net/html/atom (25 bytes).
+const tagAtomMax = 32
 
 // closeFor pops the elements a start tag a implicitly closes.
 func closeFor(stack []atom.Atom, a atom.Atom, dropped map[int]bool) []atom.Atom {

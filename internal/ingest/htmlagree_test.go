@@ -378,3 +378,66 @@ func FuzzReadHTMLAgrees(f *testing.F) {
 		checkReadHTML(t, page)
 	})
 }
+
+// checkTagAtoms asserts tagAtom against atom.Lookup of the tokenizer's TagName on every tag of
+// page, and estimateDepth against a count made with TagName.
+func checkTagAtoms(t *testing.T, page string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(page))
+	var stack []atom.Atom
+	deepest := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+			continue
+		}
+		raw := append([]byte(nil), z.Raw()...)
+		got := tagAtom(raw, tt == html.EndTagToken)
+		name, _ := z.TagName()
+		want := atom.Lookup(name)
+		if got != want {
+			t.Fatalf("tagAtom(%q) = %v, TagName %q: %v", raw, got, name, want)
+		}
+		if tt == html.EndTagToken {
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == want {
+					stack = stack[:i]
+					break
+				}
+			}
+			continue
+		}
+		stack = closeFor(stack, want, nil)
+		if !voidAtoms[want] {
+			stack = append(stack, want)
+			deepest = max(deepest, len(stack))
+		}
+	}
+	if got := estimateDepth(page); got != deepest {
+		t.Fatalf("estimateDepth(%.200q) = %d, with TagName %d", page, got, deepest)
+	}
+}
+
+// TestTagAtoms checks tagAtom and estimateDepth on every page of agreePages, and on tags in
+// upper case, with NUL bytes, too long for any atom and cut short.
+func TestTagAtoms(t *testing.T) {
+	pages := append(agreePages(t),
+		"<DIV CLASS=a><P>甲</p></Div><BR/><Table><TR><td>乙</TD></tr></TABLE>",
+		"<di\x00v><p\x00>x</di\x00v></p\x00>",
+		"<"+strings.Repeat("a", 25)+"><"+strings.Repeat("b", 40)+">x</"+strings.Repeat("a", 25)+">",
+		"<onbeforeunload><allowpaymentrequest></allowpaymentrequest>",
+		"<div", "</div", "<div/", "<p\t\f\r\nclass=x>y",
+	)
+	for _, p := range pages {
+		checkTagAtoms(t, p)
+	}
+}
+
+func FuzzTagAtoms(f *testing.F) {
+	f.Add("<DIV CLASS=a><P>甲</p></Div><BR/><Table><TR><td>乙</TD></tr></TABLE>")
+	f.Add("<di\x00v><script>x</SCRIPT><textarea></textarea><p/ ><")
+	f.Fuzz(func(t *testing.T, page string) { checkTagAtoms(t, page) })
+}
