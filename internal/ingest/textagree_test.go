@@ -109,3 +109,35 @@ func FuzzUnglueScans(f *testing.F) {
 	f.Add("【 发布时间：2023-05-06 来源：县纪委 根据县委统一部署，县委第一巡察组对县交通运输局进行了巡察。")
 	f.Fuzz(func(t *testing.T, p string) { checkUnglueScans(t, p) })
 }
+
+func checkHTMLStart(t *testing.T, s string) {
+	t.Helper()
+	if htmlStart.MatchString(s) && !mayHTMLStart(s) {
+		t.Fatalf("mayHTMLStart(%.200q) is false, htmlStart matches", s)
+	}
+}
+
+// TestHTMLStartGuard checks mayHTMLStart against htmlStart on the head of every input of the
+// corpora and on every line of them.
+func TestHTMLStartGuard(t *testing.T) {
+	matched := 0
+	for _, data := range corpusFiles(t) {
+		head := string(data[:min(len(data), 4096)])
+		checkHTMLStart(t, head)
+		if htmlStart.MatchString(head) {
+			matched++
+		}
+	}
+	for _, l := range corpusLines(t) {
+		checkHTMLStart(t, l)
+	}
+	if matched == 0 {
+		t.Error("no input starts like a page: the check shows little")
+	}
+}
+
+func FuzzHTMLStartGuard(f *testing.F) {
+	f.Add(" \t<!-- x --><p>")
+	f.Add("\u3000<html>")
+	f.Fuzz(func(t *testing.T, s string) { checkHTMLStart(t, s) })
+}
