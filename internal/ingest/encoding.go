@@ -196,7 +196,9 @@ func mostlyUTF8(data []byte) (string, bool) {
 func plausibility(s string) float64 {
 	good, all := 0, 0
 	for _, r := range s {
-		if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs, all Han and none a space
+		// Han (the CJK Unified Ideographs block), CJK punctuation and full-width forms, the
+		// most of Chinese text, are good and none is a space: counted before the table searches.
+		if r >= 0x4E00 && r <= 0x9FFF || r > 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
 			all++
 			good++
 			continue
