@@ -908,10 +908,8 @@ func unglue(paras []string) []string {
 // titleThenFields splits a title line that ends with a fact line after a space.
 // Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	if !hasTrimSpace(p[:min(len(p), titleSpaceScan)]) {
-		// No space in the first titleSpaceScan bytes: none before a label that may end a title
-		// either, since those bytes hold more than maxTitleRunes characters (titleScanEnd).
-		return "", "", false
+	if !titleHeadSpaced(p) {
+		return "", "", false // no space before titleScanEnd's bound: none before a label that may end a title
 	}
 	stop, spaced := titleScanEnd(p)
 	if !spaced {
@@ -974,6 +972,40 @@ func hasTrimSpace(p string) bool {
 	}
 	return false
 }
+
+// titleHeadSpaced is the test titleThenFields starts with: whether a space (isTrimSpace) comes
+// in the first titleSpaceScan bytes of p before a sentence mark (titleBreaks). When it does not,
+// titleScanEnd finds no space before its bound either: the bound is the first sentence mark, or
+// comes before the end of those bytes (titleSpaceScan). Spaces and marks are found by their
+// bytes, as hasTrimSpace finds spaces (a lead byte is never inside another character), with one
+// look at a table for most bytes.
+func titleHeadSpaced(p string) bool {
+	p = p[:min(len(p), titleSpaceScan)]
+	for i := 0; i < len(p); i++ {
+		if !titleHeadLead[p[i]] {
+			continue
+		}
+		switch c := p[i]; {
+		case c == ';' || c == '!' || c == '?',
+			c == 0xE3 && strings.HasPrefix(p[i:], "。"),
+			c == 0xEF && (strings.HasPrefix(p[i:], "；") || strings.HasPrefix(p[i:], "！") || strings.HasPrefix(p[i:], "？")):
+			return false
+		}
+		if hasTrimSpace(p[i:min(len(p), i+3)]) { // a space that starts at i
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeadLead marks the first bytes of isTrimSpace's characters and of the sentence marks.
+var titleHeadLead = func() (lead [256]bool) {
+	lead = trimSpaceLead
+	for _, c := range []byte{';', '!', '?', 0xE3, 0xEF} {
+		lead[c] = true
+	}
+	return lead
+}()
 
 // trimSpaceLead marks the first bytes of the encodings of isTrimSpace's characters.
 var trimSpaceLead = func() (lead [256]bool) {

@@ -82,7 +82,8 @@ func checkUnglueScans(t *testing.T, p string) {
 
 // TestUnglueScans checks titleThenFields and fieldsThenBody against their references on every
 // line of the corpora, each after a run of characters without a space of every length around
-// titleSpaceScan, and with brackets before its labels.
+// titleSpaceScan, with sentence marks before and after its spaces, and with brackets before its
+// labels.
 func TestUnglueScans(t *testing.T) {
 	lines := corpusLines(t)
 	extra := []string{
@@ -93,6 +94,9 @@ func TestUnglueScans(t *testing.T) {
 		for n := 90; n <= 140; n++ {
 			run := strings.Repeat(pad, n*4/len(pad))
 			extra = append(extra, run+" 发布时间：2023-05-06", run[:len(run)-1]+"\u3000通报 来源：县纪委", run+"的通报\u3000来源：县纪委")
+			for _, mark := range []string{"。", "；", ";", "！", "!", "？", "?"} {
+				extra = append(extra, run[:n/2]+mark+"的通报 来源：县纪委", "关于整改的通报"+mark+run[:n/3]+" 发布时间：2023-05-06")
+			}
 		}
 	}
 	for _, l := range append(extra, lines...) {
