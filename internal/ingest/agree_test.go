@@ -210,3 +210,54 @@ func FuzzHasTrimSpace(f *testing.F) {
 	f.Add("\xe2\x80\u200b")
 	f.Fuzz(func(t *testing.T, p string) { checkHasTrimSpace(t, p) })
 }
+
+// plausibilityTables is plausibility as first written, every rune through unicode.IsSpace and
+// the switch: the reference for the ranges counted first.
+func plausibilityTables(s string) float64 {
+	good, all := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		switch {
+		case r < 0x80,
+			r >= 0x4E00 && r <= 0x9FFF,
+			unicode.Is(unicode.Han, r),
+			r >= 0x3000 && r <= 0x303F,
+			r >= 0xFF00 && r <= 0xFFEF,
+			r >= 0x2010 && r <= 0x2027,
+			r == 0x00B7 || r == 0x00D7 || r == 0x2103 || r == 0x2116 || r == 0x00A0:
+			good++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(good) / float64(all)
+}
+
+// TestPlausibility checks plausibility against plausibilityTables on every rune alone and next
+// to a space, and on every input of the corpora read as GB18030 and as Big5.
+func TestPlausibility(t *testing.T) {
+	check := func(s string) {
+		if got, want := plausibility(s), plausibilityTables(s); got != want {
+			t.Fatalf("plausibility(%.100q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 1 + r/0x400 {
+		check(string(r))
+		check(string(r) + "\u3000a")
+	}
+	for r := rune(0x2F00); r <= 0x10000; r++ {
+		check(string(r) + " 甲")
+	}
+	for _, data := range corpusFiles(t) {
+		for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
+			if s, err := e.NewDecoder().String(string(data)); err == nil {
+				check(s)
+			}
+		}
+		check(string(data))
+	}
+}

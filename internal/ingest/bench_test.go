@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/xuncha/xuncha/internal/pipeline/gen"
+	"github.com/xuncha/xuncha/internal/testcorpus"
 )
 
 // BenchmarkRead measures Read per format; BenchmarkBaseline measures the floor under it (splitting
@@ -65,4 +68,47 @@ func benchInputs(b *testing.B) []benchInput {
 		ins = append(ins, benchInput{filepath.Base(f), data})
 	}
 	return append(ins, benchInput{"variant-word.docx", mustDocx(b, variantWord)})
+}
+
+// BenchmarkReadMix reads the mix the pipeline's BenchmarkRatio reads once each: the sample, the
+// held-out texts, the excerpts, the shared real bulletins where present, and 300 generated
+// bulletins (text and HTML pages, UTF-8 with or without BOM, GB18030).
+func BenchmarkReadMix(b *testing.B) {
+	var ins []benchInput
+	var total int64
+	for _, g := range []string{"corpus/*.txt", "testdata/heldout/*.txt", "testdata/excerpts/*.txt"} {
+		files, _ := filepath.Glob(testcorpus.Path(g))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ins = append(ins, benchInput{filepath.Base(f), data})
+		}
+	}
+	if dir, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ins = append(ins, benchInput{filepath.Base(f), data})
+		}
+	}
+	for _, d := range gen.Generate(300, 12) {
+		ins = append(ins, benchInput{d.Name, d.Data})
+	}
+	for _, in := range ins {
+		total += int64(len(in.data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range ins {
+			if _, err := Read(in.name, in.data); err != nil {
+				b.Fatal(in.name, err)
+			}
+		}
+	}
 }

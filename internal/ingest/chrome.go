@@ -236,12 +236,8 @@ type field struct {
 // parseFields reads a line made of labelled facts ("来源 :中共天津市东丽区委办公室 访问次数 :
 // 发布时间 :2022-08-16"). ok is false when the line does not start with a label.
 func parseFields(line string) (fields []field, ok bool) {
-	s := strings.TrimLeft(line, "【[(（ \t\u3000")
-	if fieldLoc(s, 0) < 0 {
-		return nil, false
-	}
-	locs := fieldLocs(s)
-	if len(locs) == 0 || locs[0][0] != 0 || moreRunes(s, 240) {
+	s, locs := fieldLine(line)
+	if locs == nil {
 		return nil, false
 	}
 	for i, loc := range locs {
@@ -255,6 +251,17 @@ func parseFields(line string) (fields []field, ok bool) {
 		fields = append(fields, field{lookupLabel(s[loc[0]:loc[1]]), v})
 	}
 	return fields, true
+}
+
+// fieldLine returns the labels of a line of labelled facts, as fieldLocs finds them in s, the
+// line without the brackets and spaces before its first label; locs is nil when the line does
+// not start with a label or is longer than 240 runes (which the scan is then spared).
+func fieldLine(line string) (s string, locs [][2]int) {
+	s = strings.TrimLeft(line, "【[(（ \t\u3000")
+	if fieldLoc(s, 0) < 0 || moreRunes(s, 240) {
+		return s, nil
+	}
+	return s, fieldLocs(s) // its first label starts at 0: fieldLoc found it
 }
 
 // breadcrumbPrefix starts a breadcrumb line: 当前位置: 首页 > 巡视巡察 > 巡视整改.
@@ -901,8 +908,8 @@ func unglue(paras []string) []string {
 // titleThenFields splits a title line that ends with a fact line after a space.
 // Labels are looked for only where they may end a title (titleScanEnd).
 func titleThenFields(p string) (title, fields string, ok bool) {
-	if !hasTrimSpace(p) {
-		return "", "", false // no space at all: none before a label
+	if !titleHeadSpaced(p) {
+		return "", "", false // no space before titleScanEnd's bound: none before a label that may end a title
 	}
 	stop, spaced := titleScanEnd(p)
 	if !spaced {
@@ -933,6 +940,9 @@ func titleThenFields(p string) (title, fields string, ok bool) {
 // invalid bytes one at a time) meets a space, this finds its bytes.
 func hasTrimSpace(p string) bool {
 	for i := 0; i < len(p); i++ {
+		if !trimSpaceLead[p[i]] {
+			continue // one look for most bytes
+		}
 		switch p[i] {
 		case ' ', '\t', '\n', '\v', '\f':
 			return true
@@ -963,8 +973,56 @@ func hasTrimSpace(p string) bool {
 	return false
 }
 
+// titleHeadSpaced is the test titleThenFields starts with: whether a space (isTrimSpace) comes
+// in the first titleSpaceScan bytes of p before a sentence mark (titleBreaks). When it does not,
+// titleScanEnd finds no space before its bound either: the bound is the first sentence mark, or
+// comes before the end of those bytes (titleSpaceScan). Spaces and marks are found by their
+// bytes, as hasTrimSpace finds spaces (a lead byte is never inside another character), with one
+// look at a table for most bytes.
+func titleHeadSpaced(p string) bool {
+	p = p[:min(len(p), titleSpaceScan)]
+	for i := 0; i < len(p); i++ {
+		if !titleHeadLead[p[i]] {
+			continue
+		}
+		switch c := p[i]; {
+		case c == ';' || c == '!' || c == '?',
+			c == 0xE3 && strings.HasPrefix(p[i:], "。"),
+			c == 0xEF && (strings.HasPrefix(p[i:], "；") || strings.HasPrefix(p[i:], "！") || strings.HasPrefix(p[i:], "？")):
+			return false
+		}
+		if hasTrimSpace(p[i:min(len(p), i+3)]) { // a space that starts at i
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeadLead marks the first bytes of isTrimSpace's characters and of the sentence marks.
+var titleHeadLead = func() (lead [256]bool) {
+	lead = trimSpaceLead
+	for _, c := range []byte{';', '!', '?', 0xE3, 0xEF} {
+		lead[c] = true
+	}
+	return lead
+}()
+
+// trimSpaceLead marks the first bytes of the encodings of isTrimSpace's characters.
+var trimSpaceLead = func() (lead [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', 0xC2, 0xE2, 0xE3, 0xEF} {
+		lead[c] = true
+	}
+	return lead
+}()
+
 // maxTitleRunes is the longest title isTitleLine accepts, in runes.
 const maxTitleRunes = 100
+
+// titleSpaceScan is how far titleThenFields looks for a space: maxTitleRunes+1 characters take
+// at most these many bytes, so a space that comes later comes after titleScanEnd's bound. A space
+// cut at the end of the scan starts past the first titleSpaceScan-utf8.UTFMax bytes, which hold
+// more than maxTitleRunes characters too.
+const titleSpaceScan = utf8.UTFMax * (maxTitleRunes + 1)
 
 // hasTitleBreak is strings.ContainsAny(p, titleBreaks) in one pass with a switch, instead of a
 // search of titleBreaks for every character of p.
@@ -1034,11 +1092,11 @@ const minGluedBody = 20
 
 // fieldsThenBody splits a fact line whose last value runs on into a sentence of the body.
 func fieldsThenBody(p string) (fields, body string, ok bool) {
-	if _, ok := parseFields(p); !ok {
+	s, locs := fieldLine(p)
+	if locs == nil {
 		return "", "", false
 	}
-	locs := fieldLocs(p)
-	last := locs[len(locs)-1][1]
+	last := len(p) - len(s) + locs[len(locs)-1][1] // no label starts in what fieldLine trimmed
 	tail := p[last:]
 	if !strings.ContainsAny(tail, "，。,") {
 		return "", "", false

@@ -70,6 +70,14 @@ var htmlStart = regexp.MustCompile(`(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s
 // htmlInside finds typical markup further in, for a page saved with text before its first tag.
 var htmlInside = regexp.MustCompile(`(?i)<(?:html|body)[\s>]|</(?:p|div|html|body|td)>`)
 
+// mayHTMLStart reports whether htmlStart may match s. It is exact: past the spaces the pattern
+// allows first (\s, ASCII), every branch of it goes on with <. Plain text fails it at its first
+// character, and the expression is not started.
+func mayHTMLStart(s string) bool {
+	s = strings.TrimLeft(s, "\t\n\f\r ")
+	return s != "" && s[0] == '<'
+}
+
 // isHTML decides whether decoded text is an HTML page. The name's extension is only a hint: a
 // .txt holding markup is HTML, a .html holding plain text is text.
 func isHTML(name, text string) bool {
@@ -77,7 +85,7 @@ func isHTML(name, text string) bool {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	if htmlStart.MatchString(head) {
+	if mayHTMLStart(head) && htmlStart.MatchString(head) {
 		return true
 	}
 	ext := strings.ToLower(path.Ext(name))

@@ -91,6 +91,11 @@ func decode(data []byte, hint string) (text, enc string, err error) {
 // errInvalidSequence refuses a decoding that produced a replacement character.
 var errInvalidSequence = errors.New("无效的字节序列")
 
+// replacementChar is U+FFFD in UTF-8. In valid UTF-8 it is the only encoding of utf8.RuneError,
+// so a search for its bytes (one fast search) finds what bytes.ContainsRune(s, utf8.RuneError),
+// which decodes every character, finds.
+var replacementChar = []byte("\uFFFD")
+
 // decodeChunk is how much decoded text decodeWith looks at between checks.
 const decodeChunk = 4096
 
@@ -101,18 +106,21 @@ const decodeChunk = 4096
 // one a single call of the decoder gives.
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {
 	d := e.NewDecoder()
-	out := make([]byte, 0, len(data)+len(data)/2+utf8.UTFMax)
+	var out strings.Builder // its string is the text: no copy at the end
 	var buf [decodeChunk]byte
 	for src := data; ; {
 		nDst, nSrc, err := d.Transform(buf[:], src, true)
-		if bytes.ContainsRune(buf[:nDst], utf8.RuneError) {
+		if bytes.Contains(buf[:nDst], replacementChar) { // the decoders write valid UTF-8 only
 			return "", errInvalidSequence
 		}
-		out = append(out, buf[:nDst]...)
+		if out.Cap() == 0 { // grown once the first chunk is good: the wrong decoder often fails there
+			out.Grow(len(data) + len(data)/2 + utf8.UTFMax)
+		}
+		out.Write(buf[:nDst])
 		src = src[nSrc:]
 		switch {
 		case err == nil:
-			return string(out), nil
+			return out.String(), nil
 		case err != transform.ErrShortDst || nDst == 0 && nSrc == 0:
 			return "", err
 		}
@@ -188,13 +196,19 @@ func mostlyUTF8(data []byte) (string, bool) {
 func plausibility(s string) float64 {
 	good, all := 0, 0
 	for _, r := range s {
+		// Han (the CJK Unified Ideographs block), CJK punctuation and full-width forms, the
+		// most of Chinese text, are good and none is a space: counted before the table searches.
+		if r >= 0x4E00 && r <= 0x9FFF || r > 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
+			all++
+			good++
+			continue
+		}
 		if unicode.IsSpace(r) {
 			continue
 		}
 		all++
 		switch {
 		case r < 0x80,
-			r >= 0x4E00 && r <= 0x9FFF, // CJK Unified Ideographs, all Han: spares the table search
 			unicode.Is(unicode.Han, r),
 			r >= 0x3000 && r <= 0x303F, // CJK punctuation
 			r >= 0xFF00 && r <= 0xFFEF, // full-width forms

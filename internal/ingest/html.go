@@ -3,8 +3,10 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -43,8 +45,88 @@ const minContainerRunes = 30
 // dropSelector removes what is never body text.
 const dropSelector = "script,style,noscript,nav,header,footer,form,iframe,select,button,input,textarea,svg,template,object,embed,canvas,audio,video,map"
 
+// removeSelector is what readHTML removes before it reads the page facts; dropSelector is
+// removed after them, before the body is looked for.
+const removeSelector = "script,style,noscript,template"
+
+// pageElements finds, in one pass of goquery over a parsed page, every element readHTML looks
+// at: meta, h1, title and body, what removeSelector and dropSelector remove, and the containers
+// of containerSelectors. The selectors are compiled once, not on every page.
+var pageElements = newPageMatcher()
+
+// pageMatcher is a goquery.Matcher for pageElements. An element matches when its name is one of
+// the tag selectors' (tags) or when it has a class or an id and one of the container selectors
+// (compiled by goquery as its Find compiles them) matches it.
+type pageMatcher struct {
+	tags       map[string]bool
+	containers []goquery.Matcher // containerSelectors, in order
+}
+
+func newPageMatcher() pageMatcher {
+	m := pageMatcher{tags: map[string]bool{}}
+	for _, t := range strings.Split("meta,h1,title,body,"+removeSelector+","+dropSelector, ",") {
+		m.tags[t] = true
+	}
+	for _, sel := range containerSelectors {
+		m.containers = append(m.containers, goquery.Single(sel)) // Single alters MatchAll only
+	}
+	return m
+}
+
+// Match reports whether n is an element readHTML looks at.
+func (m pageMatcher) Match(n *html.Node) bool {
+	return n.Type == html.ElementNode && (m.tags[n.Data] || m.isContainer(n))
+}
+
+// isContainer reports whether a container selector matches n: each needs a class or an id.
+func (m pageMatcher) isContainer(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			for _, sel := range m.containers {
+				if sel.Match(n) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// MatchAll returns n and its descendants that match, in document order.
+func (m pageMatcher) MatchAll(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if m.Match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// Filter returns the nodes that match.
+func (m pageMatcher) Filter(nodes []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range nodes {
+		if m.Match(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // readHTML reads an HTML page: body from a CMS container or the densest block, title, publish
-// date, publisher and page facts from meta tags and the page's chrome lines.
+// date, publisher and page facts from meta tags and the page's chrome lines. The elements it
+// looks at are found in one pass (pageElements) and taken in the order the page's reading needs
+// them: the meta tags from the whole page; h1, title, body once removeSelector's elements are
+// removed; the containers once dropSelector's are removed too. text is decode's output, valid
+// UTF-8, and so is every string of the tree: the tokenizer cuts text at ASCII bytes, and decodes
+// entities to valid characters.
 func readHTML(text, enc string) (*Document, error) {
 	root, err := html.Parse(strings.NewReader(limitDepth(text, maxHTMLDepth)))
 	if err != nil {
@@ -62,23 +144,27 @@ func readHTML(text, enc string) (*Document, error) {
 		return nil, fmt.Errorf("无法解析 HTML：%w", err)
 	}
 	page := goquery.NewDocumentFromNode(root)
+	found := page.FindMatcher(pageElements).Nodes
 	doc := &Document{Format: FormatHTML, Encoding: enc}
 
 	metas := map[string]string{} // lower-cased name/property/itemprop -> content, first wins
-	page.Find("meta").Each(func(_ int, m *goquery.Selection) {
-		content, ok := m.Attr("content")
-		if !ok {
-			return
+	for _, m := range found {
+		if m.Data != "meta" {
+			continue
 		}
-		for _, attr := range []string{"name", "property", "itemprop"} {
-			if key, ok := m.Attr(attr); ok {
+		content, ok := attr(m, "content")
+		if !ok {
+			continue
+		}
+		for _, a := range []string{"name", "property", "itemprop"} {
+			if key, ok := attr(m, a); ok {
 				key = strings.ToLower(strings.TrimSpace(key))
 				if _, seen := metas[key]; !seen {
 					metas[key] = content
 				}
 			}
 		}
-	})
+	}
 	metaContent := func(names ...string) string {
 		for _, n := range names {
 			if v := cleanParagraph(collapseSpace(metas[strings.ToLower(n)])); v != "" {
@@ -87,18 +173,37 @@ func readHTML(text, enc string) (*Document, error) {
 		}
 		return ""
 	}
-	page.Find("script,style,noscript,template").Remove()
+	removeTags(found, removeSelector)
 
 	// Strong title from the page's own metadata; weak title from <title> when nothing else.
-	strong := metaContent("ArticleTitle", "og:title", "twitter:title")
-	if strong == "" {
-		if h1 := cleanParagraph(collapseSpace(page.Find("h1").First().Text())); endsLikeTitle(h1) {
-			strong = h1
+	var h1, title *html.Node
+	var bodyNodes []*html.Node
+	for _, n := range found {
+		switch n.Data {
+		case "h1", "title", "body":
+			if !attached(n, root) {
+				continue
+			}
+		default:
+			continue
+		}
+		switch {
+		case n.Data == "h1" && h1 == nil:
+			h1 = n
+		case n.Data == "title" && title == nil:
+			title = n
+		case n.Data == "body":
+			bodyNodes = append(bodyNodes, n)
 		}
 	}
-	weak := stripSiteSuffix(cleanParagraph(collapseSpace(page.Find("title").First().Text())))
+	h1Text := cleanParagraph(collapseSpace(nodeText(h1)))
+	strong := metaContent("ArticleTitle", "og:title", "twitter:title")
+	if strong == "" && endsLikeTitle(h1Text) {
+		strong = h1Text
+	}
+	weak := stripSiteSuffix(cleanParagraph(collapseSpace(nodeText(title))))
 	if weak == "" {
-		weak = cleanParagraph(collapseSpace(page.Find("h1").First().Text()))
+		weak = h1Text
 	}
 	doc.PublishDate = isoDate(metaContent("PubDate", "PublishDate", "article:published_time", "firstpublishedtime", "og:release_date"))
 	doc.Publisher = metaContent("ContentSource", "source")
@@ -112,12 +217,11 @@ func readHTML(text, enc string) (*Document, error) {
 	}
 
 	// Page facts anywhere in the page: 发布时间/来源 lines, the info-disclosure table.
-	body := page.Find("body")
-	if body.Length() == 0 {
-		body = page.Selection
+	if len(bodyNodes) == 0 {
+		bodyNodes = page.Nodes
 	}
 	fs := newFacts()
-	for _, line := range blockText(body.Nodes) {
+	for _, line := range blockText(bodyNodes) {
 		line = cleanParagraph(line)
 		if isTimestampLine(line) {
 			fs.timestamp(line)
@@ -135,25 +239,26 @@ func readHTML(text, enc string) (*Document, error) {
 			}
 		}
 	}
+	// The lines share one string of the page's whole text (blockText): what is kept is copied.
 	if doc.PublishDate == "" {
 		doc.PublishDate = fs.publishDate()
 	}
 	if doc.Publisher == "" {
-		doc.Publisher = fs.publisher()
+		doc.Publisher = strings.Clone(fs.publisher())
 	}
 	for k, v := range fs.meta {
 		if doc.Meta == nil {
 			doc.Meta = map[string]string{}
 		}
 		if _, ok := doc.Meta[k]; !ok {
-			doc.Meta[k] = v
+			doc.Meta[k] = strings.Clone(v)
 		}
 	}
 
-	page.Find(dropSelector).Remove()
-	container := findContainer(page, body)
-	finish(doc, blockText(container.Nodes), removeGlosses(strong))
-	doc.Tables = htmlTables(container.Nodes)
+	removeTags(found, dropSelector)
+	container := findContainer(root, found, bodyNodes)
+	finish(doc, blockText(container), removeGlosses(strong))
+	doc.Tables = htmlTables(container)
 	if doc.Title == "" && looksLikeTitle(weak) {
 		doc.Title = removeGlosses(weak)
 	}
@@ -161,6 +266,69 @@ func readHTML(text, enc string) (*Document, error) {
 		return nil, fmt.Errorf("网页中没有正文")
 	}
 	return doc, nil
+}
+
+// removeTags removes from the page the elements of found whose names a tag selector list
+// (removeSelector, dropSelector) names, as goquery's Find(selectors).Remove() does.
+func removeTags(found []*html.Node, selectors string) {
+	for _, n := range found {
+		if n.Parent != nil && hasTag(selectors, n.Data) {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// hasTag reports whether the comma-separated list of tag names holds name.
+func hasTag(list, name string) bool {
+	for list != "" {
+		var t string
+		t, list, _ = strings.Cut(list, ",")
+		if t == name {
+			return true
+		}
+	}
+	return false
+}
+
+// attached reports whether n is still in the page whose root is root (not removed with an
+// ancestor).
+func attached(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// attr is goquery's Selection.Attr for one node: the value of the first attribute named key.
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nodeText is goquery's Selection.Text for one node (nil: ""): the text of its text nodes, in
+// order, as written.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // looksLikeTitle accepts a <title> or <h1> as the bulletin's title only when it reads like one,
@@ -223,34 +391,102 @@ func stripSiteSuffix(t string) string {
 }
 
 // findContainer picks the article body: the first CMS container with enough text, else the
-// block with the highest text-density score.
-func findContainer(page *goquery.Document, body *goquery.Selection) *goquery.Selection {
-	for _, sel := range containerSelectors {
-		var best *goquery.Selection
-		bestLen := 0
-		page.Find(sel).Each(func(_ int, s *goquery.Selection) {
-			if n := utf8.RuneCountInString(strings.TrimSpace(s.Text())); n > bestLen {
-				best, bestLen = s, n
-			}
-		})
-		if best != nil && bestLen >= minContainerRunes {
-			return best
+// block with the highest text-density score, else the body. found is the page's pageElements;
+// the containers among them still in the page are measured by trimmedRunes, which counts
+// characters without building the text, and stops at minContainerRunes where a selector has
+// one container only (its count is then only compared with that).
+func findContainer(root *html.Node, found, body []*html.Node) []*html.Node {
+	var cands, matched []*html.Node
+	for _, n := range found {
+		if pageElements.isContainer(n) && attached(n, root) {
+			cands = append(cands, n)
 		}
 	}
-	if len(body.Nodes) == 0 {
+	for _, sel := range pageElements.containers {
+		matched = matched[:0]
+		for _, n := range cands {
+			if sel.Match(n) {
+				matched = append(matched, n)
+			}
+		}
+		limit := math.MaxInt
+		if len(matched) == 1 {
+			limit = minContainerRunes
+		}
+		var best *html.Node
+		bestLen := 0
+		for _, n := range matched {
+			if c := trimmedRunes(n, limit); c > bestLen {
+				best, bestLen = n, c
+			}
+		}
+		if best != nil && bestLen >= minContainerRunes {
+			return []*html.Node{best}
+		}
+	}
+	if len(body) == 0 {
 		return body
 	}
-	if n := densestBlock(body.Nodes[0]); n != nil {
-		return goquery.NewDocumentFromNode(n).Selection
+	if n := densestBlock(body[0]); n != nil {
+		return []*html.Node{n}
 	}
 	return body
 }
 
+// trimmedRunes is utf8.RuneCountInString(strings.TrimSpace(nodeText(n))), counted over the text
+// nodes one by one: the characters of all, less the spaces before the first other character and
+// after the last. The text is valid UTF-8 (see readHTML), so the counts of the nodes add up.
+// The count only grows from node to node: it stops once it reaches limit, and is then at least
+// limit.
+func trimmedRunes(n *html.Node, limit int) int {
+	total, lead, trail := 0, 0, 0
+	seen := false // a character that is not a space
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			s := n.Data
+			c := utf8.RuneCountInString(s)
+			total += c
+			if !seen {
+				rest := strings.TrimLeftFunc(s, unicode.IsSpace)
+				lead += c - utf8.RuneCountInString(rest)
+				seen = rest != ""
+			}
+			if t := strings.TrimRightFunc(s, unicode.IsSpace); t == "" {
+				trail += c
+			} else {
+				trail = utf8.RuneCountInString(s[len(t):])
+			}
+			if seen && total-lead-trail >= limit {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	if !seen {
+		return 0
+	}
+	return total - lead - trail
+}
+
 // densestBlock scores block elements by the text they hold (link text counts against them),
 // passing half of a block's score to its parent block and a quarter to the grandparent, as
-// readability-style extractors do, and returns the best one.
+// readability-style extractors do, and returns the best one; of blocks with the same score, the
+// deepest, and of those the first scored (in the order of the text). The scores were once kept
+// in a map alone and read in its order, which picked among such ties at random.
 func densestBlock(root *html.Node) *html.Node {
-	score := map[*html.Node]float64{}
+	type block struct {
+		n     *html.Node
+		score float64
+	}
+	var blocks []block         // in the order they were first scored
+	at := map[*html.Node]int{} // a block's place in blocks
 	type item struct {
 		n      *html.Node
 		inLink bool
@@ -271,7 +507,13 @@ func densestBlock(root *html.Node) *html.Node {
 			b := blockAncestor(n)
 			w := 1.0
 			for i := 0; b != nil && i < 3; i++ {
-				score[b] += runes * w
+				k, ok := at[b]
+				if !ok {
+					k = len(blocks)
+					at[b] = k
+					blocks = append(blocks, block{n: b})
+				}
+				blocks[k].score += runes * w
 				w /= 2
 				b = blockAncestor(b)
 			}
@@ -284,9 +526,9 @@ func densestBlock(root *html.Node) *html.Node {
 	}
 	var best *html.Node
 	bestScore := 0.0
-	for n, s := range score {
-		if s > bestScore || s == bestScore && best != nil && depth(n) > depth(best) {
-			best, bestScore = n, s
+	for _, b := range blocks {
+		if b.score > bestScore || b.score == bestScore && best != nil && depth(b.n) > depth(best) {
+			best, bestScore = b.n, b.score
 		}
 	}
 	if best != nil && best.DataAtom == atom.P && best.Parent != nil {
@@ -319,115 +561,194 @@ var scoredBlocks = map[atom.Atom]bool{
 	atom.Center: true, atom.Font: false,
 }
 
-// breakAtoms are the elements that start and end a paragraph.
-var breakAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.Table: true,
-	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Section: true, atom.Article: true, atom.Main: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Pre: true, atom.Center: true, atom.Hr: true, atom.Header: true, atom.Footer: true,
-	atom.Nav: true, atom.Form: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true,
-	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Body: true,
-	atom.Fieldset: true, atom.Legend: true, atom.Details: true, atom.Summary: true,
+// isBreakAtom reports whether a is an element that starts and ends a paragraph. The element
+// sets are switches, not maps: blockText asks about every element of a page.
+func isBreakAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Tr, atom.Table,
+		atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Main, atom.Aside, atom.Blockquote,
+		atom.Pre, atom.Center, atom.Hr, atom.Header, atom.Footer,
+		atom.Nav, atom.Form, atom.Address, atom.Figure, atom.Figcaption,
+		atom.Caption, atom.Tbody, atom.Thead, atom.Tfoot, atom.Body,
+		atom.Fieldset, atom.Legend, atom.Details, atom.Summary:
+		return true
+	}
+	return false
 }
 
-// cellAtoms separate table cells on one line.
-var cellAtoms = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+// isCellAtom reports whether a is a table cell: cells are separated by a space on one line.
+func isCellAtom(a atom.Atom) bool { return a == atom.Td || a == atom.Th }
 
-// skipAtoms hold no body text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
-	atom.Title: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Svg: true,
+// isSkipAtom reports whether a is an element that holds no body text.
+func isSkipAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head,
+		atom.Title, atom.Select, atom.Option, atom.Textarea, atom.Svg:
+		return true
+	}
+	return false
 }
 
 // blockText renders nodes as paragraphs: block elements and <br> break paragraphs, table cells
 // are separated by a space, whitespace runs of the source collapse to one space (kept as is
-// inside <pre>), entities are decoded by the parser. It walks with an explicit stack.
+// inside <pre>), entities are decoded by the parser. It walks the tree by its links (child,
+// sibling, parent), so it needs no stack, and writes the text into one builder, sized from the
+// text nodes: the paragraphs are slices of its string.
 func blockText(nodes []*html.Node) []string {
 	var (
-		paras []string
-		cur   strings.Builder
+		b     strings.Builder // the text so far; the open paragraph from start
+		spans []int           // paragraph k is b.String()[spans[2k]:spans[2k+1]]
+		start int
 	)
+	b.Grow(textLen(nodes))
 	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
-			paras = append(paras, s)
+		p := b.String()[start:]
+		lead := len(p) - len(strings.TrimLeftFunc(p, unicode.IsSpace)) // strings.TrimSpace, as offsets
+		if t := strings.TrimRightFunc(p[lead:], unicode.IsSpace); t != "" {
+			spans = append(spans, start+lead, start+lead+len(t))
 		}
-		cur.Reset()
+		start = b.Len()
 	}
-	type item struct {
-		n     *html.Node
-		close bool // after the element's children
-		pre   bool
-	}
-	var stack []item
-	for i := len(nodes) - 1; i >= 0; i-- {
-		stack = append(stack, item{n: nodes[i]})
-	}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := it.n
-		if it.close {
-			if breakAtoms[n.DataAtom] {
-				flush()
-			} else if cellAtoms[n.DataAtom] {
-				cur.WriteByte(' ')
-			}
-			continue
+	pre := 0 // how many <pre> the walk is in
+	// leave closes n after its children.
+	leave := func(n *html.Node) {
+		switch {
+		case isBreakAtom(n.DataAtom):
+			flush()
+		case isCellAtom(n.DataAtom):
+			b.WriteByte(' ')
 		}
-		switch n.Type {
-		case html.TextNode:
-			if it.pre {
-				for i, line := range strings.Split(n.Data, "\n") {
-					if i > 0 {
+		if n.DataAtom == atom.Pre {
+			pre--
+		}
+	}
+	for _, root := range nodes {
+		for n := root; ; {
+			enter := false // read the children of n
+			switch n.Type {
+			case html.TextNode:
+				if pre > 0 {
+					for d := n.Data; ; {
+						line, rest, more := strings.Cut(d, "\n")
+						b.WriteString(line)
+						if !more {
+							break
+						}
+						flush()
+						d = rest
+					}
+				} else {
+					writeCollapsed(&b, n.Data)
+				}
+			case html.ElementNode:
+				if !isSkipAtom(n.DataAtom) {
+					if isBreakAtom(n.DataAtom) {
 						flush()
 					}
-					cur.WriteString(line)
+					enter = true
 				}
-			} else {
-				cur.WriteString(collapseSpace(n.Data))
+			case html.CommentNode, html.DoctypeNode:
+			default:
+				enter = true
 			}
-			continue
-		case html.ElementNode:
-			if skipAtoms[n.DataAtom] {
-				continue
+			if enter {
+				if n.DataAtom == atom.Pre {
+					pre++
+				}
+				if n.FirstChild != nil {
+					n = n.FirstChild
+					continue
+				}
+				leave(n)
 			}
-			if breakAtoms[n.DataAtom] {
-				flush()
+			// On to the next sibling, leaving the elements whose last child this was.
+			for n != root && n.NextSibling == nil {
+				n = n.Parent
+				leave(n)
 			}
-		case html.CommentNode, html.DoctypeNode:
-			continue
-		}
-		pre := it.pre || n.DataAtom == atom.Pre
-		stack = append(stack, item{n: n, close: true, pre: pre})
-		for c := n.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, item{n: c, pre: pre})
+			if n == root {
+				break
+			}
+			n = n.NextSibling
 		}
 	}
 	flush()
+	if len(spans) == 0 {
+		return nil
+	}
+	all := b.String()
+	paras := make([]string, len(spans)/2)
+	for k := range paras {
+		paras[k] = all[spans[2*k]:spans[2*k+1]]
+	}
 	return paras
 }
 
 // collapseSpace turns each run of ASCII whitespace into one space, as a browser renders it.
 // No-break and full-width spaces are content and stay.
 func collapseSpace(s string) string {
-	if !strings.ContainsAny(s, "\n\t\r\f") && !strings.Contains(s, "  ") {
+	if !needsCollapse(s) {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
+	writeCollapsed(&b, s)
+	return b.String()
+}
+
+// needsCollapse reports whether collapseSpace changes s: it has a whitespace character other
+// than a space, or two spaces in a row.
+func needsCollapse(s string) bool {
+	return strings.ContainsAny(s, "\n\t\r\f") || strings.Contains(s, "  ")
+}
+
+// writeCollapsed writes collapseSpace(s) to b, a run of bytes at a time: the whitespace is
+// ASCII, and s is valid UTF-8 (see readHTML).
+func writeCollapsed(b *strings.Builder, s string) {
 	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' {
+	for i := 0; i < len(s); {
+		if isCollapsible(s[i]) {
 			if !space {
 				b.WriteByte(' ')
 			}
 			space = true
+			i++
 			continue
 		}
+		j := i + 1
+		for j < len(s) && !isCollapsible(s[j]) {
+			j++
+		}
+		b.WriteString(s[i:j])
 		space = false
-		b.WriteRune(r)
+		i = j
 	}
-	return b.String()
+}
+
+// isCollapsible is the whitespace a browser collapses: ASCII space, \n, \t, \r, \f. Most
+// bytes are past the space and are told at once.
+func isCollapsible(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
+}
+
+// textLen is the length in bytes of the text nodes under nodes: about what blockText writes.
+func textLen(nodes []*html.Node) int {
+	n := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.TextNode {
+			n += len(x.Data)
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, x := range nodes {
+		walk(x)
+	}
+	return n
 }
 
 // autoClosing start tags close an open element of the same name (an unclosed <p> or <li>).
@@ -489,7 +810,7 @@ func limitDepth(text string, max int) string {
 			stack = append(stack, a)
 			if len(stack) > max {
 				dropped[len(stack)-1] = true
-				if breakAtoms[a] {
+				if isBreakAtom(a) {
 					lineBreak()
 				}
 				continue
@@ -513,7 +834,7 @@ func limitDepth(text string, max int) string {
 			}
 			stack = stack[:i]
 			if wasDropped {
-				if breakAtoms[a] {
+				if isBreakAtom(a) {
 					lineBreak()
 				}
 				continue
@@ -527,26 +848,25 @@ func limitDepth(text string, max int) string {
 	return out.String()
 }
 
-// estimateDepth is the deepest nesting limitDepth's stack sees.
+// estimateDepth is the deepest nesting limitDepth's stack sees. Each tag's element is read
+// from its raw bytes (tagAtom): the tokenizer's TagName copies the name on every call.
 func estimateDepth(text string) int {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var stack []atom.Atom
 	deepest := 0
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			return deepest
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw(), false)
 			stack = closeFor(stack, a, nil)
 			if !voidAtoms[a] {
 				stack = append(stack, a)
 				deepest = max(deepest, len(stack))
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw(), true)
 			for i := len(stack) - 1; i >= 0; i-- {
 				if stack[i] == a {
 					stack = stack[:i]
@@ -556,6 +876,38 @@ func estimateDepth(text string) int {
 		}
 	}
 }
+
+// tagAtom is atom.Lookup of the name TagName gives for a tag token whose raw bytes are raw
+// (end: an end tag, </name…>): the bytes after < or </ up to a space, / or >, with A-Z in
+// lower case. A NUL byte, which TagName replaces by U+FFFD, is in no atom either way, and no
+// atom is longer than tagAtomMax bytes.
+func tagAtom(raw []byte, end bool) atom.Atom {
+	i := 1
+	if end {
+		i = 2
+	}
+	var buf [tagAtomMax]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			return atom.Lookup(buf[:n])
+		}
+		if n == len(buf) {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
+}
+
+// tagAtomMax is at least the length of the longest atom of x/net/html/atom (25 bytes).
+const tagAtomMax = 32
 
 // closeFor pops the elements a start tag a implicitly closes.
 func closeFor(stack []atom.Atom, a atom.Atom, dropped map[int]bool) []atom.Atom {

@@ -128,14 +128,39 @@ func finish(doc *Document, raw []string, knownTitle string) {
 
 // splitLines splits text into lines on \n, \r\n, a lone \r and the Unicode line and
 // paragraph separators.
+// The lines are slices of text: where it has other line ends than \n, they are cut one by one
+// in a pass over its bytes, not replaced by \n first (a copy of the whole text).
 func splitLines(text string) []string {
-	if strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u2028") || strings.Contains(text, "\u2029") {
-		text = lineEnds.Replace(text)
+	if strings.IndexByte(text, '\r') < 0 && !strings.Contains(text, "\u2028") && !strings.Contains(text, "\u2029") {
+		return strings.Split(text, "\n")
 	}
-	return strings.Split(text, "\n")
+	lines := make([]string, 0, strings.Count(text, "\n")+strings.Count(text, "\r")+1)
+	start := 0
+	for i := 0; i < len(text); {
+		n := 0 // the length of the line end at i
+		switch text[i] {
+		case '\n':
+			n = 1
+		case '\r':
+			n = 1
+			if i+1 < len(text) && text[i+1] == '\n' {
+				n = 2
+			}
+		case 0xE2: // U+2028, U+2029
+			if strings.HasPrefix(text[i:], "\u2028") || strings.HasPrefix(text[i:], "\u2029") {
+				n = len("\u2028")
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		lines = append(lines, text[start:i])
+		i += n
+		start = i
+	}
+	return append(lines, text[start:])
 }
-
-var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")
 
 // cleanParagraph removes pinyin glosses and \r, and trims spaces of every width (ASCII,
 // full-width U+3000, no-break, zero-width) at both ends. Inner whitespace is kept as written.

@@ -98,10 +98,12 @@ func (e *jsonWriter) maybeFlush() {
 }
 
 func (e *jsonWriter) byte(c byte)  { e.buf = append(e.buf, c) }
-func (e *jsonWriter) raw(s string) { e.buf = append(e.buf, s...) }
 func (e *jsonWriter) int(n int64)  { e.buf = strconv.AppendInt(e.buf, n, 10) }
-func (e *jsonWriter) key(k string) { e.buf = append(e.buf, k...) } // `,"name":` as a literal
 func (e *jsonWriter) str(s string) { e.string(s, false) }
+
+// raw appends s as it is: a literal (null, true) or the JSON between two values, such as
+// `,"name":` or `{"id":`.
+func (e *jsonWriter) raw(s string) { e.buf = append(e.buf, s...) }
 func (e *jsonWriter) strs(list []string) {
 	e.list(len(list), list == nil, func(i int) { e.str(list[i]) })
 }
@@ -173,15 +175,22 @@ func (e *jsonWriter) list(n int, isNil bool, each func(i int)) {
 
 // string writes s quoted and escaped as encoding/json's appendString does: \" \\ \b \f \n \r \t,
 // other control bytes as \u00XX, an invalid byte as \ufffd, U+2028 and U+2029 escaped, and with
-// html also <, > and & as \u003c \u003e \u0026. A long s is flushed in pieces as it goes.
+// html also <, > and & as \u003c \u003e \u0026. ASCII is told apart by one look at a table
+// (jsonSafe, jsonSafeHTML); a character of three bytes that is always valid is passed over
+// whole; the runs between escapes are copied as they are. A long s is flushed in pieces as it
+// goes.
 func (e *jsonWriter) string(s string, html bool) {
 	const hex = "0123456789abcdef"
+	safe := &jsonSafe
+	if html {
+		safe = &jsonSafeHTML
+	}
 	e.byte('"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+			if safe[c] {
 				i++
 				continue
 			}
@@ -206,10 +215,11 @@ func (e *jsonWriter) string(s string, html bool) {
 			start = i
 			continue
 		}
-		// Three bytes led by E1-EC with two continuation bytes are always a valid rune (no
-		// overlong form, no surrogate): most Chinese text, passed over without decoding.
-		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) { // not U+2028, U+2029
+		// Three bytes led by E1-EC, EE or EF with two continuation bytes are always a valid
+		// rune (no overlong form, no surrogate): Chinese text and its full-width and CJK
+		// punctuation (，。：), passed over without decoding. E2 leads U+2028 and U+2029.
+		if c >= 0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			c <= 0xEF && (c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
 			i += 3
 			if i-start >= jsonPiece {
 				e.buf = append(e.buf, s[start:i]...)
@@ -241,37 +251,48 @@ func (e *jsonWriter) string(s string, html bool) {
 	e.maybeFlush()
 }
 
+// jsonSafe marks the ASCII bytes string copies as they are: from the space on, but " and \.
+// jsonSafeHTML is jsonSafe without <, > and &. Bytes past ASCII are not marked: string reads
+// their characters.
+var jsonSafe, jsonSafeHTML = func() (plain, html [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
+	}
+	return
+}()
+
 func (e *jsonWriter) bulletin(b *bulletin.Bulletin) {
-	e.key(`{"source":`)
+	e.raw(`{"source":`)
 	e.source(&b.Source)
-	e.key(`,"title":`)
+	e.raw(`,"title":`)
 	e.str(b.Title)
-	e.key(`,"kind":`)
+	e.raw(`,"kind":`)
 	e.str(b.Kind)
-	e.key(`,"unit":`)
+	e.raw(`,"unit":`)
 	e.str(b.Unit)
-	e.key(`,"inspector":`)
+	e.raw(`,"inspector":`)
 	e.str(b.Inspector)
 	if b.Round != "" {
-		e.key(`,"round":`)
+		e.raw(`,"round":`)
 		e.str(b.Round)
 	}
-	e.key(`,"inspection":{"start":`)
+	e.raw(`,"inspection":{"start":`)
 	e.day(b.Inspection.Start)
-	e.key(`,"end":`)
+	e.raw(`,"end":`)
 	e.day(b.Inspection.End)
-	e.key(`},"feedback_date":`)
+	e.raw(`},"feedback_date":`)
 	e.day(b.FeedbackDate)
-	e.key(`,"as_of_date":`)
+	e.raw(`,"as_of_date":`)
 	e.day(b.AsOfDate)
-	e.key(`,"publish_date":`)
+	e.raw(`,"publish_date":`)
 	e.day(b.PublishDate)
 	if b.Publisher != "" {
-		e.key(`,"publisher":`)
+		e.raw(`,"publisher":`)
 		e.str(b.Publisher)
 	}
 	if len(b.Meta) > 0 {
-		e.key(`,"meta":{`)
+		e.raw(`,"meta":{`)
 		keys := make([]string, 0, len(b.Meta))
 		for k := range b.Meta {
 			keys = append(keys, k)
@@ -287,67 +308,67 @@ func (e *jsonWriter) bulletin(b *bulletin.Bulletin) {
 		}
 		e.byte('}')
 	}
-	e.key(`,"declared":`)
+	e.raw(`,"declared":`)
 	e.declared(&b.Declared)
-	e.key(`,"sections":`)
+	e.raw(`,"sections":`)
 	e.list(len(b.Sections), b.Sections == nil, func(i int) { e.section(&b.Sections[i]) })
-	e.key(`,"problems":`)
+	e.raw(`,"problems":`)
 	e.list(len(b.Problems), b.Problems == nil, func(i int) { e.problem(&b.Problems[i]) })
-	e.key(`,"metrics":`)
+	e.raw(`,"metrics":`)
 	e.metrics(b.Metrics)
-	e.key(`,"dates":`)
+	e.raw(`,"dates":`)
 	e.list(len(b.Dates), b.Dates == nil, func(i int) { e.date(&b.Dates[i]) })
-	e.key(`,"contacts":{"phones":`)
+	e.raw(`,"contacts":{"phones":`)
 	e.strs(b.Contacts.Phones)
-	e.key(`,"address":`)
+	e.raw(`,"address":`)
 	e.str(b.Contacts.Address)
-	e.key(`,"postcode":`)
+	e.raw(`,"postcode":`)
 	e.str(b.Contacts.Postcode)
-	e.key(`,"emails":`)
+	e.raw(`,"emails":`)
 	e.strs(b.Contacts.Emails)
-	e.key(`},"keywords":`)
+	e.raw(`},"keywords":`)
 	e.keywords(b.Keywords)
 	if len(b.Themes) > 0 {
-		e.key(`,"themes":`)
+		e.raw(`,"themes":`)
 		e.list(len(b.Themes), false, func(i int) {
-			e.key(`{"theme":`)
+			e.raw(`{"theme":`)
 			e.str(b.Themes[i].Theme)
-			e.key(`,"count":`)
+			e.raw(`,"count":`)
 			e.int(int64(b.Themes[i].Count))
 			e.byte('}')
 		})
 	}
 	if len(b.Orgs) > 0 {
-		e.key(`,"orgs":`)
+		e.raw(`,"orgs":`)
 		e.list(len(b.Orgs), false, func(i int) {
-			e.key(`{"name":`)
+			e.raw(`{"name":`)
 			e.str(b.Orgs[i].Name)
-			e.key(`,"count":`)
+			e.raw(`,"count":`)
 			e.int(int64(b.Orgs[i].Count))
 			e.byte('}')
 		})
 	}
-	e.key(`,"paragraphs":`)
+	e.raw(`,"paragraphs":`)
 	e.list(len(b.Paragraphs), b.Paragraphs == nil, func(i int) { e.paragraph(&b.Paragraphs[i]) })
-	e.key(`,"checks":`)
+	e.raw(`,"checks":`)
 	e.list(len(b.Checks), b.Checks == nil, func(i int) {
 		c := &b.Checks[i]
-		e.key(`{"code":`)
+		e.raw(`{"code":`)
 		e.str(c.Code)
-		e.key(`,"ok":`)
+		e.raw(`,"ok":`)
 		e.bool(c.OK)
-		e.key(`,"message":`)
+		e.raw(`,"message":`)
 		e.str(c.Message)
 		e.byte('}')
 	})
-	e.key(`,"warnings":`)
+	e.raw(`,"warnings":`)
 	e.list(len(b.Warnings), b.Warnings == nil, func(i int) {
 		w := &b.Warnings[i]
-		e.key(`{"code":`)
+		e.raw(`{"code":`)
 		e.str(w.Code)
-		e.key(`,"message":`)
+		e.raw(`,"message":`)
 		e.str(w.Message)
-		e.key(`,"paragraph":`)
+		e.raw(`,"paragraph":`)
 		e.int(int64(w.Paragraph))
 		e.byte('}')
 	})
@@ -355,75 +376,75 @@ func (e *jsonWriter) bulletin(b *bulletin.Bulletin) {
 }
 
 func (e *jsonWriter) source(s *bulletin.Source) {
-	e.key(`{"path":`)
+	e.raw(`{"path":`)
 	e.str(s.Path)
-	e.key(`,"url":`)
+	e.raw(`,"url":`)
 	e.str(s.URL)
-	e.key(`,"sha256":`)
+	e.raw(`,"sha256":`)
 	e.str(s.SHA256)
-	e.key(`,"format":`)
+	e.raw(`,"format":`)
 	e.str(s.Format)
-	e.key(`,"encoding":`)
+	e.raw(`,"encoding":`)
 	e.str(s.Encoding)
-	e.key(`,"bytes":`)
+	e.raw(`,"bytes":`)
 	e.int(s.Bytes)
 	e.byte('}')
 }
 
 func (e *jsonWriter) declared(d *bulletin.Declared) {
-	e.key(`{"problems_total":`)
+	e.raw(`{"problems_total":`)
 	e.intPtr(d.ProblemsTotal)
-	e.key(`,"problems_done":`)
+	e.raw(`,"problems_done":`)
 	e.intPtr(d.ProblemsDone)
-	e.key(`,"problems_in_progress":`)
+	e.raw(`,"problems_in_progress":`)
 	e.intPtr(d.ProblemsInProgress)
-	e.key(`,"measures_total":`)
+	e.raw(`,"measures_total":`)
 	e.intPtr(d.MeasuresTotal)
-	e.key(`,"measures_done":`)
+	e.raw(`,"measures_done":`)
 	e.intPtr(d.MeasuresDone)
-	e.key(`,"rate_percent":`)
+	e.raw(`,"rate_percent":`)
 	e.floatPtr(d.RatePercent)
 	if len(d.Other) > 0 {
-		e.key(`,"other":`)
+		e.raw(`,"other":`)
 		e.strs(d.Other)
 	}
 	e.byte('}')
 }
 
 func (e *jsonWriter) section(s *bulletin.Section) {
-	e.key(`{"id":`)
+	e.raw(`{"id":`)
 	e.str(s.ID)
-	e.key(`,"level":`)
+	e.raw(`,"level":`)
 	e.int(int64(s.Level))
-	e.key(`,"marker":`)
+	e.raw(`,"marker":`)
 	e.str(s.Marker)
-	e.key(`,"title":`)
+	e.raw(`,"title":`)
 	e.str(s.Title)
-	e.key(`,"parent":`)
+	e.raw(`,"parent":`)
 	e.str(s.Parent)
-	e.key(`,"paragraph":`)
+	e.raw(`,"paragraph":`)
 	e.int(int64(s.Paragraph))
 	e.byte('}')
 }
 
 func (e *jsonWriter) problem(p *bulletin.Problem) {
-	e.key(`{"id":`)
+	e.raw(`{"id":`)
 	e.str(p.ID)
-	e.key(`,"section":`)
+	e.raw(`,"section":`)
 	e.str(p.Section)
 	if p.Category != "" {
-		e.key(`,"category":`)
+		e.raw(`,"category":`)
 		e.str(p.Category)
 	}
-	e.key(`,"topic":`)
+	e.raw(`,"topic":`)
 	e.str(p.Topic)
-	e.key(`,"quote":`)
+	e.raw(`,"quote":`)
 	e.str(p.Quote)
 	if p.Text != "" {
-		e.key(`,"text":`)
+		e.raw(`,"text":`)
 		e.str(p.Text)
 	}
-	e.key(`,"status":`)
+	e.raw(`,"status":`)
 	e.str(p.Status)
 	for _, f := range [...]struct{ key, v string }{
 		{`,"status_from":`, p.StatusFrom},
@@ -432,34 +453,34 @@ func (e *jsonWriter) problem(p *bulletin.Problem) {
 		{`,"deadline":`, p.Deadline},
 	} {
 		if f.v != "" {
-			e.key(f.key)
+			e.raw(f.key)
 			e.str(f.v)
 		}
 	}
-	e.key(`,"theme":`)
+	e.raw(`,"theme":`)
 	e.str(p.Theme)
 	if len(p.ThemeWords) > 0 {
-		e.key(`,"theme_words":`)
+		e.raw(`,"theme_words":`)
 		e.strs(p.ThemeWords)
 	}
-	e.key(`,"measures":`)
+	e.raw(`,"measures":`)
 	e.list(len(p.Measures), p.Measures == nil, func(i int) {
 		m := &p.Measures[i]
-		e.key(`{"ordinal":`)
+		e.raw(`{"ordinal":`)
 		e.int(int64(m.Ordinal))
-		e.key(`,"text":`)
+		e.raw(`,"text":`)
 		e.str(m.Text)
-		e.key(`,"paragraph":`)
+		e.raw(`,"paragraph":`)
 		e.int(int64(m.Paragraph))
 		e.byte('}')
 	})
-	e.key(`,"metrics":`)
+	e.raw(`,"metrics":`)
 	e.metrics(p.Metrics)
-	e.key(`,"orgs":`)
+	e.raw(`,"orgs":`)
 	e.strs(p.Orgs)
-	e.key(`,"keywords":`)
+	e.raw(`,"keywords":`)
 	e.keywords(p.Keywords)
-	e.key(`,"paragraph":`)
+	e.raw(`,"paragraph":`)
 	e.int(int64(p.Paragraph))
 	e.byte('}')
 }
@@ -467,36 +488,36 @@ func (e *jsonWriter) problem(p *bulletin.Problem) {
 func (e *jsonWriter) metrics(list []bulletin.Metric) {
 	e.list(len(list), list == nil, func(i int) {
 		m := &list[i]
-		e.key(`{"text":`)
+		e.raw(`{"text":`)
 		e.str(m.Text)
-		e.key(`,"value":`)
+		e.raw(`,"value":`)
 		e.float(m.Value)
 		if m.Max != nil {
-			e.key(`,"max":`)
+			e.raw(`,"max":`)
 			e.float(*m.Max)
 		}
-		e.key(`,"unit":`)
+		e.raw(`,"unit":`)
 		e.str(m.Unit)
-		e.key(`,"kind":`)
+		e.raw(`,"kind":`)
 		e.str(m.Kind)
-		e.key(`,"approx":`)
+		e.raw(`,"approx":`)
 		e.bool(m.Approx)
 		if m.Bound != "" {
-			e.key(`,"bound":`)
+			e.raw(`,"bound":`)
 			e.str(m.Bound)
 		}
 		if m.Each != 0 {
-			e.key(`,"each":`)
+			e.raw(`,"each":`)
 			e.int(int64(m.Each))
 		}
-		e.key(`,"paragraph":`)
+		e.raw(`,"paragraph":`)
 		e.int(int64(m.Paragraph))
-		e.key(`,"start":`)
+		e.raw(`,"start":`)
 		e.int(int64(m.Start))
-		e.key(`,"end":`)
+		e.raw(`,"end":`)
 		e.int(int64(m.End))
 		if m.Owner != "" {
-			e.key(`,"owner":`)
+			e.raw(`,"owner":`)
 			e.str(m.Owner)
 		}
 		e.byte('}')
@@ -504,49 +525,49 @@ func (e *jsonWriter) metrics(list []bulletin.Metric) {
 }
 
 func (e *jsonWriter) date(d *bulletin.Date) {
-	e.key(`{"text":`)
+	e.raw(`{"text":`)
 	e.str(d.Text)
-	e.key(`,"date":`)
+	e.raw(`,"date":`)
 	e.day(d.Date)
 	if d.End != "" {
-		e.key(`,"end":`)
+		e.raw(`,"end":`)
 		e.day(d.End)
 	}
-	e.key(`,"inferred":`)
+	e.raw(`,"inferred":`)
 	e.bool(d.Inferred)
-	e.key(`,"paragraph":`)
+	e.raw(`,"paragraph":`)
 	e.int(int64(d.Paragraph))
-	e.key(`,"start":`)
+	e.raw(`,"start":`)
 	e.int(int64(d.Start))
-	e.key(`,"stop":`)
+	e.raw(`,"stop":`)
 	e.int(int64(d.Stop))
 	e.byte('}')
 }
 
 func (e *jsonWriter) keywords(list []bulletin.Keyword) {
 	e.list(len(list), list == nil, func(i int) {
-		e.key(`{"term":`)
+		e.raw(`{"term":`)
 		e.str(list[i].Term)
-		e.key(`,"weight":`)
+		e.raw(`,"weight":`)
 		e.float(list[i].Weight)
 		e.byte('}')
 	})
 }
 
 func (e *jsonWriter) paragraph(p *bulletin.Paragraph) {
-	e.key(`{"index":`)
+	e.raw(`{"index":`)
 	e.int(int64(p.Index))
-	e.key(`,"role":`)
+	e.raw(`,"role":`)
 	e.str(p.Role)
 	if p.Section != "" {
-		e.key(`,"section":`)
+		e.raw(`,"section":`)
 		e.str(p.Section)
 	}
 	if p.Problem != "" {
-		e.key(`,"problem":`)
+		e.raw(`,"problem":`)
 		e.str(p.Problem)
 	}
-	e.key(`,"text":`)
+	e.raw(`,"text":`)
 	e.str(p.Text)
 	e.byte('}')
 }

@@ -221,3 +221,90 @@ func BenchmarkWriteJSONBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWriteJSONCorpora writes the JSON lines of the bulletins the pipeline reads from the
+// sample, the held-out texts and the excerpts: real paragraph lengths and characters.
+func BenchmarkWriteJSONCorpora(b *testing.B) {
+	var inputs []pipeline.Input
+	for _, dir := range []string{testcorpus.Path("corpus"), testcorpus.Path("testdata", "heldout"), testcorpus.Path("testdata", "excerpts")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			inputs = append(inputs, pipeline.Input{Name: f, Path: f, Data: data})
+		}
+	}
+	var bulletins []*bulletin.Bulletin
+	pipeline.Run(context.Background(), inputs, pipeline.Options{Segment: pipeline.SharedSegmenter()}, func(r pipeline.Result) {
+		if r.Bulletin != nil {
+			bulletins = append(bulletins, r.Bulletin)
+		}
+	})
+	var total uint64
+	for _, bl := range bulletins {
+		if err := WriteJSON(&countWriter{&total}, bl); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, bl := range bulletins {
+			if err := WriteJSON(io.Discard, bl); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// checkJSONString holds jsonWriter.string to encoding/json on s: with SetEscapeHTML(false) as
+// WriteJSON's strings, and with the HTML escapes as a Day's MarshalJSON.
+func checkJSONString(t *testing.T, s string) {
+	t.Helper()
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	escaped, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		html bool
+		want []byte
+	}{{false, bytes.TrimSuffix(plain.Bytes(), []byte("\n"))}, {true, escaped}} {
+		e := jsonWriter{w: io.Discard}
+		e.string(s, c.html)
+		if !bytes.Equal(e.buf, c.want) {
+			t.Fatalf("string(%q, html %v) = %s, encoding/json %s", s, c.html, e.buf, c.want)
+		}
+	}
+}
+
+// TestJSONStringLines holds jsonWriter.string to encoding/json on every line of the corpora (as
+// their bytes are: lines of GB18030 files are invalid UTF-8) and on every character next to one
+// that is escaped.
+func TestJSONStringLines(t *testing.T) {
+	lines := testcorpus.Lines(t, "corpus/*", "testdata/*/*")
+	for r := rune(0); r < 0x30000; r++ {
+		lines = append(lines, string(r)+"\"\u2028"+string(r))
+	}
+	lines = append(lines, "\xe2\x80", "\xef\xbc", "\xed\xa0\x80", "\xe0\x80\x80", "\xe1\x80\xe2\x80\xa8")
+	for _, l := range lines {
+		checkJSONString(t, l)
+	}
+	if len(lines) < 1000 {
+		t.Errorf("%d lines: the check shows little", len(lines))
+	}
+}
+
+func FuzzJSONString(f *testing.F) {
+	f.Add("根据“部署”，<a&b>\u2028\t\xff")
+	f.Add("\xef\xbc\x8c\xed\xa0\x80\xe2\x80\xa9")
+	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
+}
