@@ -210,14 +210,23 @@ var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四
 // checkCountMatches compares countMatches and countsIn with the pattern's search of s.
 func checkCountMatches(t *testing.T, s string) int {
 	t.Helper()
-	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
+	got, want := spanIndices(countMatches(s)), countRE.FindAllStringSubmatchIndex(s, -1)
 	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
 		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
 	}
-	if in := countsIn(s); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
+	if in := spanIndices(countsIn(s)); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
 		t.Fatalf("countsIn(%q) = %v, the pattern %v", s, in, want)
 	}
 	return len(want)
+}
+
+// spanIndices gives counts as the regexp gives its submatch indices.
+func spanIndices(ms []countSpan) [][]int {
+	var out [][]int
+	for _, m := range ms {
+		out = append(out, m[:])
+	}
+	return out
 }
 
 // TestCountMatches checks that searching only the runs around counter words finds every count
@@ -544,4 +553,104 @@ func TestRateIndex(t *testing.T) {
 func FuzzRateIndex(f *testing.F) {
 	f.Add("整改完成率98%，办结率达 100 %")
 	f.Fuzz(func(t *testing.T, s string) { checkRateIndex(t, s) })
+}
+
+// sentenceSpansRunes is sentenceSpans as it was written, rune by rune: the reference.
+func sentenceSpansRunes(s string) [][2]int {
+	var out [][2]int
+	from := 0
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '；', '!', '?', ';':
+			end := i + utf8.RuneLen(r)
+			out = append(out, [2]int{from, end})
+			from = end
+		}
+	}
+	if from < len(s) {
+		out = append(out, [2]int{from, len(s)})
+	}
+	return out
+}
+
+// checkSentenceSpans fails where sentenceSpans and the rune-by-rune reading disagree on s.
+func checkSentenceSpans(t *testing.T, s string) {
+	t.Helper()
+	if got, want := sentenceSpans(s), sentenceSpansRunes(s); !slices.Equal(got, want) {
+		t.Fatalf("sentenceSpans(%q) = %v, rune by rune %v", s, got, want)
+	}
+}
+
+// TestSentenceSpans checks sentenceSpans against the rune-by-rune reading on every line of the
+// corpora and on ends cut short or inside invalid text.
+func TestSentenceSpans(t *testing.T) {
+	for _, s := range []string{"", "。", "a。b！c？d；e!f?g;h", "无句末", "。。", "\xe3\x80", "\xef\xbc", "\xe3\x80\x82\xef\xbc\x9b",
+		"\xe4\xe3\x80\x82x", "\x80\xe3\x80\x82", "\xef\xbc\x9a", "末。"} {
+		checkSentenceSpans(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkSentenceSpans(t, s)
+	}
+}
+
+func FuzzSentenceSpans(f *testing.F) {
+	f.Add("根据部署。市委第一巡察组；反馈！\xe3\x80")
+	f.Fuzz(func(t *testing.T, s string) { checkSentenceSpans(t, s) })
+}
+
+// inQuotesRunes is inQuotes as it was written, rune by rune: the reference (its writes past the
+// end, which an invalid last byte gave, left out).
+func inQuotesRunes(s string) []bool {
+	in := make([]bool, len(s)+1)
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '“', '‘':
+			depth++
+		case '”', '’':
+			if depth > 0 {
+				depth--
+			}
+		}
+		for k := 0; k < utf8.RuneLen(r) && i+k < len(in); k++ {
+			in[i+k] = depth > 0
+		}
+	}
+	return in
+}
+
+// checkInQuotes fails where inQuotes and the rune-by-rune reading disagree on s, with a buffer
+// new or left dirty by a longer text.
+func checkInQuotes(t *testing.T, s string) {
+	t.Helper()
+	want := inQuotesRunes(s)
+	dirty := make([]bool, 2*len(s)+8)
+	for i := range dirty {
+		dirty[i] = true
+	}
+	n := len(want)
+	if !utf8.ValidString(s) {
+		n-- // the reference writes an invalid last rune's state past the end; a view's text is valid
+	}
+	for _, dst := range [][]bool{nil, dirty} {
+		if got := inQuotes(dst, s); len(got) != len(want) || !slices.Equal(got[:n], want[:n]) {
+			t.Fatalf("inQuotes(%q) = %v, rune by rune %v", s, got, want)
+		}
+	}
+}
+
+// TestInQuotes checks inQuotes against the rune-by-rune reading on every line of the corpora
+// and on quotes cut short, unbalanced or next to invalid bytes.
+func TestInQuotes(t *testing.T) {
+	for _, s := range []string{"", "“问题清单”", "‘a’“b”", "”“", "“““”", "“\xe2\x80", "\xe2\x80\x9cx", "\xe2“x”\xff", "—“—”—", "\xe2\x80A“", "“„‟”", "“‚‛’", "\xe2\x80\xe2\x80‘"} {
+		checkInQuotes(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkInQuotes(t, s)
+	}
+}
+
+func FuzzInQuotes(f *testing.F) {
+	f.Add("反馈的“问题清单”中‘一’项\xe2\x80")
+	f.Fuzz(func(t *testing.T, s string) { checkInQuotes(t, s) })
 }

@@ -355,6 +355,7 @@ func Extract(b *bulletin.Bulletin) {
 		return
 	}
 	views := make([]*textView, len(b.Paragraphs))
+	backing := make([]textView, len(b.Paragraphs)) // one allocation for all the views
 	long := false
 	for i, p := range b.Paragraphs {
 		text := p.Text
@@ -365,7 +366,8 @@ func Extract(b *bulletin.Bulletin) {
 			text = strings.ToValidUTF8(text[:maxParagraph], "")
 			long = true
 		}
-		views[i] = newHdrView(text)
+		backing[i] = textView{orig: text, text: foldView(text)}
+		views[i] = &backing[i]
 	}
 	if long {
 		b.Warnings = append(b.Warnings, bulletin.Warning{Code: "long_paragraph",

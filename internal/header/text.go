@@ -1,6 +1,7 @@
 package header
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -301,21 +302,53 @@ func runeStart(s string, i int) int {
 }
 
 // sentenceSpans splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
+// It reads bytes, not runes: every sentence end is ASCII or a three-byte character whose first
+// byte (E3 or EF) is never a continuation byte, so the ends it finds are the ends a reading rune
+// by rune finds, even in invalid text; counting them first sizes the spans once.
+// TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
 func sentenceSpans(s string) [][2]int {
-	var out [][2]int
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if sentenceEndAt(s, i) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		if s == "" {
+			return nil
+		}
+		return [][2]int{{0, len(s)}}
+	}
+	out := make([][2]int, 0, n+1)
 	from := 0
-	for i, r := range s {
-		switch r {
-		case '。', '！', '？', '；', '!', '?', ';':
-			end := i + utf8.RuneLen(r)
-			out = append(out, [2]int{from, end})
-			from = end
+	for i := 0; i < len(s); i++ {
+		if k := sentenceEndAt(s, i); k > 0 {
+			out = append(out, [2]int{from, i + k})
+			from = i + k
 		}
 	}
 	if from < len(s) {
 		out = append(out, [2]int{from, len(s)})
 	}
 	return out
+}
+
+// sentenceEndAt returns the length of the sentence end (。！？；!?;) that starts at byte i of s,
+// or 0.
+func sentenceEndAt(s string, i int) int {
+	switch s[i] {
+	case '!', '?', ';':
+		return 1
+	case 0xE3: // 。 E3 80 82
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x81 || s[i+2] == 0x9F || s[i+2] == 0x9B) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // dateAt is one date mention in folded text; zero fields are not written.
@@ -454,22 +487,44 @@ func readNumber(s string) int {
 	return n
 }
 
-// inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.
-func inQuotes(s string) []bool {
-	in := make([]bool, len(s)+1)
+// inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes (the
+// quotes themselves: an opening one is inside, a closing one that ends them is not), and the
+// byte past its end as outside. It fills dst's room, grown as needed. It reads bytes: the
+// quotes are the three-byte characters E2 80 98/99/9C/9D, whose first byte is never a
+// continuation byte, so each byte takes the state of the character that holds it, as a reading
+// rune by rune gives (inQuotesRunes in the tests; TestInQuotes and FuzzInQuotes compare them).
+func inQuotes(dst []bool, s string) []bool {
+	in := slices.Grow(dst[:0], len(s)+1)[:len(s)+1]
 	depth := 0
-	for i, r := range s {
-		switch r {
-		case '“', '‘':
-			depth++
-		case '”', '’':
-			if depth > 0 {
+	for i := 0; i < len(s); {
+		if q := quoteAt(s, i); q != 0 {
+			if q > 0 {
+				depth++
+			} else if depth > 0 {
 				depth--
 			}
+			q := depth > 0
+			in[i], in[i+1], in[i+2] = q, q, q
+			i += 3
+			continue
 		}
-		for k := 0; k < utf8.RuneLen(r); k++ {
-			in[i+k] = depth > 0
-		}
+		in[i] = depth > 0
+		i++
 	}
+	in[len(s)] = false
 	return in
+}
+
+// quoteAt reports the quote that starts at byte i of s: 1 for “ or ‘, -1 for ” or ’, 0 for none.
+func quoteAt(s string, i int) int {
+	if s[i] != 0xE2 || i+2 >= len(s) || s[i+1] != 0x80 {
+		return 0
+	}
+	switch s[i+2] {
+	case 0x9C, 0x98: // “ ‘
+		return 1
+	case 0x9D, 0x99: // ” ’
+		return -1
+	}
+	return 0
 }

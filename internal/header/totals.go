@@ -53,8 +53,11 @@ func numeralBefore(s string, i int) bool {
 // counter word with a number before it (mayCount's test) are searched: a paragraph's counts,
 // instead of every byte of it. TestCountMatches and FuzzCountMatches compare it with the whole
 // search.
-func countMatches(s string) [][]int {
-	var out [][]int
+func countMatches(s string) []countSpan { return appendCountMatches(nil, s) }
+
+// appendCountMatches appends the matches of countMatches(s) to dst.
+func appendCountMatches(dst []countSpan, s string) []countSpan {
+	out := dst
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -80,13 +83,14 @@ func countMatches(s string) [][]int {
 			}
 			end += n
 		}
-		for _, m := range countsIn(s[start:end]) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += start
+		n := len(out)
+		out = appendCountsIn(out, s[start:end])
+		for j := n; j < len(out); j++ {
+			for k := range out[j] {
+				if out[j][k] >= 0 {
+					out[j][k] += start
 				}
 			}
-			out = append(out, m)
 		}
 		i = end // the run ends at a character no count holds, or at the end
 	}
@@ -108,10 +112,17 @@ const countNumerals = "零〇一二两三四五六七八九十百千"
 // groups of three when there are one to three digits and a group (1,126), else all the digits,
 // else all the numerals; then spaces, an optional 余 or 多, spaces and the first counter word
 // that opens what follows. TestCountMatches and FuzzCountMatches compare it with the pattern.
-func countsIn(s string) [][]int {
-	var out [][]int
+func countsIn(s string) []countSpan { return appendCountsIn(nil, s) }
+
+// countSpan is one match of countRE: its submatch indices, as FindAllStringSubmatchIndex gives
+// them (the whole count, the number, 余 or 多, the counter word; -1 -1 for one absent).
+type countSpan [8]int
+
+// appendCountsIn appends the counts of countsIn(s) to dst.
+func appendCountsIn(dst []countSpan, s string) []countSpan {
+	out := dst
 	for p := 0; p < len(s); {
-		if m := countFrom(s, p); m != nil {
+		if m, ok := countFrom(s, p); ok {
 			out = append(out, m)
 			p = m[1]
 			continue
@@ -121,8 +132,8 @@ func countsIn(s string) [][]int {
 	return out
 }
 
-// countFrom returns the count that starts at byte p of s (countsIn's submatches), or nil.
-func countFrom(s string, p int) []int {
+// countFrom returns the count that starts at byte p of s (countsIn's submatches), if one does.
+func countFrom(s string, p int) (countSpan, bool) {
 	q := p // the end of the number
 	switch {
 	case isDigit(s, q):
@@ -144,9 +155,9 @@ func countFrom(s string, p int) []int {
 		}
 	}
 	if q == p {
-		return nil
+		return countSpan{}, false
 	}
-	m := []int{p, -1, p, q, -1, -1, -1, -1}
+	m := countSpan{p, -1, p, q, -1, -1, -1, -1}
 	q = skipSpaces(s, q)
 	if strings.HasPrefix(s[q:], "余") || strings.HasPrefix(s[q:], "多") {
 		m[4], m[5] = q, q+len("余")
@@ -156,10 +167,10 @@ func countFrom(s string, p int) []int {
 		if strings.HasPrefix(s[q:], w) {
 			m[6], m[7] = q, q+len(w)
 			m[1] = m[7]
-			return m
+			return m, true
 		}
 	}
-	return nil
+	return countSpan{}, false
 }
 
 // isDigit reports whether s[i] is an ASCII digit (false past the end).
@@ -470,11 +481,20 @@ type countAt struct {
 // measures (and would overflow), so it is left unread rather than read wrong.
 const maxCountDigits = 9
 
+// totalsBuf holds the buffers readTotals fills anew for each paragraph, kept from one paragraph
+// to the next: the matches of countRE, the counts, and the quoted bytes.
+type totalsBuf struct {
+	spans  []countSpan
+	counts []countAt
+	quoted []bool
+}
+
 // scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
-// decimals and dates, and durations (N个月).
-func scanCounts(s string) []countAt {
-	var out []countAt
-	for _, m := range countMatches(s) {
+// decimals and dates, and durations (N个月). The counts are buf's, overwritten by the next call.
+func scanCounts(buf *totalsBuf, s string) []countAt {
+	buf.spans = appendCountMatches(buf.spans[:0], s)
+	out := buf.counts[:0]
+	for _, m := range buf.spans {
 		num := s[m[2]:m[3]]
 		before := s[:m[0]]
 		if strings.HasSuffix(before, "第") || strings.HasSuffix(before, ".") || (before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9') {
@@ -495,6 +515,7 @@ func scanCounts(s string) []countAt {
 		}
 		out = append(out, c)
 	}
+	buf.counts = out
 	return out
 }
 
@@ -513,8 +534,9 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 	}
 	audit := b.Kind == bulletin.KindAudit
 	d := &b.Declared
-	seen := map[int]bool{}
+	seen := make([]bool, len(b.Paragraphs))
 	units := map[totalKind]string{}
+	var buf totalsBuf
 	read := func(i int, context bool) {
 		if seen[i] || b.Paragraphs[i].Role == bulletin.RoleHeading {
 			return
@@ -525,7 +547,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// seed's section 一). A paragraph that also states problems or measures (针对“…”问题,
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
-		covered := readTotals(d, units, views[i], audit, context)
+		covered := readTotals(d, units, views[i], audit, context, &buf)
 		if covered > 0 && (2*covered >= utf8.RuneCountInString(views[i].text) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
@@ -568,23 +590,29 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 // also collects the other counts. units holds the counter of each total read so far (个 for
 // problems, 条 for measures), across paragraphs. It returns the length in runes of the
 // sentences that declared a total, a done or in-progress count or a rate (0: none).
-func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, audit, context bool) int {
+func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, audit, context bool, buf *totalsBuf) int {
 	s := v.text
-	declaring := map[[2]int]bool{} // sentences that declared something
+	var declaring [][2]int // sentences that declared something, each once
+	declare := func(sp [2]int) {
+		if !slices.Contains(declaring, sp) {
+			declaring = append(declaring, sp)
+		}
+	}
 	if d.RatePercent == nil {
 		if f, at, ok := findRate(s); ok {
 			d.RatePercent = &f
-			declaring[v.sentenceAt(at)] = true
+			declare(v.sentenceAt(at))
 		}
 	}
 	var sent [2]int // the sentence of the count being read
-	counts := scanCounts(s)
+	counts := scanCounts(buf, s)
 	if len(counts) > maxPerPara {
 		counts = counts[:maxPerPara] // no totals paragraph has more; bounds the work
 	}
 	var quoted []bool
 	if len(counts) > 0 {
-		quoted = inQuotes(s) // read only for the counts
+		buf.quoted = inQuotes(buf.quoted, s) // read only for the counts
+		quoted = buf.quoted
 	}
 	cues := totalCues
 	if audit {
@@ -594,7 +622,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 	set := func(field **int, n int) {
 		if *field == nil {
 			*field = bulletin.IntPtr(n)
-			declaring[sent] = true
+			declare(sent)
 		}
 	}
 	done := func(kind totalKind) **int { return kind.done(d) }
@@ -726,7 +754,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 	}
 	covered := 0
-	for sp := range declaring {
+	for _, sp := range declaring {
 		covered += utf8.RuneCountInString(s[sp[0]:sp[1]])
 	}
 	return covered
