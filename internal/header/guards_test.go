@@ -654,3 +654,70 @@ func FuzzInQuotes(f *testing.F) {
 	f.Add("反馈的“问题清单”中‘一’项\xe2\x80")
 	f.Fuzz(func(t *testing.T, s string) { checkInQuotes(t, s) })
 }
+
+// asOf is the as-of cue pattern asOfAt reads by hand.
+var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+
+// checkAsOfAt fails where asOfAt, called as findAsOf calls it, and asOf's search disagree on s.
+func checkAsOfAt(t *testing.T, s string) {
+	t.Helper()
+	want := asOf.FindAllStringIndex(s, -1)
+	var got [][]int
+	for at := 0; ; {
+		i, j := asOfAt(s, at)
+		if i < 0 {
+			break
+		}
+		got = append(got, []int{i, j})
+		at = j
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("asOfAt(%q) gives %v, the search %v", s, got, want)
+	}
+}
+
+// TestAsOfAt checks asOfAt against the pattern on every line of the corpora and on cues with
+// spaces, cut short or repeated.
+func TestAsOfAt(t *testing.T) {
+	for _, s := range []string{"", "截至2024年2月22日", "截止到 3月", "截至到目前", "截至 \t截止", "截", "截\xe8\x87", "截截至", "截至\xe8截止"} {
+		checkAsOfAt(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkAsOfAt(t, s)
+	}
+}
+
+func FuzzAsOfAt(f *testing.F) {
+	f.Add("截至2024年2月22日，截止 到目前")
+	f.Fuzz(func(t *testing.T, s string) { checkAsOfAt(t, s) })
+}
+
+// titleLikeRE is the pattern titleLike reads by hand.
+var titleLikeRE = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+
+func checkTitleLike(t *testing.T, s string) {
+	t.Helper()
+	if got, want := titleLike(s), titleLikeRE.MatchString(s); got != want {
+		t.Fatalf("titleLike(%q) = %v, the pattern %v", s, got, want)
+	}
+}
+
+// TestTitleLike checks titleLike against the pattern on every line of the corpora and on words
+// that overlap, lines that break and words in the wrong order.
+func TestTitleLike(t *testing.T) {
+	if want := "(?:" + strings.Join(titleTopics, "|") + ").*(?:" + strings.Join(titleKinds, "|") + ")$"; titleLikeRE.String() != want {
+		t.Fatalf("titleLikeRE = %s, the words give %s", titleLikeRE, want)
+	}
+	for _, s := range []string{"", "关于巡察整改情况的通报", "巡察情况", "整改\n的通报", "巡察\n整改通报", "情况巡察", "整改情况\n", "审计报告",
+		"巡察\xff通报", "巡\n察通报", "整改况", "通报巡视通报"} {
+		checkTitleLike(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkTitleLike(t, s)
+	}
+}
+
+func FuzzTitleLike(f *testing.F) {
+	f.Add("关于市委第一巡察组反馈意见整改情况的通报")
+	f.Fuzz(func(t *testing.T, s string) { checkTitleLike(t, s) })
+}

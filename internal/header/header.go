@@ -299,14 +299,32 @@ func mayRound(s string) bool {
 	return strings.Contains(s, "第") && (strings.Contains(s, "轮") || strings.Contains(s, "輪"))
 }
 
-// asOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
-var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+// The as-of date cue is 截至 or 截止 and ASCII spaces: 截至2024年2月22日 (截至目前 names no date).
+// It is the pattern asOf (in the tests), `(?:截至|截止|截止到|截至到)\s*`, whose longer branches
+// never win: the first branch that matches does, and 截至 and 截止 match wherever those do.
 
-// mayAsOf reports whether s may hold a match of asOf. It is exact: every branch of the
-// alternation begins with 截至 or 截止, so a text with neither has no match. findAsOf runs over
-// every paragraph; most have neither.
+// mayAsOf reports whether s may hold an as-of cue. It is exact: every cue begins with 截至 or
+// 截止, so a text with neither has no match. findAsOf runs over every paragraph; most have
+// neither.
 func mayAsOf(s string) bool {
 	return strings.Contains(s, "截至") || strings.Contains(s, "截止")
+}
+
+// asOfAt returns the span of the first as-of cue of s at or after byte from, or -1 -1: the
+// search asOf.FindAllStringIndex makes from there (TestAsOfAt and FuzzAsOfAt compare them).
+func asOfAt(s string, from int) (int, int) {
+	for from < len(s) {
+		k := strings.Index(s[from:], "截")
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + len("截")
+		if strings.HasPrefix(s[from:], "至") || strings.HasPrefix(s[from:], "止") {
+			return k, skipSpaces(s, from+len("至"))
+		}
+	}
+	return -1, -1
 }
 
 // summaryRE marks a round-level summary of many units: 对12个单位党组织进行了巡察,
@@ -340,8 +358,36 @@ var chromeLabels = []string{"发布日期", "发布时间", "信息来源", "来
 // 巡察整改进展情况的公告 -> 中共某县财政局党组. Group 1 is the organisation.
 var titleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:落实|关于|接受|对)?(?:[一二三四五六七八九十]+届)?(?:中央|省委|市委|区委|县委|州委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)`)
 
-// titleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
-var titleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+// titleLike reports whether a chrome line is the bulletin's title: 关于…整改…的通报. It is the
+// pattern `(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$` (titleLikeRE in the tests;
+// TestTitleLike and FuzzTitleLike compare them), read by hand: . matches no line break and $ is
+// the end of the text, so a match lies in the last line, where one of the first words must end
+// no later than one of the last words that ends the line begins.
+func titleLike(s string) bool {
+	line := s[strings.LastIndexByte(s, '\n')+1:]
+	first := -1 // the least end of a first word in the line
+	for _, w := range titleTopics {
+		if k := strings.Index(line, w); k >= 0 && (first < 0 || k+len(w) < first) {
+			first = k + len(w)
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for _, w := range titleKinds {
+		if strings.HasSuffix(line, w) && len(line)-len(w) >= first {
+			return true
+		}
+	}
+	return false
+}
+
+// titleTopics and titleKinds are the words of titleLike: what the title is about, and the kind
+// of document it ends with.
+var (
+	titleTopics = []string{"巡察", "巡视", "整改", "审计"}
+	titleKinds  = []string{"通报", "报告", "公开", "公告", "情况"}
+)
 
 // maxParagraph is the longest part of one paragraph the header reads: far more than any
 // real paragraph, far less than a file without line breaks.
@@ -438,7 +484,7 @@ func (h *state) findTitle() {
 		if strings.HasPrefix(t, "根据") || strings.HasPrefix(t, "我受") {
 			return // the opening: the title is not in the text
 		}
-		if strings.Contains(t, "关于") && titleLike.MatchString(t) {
+		if strings.Contains(t, "关于") && titleLike(t) {
 			h.title = v
 			return
 		}
@@ -1164,7 +1210,12 @@ func (h *state) findAsOf() {
 		if !mayAsOf(v.text) {
 			continue
 		}
-		for _, m := range asOf.FindAllStringIndex(v.text, maxPerPara) {
+		for n, at := 0, 0; n < maxPerPara; n++ {
+			var m [2]int
+			if m[0], m[1] = asOfAt(v.text, at); m[0] < 0 {
+				break
+			}
+			at = m[1]
 			ds := scanDates(v.text[m[1]:runeStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {
 				continue

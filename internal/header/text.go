@@ -57,6 +57,11 @@ func foldView(s string) string {
 		r, sz := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, sz = decodeAt(s, off)
+			if sz == 3 && !slowInView(r) {
+				prev = r // most of Chinese text: a character that folds to itself and opens no gloss
+				off += 3
+				continue
+			}
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
 			if end, q := glossAt(s, off+sz); end > 0 {
@@ -89,6 +94,22 @@ func foldView(s string) string {
 	b.WriteString(s[kept:])
 	return b.String()
 }
+
+// slowRunes has a bit for each rune below U+10000 that foldView must look at: one that folding
+// changes or writes as U+FFFD, and （, which may open a gloss. It is 8 KB, where fold's table is
+// 128 KB: Chinese text is mostly characters outside it.
+var slowRunes = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if f := fold.Rune(r); f != r || utf8.RuneLen(f) < 0 || r == '（' {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+}()
+
+// slowInView reports whether foldView must look at r (below U+10000): slowRunes.
+func slowInView(r rune) bool { return slowRunes[r>>6]&(1<<(r&63)) != 0 }
 
 // decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
 // (U+1000-U+CFFF and U+E000-U+FFFF, whose every continuation is valid) decoded in line.
@@ -304,24 +325,16 @@ func runeStart(s string, i int) int {
 // sentenceSpans splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
 // It reads bytes, not runes: every sentence end is ASCII or a three-byte character whose first
 // byte (E3 or EF) is never a continuation byte, so the ends it finds are the ends a reading rune
-// by rune finds, even in invalid text; counting them first sizes the spans once.
-// TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
+// by rune finds, even in invalid text. The spans are gathered on the stack and copied once, to
+// a slice of their size. TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
 func sentenceSpans(s string) [][2]int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if sentenceEndAt(s, i) > 0 {
-			n++
-		}
-	}
-	if n == 0 {
-		if s == "" {
-			return nil
-		}
-		return [][2]int{{0, len(s)}}
-	}
-	out := make([][2]int, 0, n+1)
+	var local [16][2]int
+	out := local[:0]
 	from := 0
 	for i := 0; i < len(s); i++ {
+		if !sentenceByte[s[i]] {
+			continue
+		}
 		if k := sentenceEndAt(s, i); k > 0 {
 			out = append(out, [2]int{from, i + k})
 			from = i + k
@@ -330,8 +343,14 @@ func sentenceSpans(s string) [][2]int {
 	if from < len(s) {
 		out = append(out, [2]int{from, len(s)})
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
+
+// sentenceByte marks the bytes a sentence end starts with: ! ? ; and E3 (。) and EF (！？；).
+var sentenceByte = [256]bool{'!': true, '?': true, ';': true, 0xE3: true, 0xEF: true}
 
 // sentenceEndAt returns the length of the sentence end (。！？；!?;) that starts at byte i of s,
 // or 0.
