@@ -721,3 +721,60 @@ func FuzzTitleLike(f *testing.F) {
 	f.Add("关于市委第一巡察组反馈意见整改情况的通报")
 	f.Fuzz(func(t *testing.T, s string) { checkTitleLike(t, s) })
 }
+
+// checkUnitFind fails where unitFind and the whole unit pattern disagree on s.
+func checkUnitFind(t *testing.T, s string) (matched int) {
+	t.Helper()
+	for k, p := range unitPatterns {
+		want := p.re.FindStringSubmatchIndex(s)
+		if got := unitFind(k, s, true); !slices.Equal(got, want) {
+			t.Fatalf("unitFind(%d, %q) = %v, the pattern %v", k, s, got, want)
+		}
+		if got := unitFind(k, s, false) != nil; got != (want != nil) {
+			t.Fatalf("unitFind(%d, %q) matches: %v, the pattern %v", k, s, got, want != nil)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	return matched
+}
+
+// TestUnitFind checks unitFind against the whole unit patterns on each pattern's examples, on
+// every line of the corpora and on the text after each 组 in them (where findFacts tries them).
+func TestUnitFind(t *testing.T) {
+	for k, r := range unitRests {
+		if (r != nil) != strings.HasPrefix(unitPatterns[k].re.String(), unitLead) || r != nil && !strings.HasPrefix(r.re.String(), "^"+r.word) {
+			t.Fatalf("unitRests[%d] = %+v for %s", k, r, unitPatterns[k].re)
+		}
+	}
+	lines := []string{"对。对市局开展了巡察", "对;对市局开展了巡察", "向对市局进行了巡察", "对对对市局进行巡察", "对市局\n进行了巡察", "\xff对市局进行了巡视。",
+		"召开巡视反馈会后，市局党组针对"}
+	for _, p := range unitPatterns {
+		lines = append(lines, pieces(p.example)...)
+	}
+	for _, l := range corpusLines(t) {
+		lines = append(lines, l)
+		for i := 0; ; {
+			k := strings.Index(l[i:], "组")
+			if k < 0 {
+				break
+			}
+			i += k + len("组")
+			lines = append(lines, l[i:])
+		}
+	}
+	matched := 0
+	for _, l := range lines {
+		matched += checkUnitFind(t, l)
+	}
+	t.Logf("%d texts, %d matches", len(lines), matched)
+	if matched < 100 {
+		t.Errorf("only %d matches: the check shows little", matched)
+	}
+}
+
+func FuzzUnitFind(f *testing.F) {
+	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；召开巡视反馈会后，市局党组针对")
+	f.Fuzz(func(t *testing.T, s string) { checkUnitFind(t, s) })
+}

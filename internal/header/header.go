@@ -160,7 +160,82 @@ var unitPatterns = []struct {
 
 // unitMatches is unitPatterns[k].re.MatchString(s), tried only where s holds the pattern's words.
 func unitMatches(k int, s string) bool {
-	return hasAll(s, unitPatterns[k].lits) && unitPatterns[k].re.MatchString(s)
+	return hasAll(s, unitPatterns[k].lits) && unitFind(k, s, false) != nil
+}
+
+// unitLead is the opening of the unit patterns that look for their word anywhere before the
+// sentence's first 。 or ;: `^[^。;]*?` then the word (对, 进驻, 向, 反馈).
+const unitLead = `^[^。;]*?`
+
+// unitRests are, for each unit pattern that opens with unitLead, its word and the rest of the
+// pattern from that word on, anchored there (nil for one that does not).
+var unitRests = func() []*unitRest {
+	out := make([]*unitRest, len(unitPatterns))
+	for k, p := range unitPatterns {
+		rest, ok := strings.CutPrefix(p.re.String(), unitLead)
+		if !ok {
+			continue
+		}
+		word := rest[:strings.IndexAny(rest, "(.")]
+		out[k] = &unitRest{word: word, re: regexp.MustCompile("^" + rest)}
+	}
+	return out
+}()
+
+// unitRest is a unit pattern from its word on.
+type unitRest struct {
+	word string
+	re   *regexp.Regexp
+}
+
+// unitFind is unitPatterns[k].re.FindStringSubmatchIndex(s) (with submatch; else only whether it
+// matches, as a non-nil slice). A pattern that opens with unitLead is tried only at each place
+// its word stands before the first 。 or ;, leftmost first: the lazy `[^。;]*?` makes the
+// shortest lead that lets the rest match win, and the rest opens with the word. The whole
+// pattern would otherwise step through the lead one character at a time, clearing the
+// backtracker's record of the whole text for each try. TestUnitFind and FuzzUnitFind compare
+// the two.
+func unitFind(k int, s string, submatch bool) []int {
+	r := unitRests[k]
+	if r == nil {
+		if submatch {
+			return unitPatterns[k].re.FindStringSubmatchIndex(s)
+		}
+		if unitPatterns[k].re.MatchString(s) {
+			return []int{}
+		}
+		return nil
+	}
+	stop := len(s) // the lead holds no 。 or ;
+	if i := strings.Index(s, "。"); i >= 0 {
+		stop = i
+	}
+	if i := strings.IndexByte(s[:stop], ';'); i >= 0 {
+		stop = i
+	}
+	for at := 0; at < stop; at++ {
+		i := strings.Index(s[at:stop], r.word)
+		if i < 0 {
+			return nil
+		}
+		at += i
+		if !submatch {
+			if r.re.MatchString(s[at:]) {
+				return []int{}
+			}
+			continue
+		}
+		if m := r.re.FindStringSubmatchIndex(s[at:]); m != nil {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += at
+				}
+			}
+			m[0] = 0
+			return m
+		}
+	}
+	return nil
 }
 
 // hasAll reports whether s contains every one of ws.
@@ -710,11 +785,11 @@ func (h *state) readUnit(v *textView, from int, sent [2]int) {
 		sent[1] = runeStart(v.text, from+headWindow)
 	}
 	seg := v.text[from:sent[1]]
-	for _, p := range unitPatterns {
+	for k, p := range unitPatterns {
 		if !hasAll(seg, p.lits) {
 			continue
 		}
-		m := p.re.FindStringSubmatchIndex(seg)
+		m := unitFind(k, seg, true)
 		if m == nil || m[2] < 0 {
 			continue
 		}
