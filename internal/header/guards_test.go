@@ -232,6 +232,11 @@ func spanIndices(ms []countSpan) [][]int {
 // TestCountMatches checks that searching only the runs around counter words finds every count
 // the whole search finds, with the same groups, on every line of the corpora and on examples.
 func TestCountMatches(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ { // the lead bytes E4-E9 that appendCountMatches steps over
+		if isCounterFirst(r) && !counterLast[0x80|r&0x3F] {
+			t.Fatalf("counterLast lacks the last byte of %q", r)
+		}
+	}
 	lines := append([]string{
 		"反馈的1,126个问题，已完成整改12 余 个", "两个方面", "五场次、千人次", "第3次", "1,2,3个", "12\t多\n项",
 		"个人", "十多个多个", "\xe4十个\xff3项", "三个方面问题共28项整改措施，已完成26项，剩余2项正在推进",
@@ -576,8 +581,12 @@ func sentenceSpansRunes(s string) [][2]int {
 // checkSentenceSpans fails where sentenceSpans and the rune-by-rune reading disagree on s.
 func checkSentenceSpans(t *testing.T, s string) {
 	t.Helper()
-	if got, want := sentenceSpans(s), sentenceSpansRunes(s); !slices.Equal(got, want) {
-		t.Fatalf("sentenceSpans(%q) = %v, rune by rune %v", s, got, want)
+	want := sentenceSpansRunes(s)
+	a := &spanArena{buf: make([][2]int, 3, 4)}
+	for _, a := range []*spanArena{nil, a, a} {
+		if got := sentenceSpans(s, a); !slices.Equal(got, want) || a != nil && len(got) != cap(got) {
+			t.Fatalf("sentenceSpans(%q) = %v (room %d), rune by rune %v", s, got, cap(got), want)
+		}
 	}
 }
 
@@ -777,4 +786,51 @@ func TestUnitFind(t *testing.T) {
 func FuzzUnitFind(f *testing.F) {
 	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；召开巡视反馈会后，市局党组针对")
 	f.Fuzz(func(t *testing.T, s string) { checkUnitFind(t, s) })
+}
+
+// allDoneLaterFields is allDoneLater as it was written, its clauses cut by strings.FieldsFunc:
+// the reference.
+func allDoneLaterFields(after string, kind totalKind) bool {
+	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
+	for _, cl := range clauses {
+		if containsAny(cl, otherKindNouns[kind]) {
+			return false
+		}
+		if allDoneNext(cl) && !strings.ContainsAny(cl, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+func checkAllDoneLater(t *testing.T, s string) {
+	t.Helper()
+	for _, kind := range []totalKind{problemTotals, measureTotals, ""} {
+		if got, want := allDoneLater(s, kind), allDoneLaterFields(s, kind); got != want {
+			t.Fatalf("allDoneLater(%q, %q) = %v, by fields %v", s, kind, got, want)
+		}
+	}
+}
+
+// TestAllDoneLater checks allDoneLater against the reading by fields on every line of the
+// corpora, each from every comma on, and on empty and odd clauses.
+func TestAllDoneLater(t *testing.T) {
+	for _, s := range []string{"", ",，;；", "，目前已全部整改完成", "限期整改4个，，目前已全部整改完成", "制定措施，已全部完成", "\xff,已全部完成", "已全部完成3个"} {
+		checkAllDoneLater(t, s)
+	}
+	for _, l := range corpusLines(t) {
+		for i := 0; ; {
+			checkAllDoneLater(t, l[i:])
+			k := strings.IndexAny(l[i:], ",，")
+			if k < 0 {
+				break
+			}
+			i += k + 1
+		}
+	}
+}
+
+func FuzzAllDoneLater(f *testing.F) {
+	f.Add("，立行立改12个，限期整改4个，目前已全部整改完成；制定措施")
+	f.Fuzz(func(t *testing.T, s string) { checkAllDoneLater(t, s) })
 }

@@ -477,6 +477,7 @@ func Extract(b *bulletin.Bulletin) {
 	}
 	views := make([]*textView, len(b.Paragraphs))
 	backing := make([]textView, len(b.Paragraphs)) // one allocation for all the views
+	arena := &spanArena{}
 	long := false
 	for i, p := range b.Paragraphs {
 		text := p.Text
@@ -487,7 +488,7 @@ func Extract(b *bulletin.Bulletin) {
 			text = strings.ToValidUTF8(text[:maxParagraph], "")
 			long = true
 		}
-		backing[i] = textView{orig: text, text: foldView(text)}
+		backing[i] = textView{orig: text, text: foldView(text), arena: arena}
 		views[i] = &backing[i]
 	}
 	if long {

@@ -20,6 +20,7 @@ type textView struct {
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
 	sents [][2]int
+	arena *spanArena // where sents is kept, shared by the views of a bulletin (nil: a slice of its own)
 
 	// Before the maps are built, cuts walk v.orig from at, the place of the last cut's start;
 	// walked counts the bytes so walked, which the maps bound.
@@ -288,7 +289,7 @@ const maxPerPara = 200
 // sentences returns the sentence spans of the view's text, computed once.
 func (v *textView) sentences() [][2]int {
 	if v.sents == nil {
-		v.sents = sentenceSpans(v.text)
+		v.sents = sentenceSpans(v.text, v.arena)
 		if v.sents == nil {
 			v.sents = [][2]int{}
 		}
@@ -325,9 +326,9 @@ func runeStart(s string, i int) int {
 // sentenceSpans splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
 // It reads bytes, not runes: every sentence end is ASCII or a three-byte character whose first
 // byte (E3 or EF) is never a continuation byte, so the ends it finds are the ends a reading rune
-// by rune finds, even in invalid text. The spans are gathered on the stack and copied once, to
-// a slice of their size. TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
-func sentenceSpans(s string) [][2]int {
+// by rune finds, even in invalid text. The spans are gathered on the stack and copied once, into
+// a (or a new slice). TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
+func sentenceSpans(s string, a *spanArena) [][2]int {
 	var local [16][2]int
 	out := local[:0]
 	from := 0
@@ -346,7 +347,25 @@ func sentenceSpans(s string) [][2]int {
 	if len(out) == 0 {
 		return nil
 	}
-	return slices.Clone(out)
+	return a.keep(out)
+}
+
+// spanArena holds the sentence spans of the views of one bulletin in a few chunks instead of a
+// slice for each paragraph.
+type spanArena struct{ buf [][2]int }
+
+// keep returns a copy of spans, kept in a's current chunk (a new one when it is full); a nil
+// arena gives a slice of its own.
+func (a *spanArena) keep(spans [][2]int) [][2]int {
+	if a == nil {
+		return slices.Clone(spans)
+	}
+	if cap(a.buf)-len(a.buf) < len(spans) {
+		a.buf = make([][2]int, 0, max(2*cap(a.buf), len(spans), 64))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, spans...)
+	return a.buf[n:len(a.buf):len(a.buf)]
 }
 
 // sentenceByte marks the bytes a sentence end starts with: ! ? ; and E3 (。) and EF (！？；).

@@ -59,8 +59,11 @@ func countMatches(s string) []countSpan { return appendCountMatches(nil, s) }
 func appendCountMatches(dst []countSpan, s string) []countSpan {
 	out := dst
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
+			continue
+		} else if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && !counterLast[s[i+2]] {
+			i += 3 // a character of U+4000-U+9FFF that ends in no counter's last byte
 			continue
 		}
 		r, size := decodeAt(s, i)
@@ -200,6 +203,18 @@ func inCountRun(r rune) bool {
 	return isCountNumeral(r)
 }
 
+// counterLast marks the last bytes of the counter runes (isCounterFirst), each a character of
+// U+4000-U+9FFF (lead byte E4-E9): a character there that ends in another byte is no counter.
+var counterLast = func() (t [256]bool) {
+	for _, r := range "个方场人项条家次件份批名笔" {
+		if !isCounterFirst(r) || r < 0x4000 || r > 0x9FFF {
+			panic("header: counterLast is out of step with isCounterFirst")
+		}
+		t[0x80|r&0x3F] = true
+	}
+	return t
+}()
+
 // isCounterFirst reports whether r begins a counter word of countRE: 个 (个方面), 方 (方面),
 // 场 (场次), 人 (人次), 项, 条, 家, 次, 件, 份, 批, 名, 笔.
 func isCounterFirst(r rune) bool {
@@ -329,8 +344,16 @@ var otherKindNouns = map[totalKind][]string{
 // 12个，限期整改4个，目前已全部整改完成. The search stops at a clause about the other kind
 // (…，制定整改措施40条，目前已全部完成 is about the measures).
 func allDoneLater(after string, kind totalKind) bool {
-	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
-	for _, cl := range clauses {
+	for after != "" { // the clauses, split at , ， ; ；, empty ones left out
+		cl := after
+		after = ""
+		if i := strings.IndexAny(cl, ",，;；"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(cl[i:])
+			cl, after = cl[:i], cl[i+n:]
+		}
+		if cl == "" {
+			continue
+		}
 		if containsAny(cl, otherKindNouns[kind]) {
 			return false
 		}
@@ -599,7 +622,8 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 	}
 	if d.RatePercent == nil {
-		if f, at, ok := findRate(s); ok {
+		if r, at, ok := findRate(s); ok {
+			f := r // its own variable: only a rate found is kept on the heap
 			d.RatePercent = &f
 			declare(v.sentenceAt(at))
 		}
