@@ -361,7 +361,7 @@ func (a *spanArena) keep(spans [][2]int) [][2]int {
 		return slices.Clone(spans)
 	}
 	if cap(a.buf)-len(a.buf) < len(spans) {
-		a.buf = make([][2]int, 0, max(2*cap(a.buf), len(spans), 64))
+		a.buf = make([][2]int, 0, max(2*cap(a.buf), len(spans), 16))
 	}
 	n := len(a.buf)
 	a.buf = append(a.buf, spans...)
