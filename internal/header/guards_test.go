@@ -834,3 +834,32 @@ func FuzzAllDoneLater(f *testing.F) {
 	f.Add("，立行立改12个，限期整改4个，目前已全部整改完成；制定措施")
 	f.Fuzz(func(t *testing.T, s string) { checkAllDoneLater(t, s) })
 }
+
+func checkEmailMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := emailMatches(s), emailRE.FindAllString(s, -1)
+	if !slices.Equal(got, want) {
+		t.Fatalf("emailMatches(%q) = %q, the whole search %q", s, got, want)
+	}
+	return len(want)
+}
+
+// TestEmailMatches checks emailMatches against the whole search on every line of the corpora
+// and on addresses glued to Chinese text, to each other and to stray @s.
+func TestEmailMatches(t *testing.T) {
+	found := 0
+	for _, s := range []string{"", "@", "电子邮箱：jw@example.gov.cn。", "a@b.cn@c.com", "邮箱jw@qq.com，xx@163.com", "@@a.bc", "x@y", "a@b.c", "中@文.cn", "a@b.cn\xffc@d.org"} {
+		found += checkEmailMatches(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		found += checkEmailMatches(t, s)
+	}
+	if found < 5 {
+		t.Errorf("only %d addresses found: the check shows little", found)
+	}
+}
+
+func FuzzEmailMatches(f *testing.F) {
+	f.Add("电子邮箱：jw@example.gov.cn；a@b.cn@c.com")
+	f.Fuzz(func(t *testing.T, s string) { checkEmailMatches(t, s) })
+}
