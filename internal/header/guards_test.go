@@ -757,7 +757,13 @@ func TestUnitFind(t *testing.T) {
 			t.Fatalf("unitRests[%d] = %+v for %s", k, r, unitPatterns[k].re)
 		}
 	}
-	lines := []string{"对。对市局开展了巡察", "对;对市局开展了巡察", "向对市局进行了巡察", "对对对市局进行巡察", "对市局\n进行了巡察", "\xff对市局进行了巡视。",
+	for _, k := range []int{0, 2, 3} {
+		if r := unitRests[k]; r == nil || r.tail == nil || r.most != 120 {
+			t.Fatalf("unitRests[%d] = %+v: no lazy unit read", k, r)
+		}
+	}
+	lines := []string{"对。对市局开展了巡察", "对;对市局开展了巡察", "对市局(简称市局)进行了巡察", "对\n市局进行了巡察", "对\xff进行了巡察",
+		"向市局反馈", "进驻市局开展为期一个月的常规巡察", "对" + strings.Repeat("局", 119) + "进行巡察", "对" + strings.Repeat("局", 120) + "进行巡察", "向对市局进行了巡察", "对对对市局进行巡察", "对市局\n进行了巡察", "\xff对市局进行了巡视。",
 		"召开巡视反馈会后，市局党组针对"}
 	for _, p := range unitPatterns {
 		lines = append(lines, pieces(p.example)...)
@@ -862,4 +868,47 @@ func TestEmailMatches(t *testing.T) {
 func FuzzEmailMatches(f *testing.F) {
 	f.Add("电子邮箱：jw@example.gov.cn；a@b.cn@c.com")
 	f.Fuzz(func(t *testing.T, s string) { checkEmailMatches(t, s) })
+}
+
+// TestFirstBytes checks firstBytes on patterns whose first bytes are known, and on every line of
+// the corpora that each lazy unit's tail is never refused where it matches.
+func TestFirstBytes(t *testing.T) {
+	for _, c := range []struct {
+		re   string
+		want string // the bytes marked; "all" for every byte
+	}{
+		{`^(?:进行|开展)`, "\xe8\xe5"},
+		{`^\(?a`, "(a"},
+		{`^(?:a|b*)`, "all"},
+		{`^[^x]`, "all"},
+		{`^(?i)a`, "all"},
+		{`^[a-c]x`, "abc"},
+		{`^x|^进`, "x\xe8"},
+	} {
+		got := firstBytes(regexp.MustCompile(c.re))
+		want := [256]bool{}
+		if c.want == "all" {
+			for i := range want {
+				want[i] = true
+			}
+		}
+		for i := 0; c.want != "all" && i < len(c.want); i++ {
+			want[c.want[i]] = true
+		}
+		if *got != want {
+			t.Errorf("firstBytes(%s) differs from %q", c.re, c.want)
+		}
+	}
+	for _, l := range corpusLines(t) {
+		for _, r := range unitRests {
+			if r == nil || r.tail == nil {
+				continue
+			}
+			for i := 0; i < len(l); i++ {
+				if !r.opens[l[i]] && r.tail.MatchString(l[i:]) {
+					t.Fatalf("the tail %s matches %q, whose first byte is not marked", r.tail, l[i:])
+				}
+			}
+		}
+	}
 }

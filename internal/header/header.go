@@ -7,7 +7,9 @@ package header
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -168,7 +170,8 @@ func unitMatches(k int, s string) bool {
 const unitLead = `^[^。;]*?`
 
 // unitRests are, for each unit pattern that opens with unitLead, its word and the rest of the
-// pattern from that word on, anchored there (nil for one that does not).
+// pattern from that word on, anchored there (nil for one that does not); where the rest is the
+// word, a unit of one to N characters (`(.{1,N}?)`) and a tail, the tail alone too.
 var unitRests = func() []*unitRest {
 	out := make([]*unitRest, len(unitPatterns))
 	for k, p := range unitPatterns {
@@ -176,8 +179,12 @@ var unitRests = func() []*unitRest {
 		if !ok {
 			continue
 		}
-		word := rest[:strings.IndexAny(rest, "(.")]
-		out[k] = &unitRest{word: word, re: regexp.MustCompile("^" + rest)}
+		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")], re: regexp.MustCompile("^" + rest)}
+		if n, tail, ok := lazyUnit(rest[len(r.word):]); ok {
+			r.most, r.tail = n, regexp.MustCompile("^"+tail)
+			r.opens = firstBytes(r.tail)
+		}
+		out[k] = r
 	}
 	return out
 }()
@@ -186,6 +193,95 @@ var unitRests = func() []*unitRest {
 type unitRest struct {
 	word string
 	re   *regexp.Regexp
+	// A rest written word, (.{1,most}?), tail: most, the tail alone (nil for another rest), and
+	// the bytes a match of the tail may open with.
+	most  int
+	tail  *regexp.Regexp
+	opens *[256]bool
+}
+
+// lazyUnit splits a rest after its word into a unit of one to n characters, `(.{1,n}?)`, and
+// the tail after it.
+func lazyUnit(rest string) (n int, tail string, ok bool) {
+	after, ok := strings.CutPrefix(rest, "(.{1,")
+	if !ok {
+		return 0, "", false
+	}
+	k := strings.Index(after, "}?)")
+	if k < 0 {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(after[:k])
+	if err != nil || n < 1 {
+		return 0, "", false
+	}
+	return n, after[k+len("}?)"):], true
+}
+
+// firstBytes returns the bytes a match of re may open with, read from its program: the first
+// bytes of the runes of every instruction reached before one that reads a rune; every byte when
+// it may match the empty text or a rune outside the plain ranges (an invalid byte, read as
+// U+FFFD, or a case-folded one).
+func firstBytes(re *regexp.Regexp) *[256]bool {
+	var set [256]bool
+	all := func() *[256]bool {
+		for i := range set {
+			set[i] = true
+		}
+		return &set
+	}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return all()
+	}
+	prog, err := syntax.Compile(tree.Simplify())
+	if err != nil {
+		return all()
+	}
+	seen := make([]bool, len(prog.Inst))
+	todo := []uint32{uint32(prog.Start)}
+	for len(todo) > 0 {
+		pc := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			todo = append(todo, in.Out, in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			todo = append(todo, in.Out)
+		case syntax.InstRune, syntax.InstRune1:
+			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				return all()
+			}
+			for k := 0; k < len(in.Rune); k += 2 {
+				lo, hi := in.Rune[k], in.Rune[k] // one rune (InstRune1, or InstRune of one)
+				if k+1 < len(in.Rune) {
+					hi = in.Rune[k+1] // a range
+				}
+				if lo <= utf8.RuneError && utf8.RuneError <= hi || hi > 0xFFFF {
+					return all()
+				}
+				for b := firstByte(lo); b <= firstByte(hi); b++ {
+					set[b] = true
+				}
+			}
+		case syntax.InstFail:
+		default: // a match of the empty text, any rune
+			return all()
+		}
+	}
+	return &set
+}
+
+// firstByte is the first byte of r written in UTF-8 (r below U+10000).
+func firstByte(r rune) int {
+	var b [utf8.UTFMax]byte
+	utf8.EncodeRune(b[:], r)
+	return int(b[0])
 }
 
 // unitFind is unitPatterns[k].re.FindStringSubmatchIndex(s) (with submatch; else only whether it
@@ -193,8 +289,10 @@ type unitRest struct {
 // its word stands before the first 。 or ;, leftmost first: the lazy `[^。;]*?` makes the
 // shortest lead that lets the rest match win, and the rest opens with the word. The whole
 // pattern would otherwise step through the lead one character at a time, clearing the
-// backtracker's record of the whole text for each try. TestUnitFind and FuzzUnitFind compare
-// the two.
+// backtracker's record of the whole text for each try. A rest with a lazy unit after its word
+// is read the same way: the shortest unit after which the tail matches wins, so the tail alone
+// is tried after each character, where one of the bytes it may open with stands. TestUnitFind
+// and FuzzUnitFind compare the two.
 func unitFind(k int, s string, submatch bool) []int {
 	r := unitRests[k]
 	if r == nil {
@@ -219,6 +317,12 @@ func unitFind(k int, s string, submatch bool) []int {
 			return nil
 		}
 		at += i
+		if r.tail != nil {
+			if m := r.unitAt(s, at, submatch); m != nil {
+				return m
+			}
+			continue
+		}
 		if !submatch {
 			if r.re.MatchString(s[at:]) {
 				return []int{}
@@ -233,6 +337,37 @@ func unitFind(k int, s string, submatch bool) []int {
 			}
 			m[0] = 0
 			return m
+		}
+	}
+	return nil
+}
+
+// unitAt is the match of a rest with a lazy unit whose word stands at byte at of s, as unitFind
+// gives it (the whole match from 0, the unit), or nil: the unit is one to r.most characters, no
+// line break among them (as . reads), each shorter one tried first.
+func (r *unitRest) unitAt(s string, at int, submatch bool) []int {
+	from := at + len(r.word)
+	q := from
+	for n := 1; n <= r.most && q < len(s); n++ {
+		c, size := utf8.DecodeRuneInString(s[q:])
+		if c == '\n' {
+			return nil
+		}
+		q += size
+		if q < len(s) && !r.opens[s[q]] || q == len(s) && !r.opens[0] {
+			// At the end of the text the tail is tried where it may match the empty text:
+			// firstBytes then marks every byte, 0 among them (else 0 only where it may open
+			// with a NUL, a try that costs nothing more than a test).
+			continue
+		}
+		if !submatch {
+			if r.tail.MatchString(s[q:]) {
+				return []int{}
+			}
+			continue
+		}
+		if m := r.tail.FindStringIndex(s[q:]); m != nil {
+			return []int{0, q + m[1], from, q}
 		}
 	}
 	return nil
