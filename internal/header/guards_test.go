@@ -870,33 +870,44 @@ func FuzzEmailMatches(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkEmailMatches(t, s) })
 }
 
-// TestFirstBytes checks firstBytes on patterns whose first bytes are known, and on every line of
-// the corpora that each lazy unit's tail is never refused where it matches.
-func TestFirstBytes(t *testing.T) {
+// TestMaxRunes checks maxRunes on patterns whose longest match is known, and that the tails of
+// the lazy units are bounded but for 进驻's, whose kinds of inspection repeat.
+func TestMaxRunes(t *testing.T) {
+	for re, want := range map[string]int{`^ab`: 2, `^(?:a|bcd)?x{0,3}`: 6, `^a*`: -1, `^a+`: -1, `^a$`: -1, `^a\b`: -1, `^[^)]{0,30}\)`: 31, `^.{1,4}?`: 4} {
+		if got := maxRunes(regexp.MustCompile(re)); got != want {
+			t.Errorf("maxRunes(%s) = %d, want %d", re, got, want)
+		}
+	}
+	for k, want := range map[int]int{0: 56, 2: -1, 3: 41} {
+		if got := unitRests[k].tailMax; got != want {
+			t.Errorf("unitRests[%d].tailMax = %d, want %d", k, got, want)
+		}
+	}
+}
+
+// TestFirstRunes checks firstRunes on patterns whose first characters are known, and on every
+// line of the corpora that each lazy unit's tail is never refused where it matches.
+func TestFirstRunes(t *testing.T) {
 	for _, c := range []struct {
 		re   string
-		want string // the bytes marked; "all" for every byte
+		want string // the characters a match may open with; "any" for any text
 	}{
-		{`^(?:进行|开展)`, "\xe8\xe5"},
+		{`^(?:进行|开展)`, "进开"},
 		{`^\(?a`, "(a"},
-		{`^(?:a|b*)`, "all"},
-		{`^[^x]`, "all"},
-		{`^(?i)a`, "all"},
+		{`^(?:a|b*)`, "any"},
+		{`^[^x]`, "any"},
+		{`^(?i)a`, "any"},
 		{`^[a-c]x`, "abc"},
-		{`^x|^进`, "x\xe8"},
+		{`^x|^进`, "x进"},
 	} {
-		got := firstBytes(regexp.MustCompile(c.re))
-		want := [256]bool{}
-		if c.want == "all" {
-			for i := range want {
-				want[i] = true
+		got := firstRunes(regexp.MustCompile(c.re))
+		for r := rune(0); r < 0x10000; r++ {
+			if want := c.want == "any" || strings.ContainsRune(c.want, r); got.has(r) != want {
+				t.Errorf("firstRunes(%s).has(%q) = %v, want %v", c.re, r, !want, want)
 			}
 		}
-		for i := 0; c.want != "all" && i < len(c.want); i++ {
-			want[c.want[i]] = true
-		}
-		if *got != want {
-			t.Errorf("firstBytes(%s) differs from %q", c.re, c.want)
+		if got.any != (c.want == "any") {
+			t.Errorf("firstRunes(%s).any = %v", c.re, got.any)
 		}
 	}
 	for _, l := range corpusLines(t) {
@@ -904,9 +915,9 @@ func TestFirstBytes(t *testing.T) {
 			if r == nil || r.tail == nil {
 				continue
 			}
-			for i := 0; i < len(l); i++ {
-				if !r.opens[l[i]] && r.tail.MatchString(l[i:]) {
-					t.Fatalf("the tail %s matches %q, whose first byte is not marked", r.tail, l[i:])
+			for i, c := range l {
+				if !r.opens.has(c) && r.tail.MatchString(l[i:]) {
+					t.Fatalf("the tail %s matches %q, which opens with a character not in its set", r.tail, l[i:])
 				}
 			}
 		}

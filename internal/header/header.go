@@ -182,7 +182,8 @@ var unitRests = func() []*unitRest {
 		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")], re: regexp.MustCompile("^" + rest)}
 		if n, tail, ok := lazyUnit(rest[len(r.word):]); ok {
 			r.most, r.tail = n, regexp.MustCompile("^"+tail)
-			r.opens = firstBytes(r.tail)
+			r.opens = firstRunes(r.tail)
+			r.tailMax = maxRunes(r.tail)
 		}
 		out[k] = r
 	}
@@ -194,10 +195,57 @@ type unitRest struct {
 	word string
 	re   *regexp.Regexp
 	// A rest written word, (.{1,most}?), tail: most, the tail alone (nil for another rest), and
-	// the bytes a match of the tail may open with.
+	// the characters a match of the tail may open with.
 	most  int
 	tail  *regexp.Regexp
-	opens *[256]bool
+	opens *runeSet
+	// tailMax is the most characters a match of the tail holds (-1: no bound): the tail is
+	// given only the bytes those may take, so that the backtracker clears a record of them,
+	// not of the rest of the paragraph.
+	tailMax int
+}
+
+// maxRunes returns the most characters a match of re holds, or -1 where there is no bound or
+// the pattern looks past its match (an assertion other than ^ at the start of the text).
+func maxRunes(re *regexp.Regexp) int {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return -1
+	}
+	var most func(t *syntax.Regexp) int
+	most = func(t *syntax.Regexp) int {
+		switch t.Op {
+		case syntax.OpEmptyMatch, syntax.OpBeginText:
+			return 0
+		case syntax.OpLiteral:
+			return len(t.Rune)
+		case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+			return 1
+		case syntax.OpCapture, syntax.OpQuest:
+			return most(t.Sub[0])
+		case syntax.OpRepeat:
+			if n := most(t.Sub[0]); n >= 0 && t.Max >= 0 {
+				return n * t.Max
+			}
+			return -1
+		case syntax.OpConcat, syntax.OpAlternate:
+			total := 0
+			for _, sub := range t.Sub {
+				n := most(sub)
+				if n < 0 {
+					return -1
+				}
+				if t.Op == syntax.OpConcat {
+					total += n
+				} else {
+					total = max(total, n)
+				}
+			}
+			return total
+		}
+		return -1 // a star, a plus, an assertion that looks at what follows
+	}
+	return most(tree)
 }
 
 // lazyUnit splits a rest after its word into a unit of one to n characters, `(.{1,n}?)`, and
@@ -218,26 +266,40 @@ func lazyUnit(rest string) (n int, tail string, ok bool) {
 	return n, after[k+len("}?)"):], true
 }
 
-// firstBytes returns the bytes a match of re may open with, read from its program: the first
-// bytes of the runes of every instruction reached before one that reads a rune; every byte when
-// it may match the empty text or a rune outside the plain ranges (an invalid byte, read as
-// U+FFFD, or a case-folded one).
-func firstBytes(re *regexp.Regexp) *[256]bool {
-	var set [256]bool
-	all := func() *[256]bool {
-		for i := range set {
-			set[i] = true
-		}
-		return &set
+// runeSet is the characters a match of a pattern may open with: the ranges lo-hi of pairs,
+// or any text at all.
+type runeSet struct {
+	pairs []rune
+	any   bool
+}
+
+// has reports whether a match may open with r.
+func (o *runeSet) has(r rune) bool {
+	if o.any {
+		return true
 	}
+	for k := 0; k+1 < len(o.pairs); k += 2 {
+		if o.pairs[k] <= r && r <= o.pairs[k+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstRunes returns the characters a match of re may open with, read from its program: the
+// runes of every instruction reached before one that reads a rune; any text when it may match
+// the empty text or read an invalid byte (as U+FFFD) or a case-folded rune.
+func firstRunes(re *regexp.Regexp) *runeSet {
+	anything := &runeSet{any: true}
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return all()
+		return anything
 	}
 	prog, err := syntax.Compile(tree.Simplify())
 	if err != nil {
-		return all()
+		return anything
 	}
+	set := &runeSet{}
 	seen := make([]bool, len(prog.Inst))
 	todo := []uint32{uint32(prog.Start)}
 	for len(todo) > 0 {
@@ -255,33 +317,24 @@ func firstBytes(re *regexp.Regexp) *[256]bool {
 			todo = append(todo, in.Out)
 		case syntax.InstRune, syntax.InstRune1:
 			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
-				return all()
+				return anything
 			}
 			for k := 0; k < len(in.Rune); k += 2 {
 				lo, hi := in.Rune[k], in.Rune[k] // one rune (InstRune1, or InstRune of one)
 				if k+1 < len(in.Rune) {
 					hi = in.Rune[k+1] // a range
 				}
-				if lo <= utf8.RuneError && utf8.RuneError <= hi || hi > 0xFFFF {
-					return all()
+				if lo <= utf8.RuneError && utf8.RuneError <= hi {
+					return anything
 				}
-				for b := firstByte(lo); b <= firstByte(hi); b++ {
-					set[b] = true
-				}
+				set.pairs = append(set.pairs, lo, hi)
 			}
 		case syntax.InstFail:
 		default: // a match of the empty text, any rune
-			return all()
+			return anything
 		}
 	}
-	return &set
-}
-
-// firstByte is the first byte of r written in UTF-8 (r below U+10000).
-func firstByte(r rune) int {
-	var b [utf8.UTFMax]byte
-	utf8.EncodeRune(b[:], r)
-	return int(b[0])
+	return set
 }
 
 // unitFind is unitPatterns[k].re.FindStringSubmatchIndex(s) (with submatch; else only whether it
@@ -348,25 +401,29 @@ func unitFind(k int, s string, submatch bool) []int {
 func (r *unitRest) unitAt(s string, at int, submatch bool) []int {
 	from := at + len(r.word)
 	q := from
+	c, size := utf8.DecodeRuneInString(s[q:]) // the character at q (RuneError, 0 at the end)
 	for n := 1; n <= r.most && q < len(s); n++ {
-		c, size := utf8.DecodeRuneInString(s[q:])
 		if c == '\n' {
 			return nil
 		}
 		q += size
-		if q < len(s) && !r.opens[s[q]] || q == len(s) && !r.opens[0] {
-			// At the end of the text the tail is tried where it may match the empty text:
-			// firstBytes then marks every byte, 0 among them (else 0 only where it may open
-			// with a NUL, a try that costs nothing more than a test).
-			continue
+		c, size = utf8.DecodeRuneInString(s[q:])
+		if q < len(s) && !r.opens.has(c) || q == len(s) && !r.opens.any {
+			continue // the tail opens with none of its characters here (nor with the empty text)
+		}
+		rest := s[q:]
+		if r.tailMax >= 0 && len(rest) > utf8.UTFMax*r.tailMax {
+			// Every match lies in the first tailMax characters, which the cut keeps whole;
+			// a character it splits lies past them.
+			rest = rest[:utf8.UTFMax*r.tailMax]
 		}
 		if !submatch {
-			if r.tail.MatchString(s[q:]) {
+			if r.tail.MatchString(rest) {
 				return []int{}
 			}
 			continue
 		}
-		if m := r.tail.FindStringIndex(s[q:]); m != nil {
+		if m := r.tail.FindStringIndex(rest); m != nil {
 			return []int{0, q + m[1], from, q}
 		}
 	}
