@@ -923,3 +923,79 @@ func TestFirstRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestRunesMoreThan checks runesMoreThan against counting the runes, on every line of the
+// corpora and on invalid bytes, at the bounds the header uses and around them.
+func TestRunesMoreThan(t *testing.T) {
+	lines := append([]string{"", "a", "\xff\xff\xff", strings.Repeat("字", 30), strings.Repeat("\xe5", 50)}, corpusLines(t)...)
+	for _, l := range lines {
+		for _, n := range []int{0, 1, 8, 20, 21, 40, 90, 120} {
+			if got, want := runesMoreThan(l, n), utf8.RuneCountInString(l) > n; got != want {
+				t.Fatalf("runesMoreThan(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
+	}
+}
+
+// TestFeedbackCuesHoldFeedback checks what readFeedback relies on: every feedback cue holds 反馈.
+func TestFeedbackCuesHoldFeedback(t *testing.T) {
+	for _, c := range feedbackCues {
+		if !strings.Contains(c.cue, "反馈") {
+			t.Errorf("the feedback cue %q does not hold 反馈", c.cue)
+		}
+	}
+}
+
+// unitMatter is the pattern unitMatterEnd reads by hand; group 1 is the unit.
+var unitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+
+func checkUnitMatterEnd(t *testing.T, s string) bool {
+	t.Helper()
+	want := -1
+	if m := unitMatter.FindStringSubmatchIndex(s); m != nil {
+		want = m[3]
+	}
+	if got := unitMatterEnd(s); got != want {
+		t.Fatalf("unitMatterEnd(%q) = %d, the pattern %d", s, got, want)
+	}
+	return want >= 0
+}
+
+// TestUnitMatterEnd checks unitMatterEnd against the pattern on every line of the corpora and
+// every tail of each line from a 对 on, and on units that end in each way.
+func TestUnitMatterEnd(t *testing.T) {
+	if want := "^(.{2,}?)(?:" + strings.Join(matterWords, "|") + `)\p{Han}*?(?:` + strings.Join(matterEnds, "|") + ")$"; unitMatter.String() != want {
+		t.Fatalf("unitMatter = %s, the words give %s", unitMatter, want)
+	}
+	matched := 0
+	lines := []string{"市财政局党组及所属单位落实全面从严治党主体责任情况", "落实情况", "局落实情况", "局\n党组落实情况", "局党组落实a情况", "局党组整改落实问题",
+		"局党组巡察整改工作", "局党组落实\xff情况", "\xff\xff落实情况", "局党组落实情况。", "县人民法院执行局党组", "局执行执行责任"}
+	for _, l := range corpusLines(t) {
+		lines = append(lines, l)
+		for i := 0; ; {
+			k := strings.Index(l[i:], "对")
+			if k < 0 {
+				break
+			}
+			i += k + len("对")
+			for _, end := range []string{"情况", "工作", "责任", "问题"} {
+				if e := strings.Index(l[i:], end); e >= 0 {
+					lines = append(lines, l[i:i+e+len(end)])
+				}
+			}
+		}
+	}
+	for _, l := range lines {
+		if checkUnitMatterEnd(t, l) {
+			matched++
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d units cut: the check shows little", matched)
+	}
+}
+
+func FuzzUnitMatterEnd(f *testing.F) {
+	f.Add("市财政局党组及所属单位落实全面从严治党主体责任情况")
+	f.Fuzz(func(t *testing.T, s string) { checkUnitMatterEnd(t, s) })
+}

@@ -440,10 +440,52 @@ func hasAll(s string, ws []string) bool {
 	return true
 }
 
-// unitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
-// 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. Group 1 is the unit. A name that ends
-// as an organisation (县人民法院执行局党组) is never cut.
-var unitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+// unitMatterEnd cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
+// 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. It returns where the unit ends, or -1 where
+// u names no matter. It reads u as the pattern `^(.{2,}?)(?:贯彻落实|…|党风廉政)\p{Han}*?
+// (?:情况|工作|责任|问题)$` does (unitMatter in the tests; TestUnitMatterEnd and
+// FuzzUnitMatterEnd compare them), group 1 being the unit: the first place after two characters
+// or more, no line break among them, where a matter word opens and Han characters then run to an
+// ending word that ends u. A unit that ends as an organisation (县人民法院执行局党组) is never cut.
+func unitMatterEnd(u string) int {
+	n := 0 // the characters before p
+	for p := 0; p < len(u); n++ {
+		if n >= 2 {
+			for _, w := range matterWords {
+				if strings.HasPrefix(u[p:], w) && matterTail(u[p+len(w):]) {
+					return p
+				}
+			}
+		}
+		r, size := utf8.DecodeRuneInString(u[p:])
+		if r == '\n' {
+			return -1
+		}
+		p += size
+	}
+	return -1
+}
+
+// matterWords open the matter of unitMatterEnd; matterEnds end it.
+var (
+	matterWords = []string{"贯彻落实", "落实", "履行", "执行", "选人用人", "巡察整改", "巡视整改", "整改", "政治监督", "党风廉政"}
+	matterEnds  = []string{"情况", "工作", "责任", "问题"}
+)
+
+// matterTail reports whether s is Han characters and then an ending word, the end of the text.
+func matterTail(s string) bool {
+	for _, e := range matterEnds {
+		if head, ok := strings.CutSuffix(s, e); ok {
+			for _, r := range head {
+				if !unicode.Is(unicode.Han, r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // unitBefore finds a unit named before the group, as the subject of 接受: 县自然资源局党组
 // 接受了县委第三巡察组的常规巡察. It is tried on the clause before the group's name; group 1 is
@@ -745,7 +787,7 @@ func (h *state) findTitle() {
 	}
 	for i := 0; i < h.limit(); i++ {
 		v := h.views[i]
-		if h.isHeading(i) || utf8.RuneCountInString(v.text) > 90 {
+		if h.isHeading(i) || runesMoreThan(v.text, 90) {
 			continue
 		}
 		t := strings.TrimSpace(v.text)
@@ -940,6 +982,18 @@ func (h *state) readLabels() {
 	}
 }
 
+// runesMoreThan reports whether s holds more than n runes (utf8.RuneCountInString(s) > n),
+// counting only where its length leaves it open: a rune takes one to four bytes.
+func runesMoreThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // qualified reports whether a group name names one group (a number, a level or a kind),
 // not the inspectors in general (巡视组反馈的问题).
 func qualified(name string) bool {
@@ -987,8 +1041,10 @@ func (h *state) readUnit(v *textView, from int, sent [2]int) {
 			continue
 		}
 		us, ue := from+m[2], from+m[3]
-		if mm := unitMatter.FindStringSubmatchIndex(v.text[us:ue]); mm != nil && !endsAsOrg(v.text[us:ue]) {
-			ue = us + mm[3]
+		if !endsAsOrg(v.text[us:ue]) {
+			if k := unitMatterEnd(v.text[us:ue]); k >= 0 {
+				ue = us + k
+			}
 		}
 		unit := strings.TrimSpace(v.cut(us, ue))
 		unit = strings.TrimLeft(unit, ",，、")
@@ -1204,9 +1260,11 @@ func (h *state) readFeedback() {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
 			}
 			cue := -1
-			for _, c := range feedbackCues {
-				if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
-					cue = k
+			if strings.Contains(s, "反馈") { // every cue holds 反馈
+				for _, c := range feedbackCues {
+					if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
+						cue = k
+					}
 				}
 			}
 			after := false
@@ -1431,7 +1489,7 @@ func (h *state) markOpening() {
 				opens = true
 			}
 		}
-		if i == h.factPara || (opens && utf8.RuneCountInString(t) > 20) {
+		if i == h.factPara || (opens && runesMoreThan(t, 20)) {
 			if h.b.Paragraphs[i].Role == bulletin.RoleOther || h.b.Paragraphs[i].Role == "" {
 				h.b.Paragraphs[i].Role = bulletin.RoleHeader
 			}
@@ -1445,7 +1503,7 @@ func (h *state) markOpening() {
 			return
 		}
 		v := h.views[i]
-		if v == h.title || utf8.RuneCountInString(v.text) <= 40 || containsAny(v.text, chromeLabels) {
+		if v == h.title || !runesMoreThan(v.text, 40) || containsAny(v.text, chromeLabels) {
 			continue
 		}
 		if strings.Contains(v.text, "巡察") || strings.Contains(v.text, "巡视") || strings.Contains(v.text, "审计") || strings.Contains(v.text, "整改") {
