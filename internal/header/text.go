@@ -56,13 +56,17 @@ func foldView(s string) string {
 			continue
 		}
 		r, sz := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, sz = decodeAt(s, off)
-			if sz == 3 && !slowInView(r) {
-				prev = r // most of Chinese text: a character that folds to itself and opens no gloss
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && off+2 < len(s) && s[off+1]&0xC0 == 0x80 && s[off+2]&0xC0 == 0x80 {
+			// decodeAt's three-byte case, in line: most of Chinese text, and most of it a
+			// character that folds to itself and opens no gloss.
+			r, sz = rune(c&0x0F)<<12|rune(s[off+1]&0x3F)<<6|rune(s[off+2]&0x3F), 3
+			if !slowInView(r) {
+				prev = r
 				off += 3
 				continue
 			}
+		} else if c >= utf8.RuneSelf {
+			r, sz = decodeAt(s, off)
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
 			if end, q := glossAt(s, off+sz); end > 0 {

@@ -874,8 +874,12 @@ func (c *cueSet) in(s string) bool {
 			}
 		}
 		// A word begins with an ASCII or a leading byte, never with a continuation byte
-		// (10xxxxxx): those are stepped over.
-		i++
+		// (10xxxxxx): those are stepped over, the two of a three-byte character at once.
+		if s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+		} else {
+			i++
+		}
 		for i < len(s) && s[i]&0xC0 == 0x80 {
 			i++
 		}
