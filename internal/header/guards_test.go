@@ -532,22 +532,36 @@ func FuzzLabelMatches(f *testing.F) {
 // rateRE is the unanchored search rateIndex makes by hand: rateAt without its ^.
 var rateRE = regexp.MustCompile(strings.TrimPrefix(rateAt.String(), "^"))
 
-// checkRateIndex fails where rateIndex and rateRE's search disagree on s.
+// rateTenths and rateCN are the unanchored searches labelledIndex makes by hand.
+var (
+	rateTenths = regexp.MustCompile(strings.TrimPrefix(rateTenthsAt.String(), "^"))
+	rateCN     = regexp.MustCompile(strings.TrimPrefix(rateCNAt.String(), "^"))
+)
+
+// checkRateIndex fails where rateIndex and rateRE's search disagree on s, or labelledIndex and
+// the searches of rateTenths and rateCN.
 func checkRateIndex(t *testing.T, s string) {
 	t.Helper()
 	if got, want := rateIndex(s), rateRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 		t.Fatalf("rateIndex(%q) = %v, the search %v", s, got, want)
+	}
+	for _, p := range [][2]*regexp.Regexp{{rateTenthsAt, rateTenths}, {rateCNAt, rateCN}} {
+		if got, want := labelledIndex(s, p[0]), p[1].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("labelledIndex(%q, %s) = %v, the search %v", s, p[0], got, want)
+		}
 	}
 }
 
 // TestRateIndex checks rateIndex against the unanchored search on every line of the corpora
 // and on labels that do not match before one that does.
 func TestRateIndex(t *testing.T) {
-	if !strings.HasPrefix(rateAt.String(), "^(?:完成率|整改率|办结率|销号率)") {
-		t.Fatalf("rateAt %s does not open with rateLabels", rateAt)
+	for _, at := range []*regexp.Regexp{rateAt, rateTenthsAt, rateCNAt} {
+		if !strings.HasPrefix(at.String(), "^(?:完成率|整改率|办结率|销号率)") {
+			t.Fatalf("%s does not open with rateLabels", at)
+		}
 	}
 	for _, s := range []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
-		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", ""} {
+		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", "", "问题整改率已达九成以上", "率成完成率九成", "整改完成率达百分之九十四点四", "完成率为，完成率为百分之百"} {
 		checkRateIndex(t, s)
 	}
 	for _, s := range corpusLines(t) {

@@ -388,13 +388,20 @@ func mayRate(s string) bool {
 }
 
 // rateIndex is the first match of rateAt in s (its submatch indices), as the unanchored
-// pattern's search gives it: every match opens with a label that ends in 率, so the pattern is
-// tried only where a label ends at a 率, in order: the first to match is the leftmost.
-// TestRateIndex and FuzzRateIndex compare it with the unanchored search.
+// pattern's search gives it (labelledIndex). TestRateIndex and FuzzRateIndex compare it with
+// the unanchored search.
 func rateIndex(s string) []int {
 	if !mayRate(s) {
 		return nil
 	}
+	return labelledIndex(s, rateAt)
+}
+
+// labelledIndex is the first match in s of at, a pattern anchored at a rate label (rateAt,
+// rateTenthsAt, rateCNAt), as the unanchored pattern's search gives it: every match opens with
+// a label that ends in 率, so the pattern is tried only where a label ends at a 率, in order:
+// the first to match is the leftmost.
+func labelledIndex(s string, at *regexp.Regexp) []int {
 	for i := 0; ; {
 		k := strings.Index(s[i:], "率")
 		if k < 0 {
@@ -406,7 +413,7 @@ func rateIndex(s string) []int {
 		if start < 0 || !slices.Contains(rateLabels, s[start:end]) {
 			continue
 		}
-		if m := rateAt.FindStringSubmatchIndex(s[start:]); m != nil {
+		if m := at.FindStringSubmatchIndex(s[start:]); m != nil {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += start
@@ -417,22 +424,23 @@ func rateIndex(s string) []int {
 	}
 }
 
-// rateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
-var rateTenths = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
+// rateTenthsAt matches a completion rate in tenths (成) at the start of s: 问题整改率已达九成以上
+// -> 90. labelledIndex searches for it.
+var rateTenthsAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
 
-// rateCN matches a completion rate written in Chinese numerals: 整改完成率达百分之九十四点四,
-// 完成率为百分之百.
-var rateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
+// rateCNAt matches a completion rate written in Chinese numerals at the start of s:
+// 整改完成率达百分之九十四点四, 完成率为百分之百. labelledIndex searches for it.
+var rateCNAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
 
 // rateShare matches a share that is a completion rate when the clause before it says what
 // was done: 已完成55条，占比88.7%. Alone (女性干部占比30%) it is not.
 var rateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// mayRateTenths reports whether s may hold a match of rateTenths: every match has 率 (its
+// mayRateTenths reports whether s may hold a match of rateTenthsAt: every match has 率 (its
 // label) and 成.
 func mayRateTenths(s string) bool { return strings.Contains(s, "成") && strings.Contains(s, "率") }
 
-// mayRateCN reports whether s may hold a match of rateCN: every match has 百分之.
+// mayRateCN reports whether s may hold a match of rateCNAt: every match has 百分之.
 func mayRateCN(s string) bool { return strings.Contains(s, "百分之") }
 
 // mayRateShare reports whether s may hold a match of rateShare: every match has 占 (占比,
@@ -448,12 +456,12 @@ func findRate(s string) (rate float64, at int, ok bool) {
 		}
 	}
 	if mayRateTenths(s) {
-		if m := rateTenths.FindStringSubmatchIndex(s); m != nil {
+		if m := labelledIndex(s, rateTenthsAt); m != nil {
 			return float64(10 * readNumber(s[m[2]:m[3]])), m[0], true
 		}
 	}
 	if mayRateCN(s) {
-		if m := rateCN.FindStringSubmatchIndex(s); m != nil {
+		if m := labelledIndex(s, rateCNAt); m != nil {
 			v := float64(readNumber(s[m[2]:m[3]]))
 			if m[4] >= 0 {
 				scale := 0.1
