@@ -160,6 +160,10 @@ var cueSets = []struct {
 	{"findingsCues", findingsCueSet, [][]string{findingsCues}},
 	{"doneCues+allDoneCues", progressCueSet, [][]string{doneCues, allDoneCues}},
 	{"problemCues", problemCueSet, [][]string{problemCues}},
+	{"doneCues", doneCueSet, [][]string{doneCues}},
+	{"progressCues", inProgressCueSet, [][]string{progressCues}},
+	{"totalCues", totalCueSet, [][]string{totalCues}},
+	{"auditTotalCues", auditTotalCueSet, [][]string{auditTotalCues}},
 }
 
 func checkCueSets(t *testing.T, s string) (found int) {

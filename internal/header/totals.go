@@ -579,7 +579,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
 		covered := readTotals(d, units, views[i], audit, context, &buf)
-		if covered > 0 && (2*covered >= utf8.RuneCountInString(views[i].text) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		if covered > 0 && (!runesMoreThan(views[i].text, 2*covered) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}
@@ -646,9 +646,9 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		buf.quoted = inQuotes(buf.quoted, s) // read only for the counts
 		quoted = buf.quoted
 	}
-	cues := totalCues
+	cues := totalCueSet
 	if audit {
-		cues = auditTotalCues
+		cues = auditTotalCueSet
 	}
 	current := totalKind("") // the kind of the last total (or restated total) read in this paragraph
 	set := func(field **int, n int) {
@@ -718,12 +718,12 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 		switch {
 		case !progress:
-		case atEnd && containsAny(before, doneCues) && !containsAny(before, progressCues):
+		case atEnd && doneCueSet.in(before) && !inProgressCueSet.in(before):
 			if of != "" {
 				set(done(of), c.n) // 已完成整改14个
 			}
 			continue
-		case atEnd && containsAny(before, progressCues):
+		case atEnd && inProgressCueSet.in(before):
 			if of != measureTotals {
 				set(&d.ProblemsInProgress, c.n) // 正在整改3项
 			}
@@ -736,7 +736,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
 			}
 			continue
-		case restated && containsAny(before, doneCues) && !containsAny(before, progressCues):
+		case restated && doneCueSet.in(before) && !inProgressCueSet.in(before):
 			set(done(kind), c.n) // 已整改完成12个问题
 			continue
 		case restated && (strings.HasPrefix(status, "正在") || hasPrefixAny(status, progressCues)) && kind.total(d) != nil:
@@ -752,7 +752,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 		// A total is cued (反馈的23个问题) or, in the totals context, named with its progress
 		// right after it: 72条整改措施已完成65条.
-		if kind != "" && (containsAny(s[sent[0]:c.s], cues) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
+		if kind != "" && (cues.in(s[sent[0]:c.s]) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
 			total := &d.ProblemsTotal
 			if kind == measureTotals {
 				total = &d.MeasuresTotal
@@ -901,6 +901,14 @@ var (
 	findingsCueSet = newCueSet(findingsCues)
 	progressCueSet = newCueSet(doneCues, allDoneCues) // a done count: either list
 	problemCueSet  = newCueSet(problemCues)
+)
+
+// The cue sets asked of every count of a totals paragraph, on the text before it.
+var (
+	doneCueSet       = newCueSet(doneCues)
+	inProgressCueSet = newCueSet(progressCues)
+	totalCueSet      = newCueSet(totalCues)
+	auditTotalCueSet = newCueSet(auditTotalCues)
 )
 
 // clauseStart returns the start of the clause holding byte at: just past the last comma,
