@@ -1017,3 +1017,67 @@ func FuzzUnitMatterEnd(f *testing.F) {
 	f.Add("市财政局党组及所属单位落实全面从严治党主体责任情况")
 	f.Fuzz(func(t *testing.T, s string) { checkUnitMatterEnd(t, s) })
 }
+
+// clauseStartRunes and clauseEndRunes are clauseStart and clauseEnd as they were written, rune
+// by rune: the references.
+func clauseStartRunes(s string, quoted []bool, from, at int) int {
+	start := from
+	for i, r := range s[from:at] {
+		if quoted[from+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			start = from + i + utf8.RuneLen(r)
+		}
+	}
+	return start
+}
+
+func clauseEndRunes(s string, quoted []bool, at int) int {
+	for i, r := range s[at:] {
+		if quoted[at+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			return at + i
+		}
+	}
+	return len(s)
+}
+
+// checkClauseBounds fails where clauseStart or clauseEnd and the rune-by-rune readings
+// disagree on s, at every character of it (from up to 120 bytes before).
+func checkClauseBounds(t *testing.T, s string) {
+	t.Helper()
+	q := inQuotes(nil, s)
+	for at := range s {
+		from := runeStart(s, max(0, at-120))
+		for from < at && !utf8.RuneStart(s[from]) {
+			from++
+		}
+		if got, want := clauseStart(s, q, from, at), clauseStartRunes(s, q, from, at); got != want {
+			t.Fatalf("clauseStart(%q, %d, %d) = %d, rune by rune %d", s, from, at, got, want)
+		}
+		if got, want := clauseEnd(s, q, at), clauseEndRunes(s, q, at); got != want {
+			t.Fatalf("clauseEnd(%q, %d) = %d, rune by rune %d", s, at, got, want)
+		}
+	}
+}
+
+// TestClauseBounds checks clauseStart and clauseEnd against the rune-by-rune readings on every
+// folded line of the corpora and on quoted and cut-short clause ends.
+func TestClauseBounds(t *testing.T) {
+	for _, s := range []string{"", "a,b，c;d；e。f:g：h", "“a,b”，c", "\xef\xbc", "x\xe3\x80", "，，", "“，”，", "\xff，\xff"} {
+		checkClauseBounds(t, s)
+	}
+	for _, s := range testcorpus.Lines(t, "corpus/*.txt", "testdata/*/*.txt") {
+		checkClauseBounds(t, fold.String(s))
+	}
+}
+
+func FuzzClauseBounds(f *testing.F) {
+	f.Add("反馈的“问题清单”，已完成整改14个；整改措施：28项。")
+	f.Fuzz(func(t *testing.T, s string) { checkClauseBounds(t, s) })
+}

@@ -912,33 +912,46 @@ var (
 )
 
 // clauseStart returns the start of the clause holding byte at: just past the last comma,
-// colon or sentence end before it (outside quotes), not before from.
+// colon or sentence end before it (outside quotes), not before from. It reads bytes back from
+// at: every clause end is ASCII or a three-byte character whose first byte (E3, EF) is never a
+// continuation byte, so it finds the ends a reading rune by rune from from finds (from is the
+// start of a character). TestClauseBounds and FuzzClauseBounds compare the two.
 func clauseStart(s string, quoted []bool, from, at int) int {
-	start := from
-	for i, r := range s[from:at] {
-		if quoted[from+i] {
-			continue
-		}
-		switch r {
-		case ',', '，', ';', '；', '。', ':', '：':
-			start = from + i + utf8.RuneLen(r)
+	t := s[:at]
+	for i := at - 1; i >= from; i-- {
+		if k := clauseEndAt(t, i); k > 0 && !quoted[i] {
+			return i + k
 		}
 	}
-	return start
+	return from
 }
 
-// clauseEnd returns the end of the clause holding byte at.
+// clauseEnd returns the end of the clause holding byte at, reading bytes as clauseStart does.
 func clauseEnd(s string, quoted []bool, at int) int {
-	for i, r := range s[at:] {
-		if quoted[at+i] {
-			continue
-		}
-		switch r {
-		case ',', '，', ';', '；', '。', ':', '：':
-			return at + i
+	for i := at; i < len(s); i++ {
+		if clauseEndAt(s, i) > 0 && !quoted[i] {
+			return i
 		}
 	}
 	return len(s)
+}
+
+// clauseEndAt returns the length of the clause end (, ， ; ； 。 : ：) that starts at byte i of
+// s, or 0.
+func clauseEndAt(s string, i int) int {
+	switch s[i] {
+	case ',', ';', ':':
+		return 1
+	case 0xE3: // 。 E3 80 82
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ， EF BC 8C, ； EF BC 9B, ： EF BC 9A
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9B || s[i+2] == 0x9A) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // otherSpan cuts the span of other count k: its clause piece (pieces are split at 、 when
