@@ -77,7 +77,11 @@ func emailMatches(s string) []string {
 		for end < len(s) && inEmailRun(s[end]) {
 			end++
 		}
-		out = append(out, emailRE.FindAllString(s[start:end], -1)...)
+		if ms := emailRE.FindAllString(s[start:end], -1); out == nil {
+			out = ms // most paragraphs have one run of addresses: its slice serves
+		} else {
+			out = append(out, ms...)
+		}
 		i = end
 	}
 	return out

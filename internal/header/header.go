@@ -181,7 +181,8 @@ var unitRests = func() []*unitRest {
 		}
 		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")], re: regexp.MustCompile("^" + rest)}
 		if n, tail, ok := lazyUnit(rest[len(r.word):]); ok {
-			r.most, r.tail = n, regexp.MustCompile("^"+tail)
+			// The empty group gives the tail's match four indices, room for the unit's.
+			r.most, r.tail = n, regexp.MustCompile("^()(?:"+tail+")")
 			r.opens = firstRunes(r.tail)
 			r.tailMax = maxRunes(r.tail)
 		}
@@ -423,8 +424,9 @@ func (r *unitRest) unitAt(s string, at int, submatch bool) []int {
 			}
 			continue
 		}
-		if m := r.tail.FindStringIndex(rest); m != nil {
-			return []int{0, q + m[1], from, q}
+		if m := r.tail.FindStringSubmatchIndex(rest); m != nil {
+			m[0], m[1], m[2], m[3] = 0, q+m[1], from, q
+			return m
 		}
 	}
 	return nil
