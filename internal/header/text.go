@@ -537,6 +537,10 @@ func readNumber(s string) int {
 // rune by rune gives (inQuotesRunes in the tests; TestInQuotes and FuzzInQuotes compare them).
 func inQuotes(dst []bool, s string) []bool {
 	in := slices.Grow(dst[:0], len(s)+1)[:len(s)+1]
+	if !strings.Contains(s, "“") && !strings.Contains(s, "‘") {
+		clear(in) // no opening quote: nothing is inside
+		return in
+	}
 	depth := 0
 	for i := 0; i < len(s); {
 		if q := quoteAt(s, i); q != 0 {
