@@ -771,7 +771,7 @@ func checkUnitFind(t *testing.T, s string) (matched int) {
 // every line of the corpora and on the text after each 组 in them (where findFacts tries them).
 func TestUnitFind(t *testing.T) {
 	for k, r := range unitRests {
-		if (r != nil) != strings.HasPrefix(unitPatterns[k].re.String(), unitLead) || r != nil && !strings.HasPrefix(r.re.String(), "^"+r.word) {
+		if (r != nil) != strings.HasPrefix(unitPatterns[k].re.String(), unitLead) || r != nil && (r.re == nil) == (r.tail == nil) || r != nil && r.re != nil && !strings.HasPrefix(r.re.String(), "^"+r.word) {
 			t.Fatalf("unitRests[%d] = %+v for %s", k, r, unitPatterns[k].re)
 		}
 	}

@@ -179,12 +179,14 @@ var unitRests = func() []*unitRest {
 		if !ok {
 			continue
 		}
-		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")], re: regexp.MustCompile("^" + rest)}
+		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")]}
 		if n, tail, ok := lazyUnit(rest[len(r.word):]); ok {
 			// The empty group gives the tail's match four indices, room for the unit's.
 			r.most, r.tail = n, regexp.MustCompile("^()(?:"+tail+")")
 			r.opens = firstRunes(r.tail)
 			r.tailMax = maxRunes(r.tail)
+		} else {
+			r.re = regexp.MustCompile("^" + rest) // compiled only where it is tried
 		}
 		out[k] = r
 	}
@@ -194,7 +196,7 @@ var unitRests = func() []*unitRest {
 // unitRest is a unit pattern from its word on.
 type unitRest struct {
 	word string
-	re   *regexp.Regexp
+	re   *regexp.Regexp // the rest, where it has no lazy unit (nil where it has)
 	// A rest written word, (.{1,most}?), tail: most, the tail alone (nil for another rest), and
 	// the characters a match of the tail may open with.
 	most  int
