@@ -347,7 +347,7 @@ func firstRunes(re *regexp.Regexp) *runeSet {
 // pattern would otherwise step through the lead one character at a time, clearing the
 // backtracker's record of the whole text for each try. A rest with a lazy unit after its word
 // is read the same way: the shortest unit after which the tail matches wins, so the tail alone
-// is tried after each character, where one of the bytes it may open with stands. TestUnitFind
+// is tried after each character, where a character it may open with stands (firstRunes). TestUnitFind
 // and FuzzUnitFind compare the two.
 func unitFind(k int, s string, submatch bool) []int {
 	r := unitRests[k]
