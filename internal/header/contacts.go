@@ -57,6 +57,42 @@ var postcodeRE = regexp.MustCompile(`(?:邮编|邮政编[码碼])\s*[:：]?\s*(\
 // emailRE matches an email address.
 var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 
+// emailMatches is emailRE.FindAllString(s, -1), searched only in the runs of text an address
+// can lie in that hold an @. Every character of a match is one of inEmailRun's ASCII bytes (the
+// pattern has no other), so no match crosses another byte; the pattern has no assertion, so a
+// run searched alone gives the matches the whole text gives there. A contact paragraph is mostly
+// Chinese text the whole search steps through. TestEmailMatches and FuzzEmailMatches compare it
+// with the whole search.
+func emailMatches(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '@')
+		if k < 0 {
+			break
+		}
+		start, end := i+k, i+k+1
+		for start > i && inEmailRun(s[start-1]) {
+			start--
+		}
+		for end < len(s) && inEmailRun(s[end]) {
+			end++
+		}
+		if ms := emailRE.FindAllString(s[start:end], -1); out == nil {
+			out = ms // most paragraphs have one run of addresses: its slice serves
+		} else {
+			out = append(out, ms...)
+		}
+		i = end
+	}
+	return out
+}
+
+// inEmailRun reports whether byte c may be part of a match of emailRE: an ASCII letter or digit,
+// one of ._%+- or @.
+func inEmailRun(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._%+-@", c) >= 0
+}
+
 // addressStops end an address: the next contact label or a clause end.
 var addressStops = []string{"；", ";", "。", "邮编", "邮政编码", "邮政编碼", "联系电话", "电话", "电子邮箱", "邮箱", "\n"}
 
@@ -102,7 +138,7 @@ func extractContacts(b *bulletin.Bulletin, views []*textView) {
 			}
 		}
 		if mayEmail(t) {
-			for _, e := range emailRE.FindAllString(t, -1) {
+			for _, e := range emailMatches(t) {
 				if !hasString(c.Emails, e) {
 					c.Emails = append(c.Emails, e)
 				}

@@ -160,6 +160,10 @@ var cueSets = []struct {
 	{"findingsCues", findingsCueSet, [][]string{findingsCues}},
 	{"doneCues+allDoneCues", progressCueSet, [][]string{doneCues, allDoneCues}},
 	{"problemCues", problemCueSet, [][]string{problemCues}},
+	{"doneCues", doneCueSet, [][]string{doneCues}},
+	{"progressCues", inProgressCueSet, [][]string{progressCues}},
+	{"totalCues", totalCueSet, [][]string{totalCues}},
+	{"auditTotalCues", auditTotalCueSet, [][]string{auditTotalCues}},
 }
 
 func checkCueSets(t *testing.T, s string) (found int) {
@@ -210,19 +214,33 @@ var countRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四
 // checkCountMatches compares countMatches and countsIn with the pattern's search of s.
 func checkCountMatches(t *testing.T, s string) int {
 	t.Helper()
-	got, want := countMatches(s), countRE.FindAllStringSubmatchIndex(s, -1)
+	got, want := spanIndices(countMatches(s)), countRE.FindAllStringSubmatchIndex(s, -1)
 	if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
 		t.Fatalf("countMatches(%q) = %v, the whole search %v", s, got, want)
 	}
-	if in := countsIn(s); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
+	if in := spanIndices(countsIn(s)); !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
 		t.Fatalf("countsIn(%q) = %v, the pattern %v", s, in, want)
 	}
 	return len(want)
 }
 
+// spanIndices gives counts as the regexp gives its submatch indices.
+func spanIndices(ms []countSpan) [][]int {
+	var out [][]int
+	for _, m := range ms {
+		out = append(out, m[:])
+	}
+	return out
+}
+
 // TestCountMatches checks that searching only the runs around counter words finds every count
 // the whole search finds, with the same groups, on every line of the corpora and on examples.
 func TestCountMatches(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ { // the lead bytes E4-E9 that appendCountMatches steps over
+		if isCounterFirst(r) && !counterLast[0x80|r&0x3F] {
+			t.Fatalf("counterLast lacks the last byte of %q", r)
+		}
+	}
 	lines := append([]string{
 		"反馈的1,126个问题，已完成整改12 余 个", "两个方面", "五场次、千人次", "第3次", "1,2,3个", "12\t多\n项",
 		"个人", "十多个多个", "\xe4十个\xff3项", "三个方面问题共28项整改措施，已完成26项，剩余2项正在推进",
@@ -518,22 +536,36 @@ func FuzzLabelMatches(f *testing.F) {
 // rateRE is the unanchored search rateIndex makes by hand: rateAt without its ^.
 var rateRE = regexp.MustCompile(strings.TrimPrefix(rateAt.String(), "^"))
 
-// checkRateIndex fails where rateIndex and rateRE's search disagree on s.
+// rateTenths and rateCN are the unanchored searches labelledIndex makes by hand.
+var (
+	rateTenths = regexp.MustCompile(strings.TrimPrefix(rateTenthsAt.String(), "^"))
+	rateCN     = regexp.MustCompile(strings.TrimPrefix(rateCNAt.String(), "^"))
+)
+
+// checkRateIndex fails where rateIndex and rateRE's search disagree on s, or labelledIndex and
+// the searches of rateTenths and rateCN.
 func checkRateIndex(t *testing.T, s string) {
 	t.Helper()
 	if got, want := rateIndex(s), rateRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 		t.Fatalf("rateIndex(%q) = %v, the search %v", s, got, want)
+	}
+	for _, p := range [][2]*regexp.Regexp{{rateTenthsAt, rateTenths}, {rateCNAt, rateCN}} {
+		if got, want := labelledIndex(s, p[0]), p[1].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("labelledIndex(%q, %s) = %v, the search %v", s, p[0], got, want)
+		}
 	}
 }
 
 // TestRateIndex checks rateIndex against the unanchored search on every line of the corpora
 // and on labels that do not match before one that does.
 func TestRateIndex(t *testing.T) {
-	if !strings.HasPrefix(rateAt.String(), "^(?:完成率|整改率|办结率|销号率)") {
-		t.Fatalf("rateAt %s does not open with rateLabels", rateAt)
+	for _, at := range []*regexp.Regexp{rateAt, rateTenthsAt, rateCNAt} {
+		if !strings.HasPrefix(at.String(), "^(?:完成率|整改率|办结率|销号率)") {
+			t.Fatalf("%s does not open with rateLabels", at)
+		}
 	}
 	for _, s := range []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
-		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", ""} {
+		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", "", "问题整改率已达九成以上", "率成完成率九成", "整改完成率达百分之九十四点四", "完成率为，完成率为百分之百"} {
 		checkRateIndex(t, s)
 	}
 	for _, s := range corpusLines(t) {
@@ -544,4 +576,508 @@ func TestRateIndex(t *testing.T) {
 func FuzzRateIndex(f *testing.F) {
 	f.Add("整改完成率98%，办结率达 100 %")
 	f.Fuzz(func(t *testing.T, s string) { checkRateIndex(t, s) })
+}
+
+// sentenceSpansRunes is sentenceSpans as it was written, rune by rune: the reference.
+func sentenceSpansRunes(s string) [][2]int {
+	var out [][2]int
+	from := 0
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '；', '!', '?', ';':
+			end := i + utf8.RuneLen(r)
+			out = append(out, [2]int{from, end})
+			from = end
+		}
+	}
+	if from < len(s) {
+		out = append(out, [2]int{from, len(s)})
+	}
+	return out
+}
+
+// checkSentenceSpans fails where sentenceSpans and the rune-by-rune reading disagree on s.
+func checkSentenceSpans(t *testing.T, s string) {
+	t.Helper()
+	want := sentenceSpansRunes(s)
+	a := &spanArena{buf: make([][2]int, 3, 4)}
+	for _, a := range []*spanArena{nil, a, a} {
+		if got := sentenceSpans(s, a); !slices.Equal(got, want) || a != nil && len(got) != cap(got) {
+			t.Fatalf("sentenceSpans(%q) = %v (room %d), rune by rune %v", s, got, cap(got), want)
+		}
+	}
+}
+
+// TestSentenceSpans checks sentenceSpans against the rune-by-rune reading on every line of the
+// corpora and on ends cut short or inside invalid text.
+func TestSentenceSpans(t *testing.T) {
+	for _, s := range []string{"", "。", "a。b！c？d；e!f?g;h", "无句末", "。。", "\xe3\x80", "\xef\xbc", "\xe3\x80\x82\xef\xbc\x9b",
+		"\xe4\xe3\x80\x82x", "\x80\xe3\x80\x82", "\xef\xbc\x9a", "末。"} {
+		checkSentenceSpans(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkSentenceSpans(t, s)
+	}
+}
+
+func FuzzSentenceSpans(f *testing.F) {
+	f.Add("根据部署。市委第一巡察组；反馈！\xe3\x80")
+	f.Fuzz(func(t *testing.T, s string) { checkSentenceSpans(t, s) })
+}
+
+// inQuotesRunes is inQuotes as it was written, rune by rune: the reference (its writes past the
+// end, which an invalid last byte gave, left out).
+func inQuotesRunes(s string) []bool {
+	in := make([]bool, len(s)+1)
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '“', '‘':
+			depth++
+		case '”', '’':
+			if depth > 0 {
+				depth--
+			}
+		}
+		for k := 0; k < utf8.RuneLen(r) && i+k < len(in); k++ {
+			in[i+k] = depth > 0
+		}
+	}
+	return in
+}
+
+// checkInQuotes fails where inQuotes and the rune-by-rune reading disagree on s, with a buffer
+// new or left dirty by a longer text.
+func checkInQuotes(t *testing.T, s string) {
+	t.Helper()
+	want := inQuotesRunes(s)
+	dirty := make([]bool, 2*len(s)+8)
+	for i := range dirty {
+		dirty[i] = true
+	}
+	n := len(want)
+	if !utf8.ValidString(s) {
+		n-- // the reference writes an invalid last rune's state past the end; a view's text is valid
+	}
+	for _, dst := range [][]bool{nil, dirty} {
+		if got := inQuotes(dst, s); len(got) != len(want) || !slices.Equal(got[:n], want[:n]) {
+			t.Fatalf("inQuotes(%q) = %v, rune by rune %v", s, got, want)
+		}
+	}
+}
+
+// TestInQuotes checks inQuotes against the rune-by-rune reading on every line of the corpora
+// and on quotes cut short, unbalanced or next to invalid bytes.
+func TestInQuotes(t *testing.T) {
+	for _, s := range []string{"", "“问题清单”", "‘a’“b”", "”“", "“““”", "“\xe2\x80", "\xe2\x80\x9cx", "\xe2“x”\xff", "—“—”—", "\xe2\x80A“", "“„‟”", "“‚‛’", "\xe2\x80\xe2\x80‘"} {
+		checkInQuotes(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkInQuotes(t, s)
+	}
+}
+
+func FuzzInQuotes(f *testing.F) {
+	f.Add("反馈的“问题清单”中‘一’项\xe2\x80")
+	f.Fuzz(func(t *testing.T, s string) { checkInQuotes(t, s) })
+}
+
+// asOf is the as-of cue pattern asOfAt reads by hand.
+var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+
+// checkAsOfAt fails where asOfAt, called as findAsOf calls it, and asOf's search disagree on s.
+func checkAsOfAt(t *testing.T, s string) {
+	t.Helper()
+	want := asOf.FindAllStringIndex(s, -1)
+	var got [][]int
+	for at := 0; ; {
+		i, j := asOfAt(s, at)
+		if i < 0 {
+			break
+		}
+		got = append(got, []int{i, j})
+		at = j
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("asOfAt(%q) gives %v, the search %v", s, got, want)
+	}
+}
+
+// TestAsOfAt checks asOfAt against the pattern on every line of the corpora and on cues with
+// spaces, cut short or repeated.
+func TestAsOfAt(t *testing.T) {
+	for _, s := range []string{"", "截至2024年2月22日", "截止到 3月", "截至到目前", "截至 \t截止", "截", "截\xe8\x87", "截截至", "截至\xe8截止"} {
+		checkAsOfAt(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkAsOfAt(t, s)
+	}
+}
+
+func FuzzAsOfAt(f *testing.F) {
+	f.Add("截至2024年2月22日，截止 到目前")
+	f.Fuzz(func(t *testing.T, s string) { checkAsOfAt(t, s) })
+}
+
+// titleLikeRE is the pattern titleLike reads by hand.
+var titleLikeRE = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+
+func checkTitleLike(t *testing.T, s string) {
+	t.Helper()
+	if got, want := titleLike(s), titleLikeRE.MatchString(s); got != want {
+		t.Fatalf("titleLike(%q) = %v, the pattern %v", s, got, want)
+	}
+}
+
+// TestTitleLike checks titleLike against the pattern on every line of the corpora and on words
+// that overlap, lines that break and words in the wrong order.
+func TestTitleLike(t *testing.T) {
+	if want := "(?:" + strings.Join(titleTopics, "|") + ").*(?:" + strings.Join(titleKinds, "|") + ")$"; titleLikeRE.String() != want {
+		t.Fatalf("titleLikeRE = %s, the words give %s", titleLikeRE, want)
+	}
+	for _, s := range []string{"", "关于巡察整改情况的通报", "巡察情况", "整改\n的通报", "巡察\n整改通报", "情况巡察", "整改情况\n", "审计报告",
+		"巡察\xff通报", "巡\n察通报", "整改况", "通报巡视通报"} {
+		checkTitleLike(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		checkTitleLike(t, s)
+	}
+}
+
+func FuzzTitleLike(f *testing.F) {
+	f.Add("关于市委第一巡察组反馈意见整改情况的通报")
+	f.Fuzz(func(t *testing.T, s string) { checkTitleLike(t, s) })
+}
+
+// checkUnitFind fails where unitFind and the whole unit pattern disagree on s.
+func checkUnitFind(t *testing.T, s string) (matched int) {
+	t.Helper()
+	for k, p := range unitPatterns {
+		want := p.re.FindStringSubmatchIndex(s)
+		if got := unitFind(k, s, true); !slices.Equal(got, want) {
+			t.Fatalf("unitFind(%d, %q) = %v, the pattern %v", k, s, got, want)
+		}
+		if got := unitFind(k, s, false) != nil; got != (want != nil) {
+			t.Fatalf("unitFind(%d, %q) matches: %v, the pattern %v", k, s, got, want != nil)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	return matched
+}
+
+// TestUnitFind checks unitFind against the whole unit patterns on each pattern's examples, on
+// every line of the corpora and on the text after each 组 in them (where findFacts tries them).
+func TestUnitFind(t *testing.T) {
+	for k, r := range unitRests {
+		if (r != nil) != strings.HasPrefix(unitPatterns[k].re.String(), unitLead) || r != nil && (r.re == nil) == (r.tail == nil) || r != nil && r.re != nil && !strings.HasPrefix(r.re.String(), "^"+r.word) {
+			t.Fatalf("unitRests[%d] = %+v for %s", k, r, unitPatterns[k].re)
+		}
+	}
+	for _, k := range []int{0, 2, 3} {
+		if r := unitRests[k]; r == nil || r.tail == nil || r.most != 120 {
+			t.Fatalf("unitRests[%d] = %+v: no lazy unit read", k, r)
+		}
+	}
+	lines := []string{"对。对市局开展了巡察", "对;对市局开展了巡察", "对市局(简称市局)进行了巡察", "对\n市局进行了巡察", "对\xff进行了巡察",
+		"向市局反馈", "进驻市局开展为期一个月的常规巡察", "对" + strings.Repeat("局", 119) + "进行巡察", "对" + strings.Repeat("局", 120) + "进行巡察", "向对市局进行了巡察", "对对对市局进行巡察", "对市局\n进行了巡察", "\xff对市局进行了巡视。",
+		"召开巡视反馈会后，市局党组针对"}
+	for _, p := range unitPatterns {
+		lines = append(lines, pieces(p.example)...)
+	}
+	for _, l := range corpusLines(t) {
+		lines = append(lines, l)
+		for i := 0; ; {
+			k := strings.Index(l[i:], "组")
+			if k < 0 {
+				break
+			}
+			i += k + len("组")
+			lines = append(lines, l[i:])
+		}
+	}
+	matched := 0
+	for _, l := range lines {
+		matched += checkUnitFind(t, l)
+	}
+	t.Logf("%d texts, %d matches", len(lines), matched)
+	if matched < 100 {
+		t.Errorf("only %d matches: the check shows little", matched)
+	}
+}
+
+func FuzzUnitFind(f *testing.F) {
+	f.Add("市委第一巡察组对文广旅局党组进行了巡察，并向其反馈；召开巡视反馈会后，市局党组针对")
+	f.Fuzz(func(t *testing.T, s string) { checkUnitFind(t, s) })
+}
+
+// allDoneLaterFields is allDoneLater as it was written, its clauses cut by strings.FieldsFunc:
+// the reference.
+func allDoneLaterFields(after string, kind totalKind) bool {
+	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
+	for _, cl := range clauses {
+		if containsAny(cl, otherKindNouns[kind]) {
+			return false
+		}
+		if allDoneNext(cl) && !strings.ContainsAny(cl, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+func checkAllDoneLater(t *testing.T, s string) {
+	t.Helper()
+	for _, kind := range []totalKind{problemTotals, measureTotals, ""} {
+		if got, want := allDoneLater(s, kind), allDoneLaterFields(s, kind); got != want {
+			t.Fatalf("allDoneLater(%q, %q) = %v, by fields %v", s, kind, got, want)
+		}
+	}
+}
+
+// TestAllDoneLater checks allDoneLater against the reading by fields on every line of the
+// corpora, each from every comma on, and on empty and odd clauses.
+func TestAllDoneLater(t *testing.T) {
+	for _, s := range []string{"", ",，;；", "，目前已全部整改完成", "限期整改4个，，目前已全部整改完成", "制定措施，已全部完成", "\xff,已全部完成", "已全部完成3个"} {
+		checkAllDoneLater(t, s)
+	}
+	for _, l := range corpusLines(t) {
+		for i := 0; ; {
+			checkAllDoneLater(t, l[i:])
+			k := strings.IndexAny(l[i:], ",，")
+			if k < 0 {
+				break
+			}
+			i += k + 1
+		}
+	}
+}
+
+func FuzzAllDoneLater(f *testing.F) {
+	f.Add("，立行立改12个，限期整改4个，目前已全部整改完成；制定措施")
+	f.Fuzz(func(t *testing.T, s string) { checkAllDoneLater(t, s) })
+}
+
+func checkEmailMatches(t *testing.T, s string) int {
+	t.Helper()
+	got, want := emailMatches(s), emailRE.FindAllString(s, -1)
+	if !slices.Equal(got, want) {
+		t.Fatalf("emailMatches(%q) = %q, the whole search %q", s, got, want)
+	}
+	return len(want)
+}
+
+// TestEmailMatches checks emailMatches against the whole search on every line of the corpora
+// and on addresses glued to Chinese text, to each other and to stray @s.
+func TestEmailMatches(t *testing.T) {
+	found := 0
+	for _, s := range []string{"", "@", "电子邮箱：jw@example.gov.cn。", "a@b.cn@c.com", "邮箱jw@qq.com，xx@163.com", "@@a.bc", "x@y", "a@b.c", "中@文.cn", "a@b.cn\xffc@d.org"} {
+		found += checkEmailMatches(t, s)
+	}
+	for _, s := range corpusLines(t) {
+		found += checkEmailMatches(t, s)
+	}
+	if found < 5 {
+		t.Errorf("only %d addresses found: the check shows little", found)
+	}
+}
+
+func FuzzEmailMatches(f *testing.F) {
+	f.Add("电子邮箱：jw@example.gov.cn；a@b.cn@c.com")
+	f.Fuzz(func(t *testing.T, s string) { checkEmailMatches(t, s) })
+}
+
+// TestMaxRunes checks maxRunes on patterns whose longest match is known, and that the tails of
+// the lazy units are bounded but for 进驻's, whose kinds of inspection repeat.
+func TestMaxRunes(t *testing.T) {
+	for re, want := range map[string]int{`^ab`: 2, `^(?:a|bcd)?x{0,3}`: 6, `^a*`: -1, `^a+`: -1, `^a$`: -1, `^a\b`: -1, `^[^)]{0,30}\)`: 31, `^.{1,4}?`: 4} {
+		if got := maxRunes(regexp.MustCompile(re)); got != want {
+			t.Errorf("maxRunes(%s) = %d, want %d", re, got, want)
+		}
+	}
+	for k, want := range map[int]int{0: 56, 2: -1, 3: 41} {
+		if got := unitRests[k].tailMax; got != want {
+			t.Errorf("unitRests[%d].tailMax = %d, want %d", k, got, want)
+		}
+	}
+}
+
+// TestFirstRunes checks firstRunes on patterns whose first characters are known, and on every
+// line of the corpora that each lazy unit's tail is never refused where it matches.
+func TestFirstRunes(t *testing.T) {
+	for _, c := range []struct {
+		re   string
+		want string // the characters a match may open with; "any" for any text
+	}{
+		{`^(?:进行|开展)`, "进开"},
+		{`^\(?a`, "(a"},
+		{`^(?:a|b*)`, "any"},
+		{`^[^x]`, "any"},
+		{`^(?i)a`, "any"},
+		{`^[a-c]x`, "abc"},
+		{`^x|^进`, "x进"},
+	} {
+		got := firstRunes(regexp.MustCompile(c.re))
+		for r := rune(0); r < 0x10000; r++ {
+			if want := c.want == "any" || strings.ContainsRune(c.want, r); got.has(r) != want {
+				t.Errorf("firstRunes(%s).has(%q) = %v, want %v", c.re, r, !want, want)
+			}
+		}
+		if got.any != (c.want == "any") {
+			t.Errorf("firstRunes(%s).any = %v", c.re, got.any)
+		}
+	}
+	for _, l := range corpusLines(t) {
+		for _, r := range unitRests {
+			if r == nil || r.tail == nil {
+				continue
+			}
+			for i, c := range l {
+				if !r.opens.has(c) && r.tail.MatchString(l[i:]) {
+					t.Fatalf("the tail %s matches %q, which opens with a character not in its set", r.tail, l[i:])
+				}
+			}
+		}
+	}
+}
+
+// TestRunesMoreThan checks runesMoreThan against counting the runes, on every line of the
+// corpora and on invalid bytes, at the bounds the header uses and around them.
+func TestRunesMoreThan(t *testing.T) {
+	lines := append([]string{"", "a", "\xff\xff\xff", strings.Repeat("字", 30), strings.Repeat("\xe5", 50)}, corpusLines(t)...)
+	for _, l := range lines {
+		for _, n := range []int{0, 1, 8, 20, 21, 40, 90, 120} {
+			if got, want := runesMoreThan(l, n), utf8.RuneCountInString(l) > n; got != want {
+				t.Fatalf("runesMoreThan(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
+	}
+}
+
+// TestFeedbackCuesHoldFeedback checks what readFeedback relies on: every feedback cue holds 反馈.
+func TestFeedbackCuesHoldFeedback(t *testing.T) {
+	for _, c := range feedbackCues {
+		if !strings.Contains(c.cue, "反馈") {
+			t.Errorf("the feedback cue %q does not hold 反馈", c.cue)
+		}
+	}
+}
+
+// unitMatter is the pattern unitMatterEnd reads by hand; group 1 is the unit.
+var unitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+
+func checkUnitMatterEnd(t *testing.T, s string) bool {
+	t.Helper()
+	want := -1
+	if m := unitMatter.FindStringSubmatchIndex(s); m != nil {
+		want = m[3]
+	}
+	if got := unitMatterEnd(s); got != want {
+		t.Fatalf("unitMatterEnd(%q) = %d, the pattern %d", s, got, want)
+	}
+	return want >= 0
+}
+
+// TestUnitMatterEnd checks unitMatterEnd against the pattern on every line of the corpora and
+// every tail of each line from a 对 on, and on units that end in each way.
+func TestUnitMatterEnd(t *testing.T) {
+	if want := "^(.{2,}?)(?:" + strings.Join(matterWords, "|") + `)\p{Han}*?(?:` + strings.Join(matterEnds, "|") + ")$"; unitMatter.String() != want {
+		t.Fatalf("unitMatter = %s, the words give %s", unitMatter, want)
+	}
+	matched := 0
+	lines := []string{"市财政局党组及所属单位落实全面从严治党主体责任情况", "落实情况", "局落实情况", "局\n党组落实情况", "局党组落实a情况", "局党组整改落实问题",
+		"局党组巡察整改工作", "局党组落实\xff情况", "\xff\xff落实情况", "局党组落实情况。", "县人民法院执行局党组", "局执行执行责任"}
+	for _, l := range corpusLines(t) {
+		lines = append(lines, l)
+		for i := 0; ; {
+			k := strings.Index(l[i:], "对")
+			if k < 0 {
+				break
+			}
+			i += k + len("对")
+			for _, end := range []string{"情况", "工作", "责任", "问题"} {
+				if e := strings.Index(l[i:], end); e >= 0 {
+					lines = append(lines, l[i:i+e+len(end)])
+				}
+			}
+		}
+	}
+	for _, l := range lines {
+		if checkUnitMatterEnd(t, l) {
+			matched++
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d units cut: the check shows little", matched)
+	}
+}
+
+func FuzzUnitMatterEnd(f *testing.F) {
+	f.Add("市财政局党组及所属单位落实全面从严治党主体责任情况")
+	f.Fuzz(func(t *testing.T, s string) { checkUnitMatterEnd(t, s) })
+}
+
+// clauseStartRunes and clauseEndRunes are clauseStart and clauseEnd as they were written, rune
+// by rune: the references.
+func clauseStartRunes(s string, quoted []bool, from, at int) int {
+	start := from
+	for i, r := range s[from:at] {
+		if quoted[from+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			start = from + i + utf8.RuneLen(r)
+		}
+	}
+	return start
+}
+
+func clauseEndRunes(s string, quoted []bool, at int) int {
+	for i, r := range s[at:] {
+		if quoted[at+i] {
+			continue
+		}
+		switch r {
+		case ',', '，', ';', '；', '。', ':', '：':
+			return at + i
+		}
+	}
+	return len(s)
+}
+
+// checkClauseBounds fails where clauseStart or clauseEnd and the rune-by-rune readings
+// disagree on s, at every character of it (from up to 120 bytes before).
+func checkClauseBounds(t *testing.T, s string) {
+	t.Helper()
+	q := inQuotes(nil, s)
+	for at := range s {
+		from := runeStart(s, max(0, at-120))
+		for from < at && !utf8.RuneStart(s[from]) {
+			from++
+		}
+		if got, want := clauseStart(s, q, from, at), clauseStartRunes(s, q, from, at); got != want {
+			t.Fatalf("clauseStart(%q, %d, %d) = %d, rune by rune %d", s, from, at, got, want)
+		}
+		if got, want := clauseEnd(s, q, at), clauseEndRunes(s, q, at); got != want {
+			t.Fatalf("clauseEnd(%q, %d) = %d, rune by rune %d", s, at, got, want)
+		}
+	}
+}
+
+// TestClauseBounds checks clauseStart and clauseEnd against the rune-by-rune readings on every
+// folded line of the corpora and on quoted and cut-short clause ends.
+func TestClauseBounds(t *testing.T) {
+	for _, s := range []string{"", "a,b，c;d；e。f:g：h", "“a,b”，c", "\xef\xbc", "x\xe3\x80", "，，", "“，”，", "\xff，\xff"} {
+		checkClauseBounds(t, s)
+	}
+	for _, s := range testcorpus.Lines(t, "corpus/*.txt", "testdata/*/*.txt") {
+		checkClauseBounds(t, fold.String(s))
+	}
+}
+
+func FuzzClauseBounds(f *testing.F) {
+	f.Add("反馈的“问题清单”，已完成整改14个；整改措施：28项。")
+	f.Fuzz(func(t *testing.T, s string) { checkClauseBounds(t, s) })
 }

@@ -7,7 +7,9 @@ package header
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,7 +162,276 @@ var unitPatterns = []struct {
 
 // unitMatches is unitPatterns[k].re.MatchString(s), tried only where s holds the pattern's words.
 func unitMatches(k int, s string) bool {
-	return hasAll(s, unitPatterns[k].lits) && unitPatterns[k].re.MatchString(s)
+	return hasAll(s, unitPatterns[k].lits) && unitFind(k, s, false) != nil
+}
+
+// unitLead is the opening of the unit patterns that look for their word anywhere before the
+// sentence's first 。 or ;: `^[^。;]*?` then the word (对, 进驻, 向, 反馈).
+const unitLead = `^[^。;]*?`
+
+// unitRests are, for each unit pattern that opens with unitLead, its word and the rest of the
+// pattern from that word on, anchored there (nil for one that does not); where the rest is the
+// word, a unit of one to N characters (`(.{1,N}?)`) and a tail, the tail alone too.
+var unitRests = func() []*unitRest {
+	out := make([]*unitRest, len(unitPatterns))
+	for k, p := range unitPatterns {
+		rest, ok := strings.CutPrefix(p.re.String(), unitLead)
+		if !ok {
+			continue
+		}
+		r := &unitRest{word: rest[:strings.IndexAny(rest, "(.")]}
+		if n, tail, ok := lazyUnit(rest[len(r.word):]); ok {
+			// The empty group gives the tail's match four indices, room for the unit's.
+			r.most, r.tail = n, regexp.MustCompile("^()(?:"+tail+")")
+			r.opens = firstRunes(r.tail)
+			r.tailMax = maxRunes(r.tail)
+		} else {
+			r.re = regexp.MustCompile("^" + rest) // compiled only where it is tried
+		}
+		out[k] = r
+	}
+	return out
+}()
+
+// unitRest is a unit pattern from its word on.
+type unitRest struct {
+	word string
+	re   *regexp.Regexp // the rest, where it has no lazy unit (nil where it has)
+	// A rest written word, (.{1,most}?), tail: most, the tail alone (nil for another rest), and
+	// the characters a match of the tail may open with.
+	most  int
+	tail  *regexp.Regexp
+	opens *runeSet
+	// tailMax is the most characters a match of the tail holds (-1: no bound): the tail is
+	// given only the bytes those may take, so that the backtracker clears a record of them,
+	// not of the rest of the paragraph.
+	tailMax int
+}
+
+// maxRunes returns the most characters a match of re holds, or -1 where there is no bound or
+// the pattern looks past its match (an assertion other than ^ at the start of the text).
+func maxRunes(re *regexp.Regexp) int {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return -1
+	}
+	var most func(t *syntax.Regexp) int
+	most = func(t *syntax.Regexp) int {
+		switch t.Op {
+		case syntax.OpEmptyMatch, syntax.OpBeginText:
+			return 0
+		case syntax.OpLiteral:
+			return len(t.Rune)
+		case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+			return 1
+		case syntax.OpCapture, syntax.OpQuest:
+			return most(t.Sub[0])
+		case syntax.OpRepeat:
+			if n := most(t.Sub[0]); n >= 0 && t.Max >= 0 {
+				return n * t.Max
+			}
+			return -1
+		case syntax.OpConcat, syntax.OpAlternate:
+			total := 0
+			for _, sub := range t.Sub {
+				n := most(sub)
+				if n < 0 {
+					return -1
+				}
+				if t.Op == syntax.OpConcat {
+					total += n
+				} else {
+					total = max(total, n)
+				}
+			}
+			return total
+		}
+		return -1 // a star, a plus, an assertion that looks at what follows
+	}
+	return most(tree)
+}
+
+// lazyUnit splits a rest after its word into a unit of one to n characters, `(.{1,n}?)`, and
+// the tail after it.
+func lazyUnit(rest string) (n int, tail string, ok bool) {
+	after, ok := strings.CutPrefix(rest, "(.{1,")
+	if !ok {
+		return 0, "", false
+	}
+	k := strings.Index(after, "}?)")
+	if k < 0 {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(after[:k])
+	if err != nil || n < 1 {
+		return 0, "", false
+	}
+	return n, after[k+len("}?)"):], true
+}
+
+// runeSet is the characters a match of a pattern may open with: the ranges lo-hi of pairs,
+// or any text at all.
+type runeSet struct {
+	pairs []rune
+	any   bool
+}
+
+// has reports whether a match may open with r.
+func (o *runeSet) has(r rune) bool {
+	if o.any {
+		return true
+	}
+	for k := 0; k+1 < len(o.pairs); k += 2 {
+		if o.pairs[k] <= r && r <= o.pairs[k+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstRunes returns the characters a match of re may open with, read from its program: the
+// runes of every instruction reached before one that reads a rune; any text when it may match
+// the empty text or read an invalid byte (as U+FFFD) or a case-folded rune.
+func firstRunes(re *regexp.Regexp) *runeSet {
+	anything := &runeSet{any: true}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return anything
+	}
+	prog, err := syntax.Compile(tree.Simplify())
+	if err != nil {
+		return anything
+	}
+	set := &runeSet{}
+	seen := make([]bool, len(prog.Inst))
+	todo := []uint32{uint32(prog.Start)}
+	for len(todo) > 0 {
+		pc := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			todo = append(todo, in.Out, in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			todo = append(todo, in.Out)
+		case syntax.InstRune, syntax.InstRune1:
+			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				return anything
+			}
+			for k := 0; k < len(in.Rune); k += 2 {
+				lo, hi := in.Rune[k], in.Rune[k] // one rune (InstRune1, or InstRune of one)
+				if k+1 < len(in.Rune) {
+					hi = in.Rune[k+1] // a range
+				}
+				if lo <= utf8.RuneError && utf8.RuneError <= hi {
+					return anything
+				}
+				set.pairs = append(set.pairs, lo, hi)
+			}
+		case syntax.InstFail:
+		default: // a match of the empty text, any rune
+			return anything
+		}
+	}
+	return set
+}
+
+// unitFind is unitPatterns[k].re.FindStringSubmatchIndex(s) (with submatch; else only whether it
+// matches, as a non-nil slice). A pattern that opens with unitLead is tried only at each place
+// its word stands before the first 。 or ;, leftmost first: the lazy `[^。;]*?` makes the
+// shortest lead that lets the rest match win, and the rest opens with the word. The whole
+// pattern would otherwise step through the lead one character at a time, clearing the
+// backtracker's record of the whole text for each try. A rest with a lazy unit after its word
+// is read the same way: the shortest unit after which the tail matches wins, so the tail alone
+// is tried after each character, where a character it may open with stands (firstRunes). TestUnitFind
+// and FuzzUnitFind compare the two.
+func unitFind(k int, s string, submatch bool) []int {
+	r := unitRests[k]
+	if r == nil {
+		if submatch {
+			return unitPatterns[k].re.FindStringSubmatchIndex(s)
+		}
+		if unitPatterns[k].re.MatchString(s) {
+			return []int{}
+		}
+		return nil
+	}
+	stop := len(s) // the lead holds no 。 or ;
+	if i := strings.Index(s, "。"); i >= 0 {
+		stop = i
+	}
+	if i := strings.IndexByte(s[:stop], ';'); i >= 0 {
+		stop = i
+	}
+	for at := 0; at < stop; at++ {
+		i := strings.Index(s[at:stop], r.word)
+		if i < 0 {
+			return nil
+		}
+		at += i
+		if r.tail != nil {
+			if m := r.unitAt(s, at, submatch); m != nil {
+				return m
+			}
+			continue
+		}
+		if !submatch {
+			if r.re.MatchString(s[at:]) {
+				return []int{}
+			}
+			continue
+		}
+		if m := r.re.FindStringSubmatchIndex(s[at:]); m != nil {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += at
+				}
+			}
+			m[0] = 0
+			return m
+		}
+	}
+	return nil
+}
+
+// unitAt is the match of a rest with a lazy unit whose word stands at byte at of s, as unitFind
+// gives it (the whole match from 0, the unit), or nil: the unit is one to r.most characters, no
+// line break among them (as . reads), each shorter one tried first.
+func (r *unitRest) unitAt(s string, at int, submatch bool) []int {
+	from := at + len(r.word)
+	q := from
+	c, size := utf8.DecodeRuneInString(s[q:]) // the character at q (RuneError, 0 at the end)
+	for n := 1; n <= r.most && q < len(s); n++ {
+		if c == '\n' {
+			return nil
+		}
+		q += size
+		c, size = utf8.DecodeRuneInString(s[q:])
+		if q < len(s) && !r.opens.has(c) || q == len(s) && !r.opens.any {
+			continue // the tail opens with none of its characters here (nor with the empty text)
+		}
+		rest := s[q:]
+		if r.tailMax >= 0 && len(rest) > utf8.UTFMax*r.tailMax {
+			// Every match lies in the first tailMax characters, which the cut keeps whole;
+			// a character it splits lies past them.
+			rest = rest[:utf8.UTFMax*r.tailMax]
+		}
+		if !submatch {
+			if r.tail.MatchString(rest) {
+				return []int{}
+			}
+			continue
+		}
+		if m := r.tail.FindStringSubmatchIndex(rest); m != nil {
+			m[0], m[1], m[2], m[3] = 0, q+m[1], from, q
+			return m
+		}
+	}
+	return nil
 }
 
 // hasAll reports whether s contains every one of ws.
@@ -173,10 +444,52 @@ func hasAll(s string, ws []string) bool {
 	return true
 }
 
-// unitMatter cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
-// 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. Group 1 is the unit. A name that ends
-// as an organisation (县人民法院执行局党组) is never cut.
-var unitMatter = regexp.MustCompile(`^(.{2,}?)(?:贯彻落实|落实|履行|执行|选人用人|巡察整改|巡视整改|整改|政治监督|党风廉政)\p{Han}*?(?:情况|工作|责任|问题)$`)
+// unitMatterEnd cuts the matter inspected from the unit: 对市财政局党组及所属单位落实全面从严治党
+// 主体责任情况开展了专项巡察 -> 市财政局党组及所属单位. It returns where the unit ends, or -1 where
+// u names no matter. It reads u as the pattern `^(.{2,}?)(?:贯彻落实|…|党风廉政)\p{Han}*?
+// (?:情况|工作|责任|问题)$` does (unitMatter in the tests; TestUnitMatterEnd and
+// FuzzUnitMatterEnd compare them), group 1 being the unit: the first place after two characters
+// or more, no line break among them, where a matter word opens and Han characters then run to an
+// ending word that ends u. A unit that ends as an organisation (县人民法院执行局党组) is never cut.
+func unitMatterEnd(u string) int {
+	n := 0 // the characters before p
+	for p := 0; p < len(u); n++ {
+		if n >= 2 {
+			for _, w := range matterWords {
+				if strings.HasPrefix(u[p:], w) && matterTail(u[p+len(w):]) {
+					return p
+				}
+			}
+		}
+		r, size := utf8.DecodeRuneInString(u[p:])
+		if r == '\n' {
+			return -1
+		}
+		p += size
+	}
+	return -1
+}
+
+// matterWords open the matter of unitMatterEnd; matterEnds end it.
+var (
+	matterWords = []string{"贯彻落实", "落实", "履行", "执行", "选人用人", "巡察整改", "巡视整改", "整改", "政治监督", "党风廉政"}
+	matterEnds  = []string{"情况", "工作", "责任", "问题"}
+)
+
+// matterTail reports whether s is Han characters and then an ending word, the end of the text.
+func matterTail(s string) bool {
+	for _, e := range matterEnds {
+		if head, ok := strings.CutSuffix(s, e); ok {
+			for _, r := range head {
+				if !unicode.Is(unicode.Han, r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // unitBefore finds a unit named before the group, as the subject of 接受: 县自然资源局党组
 // 接受了县委第三巡察组的常规巡察. It is tried on the clause before the group's name; group 1 is
@@ -299,14 +612,33 @@ func mayRound(s string) bool {
 	return strings.Contains(s, "第") && (strings.Contains(s, "轮") || strings.Contains(s, "輪"))
 }
 
-// asOf matches the as-of date cue: 截至2024年2月22日 (截至目前 names no date).
-var asOf = regexp.MustCompile(`(?:截至|截止|截止到|截至到)\s*`)
+// The as-of date cue is 截至 or 截止 and ASCII spaces: 截至2024年2月22日 (截至目前 names no date).
+// It is the pattern asOf (in the tests), `(?:截至|截止|截止到|截至到)\s*`, whose longer branches
+// never win: the first branch that matches does, and 截至 and 截止 match wherever those do.
 
-// mayAsOf reports whether s may hold a match of asOf. It is exact: every branch of the
-// alternation begins with 截至 or 截止, so a text with neither has no match. findAsOf runs over
-// every paragraph; most have neither.
+// mayAsOf reports whether s may hold an as-of cue. It is exact: every cue begins with 截至 or
+// 截止, so a text with neither has no match. findAsOf runs over every paragraph; most have
+// neither.
 func mayAsOf(s string) bool {
-	return strings.Contains(s, "截至") || strings.Contains(s, "截止")
+	i, _ := asOfAt(s, 0) // one search for 截, where two for 截至 and 截止 each read all of s
+	return i >= 0
+}
+
+// asOfAt returns the span of the first as-of cue of s at or after byte from, or -1 -1: the
+// search asOf.FindAllStringIndex makes from there (TestAsOfAt and FuzzAsOfAt compare them).
+func asOfAt(s string, from int) (int, int) {
+	for from < len(s) {
+		k := strings.Index(s[from:], "截")
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + len("截")
+		if strings.HasPrefix(s[from:], "至") || strings.HasPrefix(s[from:], "止") {
+			return k, skipSpaces(s, from+len("至"))
+		}
+	}
+	return -1, -1
 }
 
 // summaryRE marks a round-level summary of many units: 对12个单位党组织进行了巡察,
@@ -340,8 +672,36 @@ var chromeLabels = []string{"发布日期", "发布时间", "信息来源", "来
 // 巡察整改进展情况的公告 -> 中共某县财政局党组. Group 1 is the organisation.
 var titleAfter = regexp.MustCompile(`^(\p{Han}[^,，。:：“”"]{1,40}?)(?:落实|关于|接受|对)?(?:[一二三四五六七八九十]+届)?(?:中央|省委|市委|区委|县委|州委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)`)
 
-// titleLike is a chrome line that is the bulletin's title: 关于…整改…的通报.
-var titleLike = regexp.MustCompile(`(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$`)
+// titleLike reports whether a chrome line is the bulletin's title: 关于…整改…的通报. It is the
+// pattern `(?:巡察|巡视|整改|审计).*(?:通报|报告|公开|公告|情况)$` (titleLikeRE in the tests;
+// TestTitleLike and FuzzTitleLike compare them), read by hand: . matches no line break and $ is
+// the end of the text, so a match lies in the last line, where one of the first words must end
+// no later than one of the last words that ends the line begins.
+func titleLike(s string) bool {
+	line := s[strings.LastIndexByte(s, '\n')+1:]
+	first := -1 // the least end of a first word in the line
+	for _, w := range titleTopics {
+		if k := strings.Index(line, w); k >= 0 && (first < 0 || k+len(w) < first) {
+			first = k + len(w)
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for _, w := range titleKinds {
+		if strings.HasSuffix(line, w) && len(line)-len(w) >= first {
+			return true
+		}
+	}
+	return false
+}
+
+// titleTopics and titleKinds are the words of titleLike: what the title is about, and the kind
+// of document it ends with.
+var (
+	titleTopics = []string{"巡察", "巡视", "整改", "审计"}
+	titleKinds  = []string{"通报", "报告", "公开", "公告", "情况"}
+)
 
 // maxParagraph is the longest part of one paragraph the header reads: far more than any
 // real paragraph, far less than a file without line breaks.
@@ -355,6 +715,8 @@ func Extract(b *bulletin.Bulletin) {
 		return
 	}
 	views := make([]*textView, len(b.Paragraphs))
+	backing := make([]textView, len(b.Paragraphs)) // one allocation for all the views
+	arena := &spanArena{}
 	long := false
 	for i, p := range b.Paragraphs {
 		text := p.Text
@@ -365,7 +727,8 @@ func Extract(b *bulletin.Bulletin) {
 			text = strings.ToValidUTF8(text[:maxParagraph], "")
 			long = true
 		}
-		views[i] = newHdrView(text)
+		backing[i] = textView{orig: text, text: foldView(text), arena: arena}
+		views[i] = &backing[i]
 	}
 	if long {
 		b.Warnings = append(b.Warnings, bulletin.Warning{Code: "long_paragraph",
@@ -429,14 +792,14 @@ func (h *state) findTitle() {
 	}
 	for i := 0; i < h.limit(); i++ {
 		v := h.views[i]
-		if h.isHeading(i) || utf8.RuneCountInString(v.text) > 90 {
+		if h.isHeading(i) || runesMoreThan(v.text, 90) {
 			continue
 		}
 		t := strings.TrimSpace(v.text)
 		if strings.HasPrefix(t, "根据") || strings.HasPrefix(t, "我受") {
 			return // the opening: the title is not in the text
 		}
-		if strings.Contains(t, "关于") && titleLike.MatchString(t) {
+		if strings.Contains(t, "关于") && titleLike(t) {
 			h.title = v
 			return
 		}
@@ -624,6 +987,18 @@ func (h *state) readLabels() {
 	}
 }
 
+// runesMoreThan reports whether s holds more than n runes (utf8.RuneCountInString(s) > n),
+// counting only where its length leaves it open: a rune takes one to four bytes.
+func runesMoreThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // qualified reports whether a group name names one group (a number, a level or a kind),
 // not the inspectors in general (巡视组反馈的问题).
 func qualified(name string) bool {
@@ -662,17 +1037,19 @@ func (h *state) readUnit(v *textView, from int, sent [2]int) {
 		sent[1] = runeStart(v.text, from+headWindow)
 	}
 	seg := v.text[from:sent[1]]
-	for _, p := range unitPatterns {
+	for k, p := range unitPatterns {
 		if !hasAll(seg, p.lits) {
 			continue
 		}
-		m := p.re.FindStringSubmatchIndex(seg)
+		m := unitFind(k, seg, true)
 		if m == nil || m[2] < 0 {
 			continue
 		}
 		us, ue := from+m[2], from+m[3]
-		if mm := unitMatter.FindStringSubmatchIndex(v.text[us:ue]); mm != nil && !endsAsOrg(v.text[us:ue]) {
-			ue = us + mm[3]
+		if !endsAsOrg(v.text[us:ue]) {
+			if k := unitMatterEnd(v.text[us:ue]); k >= 0 {
+				ue = us + k
+			}
 		}
 		unit := strings.TrimSpace(v.cut(us, ue))
 		unit = strings.TrimLeft(unit, ",，、")
@@ -888,9 +1265,11 @@ func (h *state) readFeedback() {
 				inPeriod[p.from.s], inPeriod[p.to.s] = true, true
 			}
 			cue := -1
-			for _, c := range feedbackCues {
-				if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
-					cue = k
+			if strings.Contains(s, "反馈") { // every cue holds 反馈
+				for _, c := range feedbackCues {
+					if k := strings.Index(s, c.cue); k >= 0 && (cue < 0 || k < cue) {
+						cue = k
+					}
 				}
 			}
 			after := false
@@ -1115,7 +1494,7 @@ func (h *state) markOpening() {
 				opens = true
 			}
 		}
-		if i == h.factPara || (opens && utf8.RuneCountInString(t) > 20) {
+		if i == h.factPara || (opens && runesMoreThan(t, 20)) {
 			if h.b.Paragraphs[i].Role == bulletin.RoleOther || h.b.Paragraphs[i].Role == "" {
 				h.b.Paragraphs[i].Role = bulletin.RoleHeader
 			}
@@ -1129,7 +1508,7 @@ func (h *state) markOpening() {
 			return
 		}
 		v := h.views[i]
-		if v == h.title || utf8.RuneCountInString(v.text) <= 40 || containsAny(v.text, chromeLabels) {
+		if v == h.title || !runesMoreThan(v.text, 40) || containsAny(v.text, chromeLabels) {
 			continue
 		}
 		if strings.Contains(v.text, "巡察") || strings.Contains(v.text, "巡视") || strings.Contains(v.text, "审计") || strings.Contains(v.text, "整改") {
@@ -1162,7 +1541,12 @@ func (h *state) findAsOf() {
 		if !mayAsOf(v.text) {
 			continue
 		}
-		for _, m := range asOf.FindAllStringIndex(v.text, maxPerPara) {
+		for n, at := 0, 0; n < maxPerPara; n++ {
+			var m [2]int
+			if m[0], m[1] = asOfAt(v.text, at); m[0] < 0 {
+				break
+			}
+			at = m[1]
 			ds := scanDates(v.text[m[1]:runeStart(v.text, min(len(v.text), m[1]+40))])
 			if len(ds) == 0 || ds[0].s != 0 {
 				continue

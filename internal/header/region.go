@@ -35,7 +35,7 @@ func (h *state) fullUnit() {
 	}
 	candidates := []string{h.titleOrg()}
 	for i := len(h.views) - 1; i >= 0 && i >= len(h.views)-4; i-- { // the last lines: the signature
-		if t := strings.TrimSpace(h.views[i].text); utf8.RuneCountInString(t) <= 40 {
+		if t := strings.TrimSpace(h.views[i].text); !runesMoreThan(t, 40) {
 			candidates = append(candidates, t)
 		}
 	}

@@ -1,6 +1,7 @@
 package header
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,6 +20,7 @@ type textView struct {
 	start []int // start[i]: byte offset in orig of the rune that starts at byte i of text
 	end   []int // end[j]: byte offset in orig just past the rune that ends at byte j of text
 	sents [][2]int
+	arena *spanArena // where sents is kept, shared by the views of a bulletin (nil: a slice of its own)
 
 	// Before the maps are built, cuts walk v.orig from at, the place of the last cut's start;
 	// walked counts the bytes so walked, which the maps bound.
@@ -54,7 +56,16 @@ func foldView(s string) string {
 			continue
 		}
 		r, sz := rune(c), 1
-		if c >= utf8.RuneSelf {
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && off+2 < len(s) && s[off+1]&0xC0 == 0x80 && s[off+2]&0xC0 == 0x80 {
+			// decodeAt's three-byte case, in line: most of Chinese text, and most of it a
+			// character that folds to itself and opens no gloss.
+			r, sz = rune(c&0x0F)<<12|rune(s[off+1]&0x3F)<<6|rune(s[off+2]&0x3F), 3
+			if !slowInView(r) {
+				prev = r
+				off += 3
+				continue
+			}
+		} else if c >= utf8.RuneSelf {
 			r, sz = decodeAt(s, off)
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
@@ -88,6 +99,22 @@ func foldView(s string) string {
 	b.WriteString(s[kept:])
 	return b.String()
 }
+
+// slowRunes has a bit for each rune below U+10000 that foldView must look at: one that folding
+// changes or writes as U+FFFD, and （, which may open a gloss. It is 8 KB, where fold's table is
+// 128 KB: Chinese text is mostly characters outside it.
+var slowRunes = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if f := fold.Rune(r); f != r || utf8.RuneLen(f) < 0 || r == '（' {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+}()
+
+// slowInView reports whether foldView must look at r (below U+10000): slowRunes.
+func slowInView(r rune) bool { return slowRunes[r>>6]&(1<<(r&63)) != 0 }
 
 // decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
 // (U+1000-U+CFFF and U+E000-U+FFFF, whose every continuation is valid) decoded in line.
@@ -266,7 +293,7 @@ const maxPerPara = 200
 // sentences returns the sentence spans of the view's text, computed once.
 func (v *textView) sentences() [][2]int {
 	if v.sents == nil {
-		v.sents = sentenceSpans(v.text)
+		v.sents = sentenceSpans(v.text, v.arena)
 		if v.sents == nil {
 			v.sents = [][2]int{}
 		}
@@ -301,21 +328,69 @@ func runeStart(s string, i int) int {
 }
 
 // sentenceSpans splits folded text into sentences: byte spans ending after 。！？；!?; or at the end.
-func sentenceSpans(s string) [][2]int {
-	var out [][2]int
+// It reads bytes, not runes: every sentence end is ASCII or a three-byte character whose first
+// byte (E3 or EF) is never a continuation byte, so the ends it finds are the ends a reading rune
+// by rune finds, even in invalid text. The spans are gathered on the stack and copied once, into
+// a (or a new slice). TestSentenceSpans and FuzzSentenceSpans compare it with that reading.
+func sentenceSpans(s string, a *spanArena) [][2]int {
+	var local [16][2]int
+	out := local[:0]
 	from := 0
-	for i, r := range s {
-		switch r {
-		case '。', '！', '？', '；', '!', '?', ';':
-			end := i + utf8.RuneLen(r)
-			out = append(out, [2]int{from, end})
-			from = end
+	for i := 0; i < len(s); i++ {
+		if !sentenceByte[s[i]] {
+			continue
+		}
+		if k := sentenceEndAt(s, i); k > 0 {
+			out = append(out, [2]int{from, i + k})
+			from = i + k
 		}
 	}
 	if from < len(s) {
 		out = append(out, [2]int{from, len(s)})
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return a.keep(out)
+}
+
+// spanArena holds the sentence spans of the views of one bulletin in a few chunks instead of a
+// slice for each paragraph.
+type spanArena struct{ buf [][2]int }
+
+// keep returns a copy of spans, kept in a's current chunk (a new one when it is full); a nil
+// arena gives a slice of its own.
+func (a *spanArena) keep(spans [][2]int) [][2]int {
+	if a == nil {
+		return slices.Clone(spans)
+	}
+	if cap(a.buf)-len(a.buf) < len(spans) {
+		a.buf = make([][2]int, 0, max(2*cap(a.buf), len(spans), 16))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, spans...)
+	return a.buf[n:len(a.buf):len(a.buf)]
+}
+
+// sentenceByte marks the bytes a sentence end starts with: ! ? ; and E3 (。) and EF (！？；).
+var sentenceByte = [256]bool{'!': true, '?': true, ';': true, 0xE3: true, 0xEF: true}
+
+// sentenceEndAt returns the length of the sentence end (。！？；!?;) that starts at byte i of s,
+// or 0.
+func sentenceEndAt(s string, i int) int {
+	switch s[i] {
+	case '!', '?', ';':
+		return 1
+	case 0xE3: // 。 E3 80 82
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x81 || s[i+2] == 0x9F || s[i+2] == 0x9B) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // dateAt is one date mention in folded text; zero fields are not written.
@@ -454,22 +529,48 @@ func readNumber(s string) int {
 	return n
 }
 
-// inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes.
-func inQuotes(s string) []bool {
-	in := make([]bool, len(s)+1)
+// inQuotes marks, for each byte of folded s, whether it sits inside “…” or ‘…’ quotes (the
+// quotes themselves: an opening one is inside, a closing one that ends them is not), and the
+// byte past its end as outside. It fills dst's room, grown as needed. It reads bytes: the
+// quotes are the three-byte characters E2 80 98/99/9C/9D, whose first byte is never a
+// continuation byte, so each byte takes the state of the character that holds it, as a reading
+// rune by rune gives (inQuotesRunes in the tests; TestInQuotes and FuzzInQuotes compare them).
+func inQuotes(dst []bool, s string) []bool {
+	in := slices.Grow(dst[:0], len(s)+1)[:len(s)+1]
+	if !strings.Contains(s, "“") && !strings.Contains(s, "‘") {
+		clear(in) // no opening quote: nothing is inside
+		return in
+	}
 	depth := 0
-	for i, r := range s {
-		switch r {
-		case '“', '‘':
-			depth++
-		case '”', '’':
-			if depth > 0 {
+	for i := 0; i < len(s); {
+		if q := quoteAt(s, i); q != 0 {
+			if q > 0 {
+				depth++
+			} else if depth > 0 {
 				depth--
 			}
+			q := depth > 0
+			in[i], in[i+1], in[i+2] = q, q, q
+			i += 3
+			continue
 		}
-		for k := 0; k < utf8.RuneLen(r); k++ {
-			in[i+k] = depth > 0
-		}
+		in[i] = depth > 0
+		i++
 	}
+	in[len(s)] = false
 	return in
+}
+
+// quoteAt reports the quote that starts at byte i of s: 1 for “ or ‘, -1 for ” or ’, 0 for none.
+func quoteAt(s string, i int) int {
+	if s[i] != 0xE2 || i+2 >= len(s) || s[i+1] != 0x80 {
+		return 0
+	}
+	switch s[i+2] {
+	case 0x9C, 0x98: // “ ‘
+		return 1
+	case 0x9D, 0x99: // ” ’
+		return -1
+	}
+	return 0
 }

@@ -53,11 +53,17 @@ func numeralBefore(s string, i int) bool {
 // counter word with a number before it (mayCount's test) are searched: a paragraph's counts,
 // instead of every byte of it. TestCountMatches and FuzzCountMatches compare it with the whole
 // search.
-func countMatches(s string) [][]int {
-	var out [][]int
+func countMatches(s string) []countSpan { return appendCountMatches(nil, s) }
+
+// appendCountMatches appends the matches of countMatches(s) to dst.
+func appendCountMatches(dst []countSpan, s string) []countSpan {
+	out := dst
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
+			continue
+		} else if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && !counterLast[s[i+2]] {
+			i += 3 // a character of U+4000-U+9FFF that ends in no counter's last byte
 			continue
 		}
 		r, size := decodeAt(s, i)
@@ -80,13 +86,14 @@ func countMatches(s string) [][]int {
 			}
 			end += n
 		}
-		for _, m := range countsIn(s[start:end]) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += start
+		n := len(out)
+		out = appendCountsIn(out, s[start:end])
+		for j := n; j < len(out); j++ {
+			for k := range out[j] {
+				if out[j][k] >= 0 {
+					out[j][k] += start
 				}
 			}
-			out = append(out, m)
 		}
 		i = end // the run ends at a character no count holds, or at the end
 	}
@@ -108,10 +115,17 @@ const countNumerals = "零〇一二两三四五六七八九十百千"
 // groups of three when there are one to three digits and a group (1,126), else all the digits,
 // else all the numerals; then spaces, an optional 余 or 多, spaces and the first counter word
 // that opens what follows. TestCountMatches and FuzzCountMatches compare it with the pattern.
-func countsIn(s string) [][]int {
-	var out [][]int
+func countsIn(s string) []countSpan { return appendCountsIn(nil, s) }
+
+// countSpan is one match of countRE: its submatch indices, as FindAllStringSubmatchIndex gives
+// them (the whole count, the number, 余 or 多, the counter word; -1 -1 for one absent).
+type countSpan [8]int
+
+// appendCountsIn appends the counts of countsIn(s) to dst.
+func appendCountsIn(dst []countSpan, s string) []countSpan {
+	out := dst
 	for p := 0; p < len(s); {
-		if m := countFrom(s, p); m != nil {
+		if m, ok := countFrom(s, p); ok {
 			out = append(out, m)
 			p = m[1]
 			continue
@@ -121,8 +135,8 @@ func countsIn(s string) [][]int {
 	return out
 }
 
-// countFrom returns the count that starts at byte p of s (countsIn's submatches), or nil.
-func countFrom(s string, p int) []int {
+// countFrom returns the count that starts at byte p of s (countsIn's submatches), if one does.
+func countFrom(s string, p int) (countSpan, bool) {
 	q := p // the end of the number
 	switch {
 	case isDigit(s, q):
@@ -144,9 +158,9 @@ func countFrom(s string, p int) []int {
 		}
 	}
 	if q == p {
-		return nil
+		return countSpan{}, false
 	}
-	m := []int{p, -1, p, q, -1, -1, -1, -1}
+	m := countSpan{p, -1, p, q, -1, -1, -1, -1}
 	q = skipSpaces(s, q)
 	if strings.HasPrefix(s[q:], "余") || strings.HasPrefix(s[q:], "多") {
 		m[4], m[5] = q, q+len("余")
@@ -156,10 +170,10 @@ func countFrom(s string, p int) []int {
 		if strings.HasPrefix(s[q:], w) {
 			m[6], m[7] = q, q+len(w)
 			m[1] = m[7]
-			return m
+			return m, true
 		}
 	}
-	return nil
+	return countSpan{}, false
 }
 
 // isDigit reports whether s[i] is an ASCII digit (false past the end).
@@ -188,6 +202,18 @@ func inCountRun(r rune) bool {
 	}
 	return isCountNumeral(r)
 }
+
+// counterLast marks the last bytes of the counter runes (isCounterFirst), each a character of
+// U+4000-U+9FFF (lead byte E4-E9): a character there that ends in another byte is no counter.
+var counterLast = func() (t [256]bool) {
+	for _, r := range "个方场人项条家次件份批名笔" {
+		if !isCounterFirst(r) || r < 0x4000 || r > 0x9FFF {
+			panic("header: counterLast is out of step with isCounterFirst")
+		}
+		t[0x80|r&0x3F] = true
+	}
+	return t
+}()
 
 // isCounterFirst reports whether r begins a counter word of countRE: 个 (个方面), 方 (方面),
 // 场 (场次), 人 (人次), 项, 条, 家, 次, 件, 份, 批, 名, 笔.
@@ -318,8 +344,16 @@ var otherKindNouns = map[totalKind][]string{
 // 12个，限期整改4个，目前已全部整改完成. The search stops at a clause about the other kind
 // (…，制定整改措施40条，目前已全部完成 is about the measures).
 func allDoneLater(after string, kind totalKind) bool {
-	clauses := strings.FieldsFunc(after, func(r rune) bool { return strings.ContainsRune(",，;；", r) })
-	for _, cl := range clauses {
+	for after != "" { // the clauses, split at , ， ; ；, empty ones left out
+		cl := after
+		after = ""
+		if i := strings.IndexAny(cl, ",，;；"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(cl[i:])
+			cl, after = cl[:i], cl[i+n:]
+		}
+		if cl == "" {
+			continue
+		}
 		if containsAny(cl, otherKindNouns[kind]) {
 			return false
 		}
@@ -354,13 +388,20 @@ func mayRate(s string) bool {
 }
 
 // rateIndex is the first match of rateAt in s (its submatch indices), as the unanchored
-// pattern's search gives it: every match opens with a label that ends in 率, so the pattern is
-// tried only where a label ends at a 率, in order: the first to match is the leftmost.
-// TestRateIndex and FuzzRateIndex compare it with the unanchored search.
+// pattern's search gives it (labelledIndex). TestRateIndex and FuzzRateIndex compare it with
+// the unanchored search.
 func rateIndex(s string) []int {
 	if !mayRate(s) {
 		return nil
 	}
+	return labelledIndex(s, rateAt)
+}
+
+// labelledIndex is the first match in s of at, a pattern anchored at a rate label (rateAt,
+// rateTenthsAt, rateCNAt), as the unanchored pattern's search gives it: every match opens with
+// a label that ends in 率, so the pattern is tried only where a label ends at a 率, in order:
+// the first to match is the leftmost.
+func labelledIndex(s string, at *regexp.Regexp) []int {
 	for i := 0; ; {
 		k := strings.Index(s[i:], "率")
 		if k < 0 {
@@ -372,7 +413,7 @@ func rateIndex(s string) []int {
 		if start < 0 || !slices.Contains(rateLabels, s[start:end]) {
 			continue
 		}
-		if m := rateAt.FindStringSubmatchIndex(s[start:]); m != nil {
+		if m := at.FindStringSubmatchIndex(s[start:]); m != nil {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += start
@@ -383,22 +424,23 @@ func rateIndex(s string) []int {
 	}
 }
 
-// rateTenths matches a completion rate in tenths (成): 问题整改率已达九成以上 -> 90.
-var rateTenths = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
+// rateTenthsAt matches a completion rate in tenths (成) at the start of s: 问题整改率已达九成以上
+// -> 90. labelledIndex searches for it.
+var rateTenthsAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*([一二三四五六七八九十])成`)
 
-// rateCN matches a completion rate written in Chinese numerals: 整改完成率达百分之九十四点四,
-// 完成率为百分之百.
-var rateCN = regexp.MustCompile(`(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
+// rateCNAt matches a completion rate written in Chinese numerals at the start of s:
+// 整改完成率达百分之九十四点四, 完成率为百分之百. labelledIndex searches for it.
+var rateCNAt = regexp.MustCompile(`^(?:完成率|整改率|办结率|销号率)(?:为|达|达到|已达|已达到)?\s*百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
 
 // rateShare matches a share that is a completion rate when the clause before it says what
 // was done: 已完成55条，占比88.7%. Alone (女性干部占比30%) it is not.
 var rateShare = regexp.MustCompile(`(?:占比|占总数的|占总数)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%`)
 
-// mayRateTenths reports whether s may hold a match of rateTenths: every match has 率 (its
+// mayRateTenths reports whether s may hold a match of rateTenthsAt: every match has 率 (its
 // label) and 成.
 func mayRateTenths(s string) bool { return strings.Contains(s, "成") && strings.Contains(s, "率") }
 
-// mayRateCN reports whether s may hold a match of rateCN: every match has 百分之.
+// mayRateCN reports whether s may hold a match of rateCNAt: every match has 百分之.
 func mayRateCN(s string) bool { return strings.Contains(s, "百分之") }
 
 // mayRateShare reports whether s may hold a match of rateShare: every match has 占 (占比,
@@ -414,12 +456,12 @@ func findRate(s string) (rate float64, at int, ok bool) {
 		}
 	}
 	if mayRateTenths(s) {
-		if m := rateTenths.FindStringSubmatchIndex(s); m != nil {
+		if m := labelledIndex(s, rateTenthsAt); m != nil {
 			return float64(10 * readNumber(s[m[2]:m[3]])), m[0], true
 		}
 	}
 	if mayRateCN(s) {
-		if m := rateCN.FindStringSubmatchIndex(s); m != nil {
+		if m := labelledIndex(s, rateCNAt); m != nil {
 			v := float64(readNumber(s[m[2]:m[3]]))
 			if m[4] >= 0 {
 				scale := 0.1
@@ -470,11 +512,20 @@ type countAt struct {
 // measures (and would overflow), so it is left unread rather than read wrong.
 const maxCountDigits = 9
 
+// totalsBuf holds the buffers readTotals fills anew for each paragraph, kept from one paragraph
+// to the next: the matches of countRE, the counts, and the quoted bytes.
+type totalsBuf struct {
+	spans  []countSpan
+	counts []countAt
+	quoted []bool
+}
+
 // scanCounts finds the counts of folded text s, leaving out ordinals (第N次), parts of
-// decimals and dates, and durations (N个月).
-func scanCounts(s string) []countAt {
-	var out []countAt
-	for _, m := range countMatches(s) {
+// decimals and dates, and durations (N个月). The counts are buf's, overwritten by the next call.
+func scanCounts(buf *totalsBuf, s string) []countAt {
+	buf.spans = appendCountMatches(buf.spans[:0], s)
+	out := buf.counts[:0]
+	for _, m := range buf.spans {
 		num := s[m[2]:m[3]]
 		before := s[:m[0]]
 		if strings.HasSuffix(before, "第") || strings.HasSuffix(before, ".") || (before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9') {
@@ -495,6 +546,7 @@ func scanCounts(s string) []countAt {
 		}
 		out = append(out, c)
 	}
+	buf.counts = out
 	return out
 }
 
@@ -513,8 +565,9 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 	}
 	audit := b.Kind == bulletin.KindAudit
 	d := &b.Declared
-	seen := map[int]bool{}
+	seen := make([]bool, len(b.Paragraphs))
 	units := map[totalKind]string{}
+	var buf totalsBuf
 	read := func(i int, context bool) {
 		if seen[i] || b.Paragraphs[i].Role == bulletin.RoleHeading {
 			return
@@ -525,8 +578,8 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// seed's section 一). A paragraph that also states problems or measures (针对“…”问题,
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
-		covered := readTotals(d, units, views[i], audit, context)
-		if covered > 0 && (2*covered >= utf8.RuneCountInString(views[i].text) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		covered := readTotals(d, units, views[i], audit, context, &buf)
+		if covered > 0 && (!runesMoreThan(views[i].text, 2*covered) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}
@@ -568,33 +621,40 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 // also collects the other counts. units holds the counter of each total read so far (个 for
 // problems, 条 for measures), across paragraphs. It returns the length in runes of the
 // sentences that declared a total, a done or in-progress count or a rate (0: none).
-func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, audit, context bool) int {
+func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, audit, context bool, buf *totalsBuf) int {
 	s := v.text
-	declaring := map[[2]int]bool{} // sentences that declared something
+	var declaring [][2]int // sentences that declared something, each once
+	declare := func(sp [2]int) {
+		if !slices.Contains(declaring, sp) {
+			declaring = append(declaring, sp)
+		}
+	}
 	if d.RatePercent == nil {
-		if f, at, ok := findRate(s); ok {
+		if r, at, ok := findRate(s); ok {
+			f := r // its own variable: only a rate found is kept on the heap
 			d.RatePercent = &f
-			declaring[v.sentenceAt(at)] = true
+			declare(v.sentenceAt(at))
 		}
 	}
 	var sent [2]int // the sentence of the count being read
-	counts := scanCounts(s)
+	counts := scanCounts(buf, s)
 	if len(counts) > maxPerPara {
 		counts = counts[:maxPerPara] // no totals paragraph has more; bounds the work
 	}
 	var quoted []bool
 	if len(counts) > 0 {
-		quoted = inQuotes(s) // read only for the counts
+		buf.quoted = inQuotes(buf.quoted, s) // read only for the counts
+		quoted = buf.quoted
 	}
-	cues := totalCues
+	cues := totalCueSet
 	if audit {
-		cues = auditTotalCues
+		cues = auditTotalCueSet
 	}
 	current := totalKind("") // the kind of the last total (or restated total) read in this paragraph
 	set := func(field **int, n int) {
 		if *field == nil {
 			*field = bulletin.IntPtr(n)
-			declaring[sent] = true
+			declare(sent)
 		}
 	}
 	done := func(kind totalKind) **int { return kind.done(d) }
@@ -658,12 +718,12 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 		switch {
 		case !progress:
-		case atEnd && containsAny(before, doneCues) && !containsAny(before, progressCues):
+		case atEnd && doneCueSet.in(before) && !inProgressCueSet.in(before):
 			if of != "" {
 				set(done(of), c.n) // 已完成整改14个
 			}
 			continue
-		case atEnd && containsAny(before, progressCues):
+		case atEnd && inProgressCueSet.in(before):
 			if of != measureTotals {
 				set(&d.ProblemsInProgress, c.n) // 正在整改3项
 			}
@@ -676,7 +736,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 				set(&d.ProblemsInProgress, c.n) // 剩余2个正在推进
 			}
 			continue
-		case restated && containsAny(before, doneCues) && !containsAny(before, progressCues):
+		case restated && doneCueSet.in(before) && !inProgressCueSet.in(before):
 			set(done(kind), c.n) // 已整改完成12个问题
 			continue
 		case restated && (strings.HasPrefix(status, "正在") || hasPrefixAny(status, progressCues)) && kind.total(d) != nil:
@@ -692,7 +752,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 		// A total is cued (反馈的23个问题) or, in the totals context, named with its progress
 		// right after it: 72条整改措施已完成65条.
-		if kind != "" && (containsAny(s[sent[0]:c.s], cues) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
+		if kind != "" && (cues.in(s[sent[0]:c.s]) || context && restated && hasPrefixAny(strings.TrimLeft(rest, " "), doneCues)) {
 			total := &d.ProblemsTotal
 			if kind == measureTotals {
 				total = &d.MeasuresTotal
@@ -726,7 +786,7 @@ func readTotals(d *bulletin.Declared, units map[totalKind]string, v *textView, a
 		}
 	}
 	covered := 0
-	for sp := range declaring {
+	for _, sp := range declaring {
 		covered += utf8.RuneCountInString(s[sp[0]:sp[1]])
 	}
 	return covered
@@ -822,8 +882,12 @@ func (c *cueSet) in(s string) bool {
 			}
 		}
 		// A word begins with an ASCII or a leading byte, never with a continuation byte
-		// (10xxxxxx): those are stepped over.
-		i++
+		// (10xxxxxx): those are stepped over, the two of a three-byte character at once.
+		if s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+		} else {
+			i++
+		}
 		for i < len(s) && s[i]&0xC0 == 0x80 {
 			i++
 		}
@@ -839,34 +903,55 @@ var (
 	problemCueSet  = newCueSet(problemCues)
 )
 
+// The cue sets asked of every count of a totals paragraph, on the text before it.
+var (
+	doneCueSet       = newCueSet(doneCues)
+	inProgressCueSet = newCueSet(progressCues)
+	totalCueSet      = newCueSet(totalCues)
+	auditTotalCueSet = newCueSet(auditTotalCues)
+)
+
 // clauseStart returns the start of the clause holding byte at: just past the last comma,
-// colon or sentence end before it (outside quotes), not before from.
+// colon or sentence end before it (outside quotes), not before from. It reads bytes back from
+// at: every clause end is ASCII or a three-byte character whose first byte (E3, EF) is never a
+// continuation byte, so it finds the ends a reading rune by rune from from finds (from is the
+// start of a character). TestClauseBounds and FuzzClauseBounds compare the two.
 func clauseStart(s string, quoted []bool, from, at int) int {
-	start := from
-	for i, r := range s[from:at] {
-		if quoted[from+i] {
-			continue
-		}
-		switch r {
-		case ',', '，', ';', '；', '。', ':', '：':
-			start = from + i + utf8.RuneLen(r)
+	t := s[:at]
+	for i := at - 1; i >= from; i-- {
+		if k := clauseEndAt(t, i); k > 0 && !quoted[i] {
+			return i + k
 		}
 	}
-	return start
+	return from
 }
 
-// clauseEnd returns the end of the clause holding byte at.
+// clauseEnd returns the end of the clause holding byte at, reading bytes as clauseStart does.
 func clauseEnd(s string, quoted []bool, at int) int {
-	for i, r := range s[at:] {
-		if quoted[at+i] {
-			continue
-		}
-		switch r {
-		case ',', '，', ';', '；', '。', ':', '：':
-			return at + i
+	for i := at; i < len(s); i++ {
+		if clauseEndAt(s, i) > 0 && !quoted[i] {
+			return i
 		}
 	}
 	return len(s)
+}
+
+// clauseEndAt returns the length of the clause end (, ， ; ； 。 : ：) that starts at byte i of
+// s, or 0.
+func clauseEndAt(s string, i int) int {
+	switch s[i] {
+	case ',', ';', ':':
+		return 1
+	case 0xE3: // 。 E3 80 82
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ， EF BC 8C, ； EF BC 9B, ： EF BC 9A
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9B || s[i+2] == 0x9A) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // otherSpan cuts the span of other count k: its clause piece (pieces are split at 、 when
