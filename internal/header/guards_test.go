@@ -942,19 +942,6 @@ func TestFirstRunes(t *testing.T) {
 	}
 }
 
-// TestRunesMoreThan checks runesMoreThan against counting the runes, on every line of the
-// corpora and on invalid bytes, at the bounds the header uses and around them.
-func TestRunesMoreThan(t *testing.T) {
-	lines := append([]string{"", "a", "\xff\xff\xff", strings.Repeat("字", 30), strings.Repeat("\xe5", 50)}, corpusLines(t)...)
-	for _, l := range lines {
-		for _, n := range []int{0, 1, 8, 20, 21, 40, 90, 120} {
-			if got, want := runesMoreThan(l, n), utf8.RuneCountInString(l) > n; got != want {
-				t.Fatalf("runesMoreThan(%q, %d) = %v, want %v", l, n, got, want)
-			}
-		}
-	}
-}
-
 // TestFeedbackCuesHoldFeedback checks what readFeedback relies on: every feedback cue holds 反馈.
 func TestFeedbackCuesHoldFeedback(t *testing.T) {
 	for _, c := range feedbackCues {

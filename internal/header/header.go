@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/bulletin"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Header facts come from the opening: 根据…部署，DATE至DATE，GROUP对UNIT进行了巡察。DATE，反馈了
@@ -792,7 +793,7 @@ func (h *state) findTitle() {
 	}
 	for i := 0; i < h.limit(); i++ {
 		v := h.views[i]
-		if h.isHeading(i) || runesMoreThan(v.text, 90) {
+		if h.isHeading(i) || runes.MoreThan(v.text, 90) {
 			continue
 		}
 		t := strings.TrimSpace(v.text)
@@ -985,18 +986,6 @@ func (h *state) readLabels() {
 			}
 		}
 	}
-}
-
-// runesMoreThan reports whether s holds more than n runes (utf8.RuneCountInString(s) > n),
-// counting only where its length leaves it open: a rune takes one to four bytes.
-func runesMoreThan(s string, n int) bool {
-	switch {
-	case len(s) <= n:
-		return false
-	case len(s) > utf8.UTFMax*n:
-		return true
-	}
-	return utf8.RuneCountInString(s) > n
 }
 
 // qualified reports whether a group name names one group (a number, a level or a kind),
@@ -1494,7 +1483,7 @@ func (h *state) markOpening() {
 				opens = true
 			}
 		}
-		if i == h.factPara || (opens && runesMoreThan(t, 20)) {
+		if i == h.factPara || (opens && runes.MoreThan(t, 20)) {
 			if h.b.Paragraphs[i].Role == bulletin.RoleOther || h.b.Paragraphs[i].Role == "" {
 				h.b.Paragraphs[i].Role = bulletin.RoleHeader
 			}
@@ -1508,7 +1497,7 @@ func (h *state) markOpening() {
 			return
 		}
 		v := h.views[i]
-		if v == h.title || !runesMoreThan(v.text, 40) || containsAny(v.text, chromeLabels) {
+		if v == h.title || !runes.MoreThan(v.text, 40) || containsAny(v.text, chromeLabels) {
 			continue
 		}
 		if strings.Contains(v.text, "巡察") || strings.Contains(v.text, "巡视") || strings.Contains(v.text, "审计") || strings.Contains(v.text, "整改") {

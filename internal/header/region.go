@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // levelWords open a unit named by its level alone, without its place: the body says
@@ -35,7 +37,7 @@ func (h *state) fullUnit() {
 	}
 	candidates := []string{h.titleOrg()}
 	for i := len(h.views) - 1; i >= 0 && i >= len(h.views)-4; i-- { // the last lines: the signature
-		if t := strings.TrimSpace(h.views[i].text); !runesMoreThan(t, 40) {
+		if t := strings.TrimSpace(h.views[i].text); !runes.MoreThan(t, 40) {
 			candidates = append(candidates, t)
 		}
 	}

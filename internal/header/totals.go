@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Declared totals are the counts a bulletin states about itself: 制定的28项整改措施，已完成落实
@@ -579,7 +580,7 @@ func extractDeclared(b *bulletin.Bulletin, views []*textView) {
 		// 一是…) keeps role other for the problem stage unless the declaring sentences make up
 		// at least half of it.
 		covered := readTotals(d, units, views[i], audit, context, &buf)
-		if covered > 0 && (!runesMoreThan(views[i].text, 2*covered) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
+		if covered > 0 && (!runes.MoreThan(views[i].text, 2*covered) || !problemCueSet.in(views[i].text)) && b.Paragraphs[i].Role == bulletin.RoleOther {
 			b.Paragraphs[i].Role = bulletin.RoleTotals
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Page chrome is what a site prints around a bulletin: breadcrumbs, timestamp and source lines,
@@ -140,19 +141,6 @@ func fieldLoc(s string, i int) int {
 	return -1
 }
 
-// moreRunes reports whether s has more than n runes (utf8.RuneCountInString(s) > n), counting
-// only where its length in bytes does not decide: a rune takes one to four bytes, and the lines
-// asked about may be whole paragraphs.
-func moreRunes(s string, n int) bool {
-	switch {
-	case len(s) <= n:
-		return false
-	case len(s) > utf8.UTFMax*n:
-		return true
-	}
-	return utf8.RuneCountInString(s) > n
-}
-
 // isRESpace is \s of Go's regular expressions: ASCII white space (not U+3000).
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -258,7 +246,7 @@ func parseFields(line string) (fields []field, ok bool) {
 // not start with a label or is longer than 240 runes (which the scan is then spared).
 func fieldLine(line string) (s string, locs [][2]int) {
 	s = strings.TrimLeft(line, "【[(（ \t\u3000")
-	if fieldLoc(s, 0) < 0 || moreRunes(s, 240) {
+	if fieldLoc(s, 0) < 0 || runes.MoreThan(s, 240) {
 		return s, nil
 	}
 	return s, fieldLocs(s) // its first label starts at 0: fieldLoc found it
@@ -310,7 +298,7 @@ func isBreadcrumb(p string) bool {
 	if strings.HasPrefix(p, "首页/") || strings.HasPrefix(p, "首页 /") {
 		return true
 	}
-	if moreRunes(p, 100) {
+	if runes.MoreThan(p, 100) {
 		return false
 	}
 	parts := []string{p} // what Split returns where the separator is not found
@@ -370,7 +358,7 @@ var buttonWords = strings.NewReplacer(
 
 // isButtonLine: a line made only of page buttons.
 func isButtonLine(p string) bool {
-	if moreRunes(p, 40) {
+	if runes.MoreThan(p, 40) {
 		return false
 	}
 	return strings.ContainsAny(p, "打关返收保纠分微字") && buttonWords.Replace(p) == "" // the cheap test first
@@ -507,7 +495,7 @@ func titleEndingAt(s string) bool {
 			return false
 		}
 		inner := s[open+n : len(s)-closing]
-		if inner == "" || strings.ContainsAny(inner, "()（）") || moreRunes(inner, 20) {
+		if inner == "" || strings.ContainsAny(inner, "()（）") || runes.MoreThan(inner, 20) {
 			return false
 		}
 		end = open
@@ -538,7 +526,7 @@ const titleBreaks = "。；;！!？?"
 
 // isTitleLine: a short line without sentence punctuation that could be (part of) a title.
 func isTitleLine(p string) bool {
-	if !moreRunes(p, 1) || moreRunes(p, maxTitleRunes) || notTitleStart.MatchString(p) {
+	if !runes.MoreThan(p, 1) || runes.MoreThan(p, maxTitleRunes) || notTitleStart.MatchString(p) {
 		return false
 	}
 	if hasTitleBreak(p) {
@@ -752,7 +740,7 @@ func clockPrefix(s string) int {
 
 // readSourceDateLine reads p as a source-and-date line into fs; false if it is not one.
 func readSourceDateLine(p string, fs *facts) bool {
-	if moreRunes(p, 120) || !strings.ContainsAny(p, "0123456789") {
+	if runes.MoreThan(p, 120) || !strings.ContainsAny(p, "0123456789") {
 		return false
 	}
 	source, date, rest, ok := splitSourceDateLine(p)

@@ -1,7 +1,8 @@
 // Package runes holds the small helpers over rune slices that the scanners (quote, problem,
 // quantity) share: they scan folded text as runes, so that offsets are rune offsets in the
 // original too. DecodeAt, the decoding of one rune as a range loop reads it, is shared with
-// package fold.
+// package fold; MoreThan, a rune count that stops where the byte length decides, with header
+// and ingest.
 package runes
 
 import "unicode/utf8"
@@ -90,4 +91,17 @@ func Append(dst []rune, s string) []rune {
 		}
 	}
 	return dst
+}
+
+// MoreThan reports whether s holds more than n runes (utf8.RuneCountInString(s) > n), counting
+// only where its length in bytes leaves it open: a rune takes one to four bytes, and the texts
+// asked about may be whole paragraphs.
+func MoreThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
 }

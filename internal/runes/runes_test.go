@@ -132,3 +132,17 @@ func TestAppendAgrees(t *testing.T) {
 		buf = got
 	}
 }
+
+// TestMoreThan checks MoreThan against counting the runes, on every line of the corpora and on
+// invalid bytes, at the bounds its callers use and around them.
+func TestMoreThan(t *testing.T) {
+	lines := append([]string{"", "a", "\xff\xff\xff", strings.Repeat("字", 30), strings.Repeat("\xe5", 50)},
+		testcorpus.Lines(t, "corpus/*", "testdata/*/*.txt")...)
+	for _, l := range lines {
+		for _, n := range []int{0, 1, 8, 20, 21, 24, 40, 90, 120} {
+			if got, want := MoreThan(l, n), utf8.RuneCountInString(l) > n; got != want {
+				t.Fatalf("MoreThan(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
+	}
+}
