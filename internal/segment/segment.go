@@ -184,6 +184,6 @@ func (s *Segmenter) Annotate(b *bulletin.Bulletin) {
 		return
 	}
 	a := s.pool.Get().(*annotator)
-	defer s.pool.Put(a)
 	a.annotate(b)
+	s.pool.Put(a) // not after a panic: an annotator left half way is dropped, not lent again
 }
