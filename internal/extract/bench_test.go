@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -18,24 +16,11 @@ import (
 // can run the numbers path alone over what it is given in the pipeline. It returns each
 // bulletin with the folded texts problem.ExtractFolded saw.
 func benchBulletins(b *testing.B) ([]*bulletin.Bulletin, [][]problem.Folded, int64) {
-	var files []string
-	for _, g := range []string{"corpus/*", "testdata/heldout/*.txt", "testdata/excerpts/*.txt"} {
-		m, _ := filepath.Glob(testcorpus.Path(g))
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
 	var bs []*bulletin.Bulletin
 	var seens [][]problem.Folded
 	var n int64
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		doc, err := ingest.Read(f, data)
+	for _, f := range testcorpus.Files(b, "corpus/*", "testdata/heldout/*.txt", "testdata/excerpts/*.txt") {
+		doc, err := ingest.Read(f.Name, f.Data)
 		if err != nil || doc == nil {
 			continue
 		}

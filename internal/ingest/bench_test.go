@@ -76,25 +76,8 @@ func benchInputs(b *testing.B) []benchInput {
 func BenchmarkReadMix(b *testing.B) {
 	var ins []benchInput
 	var total int64
-	for _, g := range []string{"corpus/*.txt", "testdata/heldout/*.txt", "testdata/excerpts/*.txt"} {
-		files, _ := filepath.Glob(testcorpus.Path(g))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			ins = append(ins, benchInput{filepath.Base(f), data})
-		}
-	}
-	if dir, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			ins = append(ins, benchInput{filepath.Base(f), data})
-		}
+	for _, f := range testcorpus.Files(b, "corpus/*.txt", "testdata/heldout/*.txt", "testdata/excerpts/*.txt") {
+		ins = append(ins, benchInput{filepath.Base(f.Name), f.Data})
 	}
 	for _, d := range gen.Generate(300, 12) {
 		ins = append(ins, benchInput{d.Name, d.Data})

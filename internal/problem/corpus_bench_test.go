@@ -1,8 +1,6 @@
 package problem_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
@@ -19,19 +17,8 @@ import (
 func corpusBulletins(b *testing.B) []*bulletin.Bulletin {
 	b.Helper()
 	var inputs []gen.Doc
-	dirs := []string{testcorpus.Path("corpus"), testcorpus.Path("testdata", "heldout"), testcorpus.Path("testdata", "excerpts")}
-	if real, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
-		dirs = append(dirs, real)
-	}
-	for _, dir := range dirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				continue
-			}
-			inputs = append(inputs, gen.Doc{Name: f, Data: data})
-		}
+	for _, f := range testcorpus.Files(b, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
+		inputs = append(inputs, gen.Doc{Name: f.Name, Data: f.Data})
 	}
 	inputs = append(inputs, gen.Generate(100, 12)...)
 	var out []*bulletin.Bulletin

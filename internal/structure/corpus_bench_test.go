@@ -1,8 +1,6 @@
 package structure_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/xuncha/xuncha/internal/ingest"
@@ -15,17 +13,8 @@ import (
 // generated ones, as ingest gives them to it in the pipeline.
 func BenchmarkParseCorpus(b *testing.B) {
 	var inputs []gen.Doc
-	dirs := []string{testcorpus.Path("corpus"), testcorpus.Path("testdata", "heldout"), testcorpus.Path("testdata", "excerpts")}
-	if real, ok := testcorpus.SharedIfPresent(b, "real", "raw"); ok {
-		dirs = append(dirs, real)
-	}
-	for _, dir := range dirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"))
-		for _, f := range files {
-			if data, err := os.ReadFile(f); err == nil {
-				inputs = append(inputs, gen.Doc{Name: f, Data: data})
-			}
-		}
+	for _, f := range testcorpus.Files(b, "corpus/*", "testdata/heldout/*", "testdata/excerpts/*") {
+		inputs = append(inputs, gen.Doc{Name: f.Name, Data: f.Data})
 	}
 	inputs = append(inputs, gen.Generate(100, 12)...)
 	var docs [][]string

@@ -81,6 +81,46 @@ func shared(elem []string) (string, error) {
 	return p, err
 }
 
+// File is one corpus file: its path and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files reads the files matching some globs under the repository's root (at least one must
+// match) and the shared real bulletins (../shared/corpus/real/raw) where present; folders are
+// passed over.
+func Files(tb testing.TB, globs ...string) []File {
+	tb.Helper()
+	var names []string
+	for _, g := range globs {
+		m, err := filepath.Glob(Path(g))
+		if err != nil {
+			tb.Fatalf("corpus files: %v", err)
+		}
+		names = append(names, m...)
+	}
+	if len(names) == 0 {
+		tb.Fatalf("corpus files: no file matches %q", globs)
+	}
+	if dir, ok := SharedIfPresent(tb, "real", "raw"); ok {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"))
+		names = append(names, m...)
+	}
+	var files []File
+	for _, f := range names {
+		if st, err := os.Stat(f); err != nil || st.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatalf("corpus files: %v", err)
+		}
+		files = append(files, File{f, data})
+	}
+	return files
+}
+
 // Lines returns every line of the files that match globs (patterns relative to the
 // repository's root, as filepath.Glob reads them) and of the shared corpus's real bulletins
 // (real/raw) where present, as the bytes are: a file in another encoding than UTF-8 gives
@@ -88,31 +128,9 @@ func shared(elem []string) (string, error) {
 // these lines. A test fails when no file matches.
 func Lines(tb testing.TB, globs ...string) []string {
 	tb.Helper()
-	var files []string
-	for _, g := range globs {
-		m, err := filepath.Glob(Path(g))
-		if err != nil {
-			tb.Fatalf("corpus lines: %v", err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		tb.Fatalf("corpus lines: no file matches %q", globs)
-	}
-	if dir, ok := SharedIfPresent(tb, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
 	var lines []string
-	for _, f := range files {
-		if st, err := os.Stat(f); err != nil || st.IsDir() {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatalf("corpus lines: %v", err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
+	for _, f := range Files(tb, globs...) {
+		lines = append(lines, strings.Split(string(f.Data), "\n")...)
 	}
 	return lines
 }
