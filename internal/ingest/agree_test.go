@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -21,28 +19,10 @@ import (
 // this package's fixtures), and the shared real corpus where present.
 func corpusFiles(t *testing.T) [][]byte {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{
-		testcorpus.Path("testdata", "*", "*"), testcorpus.Path("testdata", "*", "*", "*"),
-		testcorpus.Path("corpus", "*"), filepath.Join("testdata", "*"), filepath.Join("testdata", "*", "*"),
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if dir, ok := testcorpus.SharedIfPresent(t, "real", "raw"); ok {
-		m, _ := filepath.Glob(filepath.Join(dir, "*"))
-		files = append(files, m...)
-	}
 	var out [][]byte
-	for _, f := range files {
-		if st, err := os.Stat(f); err != nil || !st.Mode().IsRegular() {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, data)
+	for _, f := range testcorpus.Files(t, "testdata/*/*", "testdata/*/*/*", "corpus/*",
+		"internal/ingest/testdata/*", "internal/ingest/testdata/*/*") {
+		out = append(out, f.Data)
 	}
 	return out
 }
