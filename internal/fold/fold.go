@@ -88,6 +88,11 @@ var changes = func() *[0x10000 / 64]uint64 {
 	return &c
 }()
 
+// Changes returns the set of BMP runes that folding changes, the bit r&63 of word r>>6 for rune
+// r, for a scanner that tests many runes in line (8 KB, where Rune reads a table of 128 KB). The
+// set is shared: the caller must not write to it.
+func Changes() *[0x10000 / 64]uint64 { return changes }
+
 // folds reports whether folding changes r (r >= utf8.RuneSelf).
 func folds(r rune) bool {
 	return r < 0x10000 && changes[r>>6]&(1<<(r&63)) != 0

@@ -141,6 +141,17 @@ func TestFoldView(t *testing.T) {
 	}
 }
 
+// TestSlowRunes checks slowRunes, built from fold's set of changed runes, against what foldView
+// needs, rune by rune: a rune folding changes or writes as U+FFFD, and （.
+func TestSlowRunes(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		f := fold.Rune(r)
+		if got, want := slowInView(r), f != r || utf8.RuneLen(f) < 0 || r == '（'; got != want {
+			t.Fatalf("slowInView(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 func FuzzFoldView(f *testing.F) {
 	f.Add("根據(jù)市委統(tǒng)一部署，巡視組（ā）")
 	f.Fuzz(func(t *testing.T, s string) {

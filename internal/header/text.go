@@ -104,12 +104,11 @@ func foldView(s string) string {
 // changes or writes as U+FFFD, and （, which may open a gloss. It is 8 KB, where fold's table is
 // 128 KB: Chinese text is mostly characters outside it.
 var slowRunes = func() *[0x10000 / 64]uint64 {
-	var t [0x10000 / 64]uint64
-	for r := rune(0); r < 0x10000; r++ {
-		if f := fold.Rune(r); f != r || utf8.RuneLen(f) < 0 || r == '（' {
-			t[r>>6] |= 1 << (r & 63)
-		}
+	t := *fold.Changes()                      // a copy: the bits below are foldView's own
+	for r := rune(0xD800); r <= 0xDFFF; r++ { // surrogates, which fold leaves and decoding writes as U+FFFD
+		t[r>>6] |= 1 << (r & 63)
 	}
+	t['（'>>6] |= 1 << ('（' & 63)
 	return &t
 }()
 

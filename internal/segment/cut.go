@@ -135,16 +135,8 @@ func (c *cutter) decodeSlow(s string, i int) (r rune, size int, changed bool) {
 }
 
 // foldBits has the bit of every character of the Basic Multilingual Plane that folding changes
-// (fold.Rune leaves every other as it is): 8 KB, where fold.Rune reads a table of 128 KB.
-var foldBits = func() *[1 << 16 / 64]uint64 {
-	var b [1 << 16 / 64]uint64
-	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
-		if fold.Rune(r) != r {
-			b[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return &b
-}()
+// (fold.Rune leaves every other as it is): fold's own set.
+var foldBits = fold.Changes()
 
 // noFolds is foldBits for a cutter that does not fold.
 var noFolds [1 << 16 / 64]uint64
