@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/xuncha/xuncha/internal/bulletin"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // Contacts are read from the paragraphs that give them, which say so with a cue word; digits
@@ -175,14 +176,14 @@ func addressMatches(s string) [][]int {
 	}
 	var out [][]int
 	for i := 0; i < len(s); {
-		r, n := decodeAt(s, i)
+		r, n := runes.DecodeAt(s, i)
 		if !inAddressRun(r) {
 			i += n
 			continue
 		}
 		start := i
 		for i < len(s) {
-			if r, n = decodeAt(s, i); !inAddressRun(r) {
+			if r, n = runes.DecodeAt(s, i); !inAddressRun(r) {
 				break
 			}
 			i += n

@@ -330,24 +330,6 @@ func FuzzScanDates(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
 }
 
-// TestDecodeAt checks decodeAt against utf8.DecodeRuneInString on every three-byte sequence
-// (every lead byte with every two bytes after it, and cut short at the end of a string).
-func TestDecodeAt(t *testing.T) {
-	for c := 0xC0; c <= 0xFF; c++ {
-		for b1 := 0; b1 <= 0xFF; b1++ {
-			for b2 := 0; b2 <= 0xFF; b2++ {
-				for _, s := range []string{string([]byte{byte(c), byte(b1), byte(b2)}), string([]byte{byte(c), byte(b1)}), string([]byte{byte(c)})} {
-					r, n := decodeAt(s, 0)
-					wr, wn := utf8.DecodeRuneInString(s)
-					if r != wr || n != wn {
-						t.Fatalf("decodeAt(%q) = %U %d, utf8 gives %U %d", s, r, n, wr, wn)
-					}
-				}
-			}
-		}
-	}
-}
-
 func checkAddressMatches(t *testing.T, s string) int {
 	t.Helper()
 	got, want := addressMatches(s), addressRE.FindAllStringIndex(s, -1)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuncha/xuncha/internal/fold"
 	"github.com/xuncha/xuncha/internal/quantity"
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // textView is one paragraph as the header patterns see it: folded (package fold) and with the
@@ -57,7 +58,7 @@ func foldView(s string) string {
 		}
 		r, sz := rune(c), 1
 		if c >= 0xE1 && c <= 0xEF && c != 0xED && off+2 < len(s) && s[off+1]&0xC0 == 0x80 && s[off+2]&0xC0 == 0x80 {
-			// decodeAt's three-byte case, in line: most of Chinese text, and most of it a
+			// runes.Rune3's three-byte case, in line: most of Chinese text, and most of it a
 			// character that folds to itself and opens no gloss.
 			r, sz = rune(c&0x0F)<<12|rune(s[off+1]&0x3F)<<6|rune(s[off+2]&0x3F), 3
 			if !slowInView(r) {
@@ -66,7 +67,7 @@ func foldView(s string) string {
 				continue
 			}
 		} else if c >= utf8.RuneSelf {
-			r, sz = decodeAt(s, off)
+			r, sz = runes.DecodeAt(s, off)
 		}
 		if (r == '(' || r == '（') && prev >= 0 && unicode.Is(unicode.Han, prev) {
 			if end, q := glossAt(s, off+sz); end > 0 {
@@ -114,16 +115,6 @@ var slowRunes = func() *[0x10000 / 64]uint64 {
 
 // slowInView reports whether foldView must look at r (below U+10000): slowRunes.
 func slowInView(r rune) bool { return slowRunes[r>>6]&(1<<(r&63)) != 0 }
-
-// decodeAt is utf8.DecodeRuneInString(s[i:]), with the three-byte characters of Chinese text
-// (U+1000-U+CFFF and U+E000-U+FFFF, whose every continuation is valid) decoded in line.
-func decodeAt(s string, i int) (rune, int) {
-	if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) &&
-		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
 
 // glossAt reads the rest of a pinyin gloss whose opening parenthesis ends at byte j of s: 1-7
 // pinyin letters, then ) or ）. It returns the end of the gloss and its closing parenthesis, or
@@ -247,7 +238,7 @@ func (v *textView) offsets(from viewAt, i, j int) (start, end int, at viewAt) {
 		}
 		r, sz := rune(s[off]), 1
 		if r >= utf8.RuneSelf {
-			r, sz = decodeAt(s, off)
+			r, sz = runes.DecodeAt(s, off)
 		}
 		if (r == '(' || r == '（') && prev > 0 && unicode.Is(unicode.Han, prev) {
 			if e, q := glossAt(s, off+sz); e > 0 {

@@ -67,7 +67,7 @@ func appendCountMatches(dst []countSpan, s string) []countSpan {
 			i += 3 // a character of U+4000-U+9FFF that ends in no counter's last byte
 			continue
 		}
-		r, size := decodeAt(s, i)
+		r, size := runes.DecodeAt(s, i)
 		if !isCounterFirst(r) || !numeralBefore(s, i) {
 			i += size
 			continue
