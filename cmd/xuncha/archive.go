@@ -132,7 +132,7 @@ func addContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var fatal error
 	batch := a.NewBatch()
 	// The workers prepare each bulletin's rows (its JSON record, index tokens, hashes) in
-	// parallel; this goroutine only writes them.
+	// parallel; emit, which runs one call at a time, only writes them.
 	prepare := func(r *pipeline.Result) {
 		if p, err := archive.Prepare(r.Bulletin, r.Source); err != nil {
 			r.Prepared = err

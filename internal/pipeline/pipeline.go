@@ -111,10 +111,15 @@ func (e *InputError) Reason() string {
 }
 
 // Run reads and processes inputs with opt.Jobs workers and calls emit once per input, in
-// input order, from the calling goroutine. An input whose content repeats an earlier one is
-// not processed again: its Result has DuplicateOf set. When ctx is cancelled Run stops
-// dispatching, emits nothing more and returns at once with Canceled set; a worker busy with
-// an input finishes it in the background and drops the result.
+// input order, one call at a time. emit runs on the worker that finished the input next in
+// line (so a result goes out without a hand-over between goroutines); the calls are ordered
+// one after another, each seeing what the one before it wrote, and all of them return before
+// Run does. A panic in emit, or runtime.Goexit (t.FailNow in a test), stops the batch and
+// happens again on the goroutine that called Run. An input whose content repeats an earlier
+// one is not processed again: its Result has DuplicateOf set. When ctx is cancelled Run stops
+// handing out inputs, emits nothing more and returns with Canceled set as soon as an emit in
+// progress returns; a worker busy with an input finishes it in the background and drops the
+// result.
 func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Summary {
 	start := time.Now()
 	jobs := opt.Jobs
@@ -136,133 +141,39 @@ func Run(ctx context.Context, inputs []Input, opt Options, emit func(Result)) Su
 	}
 	budget := newBudget(opt.Budget)
 
-	// window bounds how far workers may run ahead of the emitter: a token is taken before an
-	// input is dispatched and given back when its result is emitted. Inputs are dispatched in
-	// order, so the next input to emit always holds a token and the window never deadlocks.
-	window := make(chan struct{}, 4*jobs)
-	todo := make(chan int)
-	done := make(chan Result, 4*jobs)
-	stop := make(chan struct{}) // closed when the emitter gives up (ctx cancelled)
+	seq := newSequencer(ctx, len(inputs), 4*jobs, emit)
 	owners := newOwners()
-
-	go func() { // dispatcher
-		defer close(todo)
-		for i := range inputs {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			case <-stop:
-				return
-			}
-			select {
-			case todo <- i:
-			case <-ctx.Done():
-				return
-			case <-stop:
-				return
-			}
-		}
-	}()
-
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range todo {
+			for {
+				i, ok := seq.take()
+				if !ok {
+					return
+				}
 				w := inputWeight(inputs[i], opt.Budget)
 				if !budget.acquire(ctx, w) {
 					r := Result{Index: i, Input: inputs[i], Err: &InputError{inputs[i].Name, ctx.Err()}}
 					r.Input.Data = nil
-					select {
-					case done <- r:
-					case <-stop:
-					}
+					seq.deliver(r)
 					continue
 				}
 				r := work(ctx, i, inputs[i], opt, owners, stages)
 				budget.release(w)
 				finishResult(&r, opt)
-				select {
-				case done <- r:
-				case <-stop:
-				}
+				seq.deliver(r)
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(done) }()
 
-	var sum Summary
-	pending := make(map[int]Result, 4*jobs)
-	seen := make(map[string]string)  // content digest -> Name of the first input emitted with it
-	failed := make(map[string]error) // content digest -> why the first input with it failed
-	next := 0
-	canceled := false
-	for !canceled { // until the workers have all ended, or ctx is cancelled
-		var r Result
-		var ok bool
-		select {
-		case r, ok = <-done:
-		case <-ctx.Done():
-		}
-		if !ok || ctx.Err() != nil {
-			// An interrupt does not wait for the input in hand, which may take a minute
-			// for a very large one: the workers drop what they finish and end on their own.
-			canceled = ctx.Err() != nil
-			break
-		}
-		pending[r.Index] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			if ctx.Err() != nil {
-				canceled = true
-				break
-			}
-			delete(pending, next)
-			next++
-			<-window
-			if r.SHA256 != "" {
-				if first, dup := seen[r.SHA256]; dup {
-					r.Bulletin, r.Err, r.DuplicateOf = nil, nil, first
-					if err, bad := failed[r.SHA256]; bad {
-						// The same bytes as an input that failed fail alike: every input
-						// named gets its own line in the outcome, not a "duplicate".
-						r.DuplicateOf = ""
-						r.Err = &InputError{r.Input.Name, err}
-					}
-				} else {
-					seen[r.SHA256] = r.Input.Name
-					var ie *InputError
-					if errors.As(r.Err, &ie) {
-						failed[r.SHA256] = ie.Err
-					} else if r.Err != nil {
-						failed[r.SHA256] = r.Err
-					}
-					if r.DuplicateOf != "" {
-						// A worker skipped it for an earlier input with the same content that
-						// has not been emitted: cannot happen, as earlier inputs are emitted
-						// first; keep the result honest all the same.
-						r.DuplicateOf = ""
-						r.Err = &InputError{r.Input.Name, errors.New("内部错误：重复的输入未输出")}
-					}
-				}
-			}
-			sum.count(r)
-			emit(r)
-		}
+	sum, f := seq.wait()
+	if f == nil && !sum.Canceled {
+		wg.Wait() // the workers are ending: every input was emitted
 	}
-	if canceled {
-		close(stop) // the dispatcher stops; workers drop what they finish
-	}
-	if next < len(inputs) {
-		canceled = true
-	}
-	sum.Canceled = canceled
 	sum.Elapsed = time.Since(start)
+	f.raise()
 	return sum
 }
 
@@ -296,7 +207,7 @@ func work(ctx context.Context, i int, in Input, opt Options, owners *owners, sta
 	digest := sha256.Sum256(data)
 	r.SHA256 = hex.EncodeToString(digest[:])
 	if first := owners.claim(r.SHA256, i); first < i {
-		r.DuplicateOf = "(earlier input)" // the emitter names it
+		r.DuplicateOf = "(earlier input)" // the sequencer names it
 		return r
 	}
 	r.Bulletin, r.Err = safely(stages, in, data, r.SHA256, opt.Segment)

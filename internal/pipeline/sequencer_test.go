@@ -1,0 +1,121 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// emit runs on the workers, one call at a time: never two at once, each seeing what the one
+// before it wrote (a plain counter and slice, which -race checks), and all before Run returns.
+func TestRunEmitOneAtATime(t *testing.T) {
+	const n = 300
+	for _, jobs := range []int{1, 2, 8} {
+		t.Run(fmt.Sprintf("j%d", jobs), func(t *testing.T) {
+			var inside atomic.Int32
+			var order []int // written by every emit without a lock
+			overlaps := 0
+			opt := Options{Jobs: jobs, process: titleStage(func(i int) time.Duration {
+				return time.Duration((i*7)%5) * 100 * time.Microsecond
+			})}
+			sum := Run(context.Background(), memInputs(n), opt, func(r Result) {
+				if inside.Add(1) != 1 {
+					overlaps++
+				}
+				if r.Index%50 == 0 {
+					time.Sleep(time.Millisecond) // let the other workers deliver meanwhile
+				}
+				order = append(order, r.Index)
+				inside.Add(-1)
+			})
+			if overlaps != 0 {
+				t.Errorf("emit ran %d times while another emit was running", overlaps)
+			}
+			if len(order) != n || sum.Inputs != n || sum.Read != n {
+				t.Fatalf("emitted %d of %d, summary %+v", len(order), n, sum)
+			}
+			for i, got := range order {
+				if got != i {
+					t.Fatalf("emit %d was input %d", i, got)
+				}
+			}
+		})
+	}
+}
+
+// A panic in emit stops the batch and is raised again on the goroutine that called Run, with
+// the value emit panicked with; emit is not called again.
+func TestRunEmitPanicReachesCaller(t *testing.T) {
+	for _, jobs := range []int{1, 3} {
+		t.Run(fmt.Sprintf("j%d", jobs), func(t *testing.T) {
+			emits := 0
+			var got any
+			func() {
+				defer func() { got = recover() }()
+				Run(context.Background(), memInputs(200), Options{Jobs: jobs, process: titleStage(func(int) time.Duration { return 0 })}, func(r Result) {
+					emits++
+					if r.Index == 7 {
+						panic("emit failed at 7")
+					}
+				})
+				t.Error("Run returned after emit panicked")
+			}()
+			if got != "emit failed at 7" {
+				t.Errorf("recovered %v, want emit's panic value", got)
+			}
+			if emits != 8 {
+				t.Errorf("emit called %d times, want 8 (none after the panic)", emits)
+			}
+		})
+	}
+}
+
+// runtime.Goexit in emit (what t.FailNow does) ends the goroutine that called Run, running its
+// deferred calls, as it would if emit had run there.
+func TestRunEmitGoexitReachesCaller(t *testing.T) {
+	before := runtime.NumGoroutine()
+	returned, deferred := false, make(chan bool, 1)
+	emits := 0
+	go func() {
+		defer func() { deferred <- recover() == nil }()
+		Run(context.Background(), memInputs(100), Options{Jobs: 2, process: titleStage(func(int) time.Duration { return 0 })}, func(r Result) {
+			emits++
+			if r.Index == 3 {
+				runtime.Goexit()
+			}
+		})
+		returned = true
+	}()
+	select {
+	case clean := <-deferred:
+		if !clean {
+			t.Error("Goexit in emit became a panic in the caller")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the goroutine that called Run did not end after emit called runtime.Goexit")
+	}
+	if returned {
+		t.Error("Run returned after emit called runtime.Goexit")
+	}
+	if emits != 4 {
+		t.Errorf("emit called %d times, want 4 (none after the Goexit)", emits)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > before {
+		t.Errorf("%d goroutines left, %d before", g, before)
+	}
+}
+
+// An empty batch emits nothing and returns.
+func TestRunEmpty(t *testing.T) {
+	sum := Run(context.Background(), nil, Options{}, func(Result) { t.Error("emit called for an empty batch") })
+	if sum.Inputs != 0 || sum.Canceled {
+		t.Errorf("summary %+v", sum)
+	}
+}
