@@ -129,6 +129,12 @@ func (e *jsonWriter) day(d bulletin.Day) {
 // float writes f (never NaN or ±Inf: WriteJSON checks first) as encoding/json does: like ES6's number to string, %f between 1e-6 and 1e21,
 // else an exponent without padding (1e-7, 1e+21).
 func (e *jsonWriter) float(f float64) {
+	// Most quantities are whole numbers: below 1e15 one prints as its integer does (negative
+	// zero, which prints "-0", is left to AppendFloat).
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		e.buf = strconv.AppendInt(e.buf, int64(f), 10)
+		return
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

@@ -65,7 +65,7 @@ func TestWriteJSONMatchesEncoding(t *testing.T) {
 // fill sets v, and everything inside it, to random values.
 func fill(rnd *rand.Rand, v reflect.Value) {
 	texts := []string{"", "", "<a&b>", "\u2028\u2029", "\x00\b\f\n\r\t\x1f\"\\", "\xff\xe4\xb8", "巡察“整改”", "2024-02-22", "P1"}
-	floats := []float64{0, math.Copysign(0, -1), 1e-7, 1e-6, 9.99e-7, 1e20, 1e21, 1.2345678901234568e+23, 0.1, -3.5, 71320, 2.5e-10, math.SmallestNonzeroFloat64, math.MaxFloat64}
+	floats := []float64{0, math.Copysign(0, -1), 1e-7, 1e-6, 9.99e-7, 1e20, 1e21, 1.2345678901234568e+23, 0.1, -3.5, 71320, 2.5e-10, math.SmallestNonzeroFloat64, math.MaxFloat64, 1e15 - 1, 1e15, -1e15 + 1, 1e15 + 1, 9007199254740993, -71320, 1 << 62}
 	switch v.Kind() {
 	case reflect.String:
 		if rnd.Intn(4) == 0 {
@@ -307,4 +307,28 @@ func FuzzJSONString(f *testing.F) {
 	f.Add("根据“部署”，<a&b>\u2028\t\xff")
 	f.Add("\xef\xbc\x8c\xed\xa0\x80\xe2\x80\xa9")
 	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
+}
+
+// A float prints as encoding/json prints it: whole numbers (the fast path below 1e15) and the
+// values either side of every edge of its formats.
+func TestJSONFloat(t *testing.T) {
+	fs := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, -0.5, 71320, -71320, 1e15 - 1, 1e15, 1e15 + 1,
+		-1e15 + 1, -1e15, 1e20, 1e21, -1e21, 9007199254740993, 1 << 62, 1e-6, 1e-7, 123.456, math.MaxFloat64,
+		math.SmallestNonzeroFloat64, math.Nextafter(1e15, 0), math.Nextafter(1e15, 2e15)}
+	rnd := rand.New(rand.NewSource(3))
+	for range 2000 {
+		f := math.Round(rnd.NormFloat64() * math.Pow(10, float64(rnd.Intn(18))))
+		fs = append(fs, f, f+0.25)
+	}
+	for _, f := range fs {
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e jsonWriter
+		e.float(f)
+		if string(e.buf) != string(want) {
+			t.Errorf("float(%v) = %s, want %s", f, e.buf, want)
+		}
+	}
 }
