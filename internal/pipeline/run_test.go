@@ -176,7 +176,13 @@ func TestRunCancel(t *testing.T) {
 	if !sum.Canceled || emitted != 10 || sum.Inputs != 10 {
 		t.Errorf("after cancel at 10: emitted %d, summary %+v", emitted, sum)
 	}
-	// Every goroutine of Run has ended (allow the runtime a moment to reap them).
+	noGoroutinesLeft(t, before)
+}
+
+// noGoroutinesLeft checks that every goroutine of Run has ended, allowing the runtime a moment
+// to reap them: no more are running than before counted.
+func noGoroutinesLeft(t *testing.T, before int) {
+	t.Helper()
 	deadline := time.Now().Add(2 * time.Second)
 	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)

@@ -103,13 +103,7 @@ func TestRunEmitGoexitReachesCaller(t *testing.T) {
 	if emits != 4 {
 		t.Errorf("emit called %d times, want 4 (none after the Goexit)", emits)
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if g := runtime.NumGoroutine(); g > before {
-		t.Errorf("%d goroutines left, %d before", g, before)
-	}
+	noGoroutinesLeft(t, before)
 }
 
 // An empty batch emits nothing and returns.
