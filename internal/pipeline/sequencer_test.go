@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"math/rand"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -111,5 +112,52 @@ func TestRunEmpty(t *testing.T) {
 	sum := Run(context.Background(), nil, Options{}, func(Result) { t.Error("emit called for an empty batch") })
 	if sum.Inputs != 0 || sum.Canceled {
 		t.Errorf("summary %+v", sum)
+	}
+}
+
+// Batches of random size, workers and stage times, some cancelled from emit at a random
+// input: every result is emitted once and in order up to the cancel, none after it, and the
+// summary counts what was emitted.
+func TestRunRandomBatches(t *testing.T) {
+	rnd := rand.New(rand.NewSource(12))
+	rounds := 100
+	if testing.Short() || raceEnabled {
+		rounds = 40
+	}
+	for round := range rounds {
+		n, jobs := rnd.Intn(120), 1+rnd.Intn(6)
+		cancelAt := -1
+		if rnd.Intn(3) == 0 && n > 0 {
+			cancelAt = 1 + rnd.Intn(n)
+		}
+		delays := make([]time.Duration, n)
+		for i := range delays {
+			delays[i] = time.Duration(rnd.Intn(300)) * time.Microsecond
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		var got []int
+		opt := Options{Jobs: jobs, process: titleStage(func(i int) time.Duration { return delays[i] })}
+		sum := Run(ctx, memInputs(n), opt, func(r Result) {
+			got = append(got, r.Index)
+			if len(got) == cancelAt {
+				cancel()
+			}
+		})
+		cancel()
+		want := n
+		if cancelAt >= 0 {
+			want = cancelAt
+		}
+		if len(got) != want || sum.Inputs != want || sum.Read != want {
+			t.Fatalf("round %d (n %d, jobs %d, cancel at %d): emitted %d, summary %+v", round, n, jobs, cancelAt, len(got), sum)
+		}
+		for i, idx := range got {
+			if idx != i {
+				t.Fatalf("round %d: emit %d was input %d", round, i, idx)
+			}
+		}
+		if sum.Canceled != (want < n) {
+			t.Errorf("round %d: Canceled %v with %d of %d emitted", round, sum.Canceled, want, n)
+		}
 	}
 }
