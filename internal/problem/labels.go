@@ -176,29 +176,15 @@ func labelEndsAt(s string) bool {
 	return false
 }
 
-// labelLast holds the last rune of each label, once each.
-var labelLast = func() []rune {
-	var out []rune
+// labelFirst and labelLast hold the first and the last rune of each label, once each: a look
+// at a handful of runes, cheaper per rune than a map.
+var labelFirst, labelLast = func() (first, last []rune) {
 	for _, l := range fieldLabels {
-		r, _ := utf8.DecodeLastRuneInString(l.text)
-		if !slices.Contains(out, r) {
-			out = append(out, r)
-		}
+		f, _ := utf8.DecodeRuneInString(l.text)
+		z, _ := utf8.DecodeLastRuneInString(l.text)
+		first, last = append(first, f), append(last, z)
 	}
-	return out
-}()
-
-// labelFirst holds the first rune of each label, once each: a look at a handful of runes,
-// cheaper per rune than a map.
-var labelFirst = func() []rune {
-	var out []rune
-	for _, l := range fieldLabels {
-		r, _ := utf8.DecodeRuneInString(l.text)
-		if !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return runes.Distinct(first), runes.Distinct(last)
 }()
 
 // labelBoundary reports whether a label may follow r.

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuncha/xuncha/internal/runes"
 )
 
 // frameKind says what a frame introduces.
@@ -374,16 +376,7 @@ var introRunes = func() []rune {
 }()
 
 // introFirst holds the first rune of each intro, once each.
-var introFirst = func() []rune {
-	var out []rune
-	for _, w := range frameIntros {
-		r, _ := utf8.DecodeRuneInString(w.text)
-		if !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
+var introFirst = runes.Distinct(introRunes)
 
 // introLow is the lowest rune of introFirst.
 var introLow = slices.Min(introFirst)

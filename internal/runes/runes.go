@@ -2,10 +2,14 @@
 // quantity) share: they scan folded text as runes, so that offsets are rune offsets in the
 // original too. DecodeAt, the decoding of one rune as a range loop reads it, is shared with
 // package fold; MoreThan, a rune count that stops where the byte length decides, with header
-// and ingest.
+// and ingest. Distinct makes the small sets of first and last runes of word lists that the
+// scanners look at before trying the words.
 package runes
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // HasPrefixAt reports whether rs holds w starting at rune offset i. An i outside rs is false.
 func HasPrefixAt(rs []rune, i int, w string) bool {
@@ -104,4 +108,17 @@ func MoreThan(s string, n int) bool {
 		return true
 	}
 	return utf8.RuneCountInString(s) > n
+}
+
+// Distinct returns the runes of rs once each, in the order they first come, in a new slice: the
+// set of first (or last) runes of a short word list, which slices.Contains looks through faster
+// than a map.
+func Distinct(rs []rune) []rune {
+	var out []rune
+	for _, r := range rs {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

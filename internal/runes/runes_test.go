@@ -151,3 +151,23 @@ func TestMoreThan(t *testing.T) {
 		}
 	}
 }
+
+func TestDistinct(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"针", "针"},
+		{"针关针对关", "针关对"},
+		{"存存问问", "存问"},
+		{"aAaA\uFFFD\uFFFD", "aA\uFFFD"},
+	}
+	for _, tt := range tests {
+		in := []rune(tt.in)
+		got := Distinct(in)
+		if string(got) != tt.want {
+			t.Errorf("Distinct(%q) = %q, want %q", tt.in, string(got), tt.want)
+		}
+		if string(in) != tt.in {
+			t.Errorf("Distinct(%q) changed its argument to %q", tt.in, string(in))
+		}
+	}
+}
