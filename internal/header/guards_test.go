@@ -24,6 +24,14 @@ func corpusLines(t *testing.T) []string {
 	return lines
 }
 
+// checkOnCorpus runs check on each of cases, then on every line of the corpora (corpusLines).
+func checkOnCorpus(t *testing.T, cases []string, check func(*testing.T, string)) {
+	t.Helper()
+	for _, s := range append(cases, corpusLines(t)...) {
+		check(t, s)
+	}
+}
+
 // TestGuardsExact checks every literal guard placed before a pattern: on every line of the
 // corpora, and on examples of each pattern, the guard never refuses a text the pattern matches.
 // It also asks that each pattern matches somewhere and that each guard refuses some lines, so
@@ -507,16 +515,11 @@ func TestLabelMatches(t *testing.T) {
 			t.Fatalf("factLabelREs[%d] = %s, words give %s", k, factLabelREs[k], want)
 		}
 	}
-	for _, s := range []string{
+	checkOnCorpus(t, []string{
 		"巡察组：市委第一巡察组；巡察对象：市档案局党组；巡察时间：2022年3月1日至4月30日；反馈时间：2022年6月10日",
 		"被巡察单位 : \t县局", "巡察组:巡察组：", "巡察组：：巡察组 ：", "意见反馈时间：", "巡察组别\f:\r\n x", "巡察组\v:",
 		"被巡察对象：", "巡察组", "：巡察组", "巡察组：\xef\xbc", "\xe5巡察组：", "巡察组\xef\xbc\x9a", "",
-	} {
-		checkLabelMatches(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkLabelMatches(t, s)
-	}
+	}, checkLabelMatches)
 }
 
 func FuzzLabelMatches(f *testing.F) {
@@ -557,13 +560,8 @@ func TestRateIndex(t *testing.T) {
 			t.Fatalf("%s does not open with rateLabels", at)
 		}
 	}
-	for _, s := range []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
-		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", "", "问题整改率已达九成以上", "率成完成率九成", "整改完成率达百分之九十四点四", "完成率为，完成率为百分之百"} {
-		checkRateIndex(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkRateIndex(t, s)
-	}
+	checkOnCorpus(t, []string{"整改完成率98%", "完成率达 100 %", "完成率为，整改率达到 9.5 %", "率完成率1%", "成率1%", "办结率%销号率已达到7%",
+		"整改率\xff1%", "\x8e\x87完成率2%", "完成率", "", "问题整改率已达九成以上", "率成完成率九成", "整改完成率达百分之九十四点四", "完成率为，完成率为百分之百"}, checkRateIndex)
 }
 
 func FuzzRateIndex(f *testing.F) {
@@ -604,13 +602,8 @@ func checkSentenceSpans(t *testing.T, s string) {
 // TestSentenceSpans checks sentenceSpans against the rune-by-rune reading on every line of the
 // corpora and on ends cut short or inside invalid text.
 func TestSentenceSpans(t *testing.T) {
-	for _, s := range []string{"", "。", "a。b！c？d；e!f?g;h", "无句末", "。。", "\xe3\x80", "\xef\xbc", "\xe3\x80\x82\xef\xbc\x9b",
-		"\xe4\xe3\x80\x82x", "\x80\xe3\x80\x82", "\xef\xbc\x9a", "末。"} {
-		checkSentenceSpans(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkSentenceSpans(t, s)
-	}
+	checkOnCorpus(t, []string{"", "。", "a。b！c？d；e!f?g;h", "无句末", "。。", "\xe3\x80", "\xef\xbc", "\xe3\x80\x82\xef\xbc\x9b",
+		"\xe4\xe3\x80\x82x", "\x80\xe3\x80\x82", "\xef\xbc\x9a", "末。"}, checkSentenceSpans)
 }
 
 func FuzzSentenceSpans(f *testing.F) {
@@ -662,12 +655,7 @@ func checkInQuotes(t *testing.T, s string) {
 // TestInQuotes checks inQuotes against the rune-by-rune reading on every line of the corpora
 // and on quotes cut short, unbalanced or next to invalid bytes.
 func TestInQuotes(t *testing.T) {
-	for _, s := range []string{"", "“问题清单”", "‘a’“b”", "”“", "“““”", "“\xe2\x80", "\xe2\x80\x9cx", "\xe2“x”\xff", "—“—”—", "\xe2\x80A“", "“„‟”", "“‚‛’", "\xe2\x80\xe2\x80‘"} {
-		checkInQuotes(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkInQuotes(t, s)
-	}
+	checkOnCorpus(t, []string{"", "“问题清单”", "‘a’“b”", "”“", "“““”", "“\xe2\x80", "\xe2\x80\x9cx", "\xe2“x”\xff", "—“—”—", "\xe2\x80A“", "“„‟”", "“‚‛’", "\xe2\x80\xe2\x80‘"}, checkInQuotes)
 }
 
 func FuzzInQuotes(f *testing.F) {
@@ -699,12 +687,7 @@ func checkAsOfAt(t *testing.T, s string) {
 // TestAsOfAt checks asOfAt against the pattern on every line of the corpora and on cues with
 // spaces, cut short or repeated.
 func TestAsOfAt(t *testing.T) {
-	for _, s := range []string{"", "截至2024年2月22日", "截止到 3月", "截至到目前", "截至 \t截止", "截", "截\xe8\x87", "截截至", "截至\xe8截止"} {
-		checkAsOfAt(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkAsOfAt(t, s)
-	}
+	checkOnCorpus(t, []string{"", "截至2024年2月22日", "截止到 3月", "截至到目前", "截至 \t截止", "截", "截\xe8\x87", "截截至", "截至\xe8截止"}, checkAsOfAt)
 }
 
 func FuzzAsOfAt(f *testing.F) {
@@ -728,13 +711,8 @@ func TestTitleLike(t *testing.T) {
 	if want := "(?:" + strings.Join(titleTopics, "|") + ").*(?:" + strings.Join(titleKinds, "|") + ")$"; titleLikeRE.String() != want {
 		t.Fatalf("titleLikeRE = %s, the words give %s", titleLikeRE, want)
 	}
-	for _, s := range []string{"", "关于巡察整改情况的通报", "巡察情况", "整改\n的通报", "巡察\n整改通报", "情况巡察", "整改情况\n", "审计报告",
-		"巡察\xff通报", "巡\n察通报", "整改况", "通报巡视通报"} {
-		checkTitleLike(t, s)
-	}
-	for _, s := range corpusLines(t) {
-		checkTitleLike(t, s)
-	}
+	checkOnCorpus(t, []string{"", "关于巡察整改情况的通报", "巡察情况", "整改\n的通报", "巡察\n整改通报", "情况巡察", "整改情况\n", "审计报告",
+		"巡察\xff通报", "巡\n察通报", "整改况", "通报巡视通报"}, checkTitleLike)
 }
 
 func FuzzTitleLike(f *testing.F) {
